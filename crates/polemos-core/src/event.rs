@@ -1,0 +1,150 @@
+use serde::{Deserialize, Serialize};
+
+use crate::{ActorRef, Location, Span};
+
+/// ACLED event types.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum EventType {
+    Battles,
+    ExplosionsRemoteViolence,
+    ViolenceAgainstCivilians,
+    Protests,
+    Riots,
+    StrategicDevelopments,
+}
+
+impl EventType {
+    /// The name as ACLED writes it.
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            EventType::Battles => "Battles",
+            EventType::ExplosionsRemoteViolence => "Explosions/Remote violence",
+            EventType::ViolenceAgainstCivilians => "Violence against civilians",
+            EventType::Protests => "Protests",
+            EventType::Riots => "Riots",
+            EventType::StrategicDevelopments => "Strategic developments",
+        }
+    }
+}
+
+macro_rules! sub_event_types {
+    ($($variant:ident => ($name:literal, $event_type:ident)),+ $(,)?) => {
+        /// ACLED sub-event types; each belongs to one [`EventType`].
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+        pub enum SubEventType {
+            $($variant),+
+        }
+
+        impl SubEventType {
+            pub const ALL: &'static [SubEventType] = &[$(SubEventType::$variant),+];
+
+            /// The name as ACLED writes it.
+            pub fn as_str(&self) -> &'static str {
+                match self {
+                    $(SubEventType::$variant => $name),+
+                }
+            }
+
+            /// The event type this sub-event type belongs to.
+            pub fn event_type(&self) -> EventType {
+                match self {
+                    $(SubEventType::$variant => EventType::$event_type),+
+                }
+            }
+        }
+    };
+}
+
+sub_event_types! {
+    ArmedClash => ("Armed clash", Battles),
+    GovernmentRegainsTerritory => ("Government regains territory", Battles),
+    NonStateActorOvertakesTerritory => ("Non-state actor overtakes territory", Battles),
+    ChemicalWeapon => ("Chemical weapon", ExplosionsRemoteViolence),
+    AirDroneStrike => ("Air/drone strike", ExplosionsRemoteViolence),
+    SuicideBomb => ("Suicide bomb", ExplosionsRemoteViolence),
+    ShellingArtilleryMissileAttack => ("Shelling/artillery/missile attack", ExplosionsRemoteViolence),
+    RemoteExplosive => ("Remote explosive/landmine/IED", ExplosionsRemoteViolence),
+    Grenade => ("Grenade", ExplosionsRemoteViolence),
+    SexualViolence => ("Sexual violence", ViolenceAgainstCivilians),
+    Attack => ("Attack", ViolenceAgainstCivilians),
+    AbductionForcedDisappearance => ("Abduction/forced disappearance", ViolenceAgainstCivilians),
+    PeacefulProtest => ("Peaceful protest", Protests),
+    ProtestWithIntervention => ("Protest with intervention", Protests),
+    ExcessiveForceAgainstProtesters => ("Excessive force against protesters", Protests),
+    ViolentDemonstration => ("Violent demonstration", Riots),
+    MobViolence => ("Mob violence", Riots),
+    Agreement => ("Agreement", StrategicDevelopments),
+    Arrests => ("Arrests", StrategicDevelopments),
+    ChangeToGroupActivity => ("Change to group/activity", StrategicDevelopments),
+    DisruptedWeaponsUse => ("Disrupted weapons use", StrategicDevelopments),
+    HeadquartersOrBaseEstablished => ("Headquarters or base established", StrategicDevelopments),
+    LootingPropertyDestruction => ("Looting/property destruction", StrategicDevelopments),
+    NonViolentTransferOfTerritory => ("Non-violent transfer of territory", StrategicDevelopments),
+    Other => ("Other", StrategicDevelopments),
+}
+
+impl SubEventType {
+    /// Parses the ACLED name (case-insensitive).
+    pub fn parse(s: &str) -> Option<SubEventType> {
+        SubEventType::ALL
+            .iter()
+            .copied()
+            .find(|t| t.as_str().eq_ignore_ascii_case(s.trim()))
+    }
+}
+
+/// One event: a trigger in a sentence, typed, with its actors, place and casualties.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Event {
+    /// Index of the sentence holding the trigger.
+    pub sentence: u32,
+    pub sentence_span: Span,
+    pub trigger_span: Span,
+    pub sub_event_type: SubEventType,
+    /// How the violence was done: `air strike`, `shelling`, `car bomb`, ...
+    pub method: Option<String>,
+    /// CAMEO event code, e.g. `195`.
+    pub cameo: Option<String>,
+    /// PLOVER event category, e.g. `ASSAULT`.
+    pub plover: Option<String>,
+    /// The agent.
+    pub actor1: Option<ActorRef>,
+    /// The target or opponent.
+    pub actor2: Option<ActorRef>,
+    pub location: Option<Location>,
+    /// Where the location was named.
+    pub location_span: Option<Span>,
+    /// People killed in this event, when the text gives a number.
+    pub fatalities: Option<u32>,
+    /// Where the fatality count was found.
+    pub fatalities_span: Option<Span>,
+    /// Id of the trigger rule that fired.
+    pub rule: String,
+}
+
+impl Event {
+    pub fn event_type(&self) -> EventType {
+        self.sub_event_type.event_type()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sub_event_names_parse_back() {
+        for t in SubEventType::ALL {
+            assert_eq!(SubEventType::parse(t.as_str()), Some(*t));
+        }
+        assert_eq!(
+            SubEventType::parse("air/drone strike"),
+            Some(SubEventType::AirDroneStrike)
+        );
+        assert_eq!(
+            SubEventType::AirDroneStrike.event_type().as_str(),
+            "Explosions/Remote violence"
+        );
+        assert_eq!(SubEventType::ALL.len(), 25);
+    }
+}

@@ -1,0 +1,47 @@
+use serde::{Deserialize, Serialize};
+
+use crate::{ActorCategory, Location, Span};
+
+/// What a mention refers to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum MentionKind {
+    /// A place found in the gazetteer.
+    Place,
+    /// An actor found in the actor dictionary.
+    Actor,
+    /// An event trigger word or phrase.
+    Trigger,
+    /// A casualty count ("12 soldiers", "five children").
+    Casualty,
+}
+
+impl MentionKind {
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            MentionKind::Place => "place",
+            MentionKind::Actor => "actor",
+            MentionKind::Trigger => "trigger",
+            MentionKind::Casualty => "casualty",
+        }
+    }
+}
+
+/// A stretch of text recognised as referring to something polemos knows.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Mention {
+    pub kind: MentionKind,
+    /// Index of the sentence it is in.
+    pub sentence: u32,
+    pub span: Span,
+    /// Canonical name: the place, the actor, the trigger's sub-event type, the casualty group.
+    pub canonical: String,
+    /// For actors, their category.
+    pub actor_category: Option<ActorCategory>,
+    /// For places, the resolved location.
+    pub location: Option<Location>,
+    /// For casualty counts, the number.
+    pub count: Option<u32>,
+    /// Id of the dictionary entry or pattern that produced it.
+    pub rule: String,
+}
