@@ -1,12 +1,43 @@
 //! Extraction for polemos: places, actors, event triggers, roles and casualties.
 //!
 //! [`Pipeline::run`] takes [`Document`]s, parses them with `polemos-parse` and returns one
-//! [`DocumentExtraction`] per document, in input order, using all cores.
+//! [`DocumentExtraction`] per document, in input order, using all cores of the current rayon
+//! pool. The dictionaries it uses ([`Resources`]) are data files under `data/`, embedded by
+//! default and replaceable by a user's own.
+//!
+//! ```
+//! use polemos_extract::{Document, Pipeline, Resources};
+//!
+//! let pipeline = Pipeline::new(Resources::embedded()?);
+//! let out = pipeline.run(vec![Document::from_text(
+//!     "a1",
+//!     "Islamic State militants attacked the airbase in Deir ez-Zor on Saturday, killing 12 soldiers.",
+//! )]);
+//! let event = &out[0].events[0];
+//! assert_eq!(event.sub_event_type.as_str(), "Armed clash");
+//! assert_eq!(event.actor1.as_ref().map(|a| a.name.as_str()), Some("Islamic State"));
+//! assert_eq!(event.fatalities, Some(12));
+//! # Ok::<(), polemos_extract::ResourceError>(())
+//! ```
 
+mod actors;
+mod casualties;
+mod context;
+mod events;
+mod fold;
+mod gazetteer;
+mod matcher;
+mod numbers;
 mod pipeline;
 mod resources;
+mod triggers;
+mod tsv;
+mod words;
 
+pub use actors::{Actor, ActorDictionary};
+pub use gazetteer::{Gazetteer, Place};
 pub use pipeline::Pipeline;
 pub use resources::{ResourceError, Resources};
+pub use triggers::{Trigger, TriggerLexicon};
 
 pub use polemos_core::{Document, DocumentExtraction};

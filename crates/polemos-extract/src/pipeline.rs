@@ -1,8 +1,15 @@
+use std::collections::HashMap;
 use std::sync::Arc;
 
-use polemos_core::{Document, DocumentExtraction};
+use polemos_core::{Document, DocumentExtraction, Mention, MentionKind, ParsedDocument};
 use rayon::prelude::*;
 
+use crate::actors::ActorMatch;
+use crate::casualties::{find_casualties, Casualty};
+use crate::events::{build_events, Findings};
+use crate::fold::Folded;
+use crate::gazetteer::{geocode_document, PlaceMatch};
+use crate::triggers::{TriggerLexicon, TriggerMatch, TriggerType};
 use crate::Resources;
 
 /// Runs parsing and extraction over documents.
@@ -18,14 +25,48 @@ impl Pipeline {
         }
     }
 
-    /// Processes one document.
+    pub fn resources(&self) -> &Resources {
+        &self.resources
+    }
+
+    /// Processes one document. Documents that could not be read pass through with no
+    /// mentions or events.
     pub fn process(&self, doc: Document) -> DocumentExtraction {
-        let _ = &self.resources;
         let parsed = polemos_parse::parse(doc);
+        if !parsed.doc.is_ok() {
+            return DocumentExtraction {
+                parsed,
+                mentions: Vec::new(),
+                events: Vec::new(),
+            };
+        }
+        let r = &*self.resources;
+        let folded = Folded::new(&parsed.doc.text);
+        let places = geocode_document(&r.gazetteer, &parsed, &folded);
+        let country = main_country(&places);
+        let actors = r
+            .actors
+            .find(&parsed.doc.text, &folded, &parsed.sentences, country.as_deref());
+        let triggers = r.triggers.find(&folded, &parsed.sentences);
+        let casualties = find_casualties(&folded, &parsed.sentences);
+        let dateline_place = dateline_place(&r.gazetteer, &parsed);
+        let events = build_events(
+            &r.triggers,
+            &Findings {
+                parsed: &parsed,
+                folded: &folded,
+                places: &places,
+                actors: &actors,
+                triggers: &triggers,
+                casualties: &casualties,
+                dateline_place: dateline_place.as_ref(),
+            },
+        );
+        let mentions = mentions(&r.triggers, &places, &actors, &triggers, &casualties);
         DocumentExtraction {
             parsed,
-            mentions: Vec::new(),
-            events: Vec::new(),
+            mentions,
+            events,
         }
     }
 
@@ -33,4 +74,93 @@ impl Pipeline {
     pub fn run(&self, docs: Vec<Document>) -> Vec<DocumentExtraction> {
         docs.into_par_iter().map(|d| self.process(d)).collect()
     }
+}
+
+/// The country most resolved places are in.
+fn main_country(places: &[PlaceMatch]) -> Option<String> {
+    let mut counts: HashMap<&str, usize> = HashMap::new();
+    for p in places {
+        *counts.entry(p.location.country.as_str()).or_default() += 1;
+    }
+    counts
+        .into_iter()
+        .max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(a.0)))
+        .map(|(c, _)| c.to_string())
+}
+
+/// The dateline's place, resolved as if it were a sentence of its own.
+fn dateline_place(gazetteer: &crate::Gazetteer, parsed: &ParsedDocument) -> Option<PlaceMatch> {
+    let dateline = parsed.dateline.as_ref()?;
+    let name = dateline.place.as_deref()?;
+    let place = gazetteer
+        .lookup(name)
+        .into_iter()
+        .max_by_key(|p| (!p.is_region(), p.population))?;
+    let place_id = gazetteer.places().iter().position(|p| p == place)? as u32;
+    Some(PlaceMatch {
+        span: dateline.span,
+        sentence: 0,
+        place_id,
+        location: crate::gazetteer::location_of(place, polemos_core::GeoPrecision::Exact),
+        rule: "place:dateline",
+    })
+}
+
+fn mentions(
+    lexicon: &TriggerLexicon,
+    places: &[PlaceMatch],
+    actors: &[ActorMatch],
+    triggers: &[TriggerMatch],
+    casualties: &[Casualty],
+) -> Vec<Mention> {
+    let mut out = Vec::with_capacity(places.len() + actors.len() + triggers.len() + casualties.len());
+    out.extend(places.iter().map(|p| Mention {
+        kind: MentionKind::Place,
+        sentence: p.sentence,
+        span: p.span,
+        canonical: p.location.name.clone(),
+        actor_category: None,
+        location: Some(p.location.clone()),
+        count: None,
+        rule: p.rule.to_string(),
+    }));
+    out.extend(actors.iter().map(|a| Mention {
+        kind: MentionKind::Actor,
+        sentence: a.sentence,
+        span: a.actor.span,
+        canonical: a.actor.name.clone(),
+        actor_category: Some(a.actor.category),
+        location: None,
+        count: None,
+        rule: a.rule.to_string(),
+    }));
+    out.extend(triggers.iter().filter_map(|t| {
+        let entry = lexicon.get(t.trigger)?;
+        let canonical = match entry.sub_event_type {
+            TriggerType::Fixed(s) => s.as_str().to_string(),
+            TriggerType::Territory => "Territory change".to_string(),
+        };
+        Some(Mention {
+            kind: MentionKind::Trigger,
+            sentence: t.sentence,
+            span: t.span,
+            canonical,
+            actor_category: None,
+            location: None,
+            count: None,
+            rule: format!("trigger:{}", entry.id),
+        })
+    }));
+    out.extend(casualties.iter().map(|c| Mention {
+        kind: MentionKind::Casualty,
+        sentence: c.sentence,
+        span: c.span,
+        canonical: format!("killed:{}", c.group.as_str()),
+        actor_category: None,
+        location: None,
+        count: Some(c.count),
+        rule: c.rule.to_string(),
+    }));
+    out.sort_by_key(|m| (m.span.start, m.span.end));
+    out
 }

@@ -1,3 +1,5 @@
+use crate::{ActorDictionary, Gazetteer, TriggerLexicon};
+
 /// Errors loading resources (gazetteer, actor dictionary, trigger lexicon).
 #[derive(Debug, thiserror::Error)]
 pub enum ResourceError {
@@ -7,6 +9,8 @@ pub enum ResourceError {
         line: usize,
         message: String,
     },
+    #[error("cannot build the dictionary matcher: {0}")]
+    Matcher(String),
     #[error("cannot read {path}: {source}")]
     Io {
         path: String,
@@ -15,13 +19,21 @@ pub enum ResourceError {
     },
 }
 
-/// The dictionaries extraction uses.
+/// The dictionaries extraction uses. Loaded once and shared by every thread.
 #[derive(Debug, Clone)]
-pub struct Resources {}
+pub struct Resources {
+    pub gazetteer: Gazetteer,
+    pub actors: ActorDictionary,
+    pub triggers: TriggerLexicon,
+}
 
 impl Resources {
     /// The resources embedded in the library.
     pub fn embedded() -> Result<Resources, ResourceError> {
-        Ok(Resources {})
+        Ok(Resources {
+            gazetteer: Gazetteer::embedded()?,
+            actors: ActorDictionary::embedded()?,
+            triggers: TriggerLexicon::embedded()?,
+        })
     }
 }

@@ -1,0 +1,363 @@
+//! The actor dictionary: who is named in the text, as canonical actors with ACLED categories.
+
+use std::collections::HashSet;
+
+use polemos_core::{ActorCategory, ActorRef, Span};
+
+use crate::context::{next_words, sentence_of};
+use crate::fold::Folded;
+use crate::matcher::DictMatcher;
+use crate::tsv::parse_rows;
+use crate::ResourceError;
+
+/// An actor of the dictionary.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Actor {
+    pub name: String,
+    pub category: ActorCategory,
+    pub country: Option<String>,
+}
+
+/// How a generic term is resolved.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Resolve {
+    /// The state forces of the article's country.
+    State,
+    /// The first of these actors the article names, else the row's own actor, if any.
+    FirstNamed(Vec<String>, Option<usize>),
+}
+
+/// What an alias stands for.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum AliasTarget {
+    Named(usize),
+    Generic(Resolve),
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Alias {
+    target: AliasTarget,
+    /// For all-capitals aliases ("IS"), the exact letters the text must show.
+    exact: Option<String>,
+}
+
+/// An actor named in a document.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ActorMatch {
+    pub sentence: u32,
+    pub actor: ActorRef,
+    /// Whether the text used a generic term ("troops") resolved by context.
+    pub generic: bool,
+    pub rule: &'static str,
+}
+
+/// Words that, right after a named actor, are part of its mention ("Islamic State militants").
+const MEMBER_NOUNS: &[&str] = &[
+    "militants", "fighters", "forces", "troops", "members", "jihadists", "extremists", "group",
+    "insurgents", "rebels", "gunmen", "units", "soldiers", "militia", "militiamen", "warplanes",
+    "jets", "aircraft", "bombers", "helicopters", "army", "terrorists",
+];
+
+/// The actor dictionary with its matcher.
+#[derive(Debug, Clone)]
+pub struct ActorDictionary {
+    actors: Vec<Actor>,
+    matcher: DictMatcher<Alias>,
+}
+
+fn is_all_caps(alias: &str) -> bool {
+    let letters: Vec<char> = alias.chars().filter(|c| c.is_alphabetic()).collect();
+    !letters.is_empty() && letters.iter().all(|c| c.is_uppercase())
+}
+
+fn letters_only(s: &str) -> String {
+    s.chars().filter(|c| c.is_alphanumeric()).collect()
+}
+
+impl ActorDictionary {
+    /// Loads the dictionary from the TSV format of `data/actors/actors.tsv` and the force nouns
+    /// list of `data/actors/force_nouns.txt`.
+    pub fn from_tsv(file: &str, text: &str, force_nouns: &str) -> Result<Self, ResourceError> {
+        let mut header = Vec::new();
+        let rows = parse_rows(
+            file,
+            text,
+            &mut header,
+            &["name", "category", "country", "kind", "demonyms", "aliases", "resolves_to"],
+        )?;
+        let nouns: Vec<&str> = force_nouns
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty() && !l.starts_with('#'))
+            .collect();
+        let mut actors: Vec<Actor> = Vec::new();
+        let mut aliases: Vec<(String, Alias)> = Vec::new();
+        let alias = |text: &str, target: AliasTarget| {
+            let exact = is_all_caps(text).then(|| letters_only(text));
+            (text.to_string(), Alias { target, exact })
+        };
+        for row in &rows {
+            let category_name = row.require("category")?;
+            let category = ActorCategory::parse(category_name)
+                .ok_or_else(|| row.error(format!("unknown category `{category_name}`")))?;
+            let name = row.get("name");
+            let country = Some(row.get("country")).filter(|c| !c.is_empty()).map(String::from);
+            let own = (!name.is_empty()).then(|| {
+                actors
+                    .iter()
+                    .position(|a| a.name == name)
+                    .unwrap_or_else(|| {
+                        actors.push(Actor {
+                            name: name.to_string(),
+                            category,
+                            country: country.clone(),
+                        });
+                        actors.len() - 1
+                    })
+            });
+            match row.require("kind")? {
+                "named" | "state" => {
+                    let id = own.ok_or_else(|| row.error("named actor without a name".into()))?;
+                    for a in row.list("aliases").chain(std::iter::once(name)) {
+                        aliases.push(alias(a, AliasTarget::Named(id)));
+                    }
+                    for demonym in row.list("demonyms") {
+                        for noun in &nouns {
+                            let phrase = format!("{demonym} {noun}");
+                            aliases.push((
+                                phrase,
+                                Alias {
+                                    target: AliasTarget::Named(id),
+                                    exact: None,
+                                },
+                            ));
+                        }
+                    }
+                }
+                "generic" => {
+                    let resolves = row.require("resolves_to")?;
+                    let resolve = if resolves == "state" {
+                        Resolve::State
+                    } else {
+                        Resolve::FirstNamed(row.list("resolves_to").map(String::from).collect(), own)
+                    };
+                    for a in row.list("aliases") {
+                        aliases.push(alias(a, AliasTarget::Generic(resolve.clone())));
+                    }
+                }
+                other => return Err(row.error(format!("unknown kind `{other}`"))),
+            }
+        }
+        // Validate that every actor a generic row may resolve to exists.
+        for (_, a) in &aliases {
+            if let AliasTarget::Generic(Resolve::FirstNamed(names, _)) = &a.target {
+                for n in names {
+                    if !actors.iter().any(|x| &x.name == n) {
+                        return Err(ResourceError::Parse {
+                            file: file.to_string(),
+                            line: 0,
+                            message: format!("resolves_to names unknown actor `{n}`"),
+                        });
+                    }
+                }
+            }
+        }
+        Ok(ActorDictionary {
+            actors,
+            matcher: DictMatcher::new(aliases)?,
+        })
+    }
+
+    /// The dictionary embedded in the library.
+    pub fn embedded() -> Result<Self, ResourceError> {
+        ActorDictionary::from_tsv(
+            "data/actors/actors.tsv",
+            include_str!("../../data/actors/actors.tsv"),
+            include_str!("../../data/actors/force_nouns.txt"),
+        )
+    }
+
+    pub fn actors(&self) -> &[Actor] {
+        &self.actors
+    }
+
+    fn state_of(&self, country: &str) -> Option<usize> {
+        self.actors.iter().position(|a| {
+            a.country.as_deref() == Some(country)
+                && matches!(a.category, ActorCategory::StateForces)
+        })
+    }
+
+    fn by_name(&self, name: &str) -> Option<usize> {
+        self.actors.iter().position(|a| a.name == name)
+    }
+
+    fn reference(&self, id: usize, span: Span) -> Option<ActorRef> {
+        self.actors.get(id).map(|a| ActorRef {
+            name: a.name.clone(),
+            category: a.category,
+            country: a.country.clone(),
+            span,
+        })
+    }
+
+    /// Finds the actors named in a document's sentences. `country` is the country the article
+    /// is about, used to resolve "the army" and the like.
+    pub fn find(
+        &self,
+        text: &str,
+        folded: &Folded,
+        sentences: &[polemos_core::Sentence],
+        country: Option<&str>,
+    ) -> Vec<ActorMatch> {
+        struct Raw<'a> {
+            start: usize,
+            end: usize,
+            alias: &'a Alias,
+        }
+        let mut raws: Vec<Raw<'_>> = Vec::new();
+        for hit in self.matcher.find(folded) {
+            let span = folded.original_span(hit.start, hit.end);
+            let written = letters_only(span.slice(text));
+            let Some(alias) = self
+                .matcher
+                .values(hit.key)
+                .iter()
+                .find(|a| a.exact.as_ref().is_none_or(|e| *e == written))
+            else {
+                continue;
+            };
+            raws.push(Raw {
+                start: hit.start,
+                end: hit.end,
+                alias,
+            });
+        }
+        let named: HashSet<usize> = raws
+            .iter()
+            .filter_map(|r| match r.alias.target {
+                AliasTarget::Named(id) => Some(id),
+                AliasTarget::Generic(_) => None,
+            })
+            .collect();
+
+        let mut out: Vec<ActorMatch> = Vec::with_capacity(raws.len());
+        let mut i = 0;
+        while i < raws.len() {
+            let raw = &raws[i];
+            i += 1;
+            let (id, generic, rule) = match &raw.alias.target {
+                AliasTarget::Named(id) => (Some(*id), false, "actor:name"),
+                AliasTarget::Generic(Resolve::State) => (
+                    country.and_then(|c| self.state_of(c)),
+                    true,
+                    "actor:generic-state",
+                ),
+                AliasTarget::Generic(Resolve::FirstNamed(names, own)) => (
+                    names
+                        .iter()
+                        .filter_map(|n| self.by_name(n))
+                        .find(|id| named.contains(id))
+                        .or(*own),
+                    true,
+                    "actor:generic-context",
+                ),
+            };
+            let Some(id) = id else { continue };
+            let mut end = raw.end;
+            // "Islamic State militants": a member noun right after a name joins the mention,
+            // and a generic mention it would have produced is skipped.
+            if !generic {
+                if let Some(word) = next_words(folded, end, 1).first() {
+                    let gap = &folded.text[end..];
+                    if MEMBER_NOUNS.contains(word) && gap.starts_with(' ') {
+                        end += 1 + word.len();
+                        while raws.get(i).is_some_and(|r| r.start < end) {
+                            i += 1;
+                        }
+                    }
+                }
+            }
+            let span = folded.original_span(raw.start, end);
+            let Some(sentence) = sentence_of(sentences, span) else {
+                continue;
+            };
+            if let Some(actor) = self.reference(id, span) {
+                out.push(ActorMatch {
+                    sentence,
+                    actor,
+                    generic,
+                    rule,
+                });
+            }
+        }
+        out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use polemos_core::{Sentence, SentenceKind};
+
+    fn find(text: &str, country: Option<&str>) -> Vec<(String, String)> {
+        let d = ActorDictionary::embedded().unwrap();
+        let f = Folded::new(text);
+        let s = vec![Sentence {
+            index: 0,
+            kind: SentenceKind::Body,
+            span: Span::new(0, text.len()),
+            tokens: Vec::new(),
+        }];
+        d.find(text, &f, &s, country)
+            .into_iter()
+            .map(|m| (m.actor.span.slice(text).to_string(), m.actor.name))
+            .collect()
+    }
+
+    #[test]
+    fn names_aliases_and_members() {
+        let got = find("Islamic State militants attacked the base, killing 12 soldiers.", Some("SY"));
+        assert_eq!(
+            got,
+            vec![
+                ("Islamic State militants".to_string(), "Islamic State".to_string()),
+                ("soldiers".to_string(), "Syrian government forces".to_string()),
+            ]
+        );
+        let got = find("ISIS and Daesh, the SDF and YPG, Russian warplanes.", None);
+        let names: Vec<&str> = got.iter().map(|g| g.1.as_str()).collect();
+        assert_eq!(
+            names,
+            vec![
+                "Islamic State",
+                "Islamic State",
+                "Syrian Democratic Forces",
+                "Syrian Democratic Forces",
+                "Russian forces"
+            ]
+        );
+    }
+
+    #[test]
+    fn capitals_only_acronyms() {
+        assert!(find("This is what it is.", None).is_empty());
+        let got = find("IS fighters left.", None);
+        assert_eq!(got[0].1, "Islamic State");
+    }
+
+    #[test]
+    fn generic_terms_resolve_by_context() {
+        assert!(find("Troops advanced.", None).is_empty());
+        assert_eq!(find("Troops advanced.", Some("IQ"))[0].1, "Iraqi forces");
+        assert_eq!(find("The jihadists of ISIS attacked.", None)[0].1, "Islamic State");
+        assert_eq!(find("Gunmen attacked.", None)[0].1, "Unidentified armed group");
+    }
+
+    #[test]
+    fn every_category_and_country_parses() {
+        let d = ActorDictionary::embedded().unwrap();
+        assert!(d.actors().len() >= 15);
+        assert!(d.actors().iter().any(|a| a.name == "US-led coalition"));
+    }
+}

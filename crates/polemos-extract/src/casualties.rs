@@ -1,0 +1,223 @@
+//! Casualty counts: "killing 12 soldiers", "at least 15 people were killed", "left 9 dead".
+
+use polemos_core::{Sentence, Span};
+
+use crate::fold::Folded;
+use crate::numbers::read_count;
+use crate::words::{words_in, Word};
+
+/// Who the dead were, as far as the text says.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum VictimGroup {
+    Civilians,
+    Children,
+    Women,
+    Combatants,
+    People,
+}
+
+impl VictimGroup {
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            VictimGroup::Civilians => "civilians",
+            VictimGroup::Children => "children",
+            VictimGroup::Women => "women",
+            VictimGroup::Combatants => "combatants",
+            VictimGroup::People => "people",
+        }
+    }
+}
+
+const GROUP_NOUNS: &[(&str, VictimGroup)] = &[
+    ("people", VictimGroup::People), ("persons", VictimGroup::People),
+    ("others", VictimGroup::People), ("men", VictimGroup::People),
+    ("civilians", VictimGroup::Civilians), ("civilian", VictimGroup::Civilians),
+    ("residents", VictimGroup::Civilians), ("villagers", VictimGroup::Civilians),
+    ("worshippers", VictimGroup::Civilians), ("shoppers", VictimGroup::Civilians),
+    ("children", VictimGroup::Children), ("child", VictimGroup::Children),
+    ("kids", VictimGroup::Children), ("women", VictimGroup::Women), ("woman", VictimGroup::Women),
+    ("soldiers", VictimGroup::Combatants), ("soldier", VictimGroup::Combatants),
+    ("troops", VictimGroup::Combatants), ("fighters", VictimGroup::Combatants),
+    ("militants", VictimGroup::Combatants), ("insurgents", VictimGroup::Combatants),
+    ("rebels", VictimGroup::Combatants), ("jihadists", VictimGroup::Combatants),
+    ("terrorists", VictimGroup::Combatants), ("gunmen", VictimGroup::Combatants),
+    ("members", VictimGroup::Combatants), ("attackers", VictimGroup::Combatants),
+    ("policemen", VictimGroup::Combatants), ("officers", VictimGroup::Combatants),
+    ("personnel", VictimGroup::Combatants), ("guards", VictimGroup::Combatants),
+    ("militiamen", VictimGroup::Combatants), ("extremists", VictimGroup::Combatants),
+];
+/// Verbs that, before a count, say the count was killed ("killing 12").
+const KILL_BEFORE: &[&str] = &["killing", "killed", "kills", "kill", "claimed", "claiming"];
+/// Words that, after a count and its group, say they were killed ("12 soldiers were killed").
+const DEAD_AFTER: &[&str] = &["killed", "dead", "died", "slain", "perished", "die"];
+const AUXILIARIES: &[&str] = &["were", "was", "have", "has", "had", "been", "are", "being", "reportedly", "also"];
+/// Phrases that make a number a war-wide or cumulative total, not the event's own toll.
+const TOTAL_CUES: &[&str] = &[
+    "since the war", "since the start", "since the beginning", "since the conflict",
+    "since the uprising", "since 2011", "since the outbreak", "in total", "so far this year",
+    "over the past year", "throughout the war", "during the war", "of the war",
+];
+/// Words before a count that make it a subset of a count already given ("including 5 children").
+const SUBSET_CUES: &[&str] = &["including", "among", "incl"];
+
+/// A casualty count found in a sentence.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Casualty {
+    pub sentence: u32,
+    pub span: Span,
+    pub count: u32,
+    pub group: VictimGroup,
+    /// Part of a count already given ("including five children"), not to be added to it.
+    pub subset: bool,
+    pub rule: &'static str,
+}
+
+fn group_at(words: &[Word<'_>], i: usize) -> Option<(VictimGroup, usize)> {
+    // Allow up to two adjectives or qualifiers: "12 Syrian soldiers", "five more civilians".
+    for k in i..(i + 3).min(words.len()) {
+        if let Some((_, g)) = GROUP_NOUNS.iter().find(|(n, _)| *n == words[k].text) {
+            return Some((*g, k));
+        }
+        if words[k].text.starts_with(|c: char| c.is_ascii_digit()) || DEAD_AFTER.contains(&words[k].text) {
+            return None;
+        }
+    }
+    None
+}
+
+/// Finds killed counts in each sentence.
+pub fn find_casualties(folded: &Folded, sentences: &[Sentence]) -> Vec<Casualty> {
+    let mut out = Vec::new();
+    for s in sentences {
+        let fs = folded.folded_offset(s.span.start);
+        let fe = folded.folded_offset(s.span.end);
+        let sentence_text = folded.text.get(fs..fe).unwrap_or("");
+        if TOTAL_CUES.iter().any(|c| sentence_text.contains(c)) {
+            continue;
+        }
+        let words = words_in(&folded.text, fs, fe);
+        let mut i = 0;
+        let mut found_in_sentence = false;
+        while i < words.len() {
+            let mut found = find_at(&words, i);
+            // "..., including five children": a breakdown of the count just given.
+            if found.is_none() && found_in_sentence && SUBSET_CUES.contains(&words[i].text) {
+                found = read_count(&words[i + 1..]).and_then(|c| {
+                    let (g, k) = group_at(&words, i + 1 + c.words)?;
+                    Some((c.value, i + 1, k, g, "casualty:subset"))
+                });
+            }
+            let Some((count, first, last, group, rule)) = found else {
+                i += 1;
+                continue;
+            };
+            let subset = first
+                .checked_sub(1)
+                .and_then(|p| words.get(p))
+                .is_some_and(|w| SUBSET_CUES.contains(&w.text))
+                || words
+                    .get(last + 1..last + 4)
+                    .is_some_and(|ws| ws.iter().map(|w| w.text).collect::<Vec<_>>() == ["among", "the", "dead"]);
+            out.push(Casualty {
+                sentence: s.index,
+                span: folded.original_span(words[first].start, words[last].end),
+                count,
+                group,
+                subset,
+                rule,
+            });
+            found_in_sentence = true;
+            i = last + 1;
+        }
+    }
+    out
+}
+
+type Found = (u32, usize, usize, VictimGroup, &'static str);
+
+fn find_at(words: &[Word<'_>], i: usize) -> Option<Found> {
+    let w = words[i].text;
+    // "killing 12 soldiers", "killed at least 8 civilians", "killing one man".
+    if KILL_BEFORE.contains(&w) {
+        let count = read_count(&words[i + 1..])?;
+        let at = i + 1 + count.words;
+        if let Some((g, k)) = group_at(words, at) {
+            return Some((count.value, i + 1, k, g, "casualty:kill-verb-count"));
+        }
+        // "killing 12" with the group left implicit.
+        if words.get(at).is_none_or(|n| matches!(n.text, "and" | "in" | "on" | "at" | "people")) {
+            return Some((count.value, i + 1, at - 1, VictimGroup::People, "casualty:kill-verb-count"));
+        }
+        return None;
+    }
+    // "left 9 dead", "left 9 people dead".
+    if w == "left" {
+        let count = read_count(&words[i + 1..])?;
+        let mut at = i + 1 + count.words;
+        let mut group = VictimGroup::People;
+        if let Some((g, k)) = group_at(words, at) {
+            group = g;
+            at = k + 1;
+        }
+        if words.get(at).is_some_and(|n| n.text == "dead") {
+            return Some((count.value, i + 1, at - 1, group, "casualty:left-dead"));
+        }
+        return None;
+    }
+    // "12 soldiers were killed", "15 people died", "nine killed".
+    let count = read_count(&words[i..])?;
+    let at = i + count.words;
+    let (group, last, mut next) = match group_at(words, at) {
+        Some((g, k)) => (g, k, k + 1),
+        None => (VictimGroup::People, at - 1, at),
+    };
+    while words.get(next).is_some_and(|n| AUXILIARIES.contains(&n.text)) {
+        next += 1;
+    }
+    if words.get(next).is_some_and(|n| DEAD_AFTER.contains(&n.text)) {
+        return Some((count.value, i, last, group, "casualty:count-killed"));
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use polemos_core::SentenceKind;
+
+    fn find(text: &str) -> Vec<(u32, &'static str, bool, String)> {
+        let f = Folded::new(text);
+        let s = vec![Sentence {
+            index: 0,
+            kind: SentenceKind::Body,
+            span: Span::new(0, text.len()),
+            tokens: Vec::new(),
+        }];
+        find_casualties(&f, &s)
+            .into_iter()
+            .map(|c| (c.count, c.group.as_str(), c.subset, c.span.slice(text).to_string()))
+            .collect()
+    }
+
+    #[test]
+    fn common_phrasings() {
+        assert_eq!(find("IS attacked the base, killing 12 soldiers.")[0].0, 12);
+        assert_eq!(find("IS attacked the base, killing 12 soldiers.")[0].3, "12 soldiers");
+        assert_eq!(find("At least 15 people were killed in the market.")[0].0, 15);
+        assert_eq!(find("At least 15 people were killed in the market.")[0].1, "people");
+        assert_eq!(find("The strike killed five children.")[0].1, "children");
+        assert_eq!(find("The blast left 9 dead.")[0].0, 9);
+        assert_eq!(find("Dozens of civilians were reportedly killed.")[0].0, 12);
+        let got = find("Strikes killed 14 civilians, including five children.");
+        assert_eq!(got.len(), 2);
+        assert!(got[1].2);
+    }
+
+    #[test]
+    fn traps_are_not_counts() {
+        assert!(find("Since the war began in 2011, more than 400,000 people have been killed.").is_empty());
+        assert!(find("The town, 10 kilometres from Aleppo, has 200,000 people.").is_empty());
+        assert!(find("In 2015 the group was killed off.").is_empty());
+        assert!(find("Twenty soldiers arrived.").is_empty());
+    }
+}

@@ -1,0 +1,191 @@
+//! The trigger lexicon: words and phrases that report violence, typed in ACLED, CAMEO and PLOVER.
+
+use polemos_core::{SubEventType, Span};
+
+use crate::context::sentence_of;
+use crate::fold::Folded;
+use crate::matcher::DictMatcher;
+use crate::tsv::parse_rows;
+use crate::ResourceError;
+
+/// Part of speech of a trigger, which decides where its arguments stand.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TriggerPos {
+    Verb,
+    Noun,
+}
+
+/// The sub-event type a trigger reports.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TriggerType {
+    Fixed(SubEventType),
+    /// A change of territory: typed by who took it.
+    Territory,
+}
+
+/// One trigger family of the lexicon.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Trigger {
+    pub id: String,
+    pub pos: TriggerPos,
+    pub sub_event_type: TriggerType,
+    pub if_civilians: Option<SubEventType>,
+    pub method: Option<String>,
+    pub cameo: Option<String>,
+    pub plover: Option<String>,
+    pub fallback: bool,
+    pub generic: bool,
+}
+
+/// A trigger found in a document.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct TriggerMatch {
+    pub sentence: u32,
+    pub span: Span,
+    /// Folded byte range, for looking at the words around it.
+    pub folded: (usize, usize),
+    pub trigger: usize,
+}
+
+/// The trigger lexicon with its matcher.
+#[derive(Debug, Clone)]
+pub struct TriggerLexicon {
+    triggers: Vec<Trigger>,
+    matcher: DictMatcher<usize>,
+}
+
+impl TriggerLexicon {
+    /// Loads the lexicon from the TSV format of `data/triggers/triggers.tsv`.
+    pub fn from_tsv(file: &str, text: &str) -> Result<Self, ResourceError> {
+        let mut header = Vec::new();
+        let rows = parse_rows(
+            file,
+            text,
+            &mut header,
+            &["id", "patterns", "pos", "sub_event_type", "if_civilians", "method", "cameo", "plover"],
+        )?;
+        let mut triggers = Vec::with_capacity(rows.len());
+        let mut patterns = Vec::new();
+        for row in &rows {
+            let sub = row.require("sub_event_type")?;
+            let sub_event_type = if sub == "territory" {
+                TriggerType::Territory
+            } else {
+                TriggerType::Fixed(
+                    SubEventType::parse(sub)
+                        .ok_or_else(|| row.error(format!("unknown sub_event_type `{sub}`")))?,
+                )
+            };
+            let if_civilians = match row.get("if_civilians") {
+                "" => None,
+                s => Some(
+                    SubEventType::parse(s)
+                        .ok_or_else(|| row.error(format!("unknown if_civilians `{s}`")))?,
+                ),
+            };
+            let pos = match row.require("pos")? {
+                "verb" => TriggerPos::Verb,
+                "noun" => TriggerPos::Noun,
+                other => return Err(row.error(format!("unknown pos `{other}`"))),
+            };
+            let opt = |c: &str| Some(row.get(c)).filter(|s| !s.is_empty()).map(String::from);
+            let id = triggers.len();
+            for p in row.list("patterns") {
+                patterns.push((p.to_string(), id));
+            }
+            triggers.push(Trigger {
+                id: row.require("id")?.to_string(),
+                pos,
+                sub_event_type,
+                if_civilians,
+                method: opt("method"),
+                cameo: opt("cameo"),
+                plover: opt("plover"),
+                fallback: row.get("fallback") == "yes",
+                generic: row.get("generic") == "yes",
+            });
+        }
+        Ok(TriggerLexicon {
+            triggers,
+            matcher: DictMatcher::new(patterns)?,
+        })
+    }
+
+    /// The lexicon embedded in the library.
+    pub fn embedded() -> Result<Self, ResourceError> {
+        TriggerLexicon::from_tsv(
+            "data/triggers/triggers.tsv",
+            include_str!("../data/triggers/triggers.tsv"),
+        )
+    }
+
+    pub fn get(&self, id: usize) -> Option<&Trigger> {
+        self.triggers.get(id)
+    }
+
+    pub fn len(&self) -> usize {
+        self.triggers.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.triggers.is_empty()
+    }
+
+    /// Finds triggers in a document's sentences.
+    pub fn find(&self, folded: &Folded, sentences: &[polemos_core::Sentence]) -> Vec<TriggerMatch> {
+        self.matcher
+            .find(folded)
+            .into_iter()
+            .filter_map(|hit| {
+                let span = folded.original_span(hit.start, hit.end);
+                let sentence = sentence_of(sentences, span)?;
+                // Where a phrase is listed under two families, the first family listed wins.
+                let trigger = *self.matcher.values(hit.key).first()?;
+                Some(TriggerMatch {
+                    sentence,
+                    span,
+                    folded: (hit.start, hit.end),
+                    trigger,
+                })
+            })
+            .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lexicon_loads_and_types() {
+        let lex = TriggerLexicon::embedded().unwrap();
+        assert!(lex.len() > 25);
+        let text = "Warplanes carried out air strikes; a car bomb exploded.";
+        let f = Folded::new(text);
+        let s = vec![polemos_core::Sentence {
+            index: 0,
+            kind: polemos_core::SentenceKind::Body,
+            span: Span::new(0, text.len()),
+            tokens: Vec::new(),
+        }];
+        let found: Vec<(&str, &str)> = lex
+            .find(&f, &s)
+            .iter()
+            .map(|m| (m.span.slice(text), lex.get(m.trigger).unwrap().id.as_str()))
+            .collect();
+        assert_eq!(
+            found,
+            vec![
+                ("air strikes", "airstrike.noun"),
+                ("car bomb", "carbomb.noun"),
+                ("exploded", "explosion.verb")
+            ]
+        );
+    }
+
+    #[test]
+    fn bad_type_is_an_error() {
+        let tsv = "id\tpatterns\tpos\tsub_event_type\tif_civilians\tmethod\tcameo\tplover\nx\ty\tverb\tNope\t\t\t\t\n";
+        assert!(TriggerLexicon::from_tsv("t", tsv).is_err());
+    }
+}
