@@ -29,33 +29,71 @@ impl VictimGroup {
 }
 
 const GROUP_NOUNS: &[(&str, VictimGroup)] = &[
-    ("people", VictimGroup::People), ("persons", VictimGroup::People),
-    ("others", VictimGroup::People), ("men", VictimGroup::People),
-    ("civilians", VictimGroup::Civilians), ("civilian", VictimGroup::Civilians),
-    ("residents", VictimGroup::Civilians), ("villagers", VictimGroup::Civilians),
-    ("worshippers", VictimGroup::Civilians), ("shoppers", VictimGroup::Civilians),
-    ("children", VictimGroup::Children), ("child", VictimGroup::Children),
-    ("kids", VictimGroup::Children), ("women", VictimGroup::Women), ("woman", VictimGroup::Women),
-    ("soldiers", VictimGroup::Combatants), ("soldier", VictimGroup::Combatants),
-    ("troops", VictimGroup::Combatants), ("fighters", VictimGroup::Combatants),
-    ("militants", VictimGroup::Combatants), ("insurgents", VictimGroup::Combatants),
-    ("rebels", VictimGroup::Combatants), ("jihadists", VictimGroup::Combatants),
-    ("terrorists", VictimGroup::Combatants), ("gunmen", VictimGroup::Combatants),
-    ("members", VictimGroup::Combatants), ("attackers", VictimGroup::Combatants),
-    ("policemen", VictimGroup::Combatants), ("officers", VictimGroup::Combatants),
-    ("personnel", VictimGroup::Combatants), ("guards", VictimGroup::Combatants),
-    ("militiamen", VictimGroup::Combatants), ("extremists", VictimGroup::Combatants),
+    ("people", VictimGroup::People),
+    ("persons", VictimGroup::People),
+    ("others", VictimGroup::People),
+    ("men", VictimGroup::People),
+    ("civilians", VictimGroup::Civilians),
+    ("civilian", VictimGroup::Civilians),
+    ("residents", VictimGroup::Civilians),
+    ("villagers", VictimGroup::Civilians),
+    ("worshippers", VictimGroup::Civilians),
+    ("shoppers", VictimGroup::Civilians),
+    ("children", VictimGroup::Children),
+    ("child", VictimGroup::Children),
+    ("kids", VictimGroup::Children),
+    ("women", VictimGroup::Women),
+    ("woman", VictimGroup::Women),
+    ("soldiers", VictimGroup::Combatants),
+    ("soldier", VictimGroup::Combatants),
+    ("troops", VictimGroup::Combatants),
+    ("fighters", VictimGroup::Combatants),
+    ("militants", VictimGroup::Combatants),
+    ("insurgents", VictimGroup::Combatants),
+    ("rebels", VictimGroup::Combatants),
+    ("jihadists", VictimGroup::Combatants),
+    ("terrorists", VictimGroup::Combatants),
+    ("gunmen", VictimGroup::Combatants),
+    ("members", VictimGroup::Combatants),
+    ("attackers", VictimGroup::Combatants),
+    ("policemen", VictimGroup::Combatants),
+    ("officers", VictimGroup::Combatants),
+    ("personnel", VictimGroup::Combatants),
+    ("guards", VictimGroup::Combatants),
+    ("militiamen", VictimGroup::Combatants),
+    ("extremists", VictimGroup::Combatants),
 ];
 /// Verbs that, before a count, say the count was killed ("killing 12").
 const KILL_BEFORE: &[&str] = &["killing", "killed", "kills", "kill", "claimed", "claiming"];
 /// Words that, after a count and its group, say they were killed ("12 soldiers were killed").
 const DEAD_AFTER: &[&str] = &["killed", "dead", "died", "slain", "perished", "die"];
-const AUXILIARIES: &[&str] = &["were", "was", "have", "has", "had", "been", "are", "being", "reportedly", "also"];
+const AUXILIARIES: &[&str] = &[
+    "were",
+    "was",
+    "have",
+    "has",
+    "had",
+    "been",
+    "are",
+    "being",
+    "reportedly",
+    "also",
+];
 /// Phrases that make a number a war-wide or cumulative total, not the event's own toll.
 const TOTAL_CUES: &[&str] = &[
-    "since the war", "since the start", "since the beginning", "since the conflict",
-    "since the uprising", "since 2011", "since the outbreak", "in total", "so far this year",
-    "over the past year", "throughout the war", "during the war", "of the war",
+    "since the war",
+    "since the start",
+    "since the beginning",
+    "since the conflict",
+    "since the uprising",
+    "since 2011",
+    "since the outbreak",
+    "in total",
+    "so far this year",
+    "over the past year",
+    "throughout the war",
+    "during the war",
+    "of the war",
 ];
 /// Words before a count that make it a subset of a count already given ("including 5 children").
 const SUBSET_CUES: &[&str] = &["including", "among", "incl"];
@@ -74,11 +112,11 @@ pub struct Casualty {
 
 fn group_at(words: &[Word<'_>], i: usize) -> Option<(VictimGroup, usize)> {
     // Allow up to two adjectives or qualifiers: "12 Syrian soldiers", "five more civilians".
-    for k in i..(i + 3).min(words.len()) {
-        if let Some((_, g)) = GROUP_NOUNS.iter().find(|(n, _)| *n == words[k].text) {
+    for (k, w) in words.iter().enumerate().skip(i).take(3) {
+        if let Some((_, g)) = GROUP_NOUNS.iter().find(|(n, _)| *n == w.text) {
             return Some((*g, k));
         }
-        if words[k].text.starts_with(|c: char| c.is_ascii_digit()) || DEAD_AFTER.contains(&words[k].text) {
+        if w.text.starts_with(|c: char| c.is_ascii_digit()) || DEAD_AFTER.contains(&w.text) {
             return None;
         }
     }
@@ -115,9 +153,9 @@ pub fn find_casualties(folded: &Folded, sentences: &[Sentence]) -> Vec<Casualty>
                 .checked_sub(1)
                 .and_then(|p| words.get(p))
                 .is_some_and(|w| SUBSET_CUES.contains(&w.text))
-                || words
-                    .get(last + 1..last + 4)
-                    .is_some_and(|ws| ws.iter().map(|w| w.text).collect::<Vec<_>>() == ["among", "the", "dead"]);
+                || words.get(last + 1..last + 4).is_some_and(|ws| {
+                    ws.iter().map(|w| w.text).collect::<Vec<_>>() == ["among", "the", "dead"]
+                });
             out.push(Casualty {
                 sentence: s.index,
                 span: folded.original_span(words[first].start, words[last].end),
@@ -128,6 +166,24 @@ pub fn find_casualties(folded: &Folded, sentences: &[Sentence]) -> Vec<Casualty>
             });
             found_in_sentence = true;
             i = last + 1;
+            // "killed four SDF fighters and three rebels": counts joined by "and" add up.
+            while words.get(i).is_some_and(|w| w.text == "and") {
+                let Some((count, k, group)) = read_count(&words[i + 1..]).and_then(|c| {
+                    let (g, k) = group_at(&words, i + 1 + c.words)?;
+                    Some((c.value, k, g))
+                }) else {
+                    break;
+                };
+                out.push(Casualty {
+                    sentence: s.index,
+                    span: folded.original_span(words[i + 1].start, words[k].end),
+                    count,
+                    group,
+                    subset: false,
+                    rule: "casualty:coordinated",
+                });
+                i = k + 1;
+            }
         }
     }
     out
@@ -145,8 +201,17 @@ fn find_at(words: &[Word<'_>], i: usize) -> Option<Found> {
             return Some((count.value, i + 1, k, g, "casualty:kill-verb-count"));
         }
         // "killing 12" with the group left implicit.
-        if words.get(at).is_none_or(|n| matches!(n.text, "and" | "in" | "on" | "at" | "people")) {
-            return Some((count.value, i + 1, at - 1, VictimGroup::People, "casualty:kill-verb-count"));
+        if words
+            .get(at)
+            .is_none_or(|n| matches!(n.text, "and" | "in" | "on" | "at" | "people"))
+        {
+            return Some((
+                count.value,
+                i + 1,
+                at - 1,
+                VictimGroup::People,
+                "casualty:kill-verb-count",
+            ));
         }
         return None;
     }
@@ -171,10 +236,16 @@ fn find_at(words: &[Word<'_>], i: usize) -> Option<Found> {
         Some((g, k)) => (g, k, k + 1),
         None => (VictimGroup::People, at - 1, at),
     };
-    while words.get(next).is_some_and(|n| AUXILIARIES.contains(&n.text)) {
+    while words
+        .get(next)
+        .is_some_and(|n| AUXILIARIES.contains(&n.text))
+    {
         next += 1;
     }
-    if words.get(next).is_some_and(|n| DEAD_AFTER.contains(&n.text)) {
+    if words
+        .get(next)
+        .is_some_and(|n| DEAD_AFTER.contains(&n.text))
+    {
         return Some((count.value, i, last, group, "casualty:count-killed"));
     }
     None
@@ -195,27 +266,51 @@ mod tests {
         }];
         find_casualties(&f, &s)
             .into_iter()
-            .map(|c| (c.count, c.group.as_str(), c.subset, c.span.slice(text).to_string()))
+            .map(|c| {
+                (
+                    c.count,
+                    c.group.as_str(),
+                    c.subset,
+                    c.span.slice(text).to_string(),
+                )
+            })
             .collect()
     }
 
     #[test]
     fn common_phrasings() {
         assert_eq!(find("IS attacked the base, killing 12 soldiers.")[0].0, 12);
-        assert_eq!(find("IS attacked the base, killing 12 soldiers.")[0].3, "12 soldiers");
-        assert_eq!(find("At least 15 people were killed in the market.")[0].0, 15);
-        assert_eq!(find("At least 15 people were killed in the market.")[0].1, "people");
+        assert_eq!(
+            find("IS attacked the base, killing 12 soldiers.")[0].3,
+            "12 soldiers"
+        );
+        assert_eq!(
+            find("At least 15 people were killed in the market.")[0].0,
+            15
+        );
+        assert_eq!(
+            find("At least 15 people were killed in the market.")[0].1,
+            "people"
+        );
         assert_eq!(find("The strike killed five children.")[0].1, "children");
         assert_eq!(find("The blast left 9 dead.")[0].0, 9);
         assert_eq!(find("Dozens of civilians were reportedly killed.")[0].0, 12);
         let got = find("Strikes killed 14 civilians, including five children.");
         assert_eq!(got.len(), 2);
         assert!(got[1].2);
+        let got = find("Fighting killed at least four SDF fighters and three rebels.");
+        assert_eq!(
+            got.iter().map(|g| (g.0, g.1)).collect::<Vec<_>>(),
+            vec![(4, "combatants"), (3, "combatants")]
+        );
     }
 
     #[test]
     fn traps_are_not_counts() {
-        assert!(find("Since the war began in 2011, more than 400,000 people have been killed.").is_empty());
+        assert!(
+            find("Since the war began in 2011, more than 400,000 people have been killed.")
+                .is_empty()
+        );
         assert!(find("The town, 10 kilometres from Aleppo, has 200,000 people.").is_empty());
         assert!(find("In 2015 the group was killed off.").is_empty());
         assert!(find("Twenty soldiers arrived.").is_empty());

@@ -20,7 +20,10 @@ pub struct Folded {
 }
 
 fn is_apostrophe(c: char) -> bool {
-    matches!(c, '\'' | '\u{2019}' | '\u{2018}' | '\u{02BC}' | '\u{02BF}' | '\u{02BE}' | '`' | '\u{00B4}')
+    matches!(
+        c,
+        '\'' | '\u{2019}' | '\u{2018}' | '\u{02BC}' | '\u{02BF}' | '\u{02BE}' | '`' | '\u{00B4}'
+    )
 }
 
 fn is_dash(c: char) -> bool {
@@ -139,7 +142,10 @@ mod tests {
         assert_eq!(span.slice(text), "Ḥamā");
         let start = f.text.find("us led").unwrap();
         assert_eq!(f.original_span(start, start + 6).slice(text), "U.S.-led");
-        assert_eq!(f.folded_offset(text.find("the").unwrap()), f.text.find("the").unwrap());
+        assert_eq!(
+            f.folded_offset(text.find("the").unwrap()),
+            f.text.find("the").unwrap()
+        );
     }
 
     #[test]

@@ -100,8 +100,11 @@ mod tests {
 
     #[test]
     fn keys_folding_alike_share_values() {
-        let m = DictMatcher::new([("Deir ez-Zor".to_string(), 1), ("Deir Ez Zor".to_string(), 2)])
-            .unwrap();
+        let m = DictMatcher::new([
+            ("Deir ez-Zor".to_string(), 1),
+            ("Deir Ez Zor".to_string(), 2),
+        ])
+        .unwrap();
         let f = Folded::new("in deir ez zor");
         let hits = m.find(&f);
         assert_eq!(hits.len(), 1);

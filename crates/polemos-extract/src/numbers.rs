@@ -13,25 +13,61 @@ pub struct Count {
 }
 
 const UNITS: &[(&str, u32)] = &[
-    ("one", 1), ("two", 2), ("three", 3), ("four", 4), ("five", 5), ("six", 6), ("seven", 7),
-    ("eight", 8), ("nine", 9), ("ten", 10), ("eleven", 11), ("twelve", 12), ("thirteen", 13),
-    ("fourteen", 14), ("fifteen", 15), ("sixteen", 16), ("seventeen", 17), ("eighteen", 18),
+    ("one", 1),
+    ("two", 2),
+    ("three", 3),
+    ("four", 4),
+    ("five", 5),
+    ("six", 6),
+    ("seven", 7),
+    ("eight", 8),
+    ("nine", 9),
+    ("ten", 10),
+    ("eleven", 11),
+    ("twelve", 12),
+    ("thirteen", 13),
+    ("fourteen", 14),
+    ("fifteen", 15),
+    ("sixteen", 16),
+    ("seventeen", 17),
+    ("eighteen", 18),
     ("nineteen", 19),
 ];
 const TENS: &[(&str, u32)] = &[
-    ("twenty", 20), ("thirty", 30), ("forty", 40), ("fifty", 50), ("sixty", 60), ("seventy", 70),
-    ("eighty", 80), ("ninety", 90),
+    ("twenty", 20),
+    ("thirty", 30),
+    ("forty", 40),
+    ("fifty", 50),
+    ("sixty", 60),
+    ("seventy", 70),
+    ("eighty", 80),
+    ("ninety", 90),
 ];
 /// Vague quantities, coded conservatively after ACLED's practice ("dozens" = 12,
 /// "hundreds" = 100, "several" = 10).
 const VAGUE: &[(&str, u32)] = &[
-    ("dozens", 12), ("scores", 20), ("hundreds", 100), ("thousands", 1000), ("several", 10),
+    ("dozens", 12),
+    ("scores", 20),
+    ("hundreds", 100),
+    ("thousands", 1000),
+    ("several", 10),
 ];
 /// Words before a number that qualify it without changing the conservative reading.
 const MODIFIERS: &[&[&str]] = &[
-    &["at", "least"], &["more", "than"], &["over"], &["about"], &["around"], &["nearly"],
-    &["some"], &["up", "to"], &["almost"], &["approximately"], &["roughly"], &["an", "estimated"],
-    &["as", "many", "as"], &["no", "fewer", "than"],
+    &["at", "least"],
+    &["more", "than"],
+    &["over"],
+    &["about"],
+    &["around"],
+    &["nearly"],
+    &["some"],
+    &["up", "to"],
+    &["almost"],
+    &["approximately"],
+    &["roughly"],
+    &["an", "estimated"],
+    &["as", "many", "as"],
+    &["no", "fewer", "than"],
 ];
 
 fn lookup(table: &[(&str, u32)], w: &str) -> Option<u32> {
@@ -41,7 +77,11 @@ fn lookup(table: &[(&str, u32)], w: &str) -> Option<u32> {
 fn small_number(words: &[Word<'_>]) -> Option<(u32, usize)> {
     let w = words.first()?.text;
     if let Some(t) = lookup(TENS, w) {
-        if let Some(u) = words.get(1).and_then(|n| lookup(UNITS, n.text)).filter(|u| *u < 10) {
+        if let Some(u) = words
+            .get(1)
+            .and_then(|n| lookup(UNITS, n.text))
+            .filter(|u| *u < 10)
+        {
             return Some((t + u, 2));
         }
         return Some((t, 1));
@@ -71,28 +111,56 @@ pub fn read_count(words: &[Word<'_>]) -> Option<Count> {
     let rest = &words[skip..];
     let first = rest.first()?;
     if let Some(v) = digits(first.text) {
-        return Some(Count { value: v, words: skip + 1, vague: false });
+        return Some(Count {
+            value: v,
+            words: skip + 1,
+            vague: false,
+        });
     }
     if first.text == "a" || first.text == "one" {
         match rest.get(1).map(|w| w.text) {
-            Some("dozen") => return Some(Count { value: 12, words: skip + 2, vague: false }),
-            Some("hundred") => return Some(Count { value: 100, words: skip + 2, vague: false }),
+            Some("dozen") => {
+                return Some(Count {
+                    value: 12,
+                    words: skip + 2,
+                    vague: false,
+                })
+            }
+            Some("hundred") => {
+                return Some(Count {
+                    value: 100,
+                    words: skip + 2,
+                    vague: false,
+                })
+            }
             _ => {}
         }
     }
     if let Some(v) = lookup(VAGUE, first.text) {
-        return Some(Count { value: v, words: skip + 1, vague: true });
+        return Some(Count {
+            value: v,
+            words: skip + 1,
+            vague: true,
+        });
     }
     let (mut value, mut used) = small_number(rest)?;
     if rest.get(used).is_some_and(|w| w.text == "hundred") {
         value *= 100;
         used += 1;
-        if let Some((v, n)) = rest.get(used + 1..).filter(|_| rest[used].text == "and").and_then(small_number) {
+        if let Some((v, n)) = rest
+            .get(used + 1..)
+            .filter(|_| rest[used].text == "and")
+            .and_then(small_number)
+        {
             value += v;
             used += 1 + n;
         }
     }
-    Some(Count { value, words: skip + used, vague: false })
+    Some(Count {
+        value,
+        words: skip + used,
+        vague: false,
+    })
 }
 
 #[cfg(test)]

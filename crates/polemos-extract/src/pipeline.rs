@@ -1,7 +1,8 @@
 use std::collections::HashMap;
+use std::panic::AssertUnwindSafe;
 use std::sync::Arc;
 
-use polemos_core::{Document, DocumentExtraction, Mention, MentionKind, ParsedDocument};
+use polemos_core::{DocStatus, Document, DocumentExtraction, Mention, MentionKind, ParsedDocument};
 use rayon::prelude::*;
 
 use crate::actors::ActorMatch;
@@ -30,8 +31,37 @@ impl Pipeline {
     }
 
     /// Processes one document. Documents that could not be read pass through with no
-    /// mentions or events.
-    pub fn process(&self, doc: Document) -> DocumentExtraction {
+    /// mentions or events. A bug that panics on some input costs only that document: it comes
+    /// back with `status = "error"` and the panic message, and the run goes on.
+    pub fn process(&self, mut doc: Document) -> DocumentExtraction {
+        // Keep what the error row needs: the metadata and one copy of the text.
+        let text = std::mem::take(&mut doc.text);
+        let fallback = doc.clone();
+        doc.text = text.clone();
+        match std::panic::catch_unwind(AssertUnwindSafe(|| self.process_unguarded(doc))) {
+            Ok(x) => x,
+            Err(payload) => {
+                let message = payload
+                    .downcast_ref::<&str>()
+                    .map(|s| s.to_string())
+                    .or_else(|| payload.downcast_ref::<String>().cloned())
+                    .unwrap_or_else(|| "unknown panic".to_string());
+                let doc = Document {
+                    text,
+                    status: DocStatus::Error,
+                    error: Some(format!("internal error while processing: {message}")),
+                    ..fallback
+                };
+                DocumentExtraction {
+                    parsed: ParsedDocument::unparsed(doc),
+                    mentions: Vec::new(),
+                    events: Vec::new(),
+                }
+            }
+        }
+    }
+
+    fn process_unguarded(&self, doc: Document) -> DocumentExtraction {
         let parsed = polemos_parse::parse(doc);
         if !parsed.doc.is_ok() {
             return DocumentExtraction {
@@ -44,9 +74,12 @@ impl Pipeline {
         let folded = Folded::new(&parsed.doc.text);
         let places = geocode_document(&r.gazetteer, &parsed, &folded);
         let country = main_country(&places);
-        let actors = r
-            .actors
-            .find(&parsed.doc.text, &folded, &parsed.sentences, country.as_deref());
+        let actors = r.actors.find(
+            &parsed.doc.text,
+            &folded,
+            &parsed.sentences,
+            country.as_deref(),
+        );
         let triggers = r.triggers.find(&folded, &parsed.sentences);
         let casualties = find_casualties(&folded, &parsed.sentences);
         let dateline_place = dateline_place(&r.gazetteer, &parsed);
@@ -113,7 +146,8 @@ fn mentions(
     triggers: &[TriggerMatch],
     casualties: &[Casualty],
 ) -> Vec<Mention> {
-    let mut out = Vec::with_capacity(places.len() + actors.len() + triggers.len() + casualties.len());
+    let mut out =
+        Vec::with_capacity(places.len() + actors.len() + triggers.len() + casualties.len());
     out.extend(places.iter().map(|p| Mention {
         kind: MentionKind::Place,
         sentence: p.sentence,

@@ -1,12 +1,56 @@
 //! The trigger lexicon: words and phrases that report violence, typed in ACLED, CAMEO and PLOVER.
 
-use polemos_core::{SubEventType, Span};
+use polemos_core::{Span, SubEventType};
 
-use crate::context::sentence_of;
+use crate::context::{previous_words, sentence_of};
 use crate::fold::Folded;
 use crate::matcher::DictMatcher;
 use crate::tsv::parse_rows;
 use crate::ResourceError;
+
+/// Words after which a noun-or-verb trigger word is a noun.
+const NOUN_CONTEXT: &[&str] = &[
+    "a",
+    "an",
+    "the",
+    "in",
+    "of",
+    "its",
+    "their",
+    "his",
+    "her",
+    "this",
+    "that",
+    "new",
+    "fresh",
+    "renewed",
+    "latest",
+    "major",
+    "large",
+    "scale",
+    "massive",
+    "heavy",
+    "deadly",
+    "another",
+    "after",
+    "during",
+    "from",
+    "on",
+    "against",
+    "by",
+    "with",
+    "for",
+    "to",
+    "s",
+    "ground",
+    "intense",
+    "suicide",
+    "first",
+    "second",
+    "separate",
+    "overnight",
+    "recent",
+];
 
 /// Part of speech of a trigger, which decides where its arguments stand.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -62,7 +106,16 @@ impl TriggerLexicon {
             file,
             text,
             &mut header,
-            &["id", "patterns", "pos", "sub_event_type", "if_civilians", "method", "cameo", "plover"],
+            &[
+                "id",
+                "patterns",
+                "pos",
+                "sub_event_type",
+                "if_civilians",
+                "method",
+                "cameo",
+                "plover",
+            ],
         )?;
         let mut triggers = Vec::with_capacity(rows.len());
         let mut patterns = Vec::new();
@@ -131,6 +184,28 @@ impl TriggerLexicon {
         self.triggers.is_empty()
     }
 
+    /// Chooses among the families a phrase belongs to: words that are both noun and verb
+    /// ("attack", "shelling") read as nouns after a determiner or preposition ("an attack",
+    /// "in attack"), as verbs otherwise; else the first family listed wins.
+    fn choose(&self, folded: &Folded, start: usize, families: &[usize]) -> Option<usize> {
+        let first = *families.first()?;
+        let wanted = if previous_words(folded, start, 1)
+            .first()
+            .is_some_and(|w| NOUN_CONTEXT.contains(w))
+        {
+            TriggerPos::Noun
+        } else {
+            TriggerPos::Verb
+        };
+        Some(
+            families
+                .iter()
+                .copied()
+                .find(|&f| self.triggers.get(f).is_some_and(|t| t.pos == wanted))
+                .unwrap_or(first),
+        )
+    }
+
     /// Finds triggers in a document's sentences.
     pub fn find(&self, folded: &Folded, sentences: &[polemos_core::Sentence]) -> Vec<TriggerMatch> {
         self.matcher
@@ -139,8 +214,7 @@ impl TriggerLexicon {
             .filter_map(|hit| {
                 let span = folded.original_span(hit.start, hit.end);
                 let sentence = sentence_of(sentences, span)?;
-                // Where a phrase is listed under two families, the first family listed wins.
-                let trigger = *self.matcher.values(hit.key).first()?;
+                let trigger = self.choose(folded, hit.start, self.matcher.values(hit.key))?;
                 Some(TriggerMatch {
                     sentence,
                     span,

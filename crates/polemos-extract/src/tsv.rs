@@ -34,7 +34,10 @@ impl<'a> Row<'a> {
 
     /// The `|`-separated list in `column`.
     pub fn list(&self, column: &str) -> impl Iterator<Item = &'a str> {
-        self.get(column).split('|').map(str::trim).filter(|s| !s.is_empty())
+        self.get(column)
+            .split('|')
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
     }
 
     /// A parse error at this row.

@@ -31,7 +31,11 @@ pub fn words_in(text: &str, start: usize, end: usize) -> Vec<Word<'_>> {
                 }
             }
             if let Some(t) = text.get(s..i) {
-                out.push(Word { text: t, start: s, end: i });
+                out.push(Word {
+                    text: t,
+                    start: s,
+                    end: i,
+                });
             }
         } else {
             i += 1;

@@ -53,9 +53,38 @@ pub struct ActorMatch {
 
 /// Words that, right after a named actor, are part of its mention ("Islamic State militants").
 const MEMBER_NOUNS: &[&str] = &[
-    "militants", "fighters", "forces", "troops", "members", "jihadists", "extremists", "group",
-    "insurgents", "rebels", "gunmen", "units", "soldiers", "militia", "militiamen", "warplanes",
-    "jets", "aircraft", "bombers", "helicopters", "army", "terrorists",
+    "militants",
+    "fighters",
+    "forces",
+    "troops",
+    "members",
+    "jihadists",
+    "extremists",
+    "group",
+    "insurgents",
+    "rebels",
+    "gunmen",
+    "units",
+    "soldiers",
+    "militia",
+    "militiamen",
+    "warplanes",
+    "jets",
+    "aircraft",
+    "bombers",
+    "helicopters",
+    "army",
+    "terrorists",
+];
+
+/// Words that, right after an actor, make it a description of territory ("rebel-held").
+const CONTROL_WORDS: &[&str] = &[
+    "held",
+    "controlled",
+    "run",
+    "besieged",
+    "dominated",
+    "occupied",
 ];
 
 /// The actor dictionary with its matcher.
@@ -83,7 +112,15 @@ impl ActorDictionary {
             file,
             text,
             &mut header,
-            &["name", "category", "country", "kind", "demonyms", "aliases", "resolves_to"],
+            &[
+                "name",
+                "category",
+                "country",
+                "kind",
+                "demonyms",
+                "aliases",
+                "resolves_to",
+            ],
         )?;
         let nouns: Vec<&str> = force_nouns
             .lines()
@@ -101,7 +138,9 @@ impl ActorDictionary {
             let category = ActorCategory::parse(category_name)
                 .ok_or_else(|| row.error(format!("unknown category `{category_name}`")))?;
             let name = row.get("name");
-            let country = Some(row.get("country")).filter(|c| !c.is_empty()).map(String::from);
+            let country = Some(row.get("country"))
+                .filter(|c| !c.is_empty())
+                .map(String::from);
             let own = (!name.is_empty()).then(|| {
                 actors
                     .iter()
@@ -139,7 +178,10 @@ impl ActorDictionary {
                     let resolve = if resolves == "state" {
                         Resolve::State
                     } else {
-                        Resolve::FirstNamed(row.list("resolves_to").map(String::from).collect(), own)
+                        Resolve::FirstNamed(
+                            row.list("resolves_to").map(String::from).collect(),
+                            own,
+                        )
                     };
                     for a in row.list("aliases") {
                         aliases.push(alias(a, AliasTarget::Generic(resolve.clone())));
@@ -264,6 +306,13 @@ impl ActorDictionary {
                 ),
             };
             let Some(id) = id else { continue };
+            // "rebel-held", "IS-controlled": the actor describes a place, it does not act.
+            if next_words(folded, raw.end, 1)
+                .first()
+                .is_some_and(|w| CONTROL_WORDS.contains(w))
+            {
+                continue;
+            }
             let mut end = raw.end;
             // "Islamic State militants": a member noun right after a name joins the mention,
             // and a generic mention it would have produced is skipped.
@@ -317,12 +366,21 @@ mod tests {
 
     #[test]
     fn names_aliases_and_members() {
-        let got = find("Islamic State militants attacked the base, killing 12 soldiers.", Some("SY"));
+        let got = find(
+            "Islamic State militants attacked the base, killing 12 soldiers.",
+            Some("SY"),
+        );
         assert_eq!(
             got,
             vec![
-                ("Islamic State militants".to_string(), "Islamic State".to_string()),
-                ("soldiers".to_string(), "Syrian government forces".to_string()),
+                (
+                    "Islamic State militants".to_string(),
+                    "Islamic State".to_string()
+                ),
+                (
+                    "soldiers".to_string(),
+                    "Syrian government forces".to_string()
+                ),
             ]
         );
         let got = find("ISIS and Daesh, the SDF and YPG, Russian warplanes.", None);
@@ -350,8 +408,14 @@ mod tests {
     fn generic_terms_resolve_by_context() {
         assert!(find("Troops advanced.", None).is_empty());
         assert_eq!(find("Troops advanced.", Some("IQ"))[0].1, "Iraqi forces");
-        assert_eq!(find("The jihadists of ISIS attacked.", None)[0].1, "Islamic State");
-        assert_eq!(find("Gunmen attacked.", None)[0].1, "Unidentified armed group");
+        assert_eq!(
+            find("The jihadists of ISIS attacked.", None)[0].1,
+            "Islamic State"
+        );
+        assert_eq!(
+            find("Gunmen attacked.", None)[0].1,
+            "Unidentified armed group"
+        );
     }
 
     #[test]

@@ -33,14 +33,21 @@ const PLACE_LOOKBACK: u32 = 3;
 /// Chooses the triggers of one sentence that become events: specific triggers absorb generic
 /// ones ("an attack with barrel bombs" is one air strike), fallback triggers ("killed") count
 /// only when nothing else does, and one event is kept per trigger type.
-fn anchors<'t>(lexicon: &TriggerLexicon, in_sentence: &[&'t TriggerMatch]) -> Vec<&'t TriggerMatch> {
+fn anchors<'t>(
+    lexicon: &TriggerLexicon,
+    in_sentence: &[&'t TriggerMatch],
+) -> Vec<&'t TriggerMatch> {
     let entry = |t: &TriggerMatch| lexicon.get(t.trigger);
     let main: Vec<&TriggerMatch> = in_sentence
         .iter()
         .copied()
         .filter(|t| entry(t).is_some_and(|e| !e.fallback))
         .collect();
-    let pool = if main.is_empty() { in_sentence.to_vec() } else { main };
+    let pool = if main.is_empty() {
+        in_sentence.to_vec()
+    } else {
+        main
+    };
     let specific: Vec<&TriggerMatch> = pool
         .iter()
         .copied()
@@ -50,7 +57,10 @@ fn anchors<'t>(lexicon: &TriggerLexicon, in_sentence: &[&'t TriggerMatch]) -> Ve
     let mut kept: Vec<&TriggerMatch> = Vec::new();
     for t in pool {
         let kind = entry(t).map(|e| e.sub_event_type);
-        if !kept.iter().any(|k| entry(k).map(|e| e.sub_event_type) == kind) {
+        if !kept
+            .iter()
+            .any(|k| entry(k).map(|e| e.sub_event_type) == kind)
+        {
             kept.push(t);
         }
     }
@@ -70,12 +80,16 @@ pub fn build_events(lexicon: &TriggerLexicon, f: &Findings<'_>) -> Vec<Event> {
         };
         let actors: Vec<&ActorMatch> = f.actors.iter().filter(|a| a.sentence == sentence).collect();
         let chosen = anchors(lexicon, &triggers);
+        let sentence_range = (
+            f.folded.folded_offset(sent.span.start),
+            f.folded.folded_offset(sent.span.end),
+        );
         let first_event = events.len();
         for t in &chosen {
             let Some(entry) = lexicon.get(t.trigger) else {
                 continue;
             };
-            let roles = assign_roles(f.folded, t, entry.pos, &actors);
+            let roles = assign_roles(f.folded, sentence_range, t, entry.pos, &actors);
             // "killed" alone makes an event only when someone did the killing.
             if entry.fallback && roles.actor1.is_none() {
                 continue;
@@ -123,7 +137,11 @@ pub fn build_events(lexicon: &TriggerLexicon, f: &Findings<'_>) -> Vec<Event> {
 
 /// The place of an event: the most precise place of its sentence (nearest the trigger among
 /// equals), else the nearest earlier sentence's, else the dateline's.
-fn choose_place<'a>(f: &'a Findings<'_>, sentence: u32, t: &TriggerMatch) -> Option<&'a PlaceMatch> {
+fn choose_place<'a>(
+    f: &'a Findings<'_>,
+    sentence: u32,
+    t: &TriggerMatch,
+) -> Option<&'a PlaceMatch> {
     let distance = |p: &PlaceMatch| {
         if p.span.start >= t.span.end {
             p.span.start - t.span.end
@@ -153,7 +171,10 @@ fn attach_fatalities(events: &mut [Event], casualties: &[Casualty], sentence: u3
     if events.is_empty() {
         return;
     }
-    for c in casualties.iter().filter(|c| c.sentence == sentence && !c.subset) {
+    for c in casualties
+        .iter()
+        .filter(|c| c.sentence == sentence && !c.subset)
+    {
         let target = events
             .iter()
             .rposition(|e| e.trigger_span.start <= c.span.start)

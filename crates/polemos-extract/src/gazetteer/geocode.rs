@@ -5,7 +5,7 @@ use std::collections::HashMap;
 use polemos_core::{GeoPrecision, Location, ParsedDocument, Span};
 
 use super::{is_guarded, Gazetteer, Place};
-use crate::context::{previous_words, sentence_of, Cue, next_words};
+use crate::context::{next_words, previous_words, sentence_of, Cue};
 use crate::fold::Folded;
 
 /// A place named in the text, resolved.
@@ -20,7 +20,13 @@ pub struct PlaceMatch {
 }
 
 /// Words after a name that say it means the province.
-const PROVINCE_WORDS: &[&str] = &["province", "governorate", "countryside", "region", "provinces"];
+const PROVINCE_WORDS: &[&str] = &[
+    "province",
+    "governorate",
+    "countryside",
+    "region",
+    "provinces",
+];
 /// Words after a name that say it means the city.
 const CITY_WORDS: &[&str] = &["city", "town"];
 /// Words before a name that say the event was near it, not in it.
@@ -48,7 +54,9 @@ const NEAR_CUES: &[&[&str]] = &[
 /// Prepositions that license a guarded (common-word) name as a place.
 const PLACE_PREPOSITIONS: &[&str] = &["in", "near", "at", "from", "to", "outside", "of", "into"];
 /// Arabic article prefixes a name may be written with in lower case ("al-Bab").
-const ARTICLE_PREFIXES: &[&str] = &["al-", "el-", "ad-", "ar-", "as-", "ash-", "az-", "at-", "an-"];
+const ARTICLE_PREFIXES: &[&str] = &[
+    "al-", "el-", "ad-", "ar-", "as-", "ash-", "az-", "at-", "an-",
+];
 
 /// Whether the name as written looks like a proper name: capitalised after any article.
 fn looks_proper(written: &str) -> bool {
@@ -85,14 +93,21 @@ pub fn geocode_document(
         let key = &folded.text[hit.start..hit.end];
         if is_guarded(key) {
             let before = previous_words(folded, hit.start, 1);
-            if !before.first().is_some_and(|w| PLACE_PREPOSITIONS.contains(w)) {
+            if !before
+                .first()
+                .is_some_and(|w| PLACE_PREPOSITIONS.contains(w))
+            {
                 continue;
             }
         }
         hits.push((hit, span, sentence));
     }
 
-    let focus = country_focus(gazetteer, parsed, &hits.iter().map(|h| h.0.key).collect::<Vec<_>>());
+    let focus = country_focus(
+        gazetteer,
+        parsed,
+        &hits.iter().map(|h| h.0.key).collect::<Vec<_>>(),
+    );
 
     let mut out = Vec::with_capacity(hits.len());
     for (hit, span, sentence) in hits {

@@ -47,8 +47,27 @@ impl Place {
 /// letter and not at the start of a sentence-like position. Kept here because they are a
 /// property of English text, not of the places.
 const GUARDED_NAMES: &[&str] = &[
-    "al", "bab", "tal", "mayor", "hit", "salt", "tall", "van", "batman", "of", "sur", "kars",
-    "side", "mobile", "nice", "reading", "bath", "gaza strip", "chad", "jordan", "georgia",
+    "al",
+    "bab",
+    "tal",
+    "mayor",
+    "hit",
+    "salt",
+    "tall",
+    "van",
+    "batman",
+    "of",
+    "sur",
+    "kars",
+    "side",
+    "mobile",
+    "nice",
+    "reading",
+    "bath",
+    "gaza strip",
+    "chad",
+    "jordan",
+    "georgia",
 ];
 
 /// The gazetteer with its name matcher.
@@ -76,7 +95,11 @@ impl Gazetteer {
                     .parse::<f64>()
                     .map_err(|e| row.error(format!("bad `{col}`: {e}")))
             };
-            let opt = |col: &str| Some(row.get(col)).filter(|s| !s.is_empty()).map(String::from);
+            let opt = |col: &str| {
+                Some(row.get(col))
+                    .filter(|s| !s.is_empty())
+                    .map(String::from)
+            };
             let place = Place {
                 name: row.require("name")?.to_string(),
                 kind: row.require("kind")?.to_string(),
@@ -154,10 +177,17 @@ mod tests {
     fn embedded_loads_and_finds_variants() {
         let g = Gazetteer::embedded().unwrap();
         assert!(g.len() > 500);
-        for variant in ["Deir ez-Zor", "Deir Ez Zor", "Deir Ezzor", "Dayr az Zawr", "Deir al-Zour"] {
+        for variant in [
+            "Deir ez-Zor",
+            "Deir Ez Zor",
+            "Deir Ezzor",
+            "Dayr az Zawr",
+            "Deir al-Zour",
+        ] {
             let hits = g.lookup(variant);
             assert!(
-                hits.iter().any(|p| p.admin1.as_deref() == Some("Deir ez-Zor")),
+                hits.iter()
+                    .any(|p| p.admin1.as_deref() == Some("Deir ez-Zor")),
                 "{variant} -> {hits:?}"
             );
         }
