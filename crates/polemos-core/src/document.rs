@@ -139,7 +139,10 @@ mod tests {
 
     #[test]
     fn from_text_sets_status() {
-        assert_eq!(Document::from_text("a", "Shelling in Homs.").status, DocStatus::Ok);
+        assert_eq!(
+            Document::from_text("a", "Shelling in Homs.").status,
+            DocStatus::Ok
+        );
         assert_eq!(Document::from_text("b", "  \n ").status, DocStatus::Empty);
         let d = Document::from_text("c", "x");
         assert_eq!(d.page_id, "c");

@@ -1,6 +1,6 @@
 use serde::{Deserialize, Serialize};
 
-use crate::{ActorRef, Location, Span};
+use crate::{ActorRef, Attribution, Casualties, Certainty, EventDate, Location, Modality, Span};
 
 /// ACLED event types.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -93,7 +93,10 @@ impl SubEventType {
     }
 }
 
-/// One event: a trigger in a sentence, typed, with its actors, place and casualties.
+/// One event: typed, with its actors, place, date, casualties and who reports it.
+///
+/// Repeated reports of one event in a document (the headline and a body sentence, say) are
+/// merged into one event; `evidence` lists the sentences that report it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Event {
     /// Index of the sentence holding the trigger.
@@ -114,11 +117,21 @@ pub struct Event {
     pub location: Option<Location>,
     /// Where the location was named.
     pub location_span: Option<Span>,
-    /// People killed in this event, when the text gives a number.
-    pub fatalities: Option<u32>,
-    /// Where the fatality count was found.
-    pub fatalities_span: Option<Span>,
-    /// Id of the trigger rule that fired.
+    /// When it happened.
+    pub date: EventDate,
+    /// Who was killed and injured.
+    pub casualties: Casualties,
+    /// Whether the text says it happened.
+    pub modality: Modality,
+    /// How sure the text is.
+    pub certainty: Certainty,
+    /// Who reports it.
+    pub attribution: Option<Attribution>,
+    /// Indices of the sentences reporting this event, in order; includes `sentence`.
+    pub evidence: Vec<u32>,
+    /// Whether this is the document's lead event: the one its headline and opening report.
+    pub is_lead: bool,
+    /// Ids of the rules that fired: the trigger family and the role pattern.
     pub rule: String,
 }
 

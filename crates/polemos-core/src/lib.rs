@@ -7,6 +7,7 @@
 //! input verbatim, so every value can be traced back to the text that produced it.
 
 mod actor;
+mod annotation;
 mod document;
 mod event;
 mod extraction;
@@ -16,6 +17,7 @@ mod parsed;
 mod span;
 
 pub use actor::{ActorCategory, ActorRef};
+pub use annotation::{Attribution, Casualties, Certainty, EventDate, Modality};
 pub use document::{DateSource, DocStatus, Document};
 pub use event::{Event, EventType, SubEventType};
 pub use extraction::DocumentExtraction;

@@ -42,6 +42,9 @@ pub struct Mention {
     pub location: Option<Location>,
     /// For casualty counts, the number.
     pub count: Option<u32>,
+    /// Index (in the document's events) of the event this mention is evidence for: set on the
+    /// triggers of every report of the event, so merged reports can be traced.
+    pub event: Option<u32>,
     /// Id of the dictionary entry or pattern that produced it.
     pub rule: String,
 }

@@ -1,1 +1,37 @@
-//! (being written)
+//! Arrow tables for polemos output, and Parquet, CSV and JSON Lines writers.
+//!
+//! [`tables`] turns [`DocumentExtraction`]s into five flat tables — documents, sentences,
+//! mentions, events and furniture — whose columns are all scalars of five types (Utf8, Int32,
+//! Int64, Float64, Date32), so that the same data can be written as Parquet, CSV or JSON Lines
+//! and read from Python, R or Stata without loss. [`write_tables`] writes them into a directory.
+//!
+//! The schema is defined once in this crate ([`Table::columns`]); `docs/schema.md` documents
+//! every column and a test keeps the two in agreement.
+//!
+//! ```
+//! use polemos_core::{Document, DocumentExtraction, ParsedDocument};
+//! use polemos_export::{tables, Table};
+//!
+//! let doc = Document::from_text("a", "Shelling in Homs.");
+//! let x = DocumentExtraction { parsed: ParsedDocument::unparsed(doc), mentions: vec![], events: vec![] };
+//! let t = tables(&[x]);
+//! assert_eq!(t.num_rows(Table::Documents), 1);
+//! assert_eq!(t.documents.schema(), Table::Documents.schema());
+//! ```
+
+mod columns;
+mod error;
+mod format;
+mod schema;
+mod tables;
+mod write;
+
+pub use columns::{ColumnSpec, ColumnType};
+pub use error::ExportError;
+pub use format::Format;
+pub use schema::{Table, SCHEMA_VERSION};
+pub use tables::{tables, Tables, TablesBuilder};
+pub use write::{file_name, write_table, write_tables};
+pub use write::{SCHEMA_VERSION_KEY, TABLE_KEY, VERSION_KEY};
+
+pub use polemos_core::DocumentExtraction;

@@ -24,8 +24,9 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         );
         for e in &x.events {
             println!(
-                "  s{} {:<34} {:<16} a1={:<26} a2={:<26} loc={:<14} adm1={:<12} p={} dead={:<4} [{}] {:?}",
-                e.sentence,
+                "  s{:?}{} {:<34} {:<16} a1={:<26} a2={:<26} loc={:<14} adm1={:<12} p={} dead={:<4} {} {} {:?} {}/{} src={} [{}] {:?}",
+                e.evidence,
+                if e.is_lead { "*" } else { " " },
                 e.sub_event_type.as_str(),
                 e.method.as_deref().unwrap_or("-"),
                 e.actor1.as_ref().map_or("-", |a| a.name.as_str()),
@@ -33,7 +34,13 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
                 e.location.as_ref().map_or("-", |l| l.name.as_str()),
                 e.location.as_ref().and_then(|l| l.admin1.as_deref()).unwrap_or("-"),
                 e.location.as_ref().map_or(0, |l| l.precision.code()),
-                e.fatalities.map_or("-".to_string(), |f| f.to_string()),
+                e.casualties.killed.map_or("-".to_string(), |f| f.to_string()),
+                e.date.start.map_or("-".to_string(), |d| d.to_string()),
+                e.date.precision.unwrap_or(0),
+                e.date.span.map(|s| s.slice(&d.text)).unwrap_or(""),
+                e.modality.as_str(),
+                e.certainty.as_str(),
+                e.attribution.as_ref().map_or("-", |a| a.source.as_str()),
                 e.rule,
                 e.trigger_span.slice(&d.text),
             );

@@ -33,6 +33,12 @@ const GROUP_NOUNS: &[(&str, VictimGroup)] = &[
     ("persons", VictimGroup::People),
     ("others", VictimGroup::People),
     ("men", VictimGroup::People),
+    ("man", VictimGroup::People),
+    ("person", VictimGroup::People),
+    ("boy", VictimGroup::Children),
+    ("boys", VictimGroup::Children),
+    ("girl", VictimGroup::Children),
+    ("girls", VictimGroup::Children),
     ("civilians", VictimGroup::Civilians),
     ("civilian", VictimGroup::Civilians),
     ("residents", VictimGroup::Civilians),
@@ -67,6 +73,10 @@ const GROUP_NOUNS: &[(&str, VictimGroup)] = &[
 const KILL_BEFORE: &[&str] = &["killing", "killed", "kills", "kill", "claimed", "claiming"];
 /// Words that, after a count and its group, say they were killed ("12 soldiers were killed").
 const DEAD_AFTER: &[&str] = &["killed", "dead", "died", "slain", "perished", "die"];
+const INJURE_BEFORE: &[&str] = &[
+    "wounding", "injuring", "wounded", "injured", "wounds", "injures",
+];
+const INJURED_AFTER: &[&str] = &["wounded", "injured", "hurt"];
 const AUXILIARIES: &[&str] = &[
     "were",
     "was",
@@ -98,10 +108,43 @@ const TOTAL_CUES: &[&str] = &[
 /// Words before a count that make it a subset of a count already given ("including 5 children").
 const SUBSET_CUES: &[&str] = &["including", "among", "incl"];
 
+/// Whether a count is of the dead or the injured.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Harm {
+    Killed,
+    Injured,
+}
+
+impl Harm {
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            Harm::Killed => "killed",
+            Harm::Injured => "injured",
+        }
+    }
+
+    /// Verbs that, before a count, say what happened to it ("killing 12", "wounding 20").
+    fn verbs_before(&self) -> &'static [&'static str] {
+        match self {
+            Harm::Killed => KILL_BEFORE,
+            Harm::Injured => INJURE_BEFORE,
+        }
+    }
+
+    /// Words that, after a count, say what happened to it ("12 soldiers were killed").
+    fn words_after(&self) -> &'static [&'static str] {
+        match self {
+            Harm::Killed => DEAD_AFTER,
+            Harm::Injured => INJURED_AFTER,
+        }
+    }
+}
+
 /// A casualty count found in a sentence.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Casualty {
     pub sentence: u32,
+    pub harm: Harm,
     pub span: Span,
     pub count: u32,
     pub group: VictimGroup,
@@ -142,10 +185,11 @@ pub fn find_casualties(folded: &Folded, sentences: &[Sentence]) -> Vec<Casualty>
             if found.is_none() && found_in_sentence && SUBSET_CUES.contains(&words[i].text) {
                 found = read_count(&words[i + 1..]).and_then(|c| {
                     let (g, k) = group_at(&words, i + 1 + c.words)?;
-                    Some((c.value, i + 1, k, g, "casualty:subset"))
+                    let harm = out.last().map_or(Harm::Killed, |c: &Casualty| c.harm);
+                    Some((c.value, i + 1, k, g, "casualty:subset", harm))
                 });
             }
-            let Some((count, first, last, group, rule)) = found else {
+            let Some((count, first, last, group, rule, harm)) = found else {
                 i += 1;
                 continue;
             };
@@ -158,6 +202,7 @@ pub fn find_casualties(folded: &Folded, sentences: &[Sentence]) -> Vec<Casualty>
                 });
             out.push(Casualty {
                 sentence: s.index,
+                harm,
                 span: folded.original_span(words[first].start, words[last].end),
                 count,
                 group,
@@ -174,8 +219,10 @@ pub fn find_casualties(folded: &Folded, sentences: &[Sentence]) -> Vec<Casualty>
                 }) else {
                     break;
                 };
+                let harm = out.last().map_or(Harm::Killed, |c| c.harm);
                 out.push(Casualty {
                     sentence: s.index,
+                    harm,
                     span: folded.original_span(words[i + 1].start, words[k].end),
                     count,
                     group,
@@ -189,16 +236,20 @@ pub fn find_casualties(folded: &Folded, sentences: &[Sentence]) -> Vec<Casualty>
     out
 }
 
-type Found = (u32, usize, usize, VictimGroup, &'static str);
+type Found = (u32, usize, usize, VictimGroup, &'static str, Harm);
 
 fn find_at(words: &[Word<'_>], i: usize) -> Option<Found> {
+    find_harm_at(words, i, Harm::Killed).or_else(|| find_harm_at(words, i, Harm::Injured))
+}
+
+fn find_harm_at(words: &[Word<'_>], i: usize, harm: Harm) -> Option<Found> {
     let w = words[i].text;
     // "killing 12 soldiers", "killed at least 8 civilians", "killing one man".
-    if KILL_BEFORE.contains(&w) {
+    if harm.verbs_before().contains(&w) {
         let count = read_count(&words[i + 1..])?;
         let at = i + 1 + count.words;
         if let Some((g, k)) = group_at(words, at) {
-            return Some((count.value, i + 1, k, g, "casualty:kill-verb-count"));
+            return Some((count.value, i + 1, k, g, "casualty:verb-count", harm));
         }
         // "killing 12" with the group left implicit.
         if words
@@ -210,13 +261,14 @@ fn find_at(words: &[Word<'_>], i: usize) -> Option<Found> {
                 i + 1,
                 at - 1,
                 VictimGroup::People,
-                "casualty:kill-verb-count",
+                "casualty:verb-count",
+                harm,
             ));
         }
         return None;
     }
     // "left 9 dead", "left 9 people dead".
-    if w == "left" {
+    if w == "left" && harm == Harm::Killed {
         let count = read_count(&words[i + 1..])?;
         let mut at = i + 1 + count.words;
         let mut group = VictimGroup::People;
@@ -225,7 +277,14 @@ fn find_at(words: &[Word<'_>], i: usize) -> Option<Found> {
             at = k + 1;
         }
         if words.get(at).is_some_and(|n| n.text == "dead") {
-            return Some((count.value, i + 1, at - 1, group, "casualty:left-dead"));
+            return Some((
+                count.value,
+                i + 1,
+                at - 1,
+                group,
+                "casualty:left-dead",
+                harm,
+            ));
         }
         return None;
     }
@@ -244,9 +303,9 @@ fn find_at(words: &[Word<'_>], i: usize) -> Option<Found> {
     }
     if words
         .get(next)
-        .is_some_and(|n| DEAD_AFTER.contains(&n.text))
+        .is_some_and(|n| harm.words_after().contains(&n.text))
     {
-        return Some((count.value, i, last, group, "casualty:count-killed"));
+        return Some((count.value, i, last, group, "casualty:count-verb", harm));
     }
     None
 }
@@ -257,15 +316,9 @@ mod tests {
     use polemos_core::SentenceKind;
 
     fn find(text: &str) -> Vec<(u32, &'static str, bool, String)> {
-        let f = Folded::new(text);
-        let s = vec![Sentence {
-            index: 0,
-            kind: SentenceKind::Body,
-            span: Span::new(0, text.len()),
-            tokens: Vec::new(),
-        }];
-        find_casualties(&f, &s)
+        find_all(text)
             .into_iter()
+            .filter(|c| c.harm == Harm::Killed)
             .map(|c| {
                 (
                     c.count,
@@ -275,6 +328,33 @@ mod tests {
                 )
             })
             .collect()
+    }
+
+    fn find_all(text: &str) -> Vec<Casualty> {
+        let f = Folded::new(text);
+        let s = vec![Sentence {
+            index: 0,
+            kind: SentenceKind::Body,
+            span: Span::new(0, text.len()),
+            tokens: Vec::new(),
+        }];
+        find_casualties(&f, &s)
+    }
+
+    #[test]
+    fn injured_counts() {
+        let got =
+            find_all("Shelling killed one man and wounded 20 others; 5 children were injured.");
+        let injured: Vec<(u32, &str)> = got
+            .iter()
+            .filter(|c| c.harm == Harm::Injured)
+            .map(|c| (c.count, c.group.as_str()))
+            .collect();
+        assert_eq!(injured, vec![(20, "people"), (5, "children")]);
+        assert_eq!(
+            find("Shelling killed one man and wounded 20 others.").len(),
+            1
+        );
     }
 
     #[test]

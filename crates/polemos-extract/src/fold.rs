@@ -44,8 +44,22 @@ impl Folded {
         // Two previous original characters, to recognise single-letter abbreviations.
         let mut prev: Option<char> = None;
         let mut prev2: Option<char> = None;
-        for (i, c) in original.char_indices() {
+        let mut chars = original.char_indices().peekable();
+        while let Some((i, c)) = chars.next() {
             let end = i + c.len_utf8();
+            if is_apostrophe(c) && prev.is_some_and(char::is_alphabetic) {
+                // A possessive "'s" at the end of a word goes entirely: "the Syrian military's
+                // positions" meets "Syrian military".
+                let mut ahead = chars.clone();
+                if let Some((_, 's')) = ahead.next() {
+                    if !ahead.peek().is_some_and(|(_, n)| n.is_alphanumeric()) {
+                        chars.next();
+                        prev2 = prev;
+                        prev = Some('s');
+                        continue;
+                    }
+                }
+            }
             if c.is_whitespace() || is_dash(c) {
                 if !out.text.ends_with(' ') && !out.text.is_empty() {
                     out.push(' ', i, end);
@@ -128,6 +142,12 @@ mod tests {
         assert_eq!(fold_key("Deir Ez-Zor"), fold_key("deir ez zor"));
         assert_eq!(fold_key("U.S.-led coalition"), "us led coalition");
         assert_eq!(fold_key("Dar'a"), "dara");
+        assert_eq!(
+            fold_key("the Syrian military’s positions"),
+            "the syrian military positions"
+        );
+        assert_eq!(fold_key("Assad's forces"), "assad forces");
+        assert_eq!(fold_key("Ma'arrat"), "maarrat");
         assert_eq!(fold_key("Ḥamā"), "hama");
         assert_eq!(fold_key("Aleppo."), "aleppo.");
         assert_eq!(fold_key("Deir\u{a0}ez\u{2013}Zor"), "deir ez zor");

@@ -16,13 +16,16 @@
 //! let event = &out[0].events[0];
 //! assert_eq!(event.sub_event_type.as_str(), "Armed clash");
 //! assert_eq!(event.actor1.as_ref().map(|a| a.name.as_str()), Some("Islamic State"));
-//! assert_eq!(event.fatalities, Some(12));
+//! assert_eq!(event.casualties.killed, Some(12));
+//! assert_eq!(event.casualties.combatants_killed, Some(12));
 //! # Ok::<(), polemos_extract::ResourceError>(())
 //! ```
 
 mod actors;
+mod attribution;
 mod casualties;
 mod context;
+mod dates;
 mod events;
 mod fold;
 mod gazetteer;
@@ -35,6 +38,7 @@ mod tsv;
 mod words;
 
 pub use actors::{Actor, ActorDictionary};
+pub use attribution::SourceDictionary;
 pub use gazetteer::{Gazetteer, Place};
 pub use pipeline::Pipeline;
 pub use resources::{ResourceError, Resources};

@@ -77,6 +77,19 @@ impl<V: Clone> DictMatcher<V> {
     }
 }
 
+/// For an all-capitals alias ("IS", "SANA"), the letters the text must show for it to match:
+/// in lower case these are ordinary words ("is") or not names at all.
+pub fn exact_form(alias: &str) -> Option<String> {
+    let mut letters = alias.chars().filter(|c| c.is_alphabetic()).peekable();
+    let all_caps = letters.peek().is_some() && letters.all(char::is_uppercase);
+    all_caps.then(|| letters_only(alias))
+}
+
+/// The letters and digits of `s`, for comparing acronyms written with or without dots.
+pub fn letters_only(s: &str) -> String {
+    s.chars().filter(|c| c.is_alphanumeric()).collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

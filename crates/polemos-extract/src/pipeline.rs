@@ -2,12 +2,16 @@ use std::collections::HashMap;
 use std::panic::AssertUnwindSafe;
 use std::sync::Arc;
 
-use polemos_core::{DocStatus, Document, DocumentExtraction, Mention, MentionKind, ParsedDocument};
+use polemos_core::{
+    DocStatus, Document, DocumentExtraction, Event, Mention, MentionKind, ParsedDocument,
+    SentenceKind,
+};
 use rayon::prelude::*;
 
 use crate::actors::ActorMatch;
 use crate::casualties::{find_casualties, Casualty};
-use crate::events::{build_events, Findings};
+use crate::dates::find_dates;
+use crate::events::{build_events, choose_lead, merge_reports, Findings};
 use crate::fold::Folded;
 use crate::gazetteer::{geocode_document, PlaceMatch};
 use crate::triggers::{TriggerLexicon, TriggerMatch, TriggerType};
@@ -82,8 +86,12 @@ impl Pipeline {
         );
         let triggers = r.triggers.find(&folded, &parsed.sentences);
         let casualties = find_casualties(&folded, &parsed.sentences);
+        let dates = find_dates(&folded, &parsed.sentences);
+        let attributions = r
+            .sources
+            .attributions(&parsed.doc.text, &folded, &parsed.sentences);
         let dateline_place = dateline_place(&r.gazetteer, &parsed);
-        let events = build_events(
+        let built = build_events(
             &r.triggers,
             &Findings {
                 parsed: &parsed,
@@ -92,10 +100,35 @@ impl Pipeline {
                 actors: &actors,
                 triggers: &triggers,
                 casualties: &casualties,
+                dates: &dates,
+                attributions: &attributions,
                 dateline_place: dateline_place.as_ref(),
+                country: country.as_deref(),
             },
         );
-        let mentions = mentions(&r.triggers, &places, &actors, &triggers, &casualties);
+        let headline = parsed
+            .sentences
+            .first()
+            .filter(|s| s.kind == SentenceKind::Headline)
+            .map(|s| s.index);
+        let merged = merge_reports(&parsed.doc.text, built, headline);
+        let mut event_of_trigger: Vec<Option<u32>> = vec![None; triggers.len()];
+        for (i, m) in merged.iter().enumerate() {
+            for &t in &m.triggers {
+                if let Some(slot) = event_of_trigger.get_mut(t) {
+                    *slot = Some(i as u32);
+                }
+            }
+        }
+        let mut events: Vec<Event> = merged.into_iter().map(|m| m.event).collect();
+        choose_lead(&mut events, headline);
+        let mentions = mentions(
+            &r.triggers,
+            &places,
+            &actors,
+            (&triggers, &event_of_trigger),
+            &casualties,
+        );
         DocumentExtraction {
             parsed,
             mentions,
@@ -143,7 +176,7 @@ fn mentions(
     lexicon: &TriggerLexicon,
     places: &[PlaceMatch],
     actors: &[ActorMatch],
-    triggers: &[TriggerMatch],
+    (triggers, event_of_trigger): (&[TriggerMatch], &[Option<u32>]),
     casualties: &[Casualty],
 ) -> Vec<Mention> {
     let mut out =
@@ -156,6 +189,7 @@ fn mentions(
         actor_category: None,
         location: Some(p.location.clone()),
         count: None,
+        event: None,
         rule: p.rule.to_string(),
     }));
     out.extend(actors.iter().map(|a| Mention {
@@ -166,33 +200,41 @@ fn mentions(
         actor_category: Some(a.actor.category),
         location: None,
         count: None,
+        event: None,
         rule: a.rule.to_string(),
     }));
-    out.extend(triggers.iter().filter_map(|t| {
-        let entry = lexicon.get(t.trigger)?;
-        let canonical = match entry.sub_event_type {
-            TriggerType::Fixed(s) => s.as_str().to_string(),
-            TriggerType::Territory => "Territory change".to_string(),
-        };
-        Some(Mention {
-            kind: MentionKind::Trigger,
-            sentence: t.sentence,
-            span: t.span,
-            canonical,
-            actor_category: None,
-            location: None,
-            count: None,
-            rule: format!("trigger:{}", entry.id),
-        })
-    }));
+    out.extend(
+        triggers
+            .iter()
+            .zip(event_of_trigger)
+            .filter_map(|(t, event)| {
+                let entry = lexicon.get(t.trigger)?;
+                let canonical = match entry.sub_event_type {
+                    TriggerType::Fixed(s) => s.as_str().to_string(),
+                    TriggerType::Territory => "Territory change".to_string(),
+                };
+                Some(Mention {
+                    kind: MentionKind::Trigger,
+                    sentence: t.sentence,
+                    span: t.span,
+                    canonical,
+                    actor_category: None,
+                    location: None,
+                    count: None,
+                    event: *event,
+                    rule: format!("trigger:{}", entry.id),
+                })
+            }),
+    );
     out.extend(casualties.iter().map(|c| Mention {
         kind: MentionKind::Casualty,
         sentence: c.sentence,
         span: c.span,
-        canonical: format!("killed:{}", c.group.as_str()),
+        canonical: format!("{}:{}", c.harm.as_str(), c.group.as_str()),
         actor_category: None,
         location: None,
         count: Some(c.count),
+        event: None,
         rule: c.rule.to_string(),
     }));
     out.sort_by_key(|m| (m.span.start, m.span.end));

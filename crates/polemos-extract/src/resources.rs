@@ -1,4 +1,4 @@
-use crate::{ActorDictionary, Gazetteer, TriggerLexicon};
+use crate::{ActorDictionary, Gazetteer, SourceDictionary, TriggerLexicon};
 
 /// Errors loading resources (gazetteer, actor dictionary, trigger lexicon).
 #[derive(Debug, thiserror::Error)]
@@ -25,6 +25,7 @@ pub struct Resources {
     pub gazetteer: Gazetteer,
     pub actors: ActorDictionary,
     pub triggers: TriggerLexicon,
+    pub sources: SourceDictionary,
 }
 
 impl Resources {
@@ -34,6 +35,7 @@ impl Resources {
             gazetteer: Gazetteer::embedded()?,
             actors: ActorDictionary::embedded()?,
             triggers: TriggerLexicon::embedded()?,
+            sources: SourceDictionary::embedded()?,
         })
     }
 }

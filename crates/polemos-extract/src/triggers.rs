@@ -79,6 +79,8 @@ pub struct Trigger {
     pub plover: Option<String>,
     pub fallback: bool,
     pub generic: bool,
+    /// Only a trigger when a place name follows closely ("took al-Malah farms").
+    pub needs_place: bool,
 }
 
 /// A trigger found in a document.
@@ -156,6 +158,7 @@ impl TriggerLexicon {
                 plover: opt("plover"),
                 fallback: row.get("fallback") == "yes",
                 generic: row.get("generic") == "yes",
+                needs_place: row.get("needs_place") == "yes",
             });
         }
         Ok(TriggerLexicon {

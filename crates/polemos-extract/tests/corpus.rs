@@ -58,7 +58,7 @@ fn islamic_state_attack_in_deir_ez_zor() {
     assert_eq!(e.sub_event_type.as_str(), "Armed clash");
     assert_eq!(actor(&e.actor1), Some("Islamic State"));
     assert_eq!(actor(&e.actor2), Some("Syrian government forces"));
-    assert_eq!(e.fatalities, Some(12));
+    assert_eq!(e.casualties.killed, Some(12));
     let loc = e.location.as_ref().expect("located");
     assert_eq!(loc.admin1.as_deref(), Some("Deir ez-Zor"));
     assert_eq!(loc.country, "SY");
@@ -73,7 +73,7 @@ fn coalition_strike_on_civilians_in_raqqa() {
     let e = x
         .events
         .iter()
-        .find(|e| e.sub_event_type.as_str() == "Air/drone strike" && e.fatalities == Some(7))
+        .find(|e| e.sub_event_type.as_str() == "Air/drone strike" && e.casualties.killed == Some(7))
         .expect("the bakery strike");
     assert_eq!(actor(&e.actor1), Some("US-led coalition"));
     assert_eq!(actor(&e.actor2), Some("Civilians"));
@@ -92,7 +92,7 @@ fn russian_strike_on_jisr_al_shughur_from_a_cp1252_page() {
     assert_eq!(e.method.as_deref(), Some("air strike"));
     assert_eq!(actor(&e.actor1), Some("Russian forces"));
     assert_eq!(actor(&e.actor2), Some("Civilians"));
-    assert_eq!(e.fatalities, Some(6));
+    assert_eq!(e.casualties.killed, Some(6));
     let loc = e.location.as_ref().expect("located");
     assert_eq!(loc.name, "Jisr al-Shughur");
     assert_eq!(loc.admin1.as_deref(), Some("Idlib"));
@@ -134,7 +134,7 @@ fn clash_sums_both_sides_dead() {
     assert_eq!(e.sub_event_type.as_str(), "Armed clash");
     assert_eq!(actor(&e.actor1), Some("Turkish-backed rebels"));
     assert_eq!(actor(&e.actor2), Some("Syrian Democratic Forces"));
-    assert_eq!(e.fatalities, Some(7));
+    assert_eq!(e.casualties.killed, Some(7));
     assert_eq!(e.location.as_ref().map(|l| l.precision.code()), Some(2));
 }
 
@@ -143,10 +143,10 @@ fn war_totals_and_populations_never_become_fatalities() {
     for x in corpus() {
         for e in &x.events {
             assert!(
-                e.fatalities.unwrap_or(0) < 100,
+                e.casualties.killed.unwrap_or(0) < 100,
                 "{}: {:?} in {:?}",
                 x.parsed.doc.id,
-                e.fatalities,
+                e.casualties.killed,
                 e.sentence_span.slice(&x.parsed.doc.text)
             );
         }

@@ -3,37 +3,26 @@
 //! [`read_paths`] turns files, directories and globs into [`Document`]s (one per story; a file
 //! that cannot be read becomes an error row), and [`parse`] finds a document's headline,
 //! dateline, page furniture, sentences and tokens. All spans are byte offsets into
-//! [`Document::text`].
+//! [`Document::text`], which is never altered: normalisation for matching happens downstream.
+//!
+//! [`Document`]: polemos_core::Document
+//! [`Document::text`]: polemos_core::Document::text
 
+mod date;
+mod dateline;
+mod decode;
+mod furniture;
+mod headline;
+mod lines;
+mod normalize;
+mod parse;
 mod read;
+mod sentences;
+mod stories;
+mod tokens;
 
-pub use read::{read_paths, ReadError, ReadOptions};
-
-use polemos_core::{Document, ParsedDocument, Sentence, SentenceKind, Span};
-
-/// Parses one document. Never fails: a document with an error status comes back unparsed.
-pub fn parse(doc: Document) -> ParsedDocument {
-    if !doc.is_ok() {
-        return ParsedDocument::unparsed(doc);
-    }
-    // Placeholder until the real parser lands: one sentence per line.
-    let mut sentences = Vec::new();
-    let mut offset = 0;
-    for line in doc.text.split_inclusive('\n') {
-        let trimmed = line.trim();
-        if !trimmed.is_empty() {
-            let start = offset + (line.len() - line.trim_start().len());
-            sentences.push(Sentence {
-                index: sentences.len() as u32,
-                kind: SentenceKind::Body,
-                span: Span::new(start, start + trimmed.len()),
-                tokens: Vec::new(),
-            });
-        }
-        offset += line.len();
-    }
-    ParsedDocument {
-        sentences,
-        ..ParsedDocument::unparsed(doc)
-    }
-}
+pub use date::parse_date;
+pub use decode::{decode, looks_binary, Decoded};
+pub use parse::parse;
+pub use read::{read_bytes, read_file, read_paths, Format, ReadError, ReadOptions};
+pub use stories::split_stories;

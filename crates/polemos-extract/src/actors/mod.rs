@@ -6,7 +6,7 @@ use polemos_core::{ActorCategory, ActorRef, Span};
 
 use crate::context::{next_words, sentence_of};
 use crate::fold::Folded;
-use crate::matcher::DictMatcher;
+use crate::matcher::{exact_form, letters_only, DictMatcher};
 use crate::tsv::parse_rows;
 use crate::ResourceError;
 
@@ -94,15 +94,6 @@ pub struct ActorDictionary {
     matcher: DictMatcher<Alias>,
 }
 
-fn is_all_caps(alias: &str) -> bool {
-    let letters: Vec<char> = alias.chars().filter(|c| c.is_alphabetic()).collect();
-    !letters.is_empty() && letters.iter().all(|c| c.is_uppercase())
-}
-
-fn letters_only(s: &str) -> String {
-    s.chars().filter(|c| c.is_alphanumeric()).collect()
-}
-
 impl ActorDictionary {
     /// Loads the dictionary from the TSV format of `data/actors/actors.tsv` and the force nouns
     /// list of `data/actors/force_nouns.txt`.
@@ -130,7 +121,7 @@ impl ActorDictionary {
         let mut actors: Vec<Actor> = Vec::new();
         let mut aliases: Vec<(String, Alias)> = Vec::new();
         let alias = |text: &str, target: AliasTarget| {
-            let exact = is_all_caps(text).then(|| letters_only(text));
+            let exact = exact_form(text);
             (text.to_string(), Alias { target, exact })
         };
         for row in &rows {

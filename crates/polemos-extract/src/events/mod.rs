@@ -1,18 +1,29 @@
-//! Assembling events: triggers typed by their lexicon entry and by their actors, with a place
-//! and a fatality count.
+//! Assembling events: triggers typed by their lexicon entry and by their actors, with a place,
+//! a date, casualties, modality and attribution; then repeated reports merged and the lead
+//! event chosen.
 
+mod casualty_split;
+mod merge;
+mod modality;
 mod roles;
 
 use std::collections::BTreeMap;
 
-use polemos_core::{ActorCategory, Event, ParsedDocument, SubEventType};
+use polemos_core::{
+    ActorCategory, ActorRef, Attribution, Event, GeoPrecision, Modality, ParsedDocument, Span,
+    SubEventType,
+};
 
 use crate::actors::ActorMatch;
+use crate::attribution::{certainty, certainty_cue};
 use crate::casualties::Casualty;
-use crate::fold::Folded;
+use crate::dates::{event_date, DateMention};
+use crate::fold::{fold_key, Folded};
 use crate::gazetteer::PlaceMatch;
-use crate::triggers::{TriggerLexicon, TriggerMatch, TriggerType};
-use roles::assign_roles;
+use crate::triggers::{Trigger, TriggerLexicon, TriggerMatch, TriggerType};
+use casualty_split::casualties_of;
+pub use merge::{choose_lead, merge_reports};
+use roles::{assign_roles, clause_bounded_by, CONTRAST_WORDS};
 
 /// Everything found in a document that events are built from.
 #[derive(Debug)]
@@ -23,8 +34,21 @@ pub struct Findings<'a> {
     pub actors: &'a [ActorMatch],
     pub triggers: &'a [TriggerMatch],
     pub casualties: &'a [Casualty],
+    pub dates: &'a [DateMention],
+    /// The attribution of each sentence, by sentence index.
+    pub attributions: &'a [Option<Attribution>],
     /// The place of the dateline, used when no sentence names one.
     pub dateline_place: Option<&'a PlaceMatch>,
+    /// The country the article is about, if its places say.
+    pub country: Option<&'a str>,
+}
+
+/// An event with the triggers that report it, before merging.
+#[derive(Debug, Clone)]
+pub struct Built {
+    pub event: Event,
+    /// Trigger mentions (indices into `Findings::triggers`) reporting it.
+    pub triggers: Vec<usize>,
 }
 
 /// How many sentences back an event may borrow a place from.
@@ -32,64 +56,108 @@ const PLACE_LOOKBACK: u32 = 3;
 
 /// Chooses the triggers of one sentence that become events: specific triggers absorb generic
 /// ones ("an attack with barrel bombs" is one air strike), fallback triggers ("killed") count
-/// only when nothing else does, and one event is kept per trigger type.
-fn anchors<'t>(
+/// only when nothing else does, and one event is kept per trigger type. Returns each chosen
+/// trigger with the triggers it absorbed.
+fn anchors(
     lexicon: &TriggerLexicon,
-    in_sentence: &[&'t TriggerMatch],
-) -> Vec<&'t TriggerMatch> {
-    let entry = |t: &TriggerMatch| lexicon.get(t.trigger);
-    let main: Vec<&TriggerMatch> = in_sentence
+    in_sentence: &[usize],
+    all: &[TriggerMatch],
+    modality_of: impl Fn(usize) -> Modality,
+) -> Vec<(usize, Vec<usize>)> {
+    let entry = |t: usize| all.get(t).and_then(|m| lexicon.get(m.trigger));
+    let main: Vec<usize> = in_sentence
         .iter()
         .copied()
-        .filter(|t| entry(t).is_some_and(|e| !e.fallback))
+        .filter(|&t| entry(t).is_some_and(|e| !e.fallback))
         .collect();
     let pool = if main.is_empty() {
         in_sentence.to_vec()
     } else {
         main
     };
-    let specific: Vec<&TriggerMatch> = pool
+    // A generic trigger folds into a specific one only when the text says the same of both:
+    // in "attacked but failed to enter", the attack happened and the entry did not.
+    let specific: Vec<usize> = pool
         .iter()
         .copied()
-        .filter(|t| entry(t).is_some_and(|e| !e.generic))
+        .filter(|&t| entry(t).is_some_and(|e| !e.generic))
         .collect();
-    let pool = if specific.is_empty() { pool } else { specific };
-    let mut kept: Vec<&TriggerMatch> = Vec::new();
+    let pool: Vec<usize> = pool
+        .iter()
+        .copied()
+        .filter(|&t| {
+            entry(t).is_some_and(|e| !e.generic)
+                || !specific.iter().any(|&s| modality_of(s) == modality_of(t))
+        })
+        .collect();
+    let mut kept: Vec<(usize, Vec<usize>)> = Vec::new();
     for t in pool {
         let kind = entry(t).map(|e| e.sub_event_type);
-        if !kept
-            .iter()
-            .any(|k| entry(k).map(|e| e.sub_event_type) == kind)
+        match kept
+            .iter_mut()
+            .find(|(k, _)| entry(*k).map(|e| e.sub_event_type) == kind)
         {
-            kept.push(t);
+            Some((_, same)) => same.push(t),
+            None => kept.push((t, vec![t])),
         }
+    }
+    // Triggers not kept (absorbed generic or fallback ones) are evidence of the first event.
+    let placed: Vec<usize> = kept.iter().flat_map(|(_, m)| m.iter().copied()).collect();
+    if let Some((_, first)) = kept.first_mut() {
+        first.extend(in_sentence.iter().copied().filter(|t| !placed.contains(t)));
     }
     kept
 }
 
-/// Builds the events of a document.
-pub fn build_events(lexicon: &TriggerLexicon, f: &Findings<'_>) -> Vec<Event> {
-    let mut by_sentence: BTreeMap<u32, Vec<&TriggerMatch>> = BTreeMap::new();
-    for t in f.triggers {
-        by_sentence.entry(t.sentence).or_default().push(t);
+/// Builds the events of a document, one per report, before merging.
+pub fn build_events(lexicon: &TriggerLexicon, f: &Findings<'_>) -> Vec<Built> {
+    let mut by_sentence: BTreeMap<u32, Vec<usize>> = BTreeMap::new();
+    for (i, t) in f.triggers.iter().enumerate() {
+        by_sentence.entry(t.sentence).or_default().push(i);
     }
-    let mut events = Vec::new();
+    let published = f.parsed.doc.published;
+    let mut built: Vec<Built> = Vec::new();
     for (sentence, triggers) in by_sentence {
         let Some(sent) = f.parsed.sentences.get(sentence as usize) else {
             continue;
         };
-        let actors: Vec<&ActorMatch> = f.actors.iter().filter(|a| a.sentence == sentence).collect();
-        let chosen = anchors(lexicon, &triggers);
-        let sentence_range = (
+        let range = (
             f.folded.folded_offset(sent.span.start),
             f.folded.folded_offset(sent.span.end),
         );
-        let first_event = events.len();
-        for t in &chosen {
+        let actors: Vec<&ActorMatch> = f.actors.iter().filter(|a| a.sentence == sentence).collect();
+        let attribution = f.attributions.get(sentence as usize).cloned().flatten();
+        let cue = f.folded.text.get(range.0..range.1).and_then(certainty_cue);
+        let first_event = built.len();
+        let mut scopes: Vec<Span> = Vec::new();
+        let modality_of = |i: usize| {
+            f.triggers.get(i).map_or(Modality::Asserted, |t| {
+                modality::modality(f.folded, range, t)
+            })
+        };
+        for (anchor, members) in anchors(lexicon, &triggers, f.triggers, modality_of) {
+            let Some(t) = f.triggers.get(anchor) else {
+                continue;
+            };
             let Some(entry) = lexicon.get(t.trigger) else {
                 continue;
             };
-            let roles = assign_roles(f.folded, sentence_range, t, entry.pos, &actors);
+            if entry.needs_place && !place_follows(f, sentence, t) {
+                continue;
+            }
+            let mut roles = assign_roles(f.folded, range, t, entry.pos, &actors);
+            // "About 200 insurgents were killed in an attack": the counted dead are victims.
+            let victim = |a: &ActorRef| {
+                f.casualties
+                    .iter()
+                    .any(|c| c.sentence == sentence && c.span.overlaps(a.span))
+            };
+            if roles.actor1.as_ref().is_some_and(victim) {
+                let dead = roles.actor1.take();
+                if roles.actor2.is_none() {
+                    roles.actor2 = dead;
+                }
+            }
             // "killed" alone makes an event only when someone did the killing.
             if entry.fallback && roles.actor1.is_none() {
                 continue;
@@ -101,46 +169,147 @@ pub fn build_events(lexicon: &TriggerLexicon, f: &Findings<'_>) -> Vec<Event> {
                     }
                     _ => SubEventType::NonStateActorOvertakesTerritory,
                 },
-                TriggerType::Fixed(t) => {
+                TriggerType::Fixed(kind) => {
                     let civilian_target = roles
                         .actor2
                         .as_ref()
                         .is_some_and(|a| a.category == ActorCategory::Civilians);
                     match entry.if_civilians {
                         Some(c) if civilian_target => c,
-                        _ => t,
+                        _ => kind,
                     }
                 }
             };
-            let place = choose_place(f, sentence, t);
-            events.push(Event {
-                sentence,
-                sentence_span: sent.span,
-                trigger_span: t.span,
-                sub_event_type,
-                method: entry.method.clone(),
-                cameo: entry.cameo.clone(),
-                plover: entry.plover.clone(),
-                actor1: roles.actor1,
-                actor2: roles.actor2,
-                location: place.map(|p| p.location.clone()),
-                location_span: place.map(|p| p.span),
-                fatalities: None,
-                fatalities_span: None,
-                rule: format!("{}+{}", entry.id, roles.rule),
+            let scope = clause_bounded_by(f.folded, range, t.folded, CONTRAST_WORDS);
+            let scope = f.folded.original_span(scope.0, scope.1);
+            let place = choose_place(f, sentence, t, scope);
+            let (sub_event_type, method, cameo) =
+                air_if_aircraft(f, roles.actor1.as_ref(), sub_event_type, entry);
+            scopes.push(scope);
+            built.push(Built {
+                event: Event {
+                    sentence,
+                    sentence_span: sent.span,
+                    trigger_span: t.span,
+                    sub_event_type,
+                    method,
+                    cameo,
+                    plover: entry.plover.clone(),
+                    actor1: roles.actor1,
+                    actor2: roles.actor2,
+                    location: place.map(|p| p.location.clone()),
+                    location_span: place.map(|p| p.span),
+                    date: event_date(f.dates, sentence, t.span, published),
+                    casualties: Default::default(),
+                    modality: modality_of(anchor),
+                    certainty: certainty(attribution.as_ref(), cue),
+                    attribution: attribution.clone(),
+                    evidence: vec![sentence],
+                    is_lead: false,
+                    rule: format!("{}+{}", entry.id, roles.rule),
+                },
+                triggers: members,
             });
         }
-        attach_fatalities(&mut events[first_event..], f.casualties, sentence);
+        let events: Vec<&mut Event> = built[first_event..]
+            .iter_mut()
+            .map(|b| &mut b.event)
+            .collect();
+        casualties_of(events, &scopes, f.casualties, sentence);
+        // A sentence that only comments on the one before ("This has been categorically
+        // denied", "The figures could not be independently verified") qualifies its events.
+        if built.len() == first_event {
+            if let Some(c) = cue {
+                for b in built
+                    .iter_mut()
+                    .rev()
+                    .take_while(|b| b.event.sentence + 1 == sentence)
+                {
+                    b.event.certainty = b.event.certainty.max(c);
+                }
+            }
+        }
     }
-    events
+    built
 }
 
-/// The place of an event: the most precise place of its sentence (nearest the trigger among
-/// equals), else the nearest earlier sentence's, else the dateline's.
+/// The place of an event: the place of its sentence nearest the trigger, provinces and
+/// countries only when nothing finer is named, else the nearest earlier sentence's, else the dateline's. Places in the article's
+/// country come first: "In Moscow, the ministry said its jets struck Deir ez-Zor" happened in
+/// Syria.
 fn choose_place<'a>(
     f: &'a Findings<'_>,
     sentence: u32,
     t: &TriggerMatch,
+    scope: Span,
+) -> Option<&'a PlaceMatch> {
+    let in_focus = |p: &&PlaceMatch| f.country.is_none_or(|c| p.location.country == c);
+    // The trigger's own clause first: in "attacked in Raqqa province while 100 died in
+    // Aleppo", the attack is in Raqqa.
+    let in_scope = |p: &&PlaceMatch| p.sentence != sentence || scope.contains(p.span);
+    choose_place_among(f, sentence, t, |p| in_focus(p) && in_scope(p))
+        .or_else(|| choose_place_among(f, sentence, t, in_focus))
+        .or_else(|| choose_place_among(f, sentence, t, |_| true))
+}
+
+/// How far after a trigger (in bytes) the place of a `needs_place` trigger may start.
+const PLACE_REACH: usize = 24;
+
+/// Whether a place name starts right after the trigger ("took al-Malah farms", "took the town
+/// of Saraqib").
+fn place_follows(f: &Findings<'_>, sentence: u32, t: &TriggerMatch) -> bool {
+    f.places.iter().any(|p| {
+        p.sentence == sentence
+            && p.span.start >= t.span.end
+            && p.span.start - t.span.end <= PLACE_REACH
+    })
+}
+
+/// Nouns naming aircraft: an attack whose agent is written as one is an air strike ("six
+/// Tu-22M3 bombers ... attacked positions of the IS").
+const AIRCRAFT: &[&str] = &[
+    "bombers",
+    "warplanes",
+    "jets",
+    "aircraft",
+    "helicopters",
+    "gunships",
+    "drones",
+    "planes",
+    "tu 22m3",
+    "su 24",
+    "su 25",
+    "su 34",
+    "su 35",
+];
+
+/// Retypes a generic armed clash as an air strike when its agent is aircraft.
+fn air_if_aircraft(
+    f: &Findings<'_>,
+    actor1: Option<&ActorRef>,
+    sub_event_type: SubEventType,
+    entry: &Trigger,
+) -> (SubEventType, Option<String>, Option<String>) {
+    let aircraft = actor1.is_some_and(|a| {
+        let written = fold_key(a.span.slice(&f.parsed.doc.text));
+        AIRCRAFT.iter().any(|n| written.ends_with(n))
+    });
+    if aircraft && entry.generic && sub_event_type == SubEventType::ArmedClash {
+        (
+            SubEventType::AirDroneStrike,
+            Some("air strike".to_string()),
+            Some("195".to_string()),
+        )
+    } else {
+        (sub_event_type, entry.method.clone(), entry.cameo.clone())
+    }
+}
+
+fn choose_place_among<'a>(
+    f: &'a Findings<'_>,
+    sentence: u32,
+    t: &TriggerMatch,
+    keep: impl Fn(&&PlaceMatch) -> bool,
 ) -> Option<&'a PlaceMatch> {
     let distance = |p: &PlaceMatch| {
         if p.span.start >= t.span.end {
@@ -153,7 +322,8 @@ fn choose_place<'a>(
         f.places
             .iter()
             .filter(|p| p.sentence == s)
-            .min_by_key(|p| (p.location.precision, distance(p)))
+            .filter(|p| keep(p))
+            .min_by_key(|p| (p.location.precision == GeoPrecision::Region, distance(p)))
     };
     best_in(sentence)
         .or_else(|| {
@@ -161,29 +331,5 @@ fn choose_place<'a>(
                 .map(|back| sentence - back)
                 .find_map(best_in)
         })
-        .or(f.dateline_place)
-}
-
-/// Adds each killed count of the sentence to the event whose trigger comes last before it (or
-/// the first event when the count comes first); subsets ("including five children") are not
-/// added again.
-fn attach_fatalities(events: &mut [Event], casualties: &[Casualty], sentence: u32) {
-    if events.is_empty() {
-        return;
-    }
-    for c in casualties
-        .iter()
-        .filter(|c| c.sentence == sentence && !c.subset)
-    {
-        let target = events
-            .iter()
-            .rposition(|e| e.trigger_span.start <= c.span.start)
-            .unwrap_or(0);
-        let e = &mut events[target];
-        e.fatalities = Some(e.fatalities.unwrap_or(0).saturating_add(c.count));
-        e.fatalities_span = Some(match e.fatalities_span {
-            Some(s) => s.cover(c.span),
-            None => c.span,
-        });
-    }
+        .or(f.dateline_place.filter(|p| keep(p)))
 }

@@ -94,13 +94,41 @@ fn by_phrase(folded: &Folded, a: &ActorMatch) -> By {
     }
 }
 
+/// Words that set a clause against the one before: what stands beyond one reports something
+/// else ("200 were killed in Raqqa while 100 died in Aleppo").
+pub(crate) const CONTRAST_WORDS: &[&str] = &[
+    "while",
+    "whereas",
+    "but",
+    "meanwhile",
+    "separately",
+    "elsewhere",
+    "whilst",
+];
+
 /// The folded range of the clause around `[start, end)` within `[sentence_start, sentence_end)`.
-fn clause(folded: &Folded, sentence: (usize, usize), start: usize, end: usize) -> (usize, usize) {
+pub(crate) fn clause(
+    folded: &Folded,
+    sentence: (usize, usize),
+    start: usize,
+    end: usize,
+) -> (usize, usize) {
+    clause_bounded_by(folded, sentence, (start, end), CLAUSE_WORDS)
+}
+
+/// The folded range around `[start, end)` up to the nearest of `boundaries` on either side
+/// (and semicolons), within the sentence.
+pub(crate) fn clause_bounded_by(
+    folded: &Folded,
+    sentence: (usize, usize),
+    (start, end): (usize, usize),
+    boundaries: &[&str],
+) -> (usize, usize) {
     let words = words_in(&folded.text, sentence.0, sentence.1);
     let mut lo = sentence.0;
     let mut hi = sentence.1;
     for w in &words {
-        if CLAUSE_WORDS.contains(&w.text) {
+        if boundaries.contains(&w.text) {
             if w.end <= start {
                 lo = w.start;
             } else if w.start >= end && w.start < hi {

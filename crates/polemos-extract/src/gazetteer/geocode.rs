@@ -4,7 +4,9 @@ use std::collections::HashMap;
 
 use polemos_core::{GeoPrecision, Location, ParsedDocument, Span};
 
-use super::{is_guarded, Gazetteer, Place};
+use super::index::{longest_non_overlapping, Candidate};
+use super::name_key::KeyedText;
+use super::{Gazetteer, Place};
 use crate::context::{next_words, previous_words, sentence_of, Cue};
 use crate::fold::Folded;
 
@@ -23,20 +25,30 @@ pub struct PlaceMatch {
 const PROVINCE_WORDS: &[&str] = &[
     "province",
     "governorate",
-    "countryside",
     "region",
     "provinces",
+    "governorates",
 ];
+/// Words after a name that say it means the area around the city ("the Aleppo countryside").
+const AROUND_WORDS: &[&str] = &["countryside", "suburbs", "outskirts", "environs"];
 /// Words after a name that say it means the city.
 const CITY_WORDS: &[&str] = &["city", "town"];
-/// Words before a name that say the event was near it, not in it.
+/// Words before a name that say the event was near it or in a part of it, not at its centre.
 const NEAR_CUES: &[&[&str]] = &[
     &["near"],
     &["outside"],
     &["around"],
+    &["nearby"],
     &["outskirts", "of"],
     &["edge", "of"],
     &["edges", "of"],
+    &["districts", "of"],
+    &["neighbourhoods", "of"],
+    &["neighborhoods", "of"],
+    &["suburbs", "of"],
+    &["parts", "of"],
+    &["areas", "of"],
+    &["countryside", "of"],
     &["west", "of"],
     &["east", "of"],
     &["north", "of"],
@@ -64,7 +76,7 @@ fn looks_proper(written: &str) -> bool {
     let rest = ARTICLE_PREFIXES
         .iter()
         .find(|p| lower.starts_with(*p))
-        .map(|p| &written[p.len().min(written.len())..])
+        .and_then(|p| written.get(p.len()..))
         .unwrap_or(written);
     match rest.chars().find(|c| c.is_alphabetic()) {
         Some(c) => c.is_uppercase() || !c.is_ascii(),
@@ -72,27 +84,40 @@ fn looks_proper(written: &str) -> bool {
     }
 }
 
+/// A name found in a sentence, with what the words around it say.
+#[derive(Debug)]
+struct Hit {
+    cand: Candidate,
+    span: Span,
+    sentence: u32,
+    wants_province: bool,
+    wants_around: bool,
+    wants_city: bool,
+    near: bool,
+}
+
 /// Finds and resolves every gazetteer name in the document's sentences.
+///
+/// Choosing among places sharing a name, in order: the article's country focus; what the
+/// words around say (province, countryside, city); closeness to the places of the document that
+/// have only one reading; then population and a lower admin level.
 pub fn geocode_document(
     gazetteer: &Gazetteer,
     parsed: &ParsedDocument,
     folded: &Folded,
 ) -> Vec<PlaceMatch> {
     let text = parsed.doc.text.as_str();
-    let matcher = gazetteer.matcher();
-    // Candidate hits that stand in a sentence and read as names.
-    let mut hits = Vec::new();
-    for hit in matcher.find(folded) {
-        let span = folded.original_span(hit.start, hit.end);
-        let Some(sentence) = sentence_of(&parsed.sentences, span) else {
-            continue;
-        };
-        if !looks_proper(span.slice(text)) {
+    let index = gazetteer.index();
+    let keyed = KeyedText::new(text);
+    let mut accepted = Vec::new();
+    for cand in index.candidates(&keyed) {
+        let span = Span::new(cand.orig_start, cand.orig_end);
+        if sentence_of(&parsed.sentences, span).is_none() || !looks_proper(span.slice(text)) {
             continue;
         }
-        let key = &folded.text[hit.start..hit.end];
-        if is_guarded(key) {
-            let before = previous_words(folded, hit.start, 1);
+        let key = keyed.text.get(cand.key_start..cand.key_end).unwrap_or("");
+        if gazetteer.is_guarded(key) {
+            let before = previous_words(folded, folded.folded_offset(span.start), 1);
             if !before
                 .first()
                 .is_some_and(|w| PLACE_PREPOSITIONS.contains(w))
@@ -100,70 +125,60 @@ pub fn geocode_document(
                 continue;
             }
         }
-        hits.push((hit, span, sentence));
+        accepted.push(cand);
     }
+    let hits: Vec<Hit> = longest_non_overlapping(accepted)
+        .into_iter()
+        .filter_map(|cand| {
+            let span = Span::new(cand.orig_start, cand.orig_end);
+            let sentence = sentence_of(&parsed.sentences, span)?;
+            let after = next_words(folded, folded.folded_offset(span.end), 1);
+            let before = previous_words(folded, folded.folded_offset(span.start), 3);
+            let next = after.first().copied().unwrap_or("");
+            Some(Hit {
+                cand,
+                span,
+                sentence,
+                wants_province: PROVINCE_WORDS.contains(&next),
+                wants_around: AROUND_WORDS.contains(&next),
+                wants_city: CITY_WORDS.contains(&next)
+                    || before.first().is_some_and(|w| *w == "city" || *w == "town"),
+                near: Cue::new(NEAR_CUES).precedes(&before),
+            })
+        })
+        .collect();
 
-    let focus = country_focus(
-        gazetteer,
-        parsed,
-        &hits.iter().map(|h| h.0.key).collect::<Vec<_>>(),
-    );
+    let focus = country_focus(gazetteer, parsed, &hits);
+    let anchors = anchors(gazetteer, &hits);
 
     let mut out = Vec::with_capacity(hits.len());
-    for (hit, span, sentence) in hits {
-        let after = next_words(folded, hit.end, 1);
-        let before = previous_words(folded, hit.start, 3);
-        let wants_province = after.first().is_some_and(|w| PROVINCE_WORDS.contains(w));
-        let wants_city = after.first().is_some_and(|w| CITY_WORDS.contains(w))
-            || before.first().is_some_and(|w| *w == "city" || *w == "town");
-        let near = Cue::new(NEAR_CUES).precedes(&before);
-
-        let candidates: Vec<(u32, &Place)> = matcher
-            .values(hit.key)
-            .iter()
-            .filter_map(|&id| gazetteer.place(id).map(|p| (id, p)))
-            .collect();
-        let Some(&(place_id, place)) = candidates.iter().max_by(|(_, a), (_, b)| {
-            let score = |p: &Place| {
-                (
-                    focus.is_some_and(|f| f == p.country),
-                    if wants_province {
-                        p.kind == "admin1"
-                    } else if wants_city {
-                        !p.is_region()
-                    } else {
-                        // A bare name means the town before the province of the same name.
-                        !p.is_region() || p.kind == "country"
-                    },
-                    p.population,
-                    std::cmp::Reverse(p.level()),
-                )
-            };
-            score(a).cmp(&score(b))
-        }) else {
+    for hit in hits {
+        let ids = index.values(hit.cand.key);
+        let Some((place_id, place)) = choose(gazetteer, ids, &hit, focus, &anchors) else {
             continue;
         };
-
         let mut precision = match place.kind.as_str() {
             "country" | "admin1" => GeoPrecision::Region,
             "admin2" | "area" => GeoPrecision::Near,
             _ => GeoPrecision::Exact,
         };
-        if near && precision == GeoPrecision::Exact {
+        if (hit.near || hit.wants_around) && precision == GeoPrecision::Exact {
             precision = GeoPrecision::Near;
         }
-        let rule = if wants_province {
+        let rule = if hit.wants_province {
             "place:province-cue"
-        } else if near {
+        } else if hit.wants_around {
+            "place:around-cue"
+        } else if hit.near {
             "place:near-cue"
-        } else if candidates.len() > 1 {
+        } else if ids.len() > 1 {
             "place:ranked"
         } else {
             "place:name"
         };
         out.push(PlaceMatch {
-            span,
-            sentence,
+            span: hit.span,
+            sentence: hit.sentence,
             place_id,
             location: location_of(place, precision),
             rule,
@@ -172,34 +187,92 @@ pub fn geocode_document(
     out
 }
 
+/// Picks the place a hit most likely means.
+fn choose<'g>(
+    gazetteer: &'g Gazetteer,
+    ids: &[u32],
+    hit: &Hit,
+    focus: Option<&str>,
+    anchors: &[(f64, f64)],
+) -> Option<(u32, &'g Place)> {
+    let score = |p: &Place| {
+        let kind_fit = if hit.wants_province {
+            p.kind == "admin1"
+        } else if hit.wants_city || hit.wants_around {
+            !p.is_region()
+        } else {
+            // A bare name means the town before the province of the same name.
+            !p.is_region() || p.kind == "country"
+        };
+        let nearest = anchors
+            .iter()
+            .map(|&(lat, lon)| distance_km(lat, lon, p.latitude, p.longitude))
+            .fold(f64::INFINITY, f64::min);
+        let closeness = match nearest {
+            d if d < 60.0 => 3,
+            d if d < 200.0 => 2,
+            d if d < 500.0 => 1,
+            _ => 0,
+        };
+        (
+            focus.is_some_and(|f| f == p.country),
+            kind_fit,
+            closeness,
+            p.population,
+            std::cmp::Reverse(p.level()),
+        )
+    };
+    ids.iter()
+        .filter_map(|&id| gazetteer.place(id).map(|p| (id, p)))
+        .max_by(|(ia, a), (ib, b)| score(a).cmp(&score(b)).then(ib.cmp(ia)))
+}
+
+/// Points of the places in the document that have only one reading (countries excluded:
+/// their point is only their capital).
+fn anchors(gazetteer: &Gazetteer, hits: &[Hit]) -> Vec<(f64, f64)> {
+    hits.iter()
+        .filter_map(|h| match gazetteer.index().values(h.cand.key) {
+            [id] => gazetteer.place(*id),
+            _ => None,
+        })
+        .filter(|p| p.kind != "country")
+        .map(|p| (p.latitude, p.longitude))
+        .collect()
+}
+
+/// Great-circle distance in kilometres.
+fn distance_km(lat1: f64, lon1: f64, lat2: f64, lon2: f64) -> f64 {
+    let (p1, p2) = (lat1.to_radians(), lat2.to_radians());
+    let dp = p2 - p1;
+    let dl = (lon2 - lon1).to_radians();
+    let a = (dp / 2.0).sin().powi(2) + p1.cos() * p2.cos() * (dl / 2.0).sin().powi(2);
+    2.0 * 6371.0 * a.sqrt().clamp(0.0, 1.0).asin()
+}
+
 /// The country most places in the document belong to, counting only names that are not
 /// ambiguous between countries, and the dateline's place.
 fn country_focus<'g>(
     gazetteer: &'g Gazetteer,
     parsed: &ParsedDocument,
-    keys: &[usize],
+    hits: &[Hit],
 ) -> Option<&'g str> {
     let mut counts: HashMap<&'g str, usize> = HashMap::new();
-    let mut count_key = |ids: &[u32]| {
-        let countries: Vec<&'g str> = ids
+    let mut count_ids = |ids: &[u32]| {
+        let mut countries = ids
             .iter()
             .filter_map(|&id| gazetteer.place(id))
-            .map(|p| p.country.as_str())
-            .collect();
-        if let Some(first) = countries.first() {
-            if countries.iter().all(|c| c == first) {
+            .map(|p| p.country.as_str());
+        if let Some(first) = countries.next() {
+            if countries.all(|c| c == first) {
                 *counts.entry(first).or_default() += 1;
             }
         }
     };
-    for &key in keys {
-        count_key(gazetteer.matcher().values(key));
+    for hit in hits {
+        count_ids(gazetteer.index().values(hit.cand.key));
     }
     if let Some(place) = parsed.dateline.as_ref().and_then(|d| d.place.as_deref()) {
-        let folded = Folded::new(place);
-        for hit in gazetteer.matcher().find(&folded) {
-            count_key(gazetteer.matcher().values(hit.key));
-        }
+        count_ids(gazetteer.lookup_ids(place));
     }
     counts
         .into_iter()

@@ -1,20 +1,36 @@
 //! The gazetteer: places with coordinates, admin regions and the names news uses for them.
+//!
+//! The embedded table (`data/gazetteer/places.tsv.zst`, built by `tools/gazetteer/build.py`)
+//! covers every country, every first-level admin region, cities of the Middle East and North
+//! Africa down to 1,000 inhabitants and elsewhere down to 15,000, and Syria and Iraq densely.
+//! Users can load GeoNames dumps for village-level coverage of any country
+//! ([`Gazetteer::from_geonames`]) and merge them with the embedded table
+//! ([`Gazetteer::merged`]).
 
 mod geocode;
+mod geonames;
+mod index;
+mod name_key;
+mod table;
 
 pub(crate) use geocode::location_of;
 pub use geocode::{geocode_document, PlaceMatch};
 
-use crate::fold::fold_key;
-use crate::matcher::DictMatcher;
-use crate::tsv::parse_rows;
+use std::collections::{HashMap, HashSet};
+use std::path::{Path, PathBuf};
+
+use index::NameIndex;
+use name_key::name_key;
+use rayon::prelude::*;
+
 use crate::ResourceError;
 
 /// One place of the gazetteer.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Place {
+    /// Canonical name, in readable ASCII where one is known ("Tafas", not "Ţafas").
     pub name: String,
-    /// `country`, `admin1`, `city`, `town`, `village`, `area`, `airbase`, ...
+    /// `country`, `admin1`, `admin2`, `city`, `town`, `village`, `area`, `airbase`, ...
     pub kind: String,
     pub feature_code: String,
     pub country: String,
@@ -24,6 +40,8 @@ pub struct Place {
     pub longitude: f64,
     pub population: u64,
     pub geonames_id: Option<u64>,
+    /// Other names of the place (original GeoNames spelling, transliterations, Arabic).
+    pub aliases: Vec<String>,
 }
 
 impl Place {
@@ -44,7 +62,7 @@ impl Place {
 }
 
 /// Names that are also common English words or names, matched only when written with a capital
-/// letter and not at the start of a sentence-like position. Kept here because they are a
+/// letter right after a place preposition ("in Bab", "to Van"). Kept here because they are a
 /// property of English text, not of the places.
 const GUARDED_NAMES: &[&str] = &[
     "al",
@@ -68,68 +86,304 @@ const GUARDED_NAMES: &[&str] = &[
     "chad",
     "jordan",
     "georgia",
+    "assad",
+    "bay",
+    "mina",
+    "ana",
+    "tar",
+    "ram",
+    "ash",
+    "said",
+    "mansoura",
+    "zor",
+    "sale",
+    "split",
+    "male",
+    "may",
+    "university",
+    "victoria",
+    "florence",
+    "orange",
+    "mission",
+    "hope",
+    "liberty",
+    "independence",
+    "concord",
+    "union",
+    "marine",
+    "deal",
+    "most",
+    "nord",
+    "sud",
+    "media",
+    "sham",
+    "ghouta",
+    "bin",
+    "abu",
+    "umm",
+    "deir",
+    "kafr",
+    "ain",
+    "ras",
+    "tel",
+    "jabal",
+    "wadi",
+    "hay",
+    "khan",
+    "qasr",
 ];
 
-/// The gazetteer with its name matcher.
+/// Names never matched in text: English words and titles that happen to be places somewhere.
+const STOP_NAMES: &[&str] = &[
+    "of",
+    "the",
+    "and",
+    "was",
+    "were",
+    "said",
+    "will",
+    "can",
+    "many",
+    "more",
+    "most",
+    "also",
+    "during",
+    "after",
+    "before",
+    "about",
+    "under",
+    "over",
+    "this",
+    "that",
+    "these",
+    "they",
+    "them",
+    "then",
+    "there",
+    "president",
+    "minister",
+    "army",
+    "police",
+    "forces",
+    "state",
+    "islamic",
+    "government",
+    "regime",
+    "rebels",
+    "opposition",
+    "council",
+    "people",
+    "city",
+    "town",
+    "village",
+    "province",
+    "region",
+    "north",
+    "south",
+    "east",
+    "west",
+    "central",
+    "media",
+    "news",
+    "agency",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "january",
+    "march",
+    "april",
+    "june",
+    "july",
+    "august",
+    "october",
+    "december",
+    "homes",
+    "hospital",
+    "school",
+    "market",
+    "mosque",
+    "camp",
+    "airport",
+    "border",
+    "attack",
+    "attacks",
+    "killed",
+    "civilians",
+    "children",
+    "women",
+    "men",
+    "one",
+    "two",
+    "three",
+    "ten",
+    "hundred",
+    "reuters",
+    "afp",
+    "sana",
+    "human",
+    "rights",
+    "observatory",
+    "free",
+    "syrian",
+    "democratic",
+    "turkish",
+    "russian",
+    "american",
+    "iranian",
+    "kurdish",
+    "arab",
+    "arabs",
+    "sunni",
+    "shia",
+    "shiite",
+    "christian",
+    "muslim",
+    "victory",
+    "hezbollah",
+    "nusra",
+    "daesh",
+    "isis",
+    "isil",
+    "ahrar",
+    "jaish",
+    "fateh",
+    "tahrir",
+    "front",
+    "brigade",
+    "division",
+    "battalion",
+    "hamas",
+    "san",
+    "santa",
+    "john",
+    "george",
+    "james",
+    "david",
+    "paul",
+];
+
+/// The gazetteer with its name index.
 #[derive(Debug, Clone)]
 pub struct Gazetteer {
     places: Vec<Place>,
-    matcher: DictMatcher<u32>,
+    index: NameIndex,
+    guarded: HashSet<String>,
 }
 
+/// Source and licence lines written at the top of imported gazetteer files.
+const IMPORT_COMMENTS: &[&str] = &[
+    "polemos gazetteer imported from GeoNames dump files",
+    "Contains data from GeoNames (geonames.org), CC BY 4.0",
+];
+
 impl Gazetteer {
-    /// Loads a gazetteer from the TSV format of `data/gazetteer/places.tsv`.
+    /// Builds a gazetteer (and its name index) from places.
+    pub fn from_places(places: Vec<Place>) -> Result<Gazetteer, ResourceError> {
+        let stop: HashSet<String> = STOP_NAMES.iter().map(|n| name_key(n)).collect();
+        // Keying is the costliest part of loading; it runs on all cores.
+        let keys: Vec<Vec<String>> = places
+            .par_iter()
+            .map(|p| {
+                std::iter::once(&p.name)
+                    .chain(p.aliases.iter())
+                    .map(|n| name_key(n))
+                    .collect()
+            })
+            .collect();
+        let stop = &stop;
+        let entries = keys.into_iter().enumerate().flat_map(|(id, keys)| {
+            let is_country = places.get(id).is_some_and(|p| p.kind == "country");
+            keys.into_iter()
+                // Stop names are dropped, except for a country that really has that name.
+                .filter(move |k| is_country || !stop.contains(k))
+                .map(move |k| (k, id as u32))
+        });
+        let index = NameIndex::from_keys(entries)?;
+        let guarded = GUARDED_NAMES.iter().map(|n| name_key(n)).collect();
+        Ok(Gazetteer {
+            places,
+            index,
+            guarded,
+        })
+    }
+
+    /// Loads a gazetteer from the TSV format of `data/gazetteer/README.md` (plain text).
     pub fn from_tsv(file: &str, text: &str) -> Result<Gazetteer, ResourceError> {
-        let mut header = Vec::new();
-        let rows = parse_rows(
-            file,
-            text,
-            &mut header,
-            &["name", "kind", "country", "latitude", "longitude"],
-        )?;
-        let mut places = Vec::with_capacity(rows.len());
-        let mut names: Vec<(String, u32)> = Vec::new();
-        for row in &rows {
-            let coord = |col: &str| -> Result<f64, ResourceError> {
-                row.require(col)?
-                    .parse::<f64>()
-                    .map_err(|e| row.error(format!("bad `{col}`: {e}")))
-            };
-            let opt = |col: &str| {
-                Some(row.get(col))
-                    .filter(|s| !s.is_empty())
-                    .map(String::from)
-            };
-            let place = Place {
-                name: row.require("name")?.to_string(),
-                kind: row.require("kind")?.to_string(),
-                feature_code: row.get("feature_code").to_string(),
-                country: row.require("country")?.to_string(),
-                admin1: opt("admin1"),
-                admin2: opt("admin2"),
-                latitude: coord("latitude")?,
-                longitude: coord("longitude")?,
-                population: row.get("population").parse().unwrap_or(0),
-                geonames_id: row.get("geonames_id").parse().ok(),
-            };
-            let id = places.len() as u32;
-            names.push((place.name.clone(), id));
-            for alias in row.list("aliases") {
-                names.push((alias.to_string(), id));
-            }
-            places.push(place);
-        }
-        // Guarded words stay matchable, but only through their capitalised form (see geocode).
-        let matcher = DictMatcher::new(names.into_iter().filter(|(n, _)| fold_key(n).len() >= 2))?;
-        Ok(Gazetteer { places, matcher })
+        Gazetteer::from_places(table::parse(file, text)?)
+    }
+
+    /// Loads a gazetteer file in the embedded format, zstd-compressed or not.
+    pub fn from_path(path: impl AsRef<Path>) -> Result<Gazetteer, ResourceError> {
+        let path = path.as_ref();
+        let text = table::read_path(path)?;
+        Gazetteer::from_tsv(&path.display().to_string(), &text)
     }
 
     /// The gazetteer embedded in the library.
     pub fn embedded() -> Result<Gazetteer, ResourceError> {
-        Gazetteer::from_tsv(
-            "data/gazetteer/places.tsv",
-            include_str!("../../data/gazetteer/places.tsv"),
-        )
+        const FILE: &str = "data/gazetteer/places.tsv.zst";
+        let text = table::decode(FILE, include_bytes!("../../data/gazetteer/places.tsv.zst"))?;
+        Gazetteer::from_tsv(FILE, &text)
+    }
+
+    /// Loads GeoNames dump files: directories or files among a place file (`SY.txt`,
+    /// `allCountries.txt`, `cities1000.txt`), `admin1CodesASCII.txt`, `admin2Codes.txt` and
+    /// `alternateNamesV2.txt`. Only the place file is required.
+    pub fn from_geonames<P: AsRef<Path>>(inputs: &[P]) -> Result<Gazetteer, ResourceError> {
+        let paths: Vec<PathBuf> = inputs.iter().map(|p| p.as_ref().to_path_buf()).collect();
+        Gazetteer::from_places(geonames::read(&paths)?)
+    }
+
+    /// Reads GeoNames dump files and writes them as a gazetteer file (zstd-compressed when
+    /// `out` ends in `.zst`) that [`Gazetteer::from_path`] reads. Returns the number of places.
+    pub fn import_geonames<P: AsRef<Path>>(
+        inputs: &[P],
+        out: impl AsRef<Path>,
+    ) -> Result<usize, ResourceError> {
+        let paths: Vec<PathBuf> = inputs.iter().map(|p| p.as_ref().to_path_buf()).collect();
+        let places = geonames::read(&paths)?;
+        table::write_path(&places, IMPORT_COMMENTS, out.as_ref())?;
+        Ok(places.len())
+    }
+
+    /// Writes the gazetteer in the embedded format (zstd-compressed when `out` ends in `.zst`).
+    pub fn write_to(&self, out: impl AsRef<Path>) -> Result<(), ResourceError> {
+        table::write_path(&self.places, IMPORT_COMMENTS, out.as_ref())
+    }
+
+    /// `base` with `extra` added. A place of `extra` with the GeoNames id of a place of
+    /// `base` replaces it, keeping the aliases of both and, where `base` knows them, its name
+    /// and admin names (the embedded table's canonical English spellings); other places of
+    /// `extra` are added.
+    pub fn merged(base: &Gazetteer, extra: &Gazetteer) -> Result<Gazetteer, ResourceError> {
+        let mut places = base.places.clone();
+        let by_id: HashMap<u64, usize> = places
+            .iter()
+            .enumerate()
+            .filter_map(|(i, p)| p.geonames_id.map(|id| (id, i)))
+            .collect();
+        for p in &extra.places {
+            match p.geonames_id.and_then(|id| by_id.get(&id)) {
+                Some(&i) => {
+                    let old = &mut places[i];
+                    let mut aliases = std::mem::take(&mut old.aliases);
+                    aliases.push(p.name.clone());
+                    aliases.extend(p.aliases.iter().cloned());
+                    old.aliases = aliases;
+                    old.admin2 = old.admin2.take().or_else(|| p.admin2.clone());
+                    if old.population == 0 {
+                        old.population = p.population;
+                    }
+                    geonames::dedupe_aliases(old);
+                }
+                None => places.push(p.clone()),
+            }
+        }
+        Gazetteer::from_places(places)
     }
 
     pub fn places(&self) -> &[Place] {
@@ -144,62 +398,46 @@ impl Gazetteer {
         self.places.is_empty()
     }
 
-    pub(crate) fn matcher(&self) -> &DictMatcher<u32> {
-        &self.matcher
+    pub(crate) fn index(&self) -> &NameIndex {
+        &self.index
     }
 
     pub(crate) fn place(&self, id: u32) -> Option<&Place> {
         self.places.get(id as usize)
     }
 
-    /// Places whose name or alias folds to the same key as `name`.
+    /// Places whose name or alias has the same name key as `name` ("Deir Ezzor" finds Deir
+    /// ez-Zor).
     pub fn lookup(&self, name: &str) -> Vec<&Place> {
-        let folded = crate::fold::Folded::new(name);
-        self.matcher
-            .find(&folded)
-            .into_iter()
-            .filter(|h| h.start == 0 && h.end == folded.text.len())
-            .flat_map(|h| self.matcher.values(h.key).iter())
-            .filter_map(|id| self.place(*id))
+        self.lookup_ids(name)
+            .iter()
+            .filter_map(|&id| self.place(id))
             .collect()
     }
-}
 
-pub(crate) fn is_guarded(key: &str) -> bool {
-    GUARDED_NAMES.contains(&key)
+    /// Like [`Gazetteer::lookup`], returning place ids (indexes into [`Gazetteer::places`]).
+    pub fn lookup_ids(&self, name: &str) -> &[u32] {
+        self.index
+            .get_key(&name_key(name))
+            .map(|k| self.index.values(k))
+            .unwrap_or(&[])
+    }
+
+    /// Every gazetteer name in `text` standing as whole words, longest first and not
+    /// overlapping, as original byte ranges with the ids of the places the name may mean. No
+    /// capitalisation or context checks: [`geocode_document`] adds those.
+    pub fn find_names(&self, text: &str) -> Vec<(std::ops::Range<usize>, &[u32])> {
+        let keyed = name_key::KeyedText::new(text);
+        index::longest_non_overlapping(self.index.candidates(&keyed))
+            .into_iter()
+            .map(|c| (c.orig_start..c.orig_end, self.index.values(c.key)))
+            .collect()
+    }
+
+    pub(crate) fn is_guarded(&self, key: &str) -> bool {
+        self.guarded.contains(key)
+    }
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn embedded_loads_and_finds_variants() {
-        let g = Gazetteer::embedded().unwrap();
-        assert!(g.len() > 500);
-        for variant in [
-            "Deir ez-Zor",
-            "Deir Ez Zor",
-            "Deir Ezzor",
-            "Dayr az Zawr",
-            "Deir al-Zour",
-        ] {
-            let hits = g.lookup(variant);
-            assert!(
-                hits.iter()
-                    .any(|p| p.admin1.as_deref() == Some("Deir ez-Zor")),
-                "{variant} -> {hits:?}"
-            );
-        }
-        assert!(g.lookup("Lattakia").iter().any(|p| p.name == "Latakia"));
-        assert!(g.lookup("Hamas").is_empty());
-    }
-
-    #[test]
-    fn bad_rows_are_reported_with_line() {
-        let tsv = "name\tkind\tcountry\tlatitude\tlongitude\nAleppo\tcity\tSY\tnorth\t37.1\n";
-        let err = Gazetteer::from_tsv("t.tsv", tsv).unwrap_err().to_string();
-        assert!(err.starts_with("t.tsv:2:"), "{err}");
-        assert!(Gazetteer::from_tsv("t.tsv", "name\tkind\n").is_err());
-    }
-}
+mod tests;

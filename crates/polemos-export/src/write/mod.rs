@@ -1,0 +1,111 @@
+//! Writers: one file per table, named after it (`documents.parquet`, `events.csv`, ...).
+//!
+//! Each file is written under a temporary name in the output directory and renamed into place
+//! once complete, so an interrupted or failed run never leaves a truncated file that looks
+//! valid.
+
+mod cells;
+mod parquet;
+pub use parquet::{SCHEMA_VERSION_KEY, TABLE_KEY, VERSION_KEY};
+mod text;
+
+use std::fs::{self, File};
+use std::io::BufWriter;
+use std::path::{Path, PathBuf};
+
+use arrow_array::RecordBatch;
+
+use crate::{ExportError, Format, Table, Tables};
+
+/// Writes the five tables into `dir` (created if missing) and returns the paths written, in
+/// [`Table::ALL`] order.
+pub fn write_tables(
+    tables: &Tables,
+    dir: &Path,
+    format: Format,
+) -> Result<Vec<PathBuf>, ExportError> {
+    fs::create_dir_all(dir).map_err(|source| ExportError::Io {
+        path: dir.to_path_buf(),
+        source,
+    })?;
+    tables
+        .iter()
+        .map(|(table, batch)| {
+            let path = dir.join(file_name(table, format));
+            write_table(table, batch, &path, format).map(|()| path)
+        })
+        .collect()
+}
+
+/// The file name of `table` in `format`: `events.csv`.
+pub fn file_name(table: Table, format: Format) -> String {
+    format!("{}.{}", table.name(), format.extension())
+}
+
+/// Writes one table's batch to `path`.
+pub fn write_table(
+    table: Table,
+    batch: &RecordBatch,
+    path: &Path,
+    format: Format,
+) -> Result<(), ExportError> {
+    if batch.schema().fields() != table.schema().fields() {
+        return Err(ExportError::SchemaMismatch {
+            table: table.name().to_string(),
+        });
+    }
+    let tmp = temporary_path(path);
+    let result = write_to(table, batch, &tmp, path, format).and_then(|()| {
+        fs::rename(&tmp, path).map_err(|source| ExportError::Io {
+            path: path.to_path_buf(),
+            source,
+        })
+    });
+    if result.is_err() {
+        // Best effort: the original error is the one worth reporting.
+        let _ = fs::remove_file(&tmp);
+    }
+    result
+}
+
+fn write_to(
+    table: Table,
+    batch: &RecordBatch,
+    tmp: &Path,
+    path: &Path,
+    format: Format,
+) -> Result<(), ExportError> {
+    let io_error = |source| ExportError::Io {
+        path: path.to_path_buf(),
+        source,
+    };
+    let file = File::create(tmp).map_err(io_error)?;
+    match format {
+        Format::Parquet => parquet::write(table, batch, file, path),
+        Format::Csv => {
+            let mut out = BufWriter::new(file);
+            text::write_csv(batch, &mut out, path)?;
+            finish_file(out).map_err(io_error)
+        }
+        Format::Jsonl => {
+            let mut out = BufWriter::new(file);
+            text::write_jsonl(batch, &mut out).map_err(io_error)?;
+            finish_file(out).map_err(io_error)
+        }
+    }
+}
+
+fn finish_file(out: BufWriter<File>) -> std::io::Result<()> {
+    let file = out.into_inner().map_err(|e| e.into_error())?;
+    file.sync_all()
+}
+
+/// `dir/.events.csv.tmp` for `dir/events.csv`: hidden, and in the same directory so the rename
+/// stays on one file system.
+fn temporary_path(path: &Path) -> PathBuf {
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    path.with_file_name(format!(".{name}.tmp"))
+}

@@ -1,0 +1,389 @@
+//! Who reports an event and how sure the text is: sources ("SANA reported", "according to
+//! activists", "Homs Governor Talal Barazi said"), reporting verbs, and certainty cues
+//! ("reportedly", "could not be independently verified", "categorically denied").
+
+#[cfg(test)]
+use polemos_core::Span;
+use polemos_core::{Attribution, Certainty, Sentence};
+
+use crate::fold::Folded;
+use crate::matcher::{exact_form, letters_only, DictMatcher};
+use crate::tsv::parse_rows;
+use crate::words::{words_in, Word};
+use crate::ResourceError;
+
+/// A source of the dictionary.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Source {
+    name: String,
+    kind: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct SourceAlias {
+    source: usize,
+    exact: Option<String>,
+}
+
+/// The source dictionary with its matcher.
+#[derive(Debug, Clone)]
+pub struct SourceDictionary {
+    sources: Vec<Source>,
+    matcher: DictMatcher<SourceAlias>,
+}
+
+/// Reporting verbs and the class each belongs to.
+const VERBS: &[(&str, &str)] = &[
+    ("said", "said"),
+    ("says", "said"),
+    ("say", "said"),
+    ("told", "said"),
+    ("added", "said"),
+    ("stated", "said"),
+    ("reported", "reported"),
+    ("reports", "reported"),
+    ("report", "reported"),
+    ("quoted", "reported"),
+    ("cited", "reported"),
+    ("claimed", "claimed"),
+    ("claims", "claimed"),
+    ("claim", "claimed"),
+    ("claiming", "claimed"),
+    ("confirmed", "confirmed"),
+    ("confirms", "confirmed"),
+    ("denied", "denied"),
+    ("denies", "denied"),
+    ("deny", "denied"),
+    ("announced", "announced"),
+    ("announces", "announced"),
+    ("insists", "said"),
+    ("insisted", "said"),
+];
+/// Hedges that make a report a claim.
+const HEDGES: &[&str] = &[
+    "reportedly",
+    "allegedly",
+    "purportedly",
+    "apparently",
+    "unconfirmed",
+    "unverified",
+    "could not be independently verified",
+    "could not be verified",
+    "could not be confirmed",
+    "could not be independently confirmed",
+    "not be independently verified",
+    "it was not clear whether",
+    "it is not clear whether",
+    "it was unclear whether",
+    "it is unclear whether",
+    "it was not possible to verify",
+    "is said to have",
+    "are said to have",
+    "was said to have",
+    "were said to have",
+    "claiming that",
+    "claim that",
+    "claimed that",
+    "claims that",
+];
+/// Cues that the report is contested.
+const DISPUTES: &[&str] = &[
+    "disputed",
+    "contradicted",
+    "conflicting reports",
+    "contested",
+    "rejected claims",
+    "dismissed reports",
+];
+/// Cues that the event is denied.
+const DENIALS: &[&str] = &["denied", "denies", "deny", "denial"];
+
+impl SourceDictionary {
+    /// Loads the dictionary from the TSV format of `data/sources/sources.tsv`.
+    pub fn from_tsv(file: &str, text: &str) -> Result<Self, ResourceError> {
+        let mut header = Vec::new();
+        let rows = parse_rows(file, text, &mut header, &["name", "kind", "aliases"])?;
+        let mut sources = Vec::with_capacity(rows.len());
+        let mut aliases = Vec::new();
+        for row in &rows {
+            let id = sources.len();
+            let name = row.require("name")?;
+            for a in row.list("aliases").chain(std::iter::once(name)) {
+                aliases.push((
+                    a.to_string(),
+                    SourceAlias {
+                        source: id,
+                        exact: exact_form(a),
+                    },
+                ));
+            }
+            sources.push(Source {
+                name: name.to_string(),
+                kind: row.require("kind")?.to_string(),
+            });
+        }
+        Ok(SourceDictionary {
+            sources,
+            matcher: DictMatcher::new(aliases)?,
+        })
+    }
+
+    /// The dictionary embedded in the library.
+    pub fn embedded() -> Result<Self, ResourceError> {
+        SourceDictionary::from_tsv(
+            "data/sources/sources.tsv",
+            include_str!("../data/sources/sources.tsv"),
+        )
+    }
+
+    /// The attribution of each sentence, if it has one.
+    pub fn attributions(
+        &self,
+        text: &str,
+        folded: &Folded,
+        sentences: &[Sentence],
+    ) -> Vec<Option<Attribution>> {
+        let hits = self.matcher.find(folded);
+        sentences
+            .iter()
+            .map(|s| {
+                let fs = folded.folded_offset(s.span.start);
+                let fe = folded.folded_offset(s.span.end);
+                let words = words_in(&folded.text, fs, fe);
+                let named: Vec<(usize, usize, &Source)> = hits
+                    .iter()
+                    .filter(|h| h.start >= fs && h.end <= fe)
+                    .filter_map(|h| {
+                        let written =
+                            letters_only(folded.original_span(h.start, h.end).slice(text));
+                        let alias = self
+                            .matcher
+                            .values(h.key)
+                            .iter()
+                            .find(|a| a.exact.as_ref().is_none_or(|e| *e == written))?;
+                        Some((h.start, h.end, self.sources.get(alias.source)?))
+                    })
+                    .collect();
+                attribution_in(text, folded, &words, &named)
+            })
+            .collect()
+    }
+}
+
+fn verb_class(w: &str) -> Option<&'static str> {
+    VERBS.iter().find(|(v, _)| *v == w).map(|(_, c)| *c)
+}
+
+/// Finds the source and reporting verb of one sentence.
+fn attribution_in(
+    text: &str,
+    folded: &Folded,
+    words: &[Word<'_>],
+    named: &[(usize, usize, &Source)],
+) -> Option<Attribution> {
+    let word_index = |at: usize| words.iter().position(|w| w.start >= at);
+    // "according to X" and "X said" / "said X", with at most two words between.
+    for &(start, end, source) in named {
+        let first = word_index(start)?;
+        let last = words.iter().rposition(|w| w.end <= end)?;
+        let before: Vec<&str> = words[first.saturating_sub(3)..first]
+            .iter()
+            .map(|w| w.text)
+            .collect();
+        let verb = if before.ends_with(&["according", "to"])
+            || before.ends_with(&["according", "to", "the"])
+        {
+            Some("reported")
+        } else {
+            words[last + 1..(last + 4).min(words.len())]
+                .iter()
+                .find_map(|w| verb_class(w.text))
+                .or_else(|| {
+                    words[first.saturating_sub(2)..first]
+                        .iter()
+                        .rev()
+                        .find_map(|w| verb_class(w.text))
+                })
+        };
+        if let Some(verb) = verb {
+            // A generic role ("governor", "spokesman") next to a name: the name is the source.
+            if source.kind == "official" {
+                if let Some(person) = named_person(text, folded, words) {
+                    return Some(person);
+                }
+            }
+            return Some(Attribution {
+                source: source.name.clone(),
+                source_kind: source.kind.clone(),
+                verb: verb.to_string(),
+                span: folded.original_span(start, end),
+            });
+        }
+    }
+    named_person(text, folded, words)
+}
+
+/// "Homs Governor Talal Barazi said", "said Peter Cook": a capitalised name next to a
+/// reporting verb, when no dictionary source is named.
+fn named_person(text: &str, folded: &Folded, words: &[Word<'_>]) -> Option<Attribution> {
+    let capitalised = |w: &Word<'_>| {
+        folded
+            .original_span(w.start, w.end)
+            .slice(text)
+            .starts_with(|c: char| c.is_uppercase())
+    };
+    for (i, w) in words.iter().enumerate() {
+        let Some(verb) = verb_class(w.text) else {
+            continue;
+        };
+        // Name before the verb: up to four capitalised words ending right before it; the first
+        // word of the sentence alone is not enough ("He said" is not a name).
+        let mut start = i;
+        while start > 0 && i - start < 4 && capitalised(&words[start - 1]) {
+            start -= 1;
+        }
+        let mut span = (start < i && (i - start >= 2 || start > 0)).then(|| (start, i - 1));
+        if span.is_none() {
+            let mut end = i + 1;
+            while end < words.len() && end - i <= 4 && capitalised(&words[end]) {
+                end += 1;
+            }
+            span = (end > i + 2).then(|| (i + 1, end - 1));
+        }
+        if let Some((a, b)) = span {
+            return Some(Attribution {
+                source: folded
+                    .original_span(words[a].start, words[b].end)
+                    .slice(text)
+                    .to_string(),
+                source_kind: "person".to_string(),
+                verb: verb.to_string(),
+                span: folded.original_span(words[a].start, words[b].end),
+            });
+        }
+    }
+    None
+}
+
+/// Certainty cues of one sentence, strongest first: denial, dispute, hedge.
+pub fn certainty_cue(folded_sentence: &str) -> Option<Certainty> {
+    let has_word = |cue: &str| {
+        folded_sentence.match_indices(cue).any(|(i, _)| {
+            let before = folded_sentence[..i].chars().next_back();
+            let after = folded_sentence[i + cue.len()..].chars().next();
+            !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+        })
+    };
+    if DENIALS.iter().any(|c| has_word(c)) {
+        Some(Certainty::Denied)
+    } else if DISPUTES.iter().any(|c| has_word(c)) {
+        Some(Certainty::Disputed)
+    } else if HEDGES.iter().any(|c| has_word(c)) {
+        Some(Certainty::Claimed)
+    } else {
+        None
+    }
+}
+
+/// The certainty of a report with this attribution and these cues.
+pub fn certainty(attribution: Option<&Attribution>, cue: Option<Certainty>) -> Certainty {
+    let from_source = match attribution.map(|a| a.verb.as_str()) {
+        Some("claimed") => Certainty::Claimed,
+        Some("denied") => Certainty::Denied,
+        Some(_) => Certainty::Reported,
+        None => Certainty::Asserted,
+    };
+    cue.map_or(from_source, |c| c.max(from_source))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use polemos_core::SentenceKind;
+
+    fn attr(text: &str) -> Option<(String, String, String)> {
+        let d = SourceDictionary::embedded().unwrap();
+        let f = Folded::new(text);
+        let s = vec![Sentence {
+            index: 0,
+            kind: SentenceKind::Body,
+            span: Span::new(0, text.len()),
+            tokens: Vec::new(),
+        }];
+        d.attributions(text, &f, &s)
+            .remove(0)
+            .map(|a| (a.source, a.source_kind, a.verb))
+    }
+
+    #[test]
+    fn sources_and_verbs() {
+        assert_eq!(
+            attr("State news agency SANA reported on Sunday that troops took the farms.").unwrap(),
+            ("SANA".into(), "state_media".into(), "reported".into())
+        );
+        assert_eq!(
+            attr("Eight died, the Syrian Observatory for Human Rights said.")
+                .unwrap()
+                .0,
+            "Syrian Observatory for Human Rights"
+        );
+        assert_eq!(
+            attr("Nine died, according to activists.").unwrap().0,
+            "activists"
+        );
+        assert_eq!(
+            attr("About 200 insurgents were killed, the defence ministry said.")
+                .unwrap()
+                .0,
+            "defence ministry"
+        );
+        assert_eq!(
+            attr("The military claimed that it had killed many insurgents.")
+                .unwrap()
+                .2,
+            "claimed"
+        );
+        let p = attr("Homs Governor Talal Barazi said the attack caused deaths.").unwrap();
+        assert_eq!(
+            (p.0.as_str(), p.1.as_str()),
+            ("Homs Governor Talal Barazi", "person")
+        );
+        assert_eq!(attr("He said nothing."), None);
+        // A sentence opening with a reporting verb.
+        assert_eq!(attr("Reports indicated that the jihadists attacked."), None);
+        assert_eq!(
+            attr("Said the Observatory: nine died.").unwrap().0,
+            "Syrian Observatory for Human Rights"
+        );
+        assert_eq!(attr("Sana is a city in Yemen where it rained."), None);
+    }
+
+    #[test]
+    fn cues() {
+        assert_eq!(
+            certainty_cue("this has been categorically denied by peskov"),
+            Some(Certainty::Denied)
+        );
+        assert_eq!(
+            certainty_cue("the army has reportedly shifted forces"),
+            Some(Certainty::Claimed)
+        );
+        assert_eq!(
+            certainty_cue("the figures could not be independently verified."),
+            Some(Certainty::Claimed)
+        );
+        assert_eq!(certainty_cue("troops shelled the town"), None);
+        assert_eq!(certainty(None, None), Certainty::Asserted);
+        let a = Attribution {
+            source: "SANA".into(),
+            source_kind: "state_media".into(),
+            verb: "reported".into(),
+            span: Span::new(0, 4),
+        };
+        assert_eq!(certainty(Some(&a), None), Certainty::Reported);
+        assert_eq!(
+            certainty(Some(&a), Some(Certainty::Claimed)),
+            Certainty::Claimed
+        );
+    }
+}

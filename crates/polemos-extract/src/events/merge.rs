@@ -1,0 +1,167 @@
+//! Merging repeated reports of one event in a document, and choosing its lead event.
+//!
+//! Two reports are one event when, as in ACLED's definition, they share the sub-event type, the
+//! place, the date and the actors: where one report leaves a field empty it is compatible with
+//! any value. The merged event keeps the most detailed report as its anchor and takes from the
+//! others what it lacks.
+
+use polemos_core::{Certainty, Event, GeoPrecision, Modality};
+
+use super::Built;
+use crate::fold::fold_key;
+
+fn compatible<T: PartialEq>(a: Option<T>, b: Option<T>) -> bool {
+    match (a, b) {
+        (Some(a), Some(b)) => a == b,
+        _ => true,
+    }
+}
+
+fn same_event(text: &str, a: &Event, b: &Event) -> bool {
+    let places = match (&a.location, &b.location) {
+        // The same place, or one report placing it only vaguely in the other's province
+        // ("near Deir ez-Zor airbase" and "in Deir ez-Zor").
+        (Some(x), Some(y)) => {
+            x.name == y.name
+                || (x.admin1.is_some()
+                    && x.admin1 == y.admin1
+                    && (x.precision != GeoPrecision::Exact || y.precision != GeoPrecision::Exact))
+        }
+        _ => true,
+    };
+    // Dates given by both: resolved ones must overlap; unresolved ones (no publication date)
+    // must be the same expression.
+    let dates = match (a.date.span, b.date.span) {
+        (Some(x), Some(y)) => match (a.date.start, a.date.end, b.date.start, b.date.end) {
+            (Some(s1), Some(e1), Some(s2), Some(e2)) => s1 <= e2 && s2 <= e1,
+            _ => fold_key(x.slice(text)) == fold_key(y.slice(text)),
+        },
+        _ => true,
+    };
+    // A denied report stays apart from reports that are not denied: "air strikes on Aleppo"
+    // and "claims that Russian jets took part, which the Kremlin denied" are two rows, so a
+    // researcher can drop the denied one.
+    let denied = |e: &Event| e.certainty == Certainty::Denied;
+    a.sub_event_type == b.sub_event_type
+        && a.modality == b.modality
+        && denied(a) == denied(b)
+        && compatible(
+            a.actor1.as_ref().map(|x| &x.name),
+            b.actor1.as_ref().map(|x| &x.name),
+        )
+        && compatible(
+            a.actor2.as_ref().map(|x| &x.name),
+            b.actor2.as_ref().map(|x| &x.name),
+        )
+        && places
+        && dates
+}
+
+/// How much a report says, to pick the anchor of a merged event: body sentences over the
+/// headline, then actors, place and casualties given.
+fn detail(e: &Event, headline: Option<u32>) -> (bool, usize) {
+    let given = [
+        e.actor1.is_some(),
+        e.actor2.is_some(),
+        e.location.is_some(),
+        e.casualties.killed.is_some(),
+        e.date.span.is_some(),
+    ];
+    (
+        Some(e.sentence) != headline,
+        given.iter().filter(|g| **g).count(),
+    )
+}
+
+/// Takes from `other` what `into` lacks.
+fn absorb(into: &mut Event, other: Event) {
+    if into.actor1.is_none() {
+        into.actor1 = other.actor1;
+    }
+    if into.actor2.is_none() {
+        into.actor2 = other.actor2;
+    }
+    // Filling both sides from different reports can name one actor twice.
+    if into.actor1.as_ref().map(|a| &a.name) == into.actor2.as_ref().map(|a| &a.name) {
+        into.actor2 = None;
+    }
+    let more_precise = match (&into.location, &other.location) {
+        (None, Some(_)) => true,
+        (Some(a), Some(b)) => b.precision < a.precision,
+        _ => false,
+    };
+    if more_precise {
+        into.location = other.location;
+        into.location_span = other.location_span;
+    }
+    if into.date.span.is_none() && other.date.span.is_some() {
+        into.date = other.date;
+    }
+    // Repeated reports of one toll are not added up: the largest count given stands.
+    let c = &mut into.casualties;
+    let o = other.casualties;
+    for (mine, theirs) in [
+        (&mut c.killed, o.killed),
+        (&mut c.injured, o.injured),
+        (&mut c.civilians_killed, o.civilians_killed),
+        (&mut c.children_killed, o.children_killed),
+        (&mut c.women_killed, o.women_killed),
+        (&mut c.combatants_killed, o.combatants_killed),
+    ] {
+        *mine = (*mine).max(theirs);
+    }
+    if c.span.is_none() {
+        c.span = o.span;
+    }
+    into.certainty = into.certainty.max(other.certainty);
+    if into.attribution.is_none() {
+        into.attribution = other.attribution;
+    }
+    into.evidence.extend(other.evidence);
+    into.evidence.sort_unstable();
+    into.evidence.dedup();
+}
+
+/// Merges reports of the same event; returns the events and, for each, the trigger mentions
+/// reporting it. `headline` is the index of the headline sentence, if the document has one.
+pub fn merge_reports(text: &str, built: Vec<Built>, headline: Option<u32>) -> Vec<Built> {
+    let mut merged: Vec<Built> = Vec::with_capacity(built.len());
+    for report in built {
+        match merged
+            .iter_mut()
+            .find(|m| same_event(text, &m.event, &report.event))
+        {
+            Some(m) => {
+                let mut report = report;
+                if detail(&report.event, headline) > detail(&m.event, headline) {
+                    std::mem::swap(&mut m.event, &mut report.event);
+                }
+                m.triggers.extend(report.triggers);
+                absorb(&mut m.event, report.event);
+            }
+            None => merged.push(report),
+        }
+    }
+    merged.sort_by_key(|m| (m.event.sentence, m.event.trigger_span.start));
+    merged
+}
+
+/// Marks the lead event: the one the headline reports (the first such), else the earliest
+/// reported event that the text says happened, else the earliest.
+pub fn choose_lead(events: &mut [Event], headline: Option<u32>) {
+    let first_evidence = |e: &Event| e.evidence.first().copied().unwrap_or(e.sentence);
+    let lead = headline
+        .and_then(|h| events.iter().position(|e| e.evidence.contains(&h)))
+        .or_else(|| {
+            events
+                .iter()
+                .enumerate()
+                .filter(|(_, e)| e.modality == Modality::Asserted)
+                .min_by_key(|(_, e)| first_evidence(e))
+                .map(|(i, _)| i)
+        })
+        .or_else(|| (!events.is_empty()).then_some(0));
+    if let Some(i) = lead {
+        events[i].is_lead = true;
+    }
+}

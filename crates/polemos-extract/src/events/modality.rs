@@ -1,0 +1,150 @@
+//! Whether the text says an event happened: negated ("did not manage to get inside"), planned
+//! ("is preparing to storm"), hypothetical ("could attack") or asserted.
+
+use polemos_core::Modality;
+
+use super::roles::clause;
+use crate::fold::Folded;
+use crate::triggers::TriggerMatch;
+use crate::words::words_in;
+
+/// How many words before the trigger a cue may stand.
+const WINDOW: usize = 6;
+
+/// Cues, as word sequences, with the modality they give. Longer cues come first so that "did
+/// not manage to" wins over "not".
+const CUES: &[(&[&str], Modality)] = &[
+    (&["did", "not", "manage", "to"], Modality::Negated),
+    (&["failed", "to"], Modality::Negated),
+    (&["fail", "to"], Modality::Negated),
+    (&["fails", "to"], Modality::Negated),
+    (&["unable", "to"], Modality::Negated),
+    (&["did", "not"], Modality::Negated),
+    (&["didnt"], Modality::Negated),
+    (&["could", "not"], Modality::Negated),
+    (&["couldnt"], Modality::Negated),
+    (&["was", "not"], Modality::Negated),
+    (&["were", "not"], Modality::Negated),
+    (&["have", "not"], Modality::Negated),
+    (&["has", "not"], Modality::Negated),
+    (&["never"], Modality::Negated),
+    (&["no"], Modality::Negated),
+    (&["preparing", "to"], Modality::Planned),
+    (&["prepares", "to"], Modality::Planned),
+    (&["prepare", "to"], Modality::Planned),
+    (&["preparing", "for"], Modality::Planned),
+    (&["preparation", "for"], Modality::Planned),
+    (&["plans", "to"], Modality::Planned),
+    (&["plan", "to"], Modality::Planned),
+    (&["planning"], Modality::Planned),
+    (&["planned"], Modality::Planned),
+    (&["expected", "to"], Modality::Planned),
+    (&["set", "to"], Modality::Planned),
+    (&["poised", "to"], Modality::Planned),
+    (&["ready", "to"], Modality::Planned),
+    (&["aims", "to"], Modality::Planned),
+    (&["aim", "to"], Modality::Planned),
+    (&["threatened", "to"], Modality::Planned),
+    (&["threatens", "to"], Modality::Planned),
+    (&["vowed", "to"], Modality::Planned),
+    (&["vows", "to"], Modality::Planned),
+    (&["intends", "to"], Modality::Planned),
+    (&["about", "to"], Modality::Planned),
+    (&["going", "to"], Modality::Planned),
+    (&["will"], Modality::Planned),
+    (&["would"], Modality::Hypothetical),
+    (&["could"], Modality::Hypothetical),
+    (&["might"], Modality::Hypothetical),
+    (&["may"], Modality::Hypothetical),
+    (&["if"], Modality::Hypothetical),
+    (&["unless"], Modality::Hypothetical),
+];
+
+/// Phrases that look like cues but are not ("not only", "no fewer than").
+const NOT_CUES: &[&[&str]] = &[
+    &["not", "only"],
+    &["no", "fewer"],
+    &["no", "less"],
+    &["no", "more"],
+];
+
+/// The modality of the event whose trigger is `t`, from cues in its clause before the trigger.
+pub fn modality(folded: &Folded, sentence: (usize, usize), t: &TriggerMatch) -> Modality {
+    let (ts, te) = t.folded;
+    let (lo, _) = clause(folded, sentence, ts, te);
+    let words = words_in(&folded.text, lo, ts);
+    let window = &words[words.len().saturating_sub(WINDOW)..];
+    let texts: Vec<&str> = window.iter().map(|w| w.text).collect();
+    let mut found: Option<(usize, Modality)> = None;
+    for start in 0..texts.len() {
+        let rest = &texts[start..];
+        if NOT_CUES.iter().any(|c| rest.starts_with(c)) {
+            continue;
+        }
+        if let Some((_, m)) = CUES.iter().find(|(cue, _)| rest.starts_with(cue)) {
+            // The cue nearest the trigger decides ("failed to ... will").
+            found = Some((start, *m));
+        }
+    }
+    found.map_or(Modality::Asserted, |(_, m)| m)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use polemos_core::Span;
+
+    fn modality_of(text: &str, trigger: &str) -> Modality {
+        let f = Folded::new(text);
+        let start = f.text.find(trigger).unwrap();
+        let t = TriggerMatch {
+            sentence: 0,
+            span: Span::new(start, start + trigger.len()),
+            folded: (start, start + trigger.len()),
+            trigger: 0,
+        };
+        modality(&f, (0, f.text.len()), &t)
+    }
+
+    #[test]
+    fn cues_before_the_trigger() {
+        assert_eq!(
+            modality_of(
+                "the jihadists attacked but did not manage to get inside the base",
+                "get inside"
+            ),
+            Modality::Negated
+        );
+        assert_eq!(
+            modality_of(
+                "the jihadists attacked but did not manage to get inside",
+                "attacked"
+            ),
+            Modality::Asserted
+        );
+        assert_eq!(
+            modality_of("rebels failed to enter the district", "enter"),
+            Modality::Negated
+        );
+        assert_eq!(
+            modality_of("the army is preparing to storm the city", "storm"),
+            Modality::Planned
+        );
+        assert_eq!(
+            modality_of("troops will storm militants centres", "storm"),
+            Modality::Planned
+        );
+        assert_eq!(
+            modality_of("the strike could hit the dam", "hit"),
+            Modality::Hypothetical
+        );
+        assert_eq!(
+            modality_of("not only troops but rebels attacked", "attacked"),
+            Modality::Asserted
+        );
+        assert_eq!(
+            modality_of("in preparation for a fresh assault", "assault"),
+            Modality::Planned
+        );
+    }
+}

@@ -1,0 +1,161 @@
+//! Readers: files, directories and glob patterns to documents.
+//!
+//! Every input yields rows: a file that cannot be opened, a CSV row without text or a JSONL
+//! line that is not JSON becomes a [`Document`] with an error status rather than stopping the
+//! run, so that no input silently goes missing from the output. Only a bad glob pattern, or
+//! one that matches nothing, stops a read.
+
+mod csv;
+mod expand;
+mod jsonl;
+mod record;
+mod text;
+
+use std::path::{Path, PathBuf};
+
+use polemos_core::Document;
+
+use crate::decode::{decode, looks_binary};
+use crate::stories::split_stories;
+
+/// How to read inputs.
+#[derive(Debug, Clone)]
+pub struct ReadOptions {
+    /// Column holding the text, for CSV and JSONL inputs.
+    pub text_column: String,
+    /// Column holding the document id, if any; rows without one get `path:row`.
+    pub id_column: Option<String>,
+    /// Column holding the publication date, if any.
+    pub date_column: Option<String>,
+    /// Column holding the title, if any.
+    pub title_column: Option<String>,
+    /// Column holding the URL, if any.
+    pub url_column: Option<String>,
+    /// Whether pages holding several stories are split into one document per story.
+    pub split_stories: bool,
+}
+
+impl Default for ReadOptions {
+    fn default() -> Self {
+        ReadOptions {
+            text_column: "text".to_string(),
+            id_column: None,
+            date_column: None,
+            title_column: None,
+            url_column: None,
+            split_stories: true,
+        }
+    }
+}
+
+/// Errors that stop a whole read (a single bad file becomes an error row instead).
+#[derive(Debug, thiserror::Error)]
+pub enum ReadError {
+    /// A glob pattern matched no file: almost always a typo, and silently reading nothing
+    /// would look like an empty corpus.
+    #[error("no input files match {0:?}")]
+    NoMatch(String),
+    /// A glob pattern that cannot be parsed.
+    #[error("invalid glob pattern {pattern:?}: {message}")]
+    BadPattern {
+        /// The pattern as given.
+        pattern: String,
+        /// What is wrong with it.
+        message: String,
+    },
+}
+
+/// Input formats, chosen by file extension.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Format {
+    /// Plain text, one page per file (`.txt`, `.text`).
+    Txt,
+    /// Markdown, one page per file (`.md`, `.markdown`).
+    Md,
+    /// CSV with a header row, one page per row.
+    Csv,
+    /// JSON Lines, one page per line (`.jsonl`, `.ndjson`).
+    Jsonl,
+}
+
+impl Format {
+    /// The format for a path's extension, if it is one polemos reads.
+    pub fn from_path(path: &Path) -> Option<Format> {
+        let ext = path.extension()?.to_str()?.to_ascii_lowercase();
+        match ext.as_str() {
+            "txt" | "text" => Some(Format::Txt),
+            "md" | "markdown" => Some(Format::Md),
+            "csv" => Some(Format::Csv),
+            "jsonl" | "ndjson" => Some(Format::Jsonl),
+            _ => None,
+        }
+    }
+
+    /// The name recorded in [`Document::format`].
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            Format::Txt => "txt",
+            Format::Md => "md",
+            Format::Csv => "csv",
+            Format::Jsonl => "jsonl",
+        }
+    }
+}
+
+/// Reads files, directories and glob patterns into documents, in a stable order: inputs in
+/// the order given, directory contents sorted by path (recursively, skipping hidden entries
+/// and unknown extensions), glob matches sorted. A path that does not exist becomes an error
+/// row; a glob that matches nothing is an error.
+pub fn read_paths(inputs: &[PathBuf], options: &ReadOptions) -> Result<Vec<Document>, ReadError> {
+    let files = expand::expand(inputs)?;
+    let mut docs = Vec::new();
+    for path in files {
+        docs.extend(read_file(&path, options));
+    }
+    Ok(docs)
+}
+
+/// Reads one file. Its format comes from the extension; unknown extensions are read as plain
+/// text (the caller asked for this file).
+pub fn read_file(path: &Path, options: &ReadOptions) -> Vec<Document> {
+    let source = path.display().to_string();
+    let format = Format::from_path(path).unwrap_or(Format::Txt);
+    match std::fs::read(path) {
+        Ok(bytes) => read_bytes(&source, format, &bytes, options),
+        Err(e) => vec![Document::failed(
+            source.clone(),
+            source,
+            format.as_str(),
+            format!("cannot read file: {e}"),
+        )],
+    }
+}
+
+/// Reads in-memory bytes as if they were a file at `source` in `format` (for stdin, archives
+/// and tests).
+pub fn read_bytes(
+    source: &str,
+    format: Format,
+    bytes: &[u8],
+    options: &ReadOptions,
+) -> Vec<Document> {
+    if looks_binary(bytes) {
+        return vec![Document::failed(
+            source,
+            source,
+            format.as_str(),
+            "binary content, not text",
+        )];
+    }
+    let decoded = decode(bytes);
+    let pages = match format {
+        Format::Txt | Format::Md => vec![text::page(source, format, decoded)],
+        Format::Csv => csv::rows(source, decoded, options),
+        Format::Jsonl => jsonl::rows(source, decoded, options),
+    };
+    if options.split_stories {
+        pages.into_iter().flat_map(split_stories).collect()
+    } else {
+        pages
+    }
+}

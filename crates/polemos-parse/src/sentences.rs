@@ -1,0 +1,317 @@
+//! Sentence splitting for news text.
+//!
+//! News copy is full of full stops that do not end sentences (titles, initials, "U.S.",
+//! "a.m.", decimals, months), while scraped or exported text may have lost its punctuation
+//! and capitalisation. The splitter works on one stretch of text that no sentence may cross
+//! (a paragraph, or a line that stands on its own) and only splits after terminal
+//! punctuation followed by whitespace.
+
+use polemos_core::Span;
+
+use crate::lines::trim_span;
+
+/// Abbreviations after which a full stop never ends a sentence (case-sensitive).
+const NEVER_FINAL: &[&str] = &[
+    "Mr", "Mrs", "Ms", "Dr", "Gen", "Lt", "Col", "Maj", "Capt", "Cpt", "Sgt", "Cpl", "Pvt", "Cmdr",
+    "Adm", "Brig", "Gens", "Prof", "Rev", "Sen", "Rep", "Gov", "Pres", "Amb", "St", "Mt", "Ft",
+    "vs", "v", "approx", "Fig", "fig", "cf", "pp", "Vol", "vol", "Sheikh", "Jr", "Sr", "Messrs",
+    "Insp", "Supt", "Det", "Cdr", "Hon", "e.g", "i.e", "viz",
+];
+
+/// Abbreviations that do not end a sentence before a number ("No. 5", "Jan. 5").
+const BEFORE_NUMBER: &[&str] = &[
+    "No", "Nos", "no", "Art", "art", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep",
+    "Sept", "Oct", "Nov", "Dec", "p", "para", "Para", "Ch", "ch", "Sec", "sec",
+];
+
+/// Words that start sentences; after an initialism such as "U.S." a full stop ends the
+/// sentence only when one of them follows ("... the U.S. The talks ...").
+const SENTENCE_STARTERS: &[&str] = &[
+    "The",
+    "A",
+    "An",
+    "He",
+    "She",
+    "It",
+    "They",
+    "We",
+    "I",
+    "You",
+    "In",
+    "On",
+    "At",
+    "But",
+    "And",
+    "This",
+    "That",
+    "These",
+    "Those",
+    "There",
+    "Its",
+    "Their",
+    "His",
+    "Her",
+    "Our",
+    "Meanwhile",
+    "However",
+    "After",
+    "Before",
+    "When",
+    "While",
+    "If",
+    "As",
+    "Since",
+    "Some",
+    "Many",
+    "No",
+    "Other",
+    "Earlier",
+    "Later",
+    "Last",
+    "On",
+    "Separately",
+    "According",
+    "Also",
+    "Now",
+    "So",
+    "Yet",
+    "Still",
+    "Both",
+    "All",
+    "One",
+    "Two",
+    "Three",
+];
+
+/// Closing quotes and brackets that belong to the sentence they follow.
+fn is_closer(c: char) -> bool {
+    matches!(c, '"' | '\'' | '”' | '’' | '»' | ')' | ']' | '*' | '_')
+}
+
+/// Opening quotes and brackets that may precede a sentence's first word.
+fn is_opener(c: char) -> bool {
+    matches!(
+        c,
+        '"' | '\'' | '“' | '‘' | '«' | '(' | '[' | '*' | '_' | '-' | '–' | '—'
+    )
+}
+
+/// Splits `text[start..end]` into sentence spans (trimmed, non-empty), appending to `out`.
+/// `start` and `end` must be char boundaries.
+pub(crate) fn split_into(text: &str, start: usize, end: usize, out: &mut Vec<Span>) {
+    let Some(region) = text.get(start..end) else {
+        return;
+    };
+    let b = region.as_bytes();
+    let mut sent_start = 0;
+    let mut i = 0;
+    while i < b.len() {
+        let c = b[i];
+        let is_ellipsis = c == 0xE2 && b.get(i + 1) == Some(&0x80) && b.get(i + 2) == Some(&0xA6);
+        if !(c == b'.' || c == b'!' || c == b'?' || is_ellipsis) {
+            i += 1;
+            continue;
+        }
+        // The run of terminators ("...", "?!", "…").
+        let term_start = i;
+        let mut dots = 0;
+        let mut other = 0;
+        loop {
+            match b.get(i) {
+                Some(b'.') => {
+                    dots += 1;
+                    i += 1;
+                }
+                Some(b'!') | Some(b'?') => {
+                    other += 1;
+                    i += 1;
+                }
+                Some(0xE2) if b.get(i + 1) == Some(&0x80) && b.get(i + 2) == Some(&0xA6) => {
+                    dots += 3;
+                    i += 3;
+                }
+                _ => break,
+            }
+        }
+        // Closing quotes and brackets.
+        let mut k = i;
+        while let Some(ch) = region.get(k..).and_then(|r| r.chars().next()) {
+            if is_closer(ch) {
+                k += ch.len_utf8();
+            } else {
+                break;
+            }
+        }
+        let after = region.get(k..).unwrap_or("");
+        let Some(next_ws) = after.chars().next() else {
+            break; // End of region: the last sentence is pushed below.
+        };
+        if !next_ws.is_whitespace() {
+            continue;
+        }
+        let next_word = after
+            .trim_start()
+            .trim_start_matches(is_opener)
+            .split(|c: char| !c.is_alphanumeric() && c != '.')
+            .next()
+            .unwrap_or("");
+        let next_char = next_word.chars().next();
+        let next_lower = next_char.is_some_and(char::is_lowercase);
+        let before = region.get(sent_start..term_start).unwrap_or("");
+        let boundary = if dots == 1 && other == 0 {
+            period_ends_sentence(before, next_word, next_char, next_lower)
+        } else {
+            !next_lower
+        };
+        if boundary {
+            let line = trim_span(text, start + sent_start, start + k);
+            if line.start < line.end {
+                out.push(Span::new(line.start, line.end));
+            }
+            sent_start = k;
+        }
+        i = k;
+    }
+    let line = trim_span(text, start + sent_start, end);
+    if line.start < line.end {
+        out.push(Span::new(line.start, line.end));
+    }
+}
+
+/// Whether a single full stop ends the sentence, given the text of the sentence so far and
+/// the next word.
+fn period_ends_sentence(
+    before: &str,
+    next_word: &str,
+    next_char: Option<char>,
+    next_lower: bool,
+) -> bool {
+    // " . " as in punctuation-stripped exports: always a boundary.
+    if before.ends_with(char::is_whitespace) || before.is_empty() {
+        return true;
+    }
+    let word = before
+        .rsplit(char::is_whitespace)
+        .next()
+        .unwrap_or("")
+        .trim_start_matches(is_opener);
+    if word.is_empty() {
+        return true;
+    }
+    let next_digit = next_char.is_some_and(|c| c.is_ascii_digit());
+    if NEVER_FINAL.contains(&word) {
+        return false;
+    }
+    if BEFORE_NUMBER.contains(&word) && next_digit {
+        return false;
+    }
+    let mut chars = word.chars();
+    let first = chars.next();
+    // An initial: "Ashton B. Carter".
+    if first.is_some_and(char::is_uppercase) && chars.next().is_none() {
+        return next_lower;
+    }
+    // Initialisms with inner dots: "U.S", "a.m", "p.m".
+    if word.contains('.') && word.chars().all(|c| c.is_alphabetic() || c == '.') {
+        let is_time = word.eq_ignore_ascii_case("a.m") || word.eq_ignore_ascii_case("p.m");
+        if is_time {
+            return next_char.is_some_and(char::is_uppercase);
+        }
+        return SENTENCE_STARTERS.contains(&next_word);
+    }
+    !next_lower
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn split(text: &str) -> Vec<&str> {
+        let mut out = Vec::new();
+        split_into(text, 0, text.len(), &mut out);
+        out.iter().map(|s| &text[s.start..s.end]).collect()
+    }
+
+    #[test]
+    fn basic() {
+        assert_eq!(
+            split("One here. Two here! Three? "),
+            ["One here.", "Two here!", "Three?"]
+        );
+        assert_eq!(split("  "), Vec::<&str>::new());
+        assert_eq!(split("No terminal"), ["No terminal"]);
+    }
+
+    #[test]
+    fn abbreviations() {
+        assert_eq!(
+            split("Lt. Col. Ahmed met Gen. Salim and Dr. Haddad. They spoke."),
+            [
+                "Lt. Col. Ahmed met Gen. Salim and Dr. Haddad.",
+                "They spoke."
+            ]
+        );
+        assert_eq!(
+            split("U.S. Defense Secretary Ashton B. Carter spoke at 9 a.m. on Jan. 5 in the U.S. The talks ended."),
+            [
+                "U.S. Defense Secretary Ashton B. Carter spoke at 9 a.m. on Jan. 5 in the U.S.",
+                "The talks ended."
+            ]
+        );
+        assert_eq!(
+            split("The U.N. Security Council met. It voted No. 5 on the list."),
+            [
+                "The U.N. Security Council met.",
+                "It voted No. 5 on the list."
+            ]
+        );
+        assert_eq!(
+            split("Rebels vs. troops, etc. were there."),
+            ["Rebels vs. troops, etc. were there."]
+        );
+        assert_eq!(
+            split("It started at 5 p.m. The shelling lasted."),
+            ["It started at 5 p.m.", "The shelling lasted."]
+        );
+    }
+
+    #[test]
+    fn numbers_and_ellipses() {
+        assert_eq!(
+            split("Inflation hit 3.5 percent. Prices rose."),
+            ["Inflation hit 3.5 percent.", "Prices rose."]
+        );
+        assert_eq!(
+            split("He paused... then went on. Then… Silence."),
+            ["He paused... then went on.", "Then…", "Silence."]
+        );
+    }
+
+    #[test]
+    fn quotes() {
+        assert_eq!(
+            split("“We could not pull anyone out,” he said. “The planes kept circling.” Next came rain."),
+            ["“We could not pull anyone out,” he said.", "“The planes kept circling.”", "Next came rain."]
+        );
+        assert_eq!(
+            split("\"Why?\" he asked. Nobody knew."),
+            ["\"Why?\" he asked.", "Nobody knew."]
+        );
+        assert_eq!(
+            split("He called it a “freeze”. The talks went on."),
+            ["He called it a “freeze”.", "The talks went on."]
+        );
+    }
+
+    #[test]
+    fn stripped_punctuation() {
+        assert_eq!(
+            split("Explosion rocks down town Damascus . An explosion inside a bus killed six people the monitor said . officials said"),
+            [
+                "Explosion rocks down town Damascus .",
+                "An explosion inside a bus killed six people the monitor said .",
+                "officials said"
+            ]
+        );
+    }
+}
