@@ -369,9 +369,7 @@ pub fn event_date(
         .or_else(|| {
             dates
                 .iter()
-                .filter(of_event)
-                .filter(|d| d.sentence + 1 == sentence)
-                .last()
+                .rfind(|d| !d.of_report && d.sentence + 1 == sentence)
         });
     match mention {
         Some(m) => {

@@ -11,7 +11,7 @@ use rayon::prelude::*;
 use crate::actors::ActorMatch;
 use crate::casualties::{find_casualties, Casualty};
 use crate::dates::find_dates;
-use crate::events::{build_events, choose_lead, merge_reports, Findings};
+use crate::events::{build_events, choose_lead, fill_from_document, merge_reports, Findings};
 use crate::fold::Folded;
 use crate::gazetteer::{geocode_document, PlaceMatch};
 use crate::triggers::{TriggerLexicon, TriggerMatch, TriggerType};
@@ -121,6 +121,7 @@ impl Pipeline {
             }
         }
         let mut events: Vec<Event> = merged.into_iter().map(|m| m.event).collect();
+        fill_from_document(&mut events, &places, country.as_deref());
         choose_lead(&mut events, headline);
         let mentions = mentions(
             &r.triggers,
@@ -158,11 +159,11 @@ fn main_country(places: &[PlaceMatch]) -> Option<String> {
 fn dateline_place(gazetteer: &crate::Gazetteer, parsed: &ParsedDocument) -> Option<PlaceMatch> {
     let dateline = parsed.dateline.as_ref()?;
     let name = dateline.place.as_deref()?;
-    let place = gazetteer
-        .lookup(name)
-        .into_iter()
-        .max_by_key(|p| (!p.is_region(), p.population))?;
-    let place_id = gazetteer.places().iter().position(|p| p == place)? as u32;
+    let (place_id, place) = gazetteer
+        .lookup_ids(name)
+        .iter()
+        .filter_map(|&id| gazetteer.place(id).map(|p| (id, p)))
+        .max_by_key(|(_, p)| (!p.is_region(), p.population))?;
     Some(PlaceMatch {
         span: dateline.span,
         sentence: 0,

@@ -1,1 +1,210 @@
-//! (being written)
+//! Python bindings of polemos: the `polemos._core` extension module.
+//!
+//! The Python package (`python/polemos`) wraps these functions in its public API. Tables come
+//! back as [`ArrowTable`]s, which Arrow consumers import through the PyCapsule interface, so the
+//! extension depends on no Python package and polars is only needed by the wrapper.
+//!
+//! Every function releases the GIL while Rust works, and runs on its own rayon pool of
+//! `threads` workers (default: one per core). A panic inside Rust never reaches Python as a
+//! `PanicException`: it becomes a `PolemosError` (or, inside the pipeline, an error row for
+//! the one document that caused it).
+
+mod errors;
+mod inputs;
+mod table;
+
+use std::collections::HashMap;
+use std::num::NonZeroUsize;
+use std::panic::{self, AssertUnwindSafe};
+use std::path::PathBuf;
+
+use polemos_cli::engine::{panic_message, Engine};
+use polemos_export::{Format, Table, Tables};
+use polemos_parse::ReadOptions;
+use pyo3::prelude::*;
+use pyo3::types::PyDict;
+
+use crate::errors::{from_engine, from_export, from_read, input_error, PolemosError};
+pub use crate::table::ArrowTable;
+
+/// Runs `f` with the GIL released, turning a panic into a `PolemosError`.
+fn detached<T, F>(py: Python<'_>, f: F) -> PyResult<T>
+where
+    T: Send,
+    F: FnOnce() -> PyResult<T> + Send,
+{
+    py.detach(|| {
+        panic::catch_unwind(AssertUnwindSafe(f)).unwrap_or_else(|payload| {
+            Err(PolemosError::new_err(format!(
+                "internal error: {} (please report this)",
+                panic_message(payload.as_ref())
+            )))
+        })
+    })
+}
+
+/// `threads` as given from Python: `None` for all cores, otherwise at least 1.
+fn thread_count(threads: Option<i64>) -> PyResult<Option<NonZeroUsize>> {
+    match threads {
+        None => Ok(None),
+        Some(n) => usize::try_from(n)
+            .ok()
+            .and_then(NonZeroUsize::new)
+            .map(Some)
+            .ok_or_else(|| input_error(format!("threads must be at least 1, got {n}"))),
+    }
+}
+
+fn tables_dict(py: Python<'_>, tables: Tables) -> PyResult<Bound<'_, PyDict>> {
+    let dict = PyDict::new(py);
+    for (table, batch) in tables.into_batches() {
+        dict.set_item(table.name(), ArrowTable::new(table.name(), batch))?;
+    }
+    Ok(dict)
+}
+
+fn read_options(
+    text_column: &str,
+    id_column: Option<String>,
+    date_column: Option<String>,
+    split_stories: bool,
+) -> ReadOptions {
+    ReadOptions {
+        text_column: text_column.to_string(),
+        id_column,
+        date_column,
+        split_stories,
+        ..ReadOptions::default()
+    }
+}
+
+/// Extracts events from strings.
+///
+/// `ids` and `published` (`YYYY-MM-DD`), when given, have one entry per text; a `None` entry
+/// means the default id (`input[i]`) or an unknown date. Returns the five tables by name.
+#[pyfunction]
+#[pyo3(signature = (texts, ids=None, published=None, threads=None))]
+fn extract_texts(
+    py: Python<'_>,
+    texts: Vec<String>,
+    ids: Option<Vec<Option<String>>>,
+    published: Option<Vec<Option<String>>>,
+    threads: Option<i64>,
+) -> PyResult<Bound<'_, PyDict>> {
+    let threads = thread_count(threads)?;
+    let tables = detached(py, move || {
+        let docs = inputs::documents_from_texts(texts, ids, published).map_err(input_error)?;
+        let engine = Engine::new(threads).map_err(from_engine)?;
+        Ok(engine.extract(docs, |_| {}))
+    })?;
+    tables_dict(py, tables)
+}
+
+/// Extracts events from files, directories and glob patterns. Returns the five tables by name.
+#[pyfunction]
+#[pyo3(signature = (
+    paths, text_column="text", id_column=None, date_column=None,
+    split_stories=true, threads=None
+))]
+fn extract_paths<'py>(
+    py: Python<'py>,
+    paths: Vec<PathBuf>,
+    text_column: &str,
+    id_column: Option<String>,
+    date_column: Option<String>,
+    split_stories: bool,
+    threads: Option<i64>,
+) -> PyResult<Bound<'py, PyDict>> {
+    let threads = thread_count(threads)?;
+    let options = read_options(text_column, id_column, date_column, split_stories);
+    let tables = detached(py, move || {
+        let docs = polemos_parse::read_paths(&paths, &options).map_err(from_read)?;
+        let engine = Engine::new(threads).map_err(from_engine)?;
+        Ok(engine.extract(docs, |_| {}))
+    })?;
+    tables_dict(py, tables)
+}
+
+/// Reads and parses files without extracting: the documents table (n_mentions and n_events
+/// are 0).
+#[pyfunction]
+#[pyo3(signature = (
+    paths, text_column="text", id_column=None, date_column=None,
+    split_stories=true, threads=None
+))]
+fn read_paths(
+    py: Python<'_>,
+    paths: Vec<PathBuf>,
+    text_column: &str,
+    id_column: Option<String>,
+    date_column: Option<String>,
+    split_stories: bool,
+    threads: Option<i64>,
+) -> PyResult<ArrowTable> {
+    let threads = thread_count(threads)?;
+    let options = read_options(text_column, id_column, date_column, split_stories);
+    let tables = detached(py, move || {
+        let docs = polemos_parse::read_paths(&paths, &options).map_err(from_read)?;
+        let engine = Engine::new(threads).map_err(from_engine)?;
+        Ok(engine.parse(docs))
+    })?;
+    Ok(ArrowTable::new(Table::Documents.name(), tables.documents))
+}
+
+/// Writes the five tables (as returned by `extract_texts`) into `directory` as `format`
+/// (`parquet`, `csv` or `jsonl`), exactly as the `polemos` command does. Returns the paths.
+#[pyfunction]
+#[pyo3(signature = (tables, directory, format="parquet"))]
+fn write(
+    py: Python<'_>,
+    tables: HashMap<String, Py<ArrowTable>>,
+    directory: PathBuf,
+    format: &str,
+) -> PyResult<Vec<PathBuf>> {
+    let format: Format = format.parse().map_err(from_export)?;
+    let batch = |table: Table| {
+        tables
+            .get(table.name())
+            .map(|t| t.get().batch().clone())
+            .ok_or_else(|| input_error(format!("missing table {:?}", table.name())))
+    };
+    let tables = Tables {
+        documents: batch(Table::Documents)?,
+        sentences: batch(Table::Sentences)?,
+        mentions: batch(Table::Mentions)?,
+        events: batch(Table::Events)?,
+        furniture: batch(Table::Furniture)?,
+    };
+    detached(py, move || {
+        polemos_export::write_tables(&tables, &directory, format).map_err(from_export)
+    })
+}
+
+/// Runs the `polemos` command line with `args` (without the program name) and returns its
+/// exit code, as the console script does.
+#[pyfunction]
+fn run_cli(py: Python<'_>, args: Vec<String>) -> i32 {
+    py.detach(move || polemos_cli::run(std::iter::once("polemos".to_string()).chain(args)))
+}
+
+/// Rust core of polemos: extraction, Arrow tables and writers.
+#[pymodule]
+mod _core {
+    use pyo3::prelude::*;
+
+    #[pymodule_export]
+    use super::{extract_paths, extract_texts, read_paths, run_cli, write, ArrowTable};
+
+    #[pymodule_init]
+    fn init(m: &Bound<'_, PyModule>) -> PyResult<()> {
+        use crate::errors::{ExportError, InputError, PolemosError, ResourceError};
+        let py = m.py();
+        m.add("__version__", polemos_core::VERSION)?;
+        m.add("SCHEMA_VERSION", polemos_export::SCHEMA_VERSION)?;
+        m.add("PolemosError", py.get_type::<PolemosError>())?;
+        m.add("InputError", py.get_type::<InputError>())?;
+        m.add("ResourceError", py.get_type::<ResourceError>())?;
+        m.add("ExportError", py.get_type::<ExportError>())?;
+        Ok(())
+    }
+}

@@ -47,8 +47,7 @@ pub fn casualties_of(
         let target = candidates
             .iter()
             .copied()
-            .filter(|&i| events[i].trigger_span.start <= c.span.start)
-            .last()
+            .rfind(|&i| events[i].trigger_span.start <= c.span.start)
             .unwrap_or(first);
         let t = &mut tallies[target];
         t.span = Some(t.span.map_or(c.span, |s| s.cover(c.span)));

@@ -146,21 +146,29 @@ pub fn merge_reports(text: &str, built: Vec<Built>, headline: Option<u32>) -> Ve
     merged
 }
 
-/// Marks the lead event: the one the headline reports (the first such), else the earliest
-/// reported event that the text says happened, else the earliest.
+/// How many body sentences count as the article's opening.
+const OPENING: u32 = 3;
+
+/// Marks the lead event: the one the headline and opening report. Among events reported in
+/// the headline (or, without one, in the opening sentences), the text's assertions come first,
+/// then events with a death toll, then those with a specific method, then the earliest.
 pub fn choose_lead(events: &mut [Event], headline: Option<u32>) {
+    let first_body = headline.map_or(0, |h| h + 1);
     let first_evidence = |e: &Event| e.evidence.first().copied().unwrap_or(e.sentence);
-    let lead = headline
-        .and_then(|h| events.iter().position(|e| e.evidence.contains(&h)))
-        .or_else(|| {
-            events
-                .iter()
-                .enumerate()
-                .filter(|(_, e)| e.modality == Modality::Asserted)
-                .min_by_key(|(_, e)| first_evidence(e))
-                .map(|(i, _)| i)
+    let lead = events
+        .iter()
+        .enumerate()
+        .max_by_key(|(_, e)| {
+            (
+                headline.is_some_and(|h| e.evidence.contains(&h)),
+                first_evidence(e) < first_body + OPENING,
+                e.modality == Modality::Asserted,
+                e.casualties.killed.is_some(),
+                e.method.is_some(),
+                std::cmp::Reverse(first_evidence(e)),
+            )
         })
-        .or_else(|| (!events.is_empty()).then_some(0));
+        .map(|(i, _)| i);
     if let Some(i) = lead {
         events[i].is_lead = true;
     }

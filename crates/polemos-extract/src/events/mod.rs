@@ -3,6 +3,7 @@
 //! event chosen.
 
 mod casualty_split;
+mod context_fill;
 mod merge;
 mod modality;
 mod roles;
@@ -22,6 +23,7 @@ use crate::fold::{fold_key, Folded};
 use crate::gazetteer::PlaceMatch;
 use crate::triggers::{Trigger, TriggerLexicon, TriggerMatch, TriggerType};
 use casualty_split::casualties_of;
+pub use context_fill::fill_from_document;
 pub use merge::{choose_lead, merge_reports};
 use roles::{assign_roles, clause_bounded_by, CONTRAST_WORDS};
 

@@ -113,6 +113,7 @@ impl NameIndex {
     }
 
     /// Number of distinct keys.
+    #[cfg(test)]
     pub fn len(&self) -> usize {
         self.values.len()
     }
@@ -136,12 +137,12 @@ impl NameIndex {
             };
             let start = w.key_start as usize;
             let found_before = out.len();
-            for j in i..words.len().min(i + max as usize) {
-                let end = words[j].key_end as usize;
-                if j > i && bytes.get(words[j].key_start as usize - 1) == Some(&b'|') {
+            for (j, wj) in words.iter().enumerate().take(i + max as usize).skip(i) {
+                let end = wj.key_end as usize;
+                if j > i && bytes.get(wj.key_start as usize - 1) == Some(&b'|') {
                     break;
                 }
-                if !words[j].ends_word {
+                if !wj.ends_word {
                     continue;
                 }
                 if let Some(&key) = text.get(start..end).and_then(|k| self.by_key.get(k)) {
@@ -149,7 +150,7 @@ impl NameIndex {
                         key_start: start,
                         key_end: end,
                         orig_start: w.orig_start as usize,
-                        orig_end: words[j].orig_end as usize,
+                        orig_end: wj.orig_end as usize,
                         key: key as usize,
                     });
                 }

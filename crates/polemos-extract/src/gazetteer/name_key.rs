@@ -341,6 +341,7 @@ impl KeyedText {
 
     /// The key words covering key bytes `[start, end)` when the range starts and ends on
     /// whole original words; `None` otherwise.
+    #[cfg(test)]
     pub fn word_range(&self, start: usize, end: usize) -> Option<(usize, usize)> {
         let first = self
             .words

@@ -1,0 +1,19 @@
+use polemos_export::ExportError;
+use polemos_parse::ReadError;
+
+use crate::engine::EngineError;
+
+/// A failure that stops a run (a document that cannot be read is an error row, not this).
+#[derive(Debug, thiserror::Error)]
+pub enum CliError {
+    #[error(transparent)]
+    Read(#[from] ReadError),
+    #[error("no documents found in {0}")]
+    NoDocuments(String),
+    #[error(transparent)]
+    Engine(#[from] EngineError),
+    #[error(transparent)]
+    Export(#[from] ExportError),
+    #[error("cannot write to standard output: {0}")]
+    Stdout(#[source] std::io::Error),
+}

@@ -1,0 +1,99 @@
+//! What a run produced, for the closing line and the warnings about unreadable documents.
+
+use arrow_array::cast::AsArray;
+use arrow_array::{Array, RecordBatch};
+use polemos_export::{Table, Tables};
+
+/// Row counts of a run and the documents that could not be processed.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Summary {
+    pub documents: usize,
+    pub errors: usize,
+    pub sentences: usize,
+    pub mentions: usize,
+    pub events: usize,
+    /// `(doc_id, error)` of each document with status `error`, in order.
+    pub failed: Vec<(String, String)>,
+}
+
+impl Summary {
+    pub fn of(tables: &Tables) -> Summary {
+        let failed = failed_documents(&tables.documents);
+        Summary {
+            documents: tables.num_rows(Table::Documents),
+            errors: failed.len(),
+            sentences: tables.num_rows(Table::Sentences),
+            mentions: tables.num_rows(Table::Mentions),
+            events: tables.num_rows(Table::Events),
+            failed,
+        }
+    }
+
+    /// `11 documents (0 errors), 214 sentences, 31 events`
+    pub fn counts(&self) -> String {
+        format!(
+            "{} ({}), {}, {}",
+            plural(self.documents, "document"),
+            plural(self.errors, "error"),
+            plural(self.sentences, "sentence"),
+            plural(self.events, "event"),
+        )
+    }
+}
+
+fn plural(n: usize, word: &str) -> String {
+    if n == 1 {
+        format!("{n} {word}")
+    } else {
+        format!("{n} {word}s")
+    }
+}
+
+fn failed_documents(documents: &RecordBatch) -> Vec<(String, String)> {
+    let column = |name: &str| {
+        documents
+            .column_by_name(name)
+            .and_then(|c| c.as_string_opt::<i32>())
+    };
+    let (Some(ids), Some(status), Some(errors)) =
+        (column("doc_id"), column("status"), column("error"))
+    else {
+        return Vec::new();
+    };
+    (0..documents.num_rows())
+        .filter(|&i| status.value(i) == "error")
+        .map(|i| {
+            let error = if errors.is_valid(i) {
+                errors.value(i)
+            } else {
+                "unknown error"
+            };
+            (ids.value(i).to_string(), error.to_string())
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use polemos_core::{Document, DocumentExtraction, ParsedDocument};
+
+    fn x(doc: Document) -> DocumentExtraction {
+        DocumentExtraction {
+            parsed: ParsedDocument::unparsed(doc),
+            mentions: vec![],
+            events: vec![],
+        }
+    }
+
+    #[test]
+    fn counts_and_failures() {
+        let tables = polemos_export::tables(&[
+            x(Document::from_text("a", "text")),
+            x(Document::failed("b", "b", "html", "bad bytes")),
+        ]);
+        let s = Summary::of(&tables);
+        assert_eq!(s.counts(), "2 documents (1 error), 0 sentences, 0 events");
+        assert_eq!(s.failed, [("b".to_string(), "bad bytes".to_string())]);
+    }
+}

@@ -1,0 +1,228 @@
+//! The `polemos` binary end to end, over the sample corpus.
+
+#![allow(clippy::unwrap_used)] // Helpers outside #[test] fns; a panic is a test failure.
+
+use std::fs::{self, File};
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+use parquet::file::reader::{FileReader, SerializedFileReader};
+
+const TABLES: [&str; 5] = ["documents", "sentences", "mentions", "events", "furniture"];
+
+fn corpus() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../examples/corpus")
+}
+
+fn polemos(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_polemos"))
+        .args(args)
+        .output()
+        .unwrap()
+}
+
+fn stderr(out: &Output) -> String {
+    String::from_utf8_lossy(&out.stderr).into_owned()
+}
+
+fn extract(format: &str, out_dir: &Path) -> Output {
+    let corpus = corpus();
+    polemos(&[
+        "extract",
+        corpus.to_str().unwrap(),
+        "-o",
+        out_dir.to_str().unwrap(),
+        "--format",
+        format,
+        "--threads",
+        "2",
+    ])
+}
+
+/// The document count from the summary line: `polemos: 11 documents (0 errors), ...`.
+fn summary_documents(stderr: &str) -> usize {
+    let line = stderr.lines().last().unwrap_or_default();
+    assert!(line.starts_with("polemos: "), "summary line: {stderr}");
+    line["polemos: ".len()..]
+        .split(' ')
+        .next()
+        .unwrap()
+        .parse()
+        .unwrap()
+}
+
+#[test]
+fn extract_corpus_to_parquet() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = extract("parquet", dir.path());
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(0), "{err}");
+    assert!(
+        err.contains("(0 errors)") && err.contains("events -> "),
+        "{err}"
+    );
+    assert!(err.trim_end().ends_with("(parquet)"), "{err}");
+    for table in TABLES {
+        let path = dir.path().join(format!("{table}.parquet"));
+        let reader = SerializedFileReader::new(File::open(&path).unwrap()).unwrap();
+        let rows = reader.metadata().file_metadata().num_rows();
+        if table == "documents" {
+            assert_eq!(rows as usize, summary_documents(&err));
+            assert!(rows >= 11, "the corpus has 11 stories, got {rows}");
+        }
+    }
+}
+
+#[test]
+fn extract_corpus_to_csv_and_jsonl() {
+    for format in ["csv", "jsonl"] {
+        let dir = tempfile::tempdir().unwrap();
+        let out = extract(format, dir.path());
+        let err = stderr(&out);
+        assert_eq!(out.status.code(), Some(0), "{err}");
+        assert!(err.trim_end().ends_with(&format!("({format})")), "{err}");
+        for table in TABLES {
+            let path = dir.path().join(format!("{table}.{format}"));
+            assert!(path.is_file(), "{}", path.display());
+        }
+        let documents = fs::read_to_string(dir.path().join(format!("documents.{format}"))).unwrap();
+        if format == "csv" {
+            assert!(documents.starts_with("doc_id,page_id,story_index,"));
+            assert!(documents.contains("wire.jsonl"));
+        } else {
+            assert!(documents.lines().all(|l| l.starts_with("{\"doc_id\":")));
+            assert_eq!(documents.lines().count(), summary_documents(&err));
+        }
+    }
+}
+
+#[test]
+fn quiet_prints_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = corpus();
+    let out = polemos(&[
+        "extract",
+        corpus.join("wire.jsonl").to_str().unwrap(),
+        "-o",
+        dir.path().to_str().unwrap(),
+        "--quiet",
+    ]);
+    assert_eq!(out.status.code(), Some(0));
+    assert_eq!(stderr(&out), "");
+    assert!(out.stdout.is_empty());
+    assert!(dir.path().join("events.parquet").is_file());
+}
+
+#[test]
+fn unreadable_documents_are_error_rows_not_failures() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("no_text_column.csv");
+    fs::write(&input, "id,body\n1,Shelling in Homs.\n").unwrap();
+    let out_dir = dir.path().join("out");
+    let out = polemos(&[
+        "extract",
+        input.to_str().unwrap(),
+        "-o",
+        out_dir.to_str().unwrap(),
+        "--format",
+        "csv",
+    ]);
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(0), "{err}");
+    assert!(
+        err.contains("warning: ") && err.contains("(1 error)"),
+        "{err}"
+    );
+    let documents = fs::read_to_string(out_dir.join("documents.csv")).unwrap();
+    assert!(documents.contains(",error,"), "{documents}");
+}
+
+#[test]
+fn no_matching_input_fails() {
+    let dir = tempfile::tempdir().unwrap();
+    let pattern = dir.path().join("*.txt");
+    let out_dir = dir.path().join("out");
+    let out = polemos(&[
+        "extract",
+        pattern.to_str().unwrap(),
+        "-o",
+        out_dir.to_str().unwrap(),
+    ]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = stderr(&out);
+    assert!(
+        err.starts_with("polemos: error: ") && err.contains("*.txt"),
+        "{err}"
+    );
+    assert!(!out_dir.exists());
+}
+
+#[test]
+fn unwritable_output_fails() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("file");
+    fs::write(&file, "").unwrap();
+    let corpus = corpus();
+    let out = polemos(&[
+        "extract",
+        corpus.join("wire.jsonl").to_str().unwrap(),
+        "-o",
+        file.join("out").to_str().unwrap(),
+    ]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stderr(&out).starts_with("polemos: error: cannot write"),
+        "{}",
+        stderr(&out)
+    );
+}
+
+#[test]
+fn usage_errors_exit_2() {
+    for args in [
+        &["extract"][..],
+        &["extract", "x.txt"],
+        &["extract", "x.txt", "-o", "out", "--format", "xlsx"],
+        &["extract", "x.txt", "-o", "out", "--threads", "0"],
+        &["frobnicate"],
+        &[],
+    ] {
+        let out = polemos(args);
+        assert_eq!(out.status.code(), Some(2), "{args:?}: {}", stderr(&out));
+    }
+}
+
+#[test]
+fn help_version_and_schema() {
+    let out = polemos(&["--help"]);
+    assert_eq!(out.status.code(), Some(0));
+    let help = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        help.contains("extract") && help.contains("schema"),
+        "{help}"
+    );
+
+    let out = polemos(&["--version"]);
+    assert_eq!(out.status.code(), Some(0));
+    assert_eq!(
+        String::from_utf8_lossy(&out.stdout).trim(),
+        format!("polemos {}", env!("CARGO_PKG_VERSION"))
+    );
+
+    let out = polemos(&["schema"]);
+    assert_eq!(out.status.code(), Some(0));
+    let schema = String::from_utf8_lossy(&out.stdout);
+    for table in TABLES {
+        assert!(schema.contains(&format!("\n{table}: ")) || schema.starts_with(table));
+    }
+
+    let out = polemos(&["schema", "events"]);
+    let schema = String::from_utf8_lossy(&out.stdout);
+    assert!(schema.starts_with("events: ") && schema.contains("sub_event_type"));
+}
+
+#[test]
+fn run_is_callable_as_a_library() {
+    assert_eq!(polemos_cli::run(["polemos", "schema", "furniture"]), 0);
+    assert_eq!(polemos_cli::run(["polemos", "--bogus"]), 2);
+}

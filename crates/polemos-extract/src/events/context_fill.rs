@@ -1,0 +1,82 @@
+//! Filling what a report leaves out from the rest of its article, as a human coder would: an
+//! event with no place named nearby happened where the article is about, and an air strike with
+//! no agent named was carried out by whoever the article says carries out its air strikes.
+//!
+//! Filled fields are marked in the event's rule (`+place:document`, `+actor1:document`), and
+//! filled places get geo-precision 3: the article, not the sentence, says where.
+
+use std::collections::HashMap;
+
+use polemos_core::{ActorRef, Event, GeoPrecision};
+
+use crate::gazetteer::PlaceMatch;
+
+/// The place an article names most often in its country (the earliest among equals).
+fn main_place<'a>(places: &'a [PlaceMatch], country: Option<&str>) -> Option<&'a PlaceMatch> {
+    let mut counts: HashMap<&str, (usize, usize)> = HashMap::new();
+    for (i, p) in places.iter().enumerate() {
+        if country.is_some_and(|c| p.location.country != c) || p.location.feature == "country" {
+            continue;
+        }
+        let entry = counts.entry(p.location.name.as_str()).or_insert((0, i));
+        entry.0 += 1;
+    }
+    counts
+        .values()
+        .max_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)))
+        .and_then(|(_, first)| places.get(*first))
+}
+
+/// The agent most events of this kind have in the article.
+fn usual_agent(events: &[Event], like: &Event) -> Option<ActorRef> {
+    let pick = |same: &dyn Fn(&Event) -> bool| {
+        let mut counts: HashMap<&str, (usize, &ActorRef)> = HashMap::new();
+        for e in events.iter().filter(|e| same(e)) {
+            if let Some(a) = &e.actor1 {
+                counts.entry(a.name.as_str()).or_insert((0, a)).0 += 1;
+            }
+        }
+        counts
+            .into_values()
+            .max_by_key(|(n, a)| (*n, std::cmp::Reverse(a.span.start)))
+            .map(|(_, a)| a.clone())
+    };
+    pick(&|e: &Event| e.sub_event_type == like.sub_event_type)
+        .or_else(|| pick(&|e: &Event| e.event_type() == like.event_type()))
+}
+
+/// Fills missing places and agents from the article.
+pub fn fill_from_document(events: &mut [Event], places: &[PlaceMatch], country: Option<&str>) {
+    let main = main_place(places, country);
+    let agents: Vec<Option<ActorRef>> = events
+        .iter()
+        .map(|e| {
+            if e.actor1.is_none() {
+                usual_agent(events, e)
+            } else {
+                None
+            }
+        })
+        .collect();
+    for (e, agent) in events.iter_mut().zip(agents) {
+        if let Some(agent) = agent {
+            if e.actor2.as_ref().is_none_or(|t| t.name != agent.name) {
+                e.actor1 = Some(agent);
+                e.rule.push_str("+actor1:document");
+            }
+        }
+        let outside = e
+            .location
+            .as_ref()
+            .is_some_and(|l| country.is_some_and(|c| l.country != c) || l.feature == "country");
+        if e.location.is_none() || outside {
+            if let Some(p) = main {
+                let mut location = p.location.clone();
+                location.precision = GeoPrecision::Region;
+                e.location = Some(location);
+                e.location_span = Some(p.span);
+                e.rule.push_str("+place:document");
+            }
+        }
+    }
+}
