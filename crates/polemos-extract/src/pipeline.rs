@@ -85,6 +85,7 @@ impl Pipeline {
             country.as_deref(),
         );
         let triggers = r.triggers.find(&folded, &parsed.sentences);
+        let actors = keep_modifying_demonyms(&folded, actors, &triggers);
         let casualties = find_casualties(&folded, &parsed.sentences);
         let dates = find_dates(&folded, &parsed.sentences);
         let attributions = r
@@ -141,6 +142,29 @@ impl Pipeline {
     pub fn run(&self, docs: Vec<Document>) -> Vec<DocumentExtraction> {
         docs.into_par_iter().map(|d| self.process(d)).collect()
     }
+}
+
+/// Keeps a bare demonym ("Russian") only where it modifies an event noun ("Russian air
+/// strikes"); elsewhere ("the Syrian Observatory") it names no actor.
+fn keep_modifying_demonyms(
+    folded: &Folded,
+    actors: Vec<ActorMatch>,
+    triggers: &[TriggerMatch],
+) -> Vec<ActorMatch> {
+    actors
+        .into_iter()
+        .filter(|a| {
+            !a.demonym
+                || triggers.iter().any(|t| {
+                    let end = folded.folded_offset(a.actor.span.end);
+                    t.folded.0 >= end
+                        && folded
+                            .text
+                            .get(end..t.folded.0)
+                            .is_some_and(|g| g.trim().is_empty())
+                })
+        })
+        .collect()
 }
 
 /// The country most resolved places are in.

@@ -32,6 +32,9 @@ enum Resolve {
 enum AliasTarget {
     Named(usize),
     Generic(Resolve),
+    /// A state's bare demonym ("Russian"): an actor only as the modifier of an event noun
+    /// ("Russian air strikes"), which the pipeline checks once triggers are known.
+    Demonym(usize),
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -48,6 +51,8 @@ pub struct ActorMatch {
     pub actor: ActorRef,
     /// Whether the text used a generic term ("troops") resolved by context.
     pub generic: bool,
+    /// Whether it is a bare demonym, an actor only when it modifies an event noun.
+    pub demonym: bool,
     pub rule: &'static str,
 }
 
@@ -75,6 +80,17 @@ const MEMBER_NOUNS: &[&str] = &[
     "helicopters",
     "army",
     "terrorists",
+];
+
+/// What may stand between a generic term and the name it introduces ("terrorists of the
+/// so-called Jaish al-Islam"), in folded form.
+const OF_GAPS: &[&str] = &[
+    " of ",
+    " of the ",
+    " of the so called ",
+    " of so called ",
+    " from ",
+    " from the ",
 ];
 
 /// Words that, right after an actor, make it a description of territory ("rebel-held").
@@ -152,6 +168,13 @@ impl ActorDictionary {
                         aliases.push(alias(a, AliasTarget::Named(id)));
                     }
                     for demonym in row.list("demonyms") {
+                        aliases.push((
+                            demonym.to_string(),
+                            Alias {
+                                target: AliasTarget::Demonym(id),
+                                exact: exact_form(demonym),
+                            },
+                        ));
                         for noun in &nouns {
                             let phrase = format!("{demonym} {noun}");
                             aliases.push((
@@ -270,7 +293,7 @@ impl ActorDictionary {
             .iter()
             .filter_map(|r| match r.alias.target {
                 AliasTarget::Named(id) => Some(id),
-                AliasTarget::Generic(_) => None,
+                AliasTarget::Generic(_) | AliasTarget::Demonym(_) => None,
             })
             .collect();
 
@@ -281,6 +304,7 @@ impl ActorDictionary {
             i += 1;
             let (id, generic, rule) = match &raw.alias.target {
                 AliasTarget::Named(id) => (Some(*id), false, "actor:name"),
+                AliasTarget::Demonym(id) => (Some(*id), false, "actor:demonym"),
                 AliasTarget::Generic(Resolve::State) => (
                     country.and_then(|c| self.state_of(c)),
                     true,
@@ -296,7 +320,23 @@ impl ActorDictionary {
                     "actor:generic-context",
                 ),
             };
-            let Some(id) = id else { continue };
+            let Some(mut id) = id else { continue };
+            let mut end = raw.end;
+            let mut rule = rule;
+            // "Terrorists of the so-called Jaish al-Islam": the generic word names the group.
+            if generic {
+                if let Some(next) = raws.get(i) {
+                    let gap = folded.text.get(raw.end..next.start).unwrap_or("");
+                    if let (AliasTarget::Named(named_id), true) =
+                        (&next.alias.target, OF_GAPS.contains(&gap))
+                    {
+                        id = *named_id;
+                        end = next.end;
+                        rule = "actor:generic-of-name";
+                        i += 1;
+                    }
+                }
+            }
             // "rebel-held", "IS-controlled": the actor describes a place, it does not act.
             if next_words(folded, raw.end, 1)
                 .first()
@@ -304,7 +344,6 @@ impl ActorDictionary {
             {
                 continue;
             }
-            let mut end = raw.end;
             // "Islamic State militants": a member noun right after a name joins the mention,
             // and a generic mention it would have produced is skipped.
             if !generic {
@@ -327,6 +366,7 @@ impl ActorDictionary {
                     sentence,
                     actor,
                     generic,
+                    demonym: matches!(raw.alias.target, AliasTarget::Demonym(_)),
                     rule,
                 });
             }
@@ -386,6 +426,38 @@ mod tests {
                 "Russian forces"
             ]
         );
+    }
+
+    #[test]
+    fn generic_words_introducing_a_name() {
+        let got = find(
+            "Terrorists of the so-called Jaish al-Islam fired rockets.",
+            Some("SY"),
+        );
+        assert_eq!(
+            got[0],
+            (
+                "Terrorists of the so-called Jaish al-Islam".to_string(),
+                "Jaish al-Islam".to_string()
+            )
+        );
+    }
+
+    #[test]
+    fn bare_demonyms_are_marked() {
+        let d = ActorDictionary::embedded().unwrap();
+        let text = "Syrian air strikes hit the town.";
+        let f = Folded::new(text);
+        let s = vec![Sentence {
+            index: 0,
+            kind: SentenceKind::Body,
+            span: Span::new(0, text.len()),
+            tokens: Vec::new(),
+        }];
+        let got = d.find(text, &f, &s, None);
+        assert_eq!(got.len(), 1);
+        assert!(got[0].demonym);
+        assert_eq!(got[0].actor.name, "Syrian government forces");
     }
 
     #[test]

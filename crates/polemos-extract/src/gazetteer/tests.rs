@@ -111,3 +111,29 @@ fn load_time_report() {
         t.elapsed()
     );
 }
+
+#[test]
+fn tmp_load_parts() {
+    for _ in 0..3 {
+        let t = std::time::Instant::now();
+        let text =
+            table::decode("x", include_bytes!("../../data/gazetteer/places.tsv.zst")).unwrap();
+        let t1 = t.elapsed();
+        let places = table::parse("x", &text).unwrap();
+        let t2 = t.elapsed();
+        let n: usize = places.iter().map(|p| 1 + p.aliases.len()).sum();
+        let bytes: usize = places
+            .iter()
+            .map(|p| p.name.len() + p.aliases.iter().map(|a| a.len()).sum::<usize>())
+            .sum();
+        let keys: Vec<String> = places
+            .iter()
+            .flat_map(|p| std::iter::once(&p.name).chain(p.aliases.iter()))
+            .map(|n| name_key(n))
+            .collect();
+        let t3 = t.elapsed();
+        let g = Gazetteer::from_places(places).unwrap();
+        let t4 = t.elapsed();
+        println!("decode {t1:?} parse {t2:?} key1thread {:?} from_places {:?}; names {n} bytes {bytes} keys {} {}", t3 - t2, t4 - t3, keys.len(), g.len());
+    }
+}
