@@ -125,13 +125,11 @@ def main() -> int:
         print(f"eval_fakes: {args.data} not found; skipping (the dev data is not shipped).")
         return 0
 
-    labels = pl.read_csv(args.data, infer_schema_length=0, encoding="utf8-lossy").with_columns(
-        pl.col("date").str.to_date("%m/%d/%y", strict=False)
-    )
+    labels = pl.read_csv(args.data, infer_schema_length=0, encoding="utf8-lossy")
     # unit_id is not unique in the published data: key rows by position instead.
     labels = labels.with_row_index("row").with_columns(pl.col("row").cast(pl.String))
     result = polemos.extract(
-        labels, text="article_content", id="row", published="date"
+        labels, text="article_content", id="row", published="date", title="article_title"
     )
     lead = result.events.filter(pl.col("is_lead"))
     joined = labels.join(lead, left_on="row", right_on="doc_id", how="left")

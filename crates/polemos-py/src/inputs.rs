@@ -2,29 +2,40 @@
 
 use std::collections::HashSet;
 
-use chrono::NaiveDate;
 use polemos_core::{DateSource, Document};
+use polemos_parse::parse_date;
 
-/// Builds one document per text: id `ids[i]` or `input[i]`, source `input[i]`, and the
-/// publication date `published[i]` when given.
+/// What a Python caller gives alongside its texts, one value per text where given; `None`
+/// values mean the default id (`input[i]`), an unknown date, no title.
+#[derive(Debug, Default)]
+pub(crate) struct TextColumns {
+    pub ids: Option<Vec<Option<String>>>,
+    pub published: Option<Vec<Option<String>>>,
+    pub titles: Option<Vec<Option<String>>>,
+}
+
+/// Builds one document per text: id `ids[i]` or `input[i]`, source `input[i]`, the
+/// publication date `published[i]` and the title `titles[i]` when given. Dates are read as the
+/// file readers read them (`2017-04-08`, `4/8/17`, `8 April 2017`, timestamps).
 ///
 /// Errors name the offending position, so a caller with a million-row frame can find it.
 pub(crate) fn documents_from_texts(
     texts: Vec<String>,
-    ids: Option<Vec<Option<String>>>,
-    published: Option<Vec<Option<String>>>,
+    columns: TextColumns,
 ) -> Result<Vec<Document>, String> {
     let n = texts.len();
     for (what, len) in [
-        ("ids", ids.as_ref().map(Vec::len)),
-        ("published", published.as_ref().map(Vec::len)),
+        ("ids", columns.ids.as_ref().map(Vec::len)),
+        ("published", columns.published.as_ref().map(Vec::len)),
+        ("titles", columns.titles.as_ref().map(Vec::len)),
     ] {
         if let Some(len) = len.filter(|&len| len != n) {
             return Err(format!("{what} has {len} values but there are {n} texts"));
         }
     }
-    let mut ids = ids.map(Vec::into_iter);
-    let mut dates = published.map(Vec::into_iter);
+    let mut ids = columns.ids.map(Vec::into_iter);
+    let mut dates = columns.published.map(Vec::into_iter);
+    let mut titles = columns.titles.map(Vec::into_iter);
     let mut seen = HashSet::with_capacity(n);
     let mut docs = Vec::with_capacity(n);
     for (i, text) in texts.into_iter().enumerate() {
@@ -39,15 +50,20 @@ pub(crate) fn documents_from_texts(
         }
         let mut doc = Document::from_text(id, text);
         doc.source = position;
+        doc.title = titles
+            .as_mut()
+            .and_then(Iterator::next)
+            .flatten()
+            .filter(|t| !t.trim().is_empty());
         if let Some(date) = dates.as_mut().and_then(Iterator::next).flatten() {
-            match parse_date(&date) {
-                Ok(Some(d)) => doc = doc.with_published(d, DateSource::Input),
-                Ok(None) => {}
-                Err(()) => {
-                    return Err(format!(
-                        "published[{i}]: invalid date {date:?} (expected YYYY-MM-DD)"
-                    ))
-                }
+            if !date.trim().is_empty() {
+                let parsed = parse_date(&date).ok_or_else(|| {
+                    format!(
+                        "published[{i}]: invalid date {date:?} (expected a date such as \
+                         2017-04-08, 4/8/17 or 8 April 2017)"
+                    )
+                })?;
+                doc = doc.with_published(parsed, DateSource::Input);
             }
         }
         docs.push(doc);
@@ -55,25 +71,10 @@ pub(crate) fn documents_from_texts(
     Ok(docs)
 }
 
-/// Parses `YYYY-MM-DD`, also as the start of a timestamp (`2017-04-08T09:14:00Z`,
-/// `2017-04-08 09:14:00`, as polars writes a Datetime cast to a string); blank is no date.
-pub(crate) fn parse_date(s: &str) -> Result<Option<NaiveDate>, ()> {
-    let s = s.trim();
-    if s.is_empty() {
-        return Ok(None);
-    }
-    let date = match s.get(..10) {
-        Some(head) if s.len() == 10 || s[10..].starts_with(['T', ' ']) => head,
-        _ => return Err(()),
-    };
-    NaiveDate::parse_from_str(date, "%Y-%m-%d")
-        .map(Some)
-        .map_err(|_| ())
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use chrono::NaiveDate;
 
     fn texts(n: usize) -> Vec<String> {
         (0..n).map(|i| format!("text {i}")).collect()
@@ -81,53 +82,71 @@ mod tests {
 
     #[test]
     fn default_ids_and_sources() {
-        let docs = documents_from_texts(texts(2), None, None).unwrap();
+        let docs = documents_from_texts(texts(2), TextColumns::default()).unwrap();
         assert_eq!(docs[1].id, "input[1]");
         assert_eq!(docs[1].source, "input[1]");
         assert_eq!(docs[1].format, "text");
         assert_eq!(docs[0].published, None);
+        assert_eq!(docs[0].title, None);
     }
 
     #[test]
-    fn given_ids_and_dates() {
-        let docs = documents_from_texts(
-            texts(3),
-            Some(vec![Some("a".into()), None, Some("c".into())]),
-            Some(vec![
+    fn given_ids_dates_and_titles() {
+        let columns = TextColumns {
+            ids: Some(vec![Some("a".into()), None, Some("c".into())]),
+            published: Some(vec![
                 Some("2017-04-08".into()),
                 None,
                 Some("2018-01-26 09:14:00".into()),
             ]),
-        )
-        .unwrap();
+            titles: Some(vec![
+                Some("Shelling in Homs".into()),
+                Some(" ".into()),
+                None,
+            ]),
+        };
+        let docs = documents_from_texts(texts(3), columns).unwrap();
         assert_eq!(docs[0].id, "a");
         assert_eq!(docs[1].id, "input[1]");
         assert_eq!(docs[0].published, NaiveDate::from_ymd_opt(2017, 4, 8));
         assert_eq!(docs[0].published_source, Some(DateSource::Input));
         assert_eq!(docs[1].published, None);
         assert_eq!(docs[2].published, NaiveDate::from_ymd_opt(2018, 1, 26));
+        assert_eq!(docs[0].title.as_deref(), Some("Shelling in Homs"));
+        assert_eq!(docs[1].title, None);
+    }
+
+    #[test]
+    fn dates_as_the_readers_read_them() {
+        let columns = TextColumns {
+            published: Some(vec![
+                Some("4/7/17".into()),
+                Some("12 March 2017".into()),
+                Some("".into()),
+            ]),
+            ..TextColumns::default()
+        };
+        let docs = documents_from_texts(texts(3), columns).unwrap();
+        assert_eq!(docs[0].published, NaiveDate::from_ymd_opt(2017, 4, 7));
+        assert_eq!(docs[1].published, NaiveDate::from_ymd_opt(2017, 3, 12));
+        assert_eq!(docs[2].published, None);
     }
 
     #[test]
     fn errors_name_the_position() {
-        let e = documents_from_texts(texts(2), Some(vec![Some("x".into())]), None).unwrap_err();
+        let ids = |v: Vec<Option<String>>| TextColumns {
+            ids: Some(v),
+            ..TextColumns::default()
+        };
+        let e = documents_from_texts(texts(2), ids(vec![Some("x".into())])).unwrap_err();
         assert_eq!(e, "ids has 1 values but there are 2 texts");
-        let e = documents_from_texts(texts(2), Some(vec![Some("x".into()); 2]), None).unwrap_err();
+        let e = documents_from_texts(texts(2), ids(vec![Some("x".into()); 2])).unwrap_err();
         assert!(e.contains("duplicate document id \"x\""), "{e}");
-        let dates = Some(vec![None, Some("08/04/2017".into())]);
-        let e = documents_from_texts(texts(2), None, dates).unwrap_err();
+        let columns = TextColumns {
+            published: Some(vec![None, Some("last Tuesday".into())]),
+            ..TextColumns::default()
+        };
+        let e = documents_from_texts(texts(2), columns).unwrap_err();
         assert!(e.starts_with("published[1]: invalid date"), "{e}");
-    }
-
-    #[test]
-    fn date_forms() {
-        let d = NaiveDate::from_ymd_opt(2017, 4, 8);
-        assert_eq!(parse_date("2017-04-08"), Ok(d));
-        assert_eq!(parse_date(" 2017-04-08T10:00:00Z"), Ok(d));
-        assert_eq!(parse_date(""), Ok(None));
-        assert_eq!(parse_date("2017-02-30"), Err(()));
-        assert_eq!(parse_date("2017-04-08x"), Err(()));
-        assert_eq!(parse_date("Ḥamā-04-08"), Err(()));
-        assert_eq!(parse_date("April 8"), Err(()));
     }
 }

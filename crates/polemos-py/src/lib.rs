@@ -67,12 +67,14 @@ fn read_options(
     text_column: &str,
     id_column: Option<String>,
     date_column: Option<String>,
+    title_column: Option<String>,
     split_stories: bool,
 ) -> ReadOptions {
     ReadOptions {
         text_column: text_column.to_string(),
         id_column,
         date_column,
+        title_column,
         split_stories,
         ..ReadOptions::default()
     }
@@ -83,17 +85,23 @@ fn read_options(
 /// `ids` and `published` (`YYYY-MM-DD`), when given, have one entry per text; a `None` entry
 /// means the default id (`input[i]`) or an unknown date. Returns the five tables by name.
 #[pyfunction]
-#[pyo3(signature = (texts, ids=None, published=None, threads=None))]
+#[pyo3(signature = (texts, ids=None, published=None, titles=None, threads=None))]
 fn extract_texts(
     py: Python<'_>,
     texts: Vec<String>,
     ids: Option<Vec<Option<String>>>,
     published: Option<Vec<Option<String>>>,
+    titles: Option<Vec<Option<String>>>,
     threads: Option<i64>,
 ) -> PyResult<Bound<'_, PyDict>> {
     let threads = thread_count(threads)?;
+    let columns = inputs::TextColumns {
+        ids,
+        published,
+        titles,
+    };
     let tables = detached(py, move || {
-        let docs = inputs::documents_from_texts(texts, ids, published).map_err(input_error)?;
+        let docs = inputs::documents_from_texts(texts, columns).map_err(input_error)?;
         let engine = Engine::new(threads).map_err(from_engine)?;
         Ok(engine.extract(docs, |_| {}))
     })?;
@@ -103,7 +111,7 @@ fn extract_texts(
 /// Extracts events from files, directories and glob patterns. Returns the five tables by name.
 #[pyfunction]
 #[pyo3(signature = (
-    paths, text_column="text", id_column=None, date_column=None,
+    paths, text_column="text", id_column=None, date_column=None, title_column=None,
     split_stories=true, threads=None
 ))]
 fn extract_paths<'py>(
@@ -112,11 +120,18 @@ fn extract_paths<'py>(
     text_column: &str,
     id_column: Option<String>,
     date_column: Option<String>,
+    title_column: Option<String>,
     split_stories: bool,
     threads: Option<i64>,
 ) -> PyResult<Bound<'py, PyDict>> {
     let threads = thread_count(threads)?;
-    let options = read_options(text_column, id_column, date_column, split_stories);
+    let options = read_options(
+        text_column,
+        id_column,
+        date_column,
+        title_column,
+        split_stories,
+    );
     let tables = detached(py, move || {
         let docs = polemos_parse::read_paths(&paths, &options).map_err(from_read)?;
         let engine = Engine::new(threads).map_err(from_engine)?;
@@ -129,7 +144,7 @@ fn extract_paths<'py>(
 /// are 0).
 #[pyfunction]
 #[pyo3(signature = (
-    paths, text_column="text", id_column=None, date_column=None,
+    paths, text_column="text", id_column=None, date_column=None, title_column=None,
     split_stories=true, threads=None
 ))]
 fn read_paths(
@@ -138,11 +153,18 @@ fn read_paths(
     text_column: &str,
     id_column: Option<String>,
     date_column: Option<String>,
+    title_column: Option<String>,
     split_stories: bool,
     threads: Option<i64>,
 ) -> PyResult<ArrowTable> {
     let threads = thread_count(threads)?;
-    let options = read_options(text_column, id_column, date_column, split_stories);
+    let options = read_options(
+        text_column,
+        id_column,
+        date_column,
+        title_column,
+        split_stories,
+    );
     let tables = detached(py, move || {
         let docs = polemos_parse::read_paths(&paths, &options).map_err(from_read)?;
         let engine = Engine::new(threads).map_err(from_engine)?;

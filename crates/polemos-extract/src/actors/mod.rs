@@ -93,7 +93,8 @@ const OF_GAPS: &[&str] = &[
     " from the ",
 ];
 
-/// Words that, right after an actor, make it a description of territory ("rebel-held").
+/// Words that, right after an actor, make it a description of a place ("rebel-held", "a rebel
+/// town"), not an actor in an event.
 const CONTROL_WORDS: &[&str] = &[
     "held",
     "controlled",
@@ -101,6 +102,25 @@ const CONTROL_WORDS: &[&str] = &[
     "besieged",
     "dominated",
     "occupied",
+    "town",
+    "towns",
+    "village",
+    "villages",
+    "city",
+    "area",
+    "areas",
+    "district",
+    "districts",
+    "neighbourhood",
+    "neighbourhoods",
+    "neighborhood",
+    "neighborhoods",
+    "enclave",
+    "suburb",
+    "suburbs",
+    "territory",
+    "stronghold",
+    "strongholds",
 ];
 
 /// The actor dictionary with its matcher.

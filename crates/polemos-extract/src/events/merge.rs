@@ -18,32 +18,18 @@ fn compatible<T: PartialEq>(a: Option<T>, b: Option<T>) -> bool {
 }
 
 fn same_event(text: &str, a: &Event, b: &Event) -> bool {
-    let places = match (&a.location, &b.location) {
-        // The same place, or one report placing it only vaguely in the other's province
-        // ("near Deir ez-Zor airbase" and "in Deir ez-Zor").
-        (Some(x), Some(y)) => {
-            x.name == y.name
-                || (x.admin1.is_some()
-                    && x.admin1 == y.admin1
-                    && (x.precision != GeoPrecision::Exact || y.precision != GeoPrecision::Exact))
-        }
-        _ => true,
-    };
-    // Dates given by both: resolved ones must overlap; unresolved ones (no publication date)
-    // must be the same expression.
-    let dates = match (a.date.span, b.date.span) {
-        (Some(x), Some(y)) => match (a.date.start, a.date.end, b.date.start, b.date.end) {
-            (Some(s1), Some(e1), Some(s2), Some(e2)) => s1 <= e2 && s2 <= e1,
-            _ => fold_key(x.slice(text)) == fold_key(y.slice(text)),
-        },
-        _ => true,
-    };
-    // A denied report stays apart from reports that are not denied: "air strikes on Aleppo"
-    // and "claims that Russian jets took part, which the Kremlin denied" are two rows, so a
-    // researcher can drop the denied one.
+    a.sub_event_type == b.sub_event_type && same_circumstances(text, a, b)
+}
+
+/// Whether two reports agree on everything but their type: actors, place, date, modality and
+/// denial. A denied report stays apart from reports that are not denied: "air strikes on
+/// Aleppo" and "claims that Russian jets took part, which the Kremlin denied" are two rows, so
+/// a researcher can drop the denied one.
+fn same_circumstances(text: &str, a: &Event, b: &Event) -> bool {
+    let places = compatible_places(a, b);
+    let dates = compatible_dates(text, a, b);
     let denied = |e: &Event| e.certainty == Certainty::Denied;
-    a.sub_event_type == b.sub_event_type
-        && a.modality == b.modality
+    a.modality == b.modality
         && denied(a) == denied(b)
         && compatible(
             a.actor1.as_ref().map(|x| &x.name),
@@ -55,6 +41,32 @@ fn same_event(text: &str, a: &Event, b: &Event) -> bool {
         )
         && places
         && dates
+}
+
+fn compatible_places(a: &Event, b: &Event) -> bool {
+    match (&a.location, &b.location) {
+        // The same place, or one report placing it only vaguely in the other's province
+        // ("near Deir ez-Zor airbase" and "in Deir ez-Zor").
+        (Some(x), Some(y)) => {
+            x.name == y.name
+                || (x.admin1.is_some()
+                    && x.admin1 == y.admin1
+                    && (x.precision != GeoPrecision::Exact || y.precision != GeoPrecision::Exact))
+        }
+        _ => true,
+    }
+}
+
+fn compatible_dates(text: &str, a: &Event, b: &Event) -> bool {
+    // Dates given by both: resolved ones must overlap; unresolved ones (no publication date)
+    // must be the same expression.
+    match (a.date.span, b.date.span) {
+        (Some(x), Some(y)) => match (a.date.start, a.date.end, b.date.start, b.date.end) {
+            (Some(s1), Some(e1), Some(s2), Some(e2)) => s1 <= e2 && s2 <= e1,
+            _ => fold_key(x.slice(text)) == fold_key(y.slice(text)),
+        },
+        _ => true,
+    }
 }
 
 /// How much a report says, to pick the anchor of a merged event: body sentences over the
@@ -142,8 +154,47 @@ pub fn merge_reports(text: &str, built: Vec<Built>, headline: Option<u32>) -> Ve
             None => merged.push(report),
         }
     }
+    fold_generic_openings(text, &mut merged, headline);
     merged.sort_by_key(|m| (m.event.sentence, m.event.trigger_span.start));
     merged
+}
+
+/// An article's opening often says only that violence happened ("Deadly attack on Aleppo
+/// market") where the next sentences say how ("air strikes hit the market"): a generic report in
+/// the headline or opening joins the first specific report of the opening it agrees with.
+fn fold_generic_openings(text: &str, merged: &mut Vec<Built>, headline: Option<u32>) {
+    let first_body = headline.map_or(0, |h| h + 1);
+    let in_opening = |b: &Built| {
+        b.event
+            .evidence
+            .first()
+            .copied()
+            .unwrap_or(b.event.sentence)
+            < first_body + OPENING
+    };
+    let mut i = 0;
+    while i < merged.len() {
+        let generic = &merged[i];
+        let target = (generic.generic && in_opening(generic))
+            .then(|| {
+                merged.iter().position(|s| {
+                    !s.generic
+                        && in_opening(s)
+                        && same_circumstances(text, &s.event, &generic.event)
+                })
+            })
+            .flatten();
+        match target {
+            Some(t) => {
+                let g = merged.remove(i);
+                let t = if t > i { t - 1 } else { t };
+                let into = &mut merged[t];
+                into.triggers.extend(g.triggers);
+                absorb(&mut into.event, g.event);
+            }
+            None => i += 1,
+        }
+    }
 }
 
 /// How many body sentences count as the article's opening.

@@ -51,6 +51,8 @@ pub struct Built {
     pub event: Event,
     /// Trigger mentions (indices into `Findings::triggers`) reporting it.
     pub triggers: Vec<usize>,
+    /// Whether its trigger only says that violence happened ("attack", "killed"), not how.
+    pub generic: bool,
 }
 
 /// How many sentences back an event may borrow a place from.
@@ -211,6 +213,7 @@ pub fn build_events(lexicon: &TriggerLexicon, f: &Findings<'_>) -> Vec<Built> {
                     rule: format!("{}+{}", entry.id, roles.rule),
                 },
                 triggers: members,
+                generic: entry.generic || entry.fallback,
             });
         }
         let events: Vec<&mut Event> = built[first_event..]

@@ -1,0 +1,236 @@
+"""`extract` and `read`: what the caller passes, normalised for the Rust core."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from collections.abc import Sequence
+from typing import Any, Union
+
+import polars as pl
+
+from polemos import _core
+from polemos._result import Result
+
+PathLike = Union[str, "os.PathLike[str]"]
+DateLike = Union[str, dt.date, None]
+
+
+def extract(
+    data: Any,
+    *,
+    text: str = "text",
+    id: str | Sequence[str | None] | None = None,
+    published: DateLike | Sequence[DateLike] = None,
+    title: str | Sequence[str | None] | None = None,
+    split: bool = True,
+    threads: int | None = None,
+) -> Result:
+    """Extracts events from texts, a table of texts, or files.
+
+    `data` is one of:
+
+    - a `str` (one text) or a list or tuple of `str` (one text each). `id` is then the id of
+      the text, or a list of ids (default `input[i]`); `published` one date for all texts or
+      a list of dates (`datetime.date`, or strings such as `"2017-04-08"`, `"4/8/17"`,
+      `"8 April 2017"`; `None` for unknown); `title` the title of the text, or a list.
+      A title helps when the text repeats it as its first line (as many exports do): that
+      line is then the headline, not part of the first sentence.
+    - a `polars.DataFrame`, `polars.LazyFrame` or any object with `__arrow_c_stream__`
+      (pyarrow, pandas via pyarrow, duckdb). `text`, `id`, `published` and `title` are then
+      column names; the `published` column may hold dates, datetimes or date strings.
+    - a `pathlib.Path` or a list of them: files, directories or glob patterns (`.txt`, `.md`,
+      `.html`, `.csv`, `.jsonl`, `.warc`). `text`, `id`, `published` and `title` name the
+      columns of CSV and JSONL files; `split=False` keeps pages holding several stories whole.
+
+    A `str` is always text, never a path: wrap paths in `pathlib.Path`.
+
+    `threads` is the number of worker threads (default: one per core). The GIL is released
+    while polemos works.
+
+    >>> import polemos
+    >>> r = polemos.extract("Islamic State militants attacked the airbase in Deir ez-Zor.")
+    >>> r.events.columns[:3]
+    ['event_id', 'doc_id', 'sentence']
+    >>> df = pl.DataFrame({"id": ["a"], "body": ["Clashes in Daraa."], "date": ["2017-04-08"]})
+    >>> polemos.extract(df, text="body", id="id", published="date").documents["published"][0]
+    datetime.date(2017, 4, 8)
+    >>> polemos.extract(Path("examples/corpus"))  # doctest: +SKIP
+
+    Raises `InputError` for invalid inputs (unknown columns, mismatched lengths, bad dates,
+    no file matching), `ResourceError` if the bundled dictionaries cannot be loaded. A file
+    that cannot be read is not an error: it is a row of `documents` with status `"error"`.
+    """
+    if isinstance(data, str):
+        return _extract_texts([data], id, published, title, threads)
+    if isinstance(data, os.PathLike):
+        return _extract_paths([data], text, id, published, title, split, threads)
+    if isinstance(data, (list, tuple)):
+        if all(isinstance(x, str) for x in data):
+            return _extract_texts(list(data), id, published, title, threads)
+        if all(isinstance(x, os.PathLike) for x in data):
+            return _extract_paths(list(data), text, id, published, title, split, threads)
+        raise _core.InputError(
+            "a list must hold only texts (str) or only paths (pathlib.Path), "
+            f"got {sorted({type(x).__name__ for x in data})}"
+        )
+    if isinstance(data, pl.Series):
+        texts = data.cast(pl.String).fill_null("").to_list()
+        return extract(texts, id=id, published=published, title=title, threads=threads)
+    frame = _as_frame(data)
+    if frame is not None:
+        return _extract_frame(frame, text, id, published, title, threads)
+    raise TypeError(
+        "polemos.extract takes a str, a list of str, a polars DataFrame, an Arrow table or "
+        f"pathlib.Path(s), not {type(data).__name__}"
+    )
+
+
+def read(
+    paths: PathLike | Sequence[PathLike],
+    *,
+    text: str = "text",
+    id: str | None = None,
+    published: str | None = None,
+    title: str | None = None,
+    split: bool = True,
+    threads: int | None = None,
+) -> pl.DataFrame:
+    """Reads documents from files without extracting events: the `documents` table.
+
+    `paths` is a path, directory or glob pattern (`str` or `pathlib.Path`), or a list of them.
+    `text`, `id`, `published` and `title` name the columns of CSV and JSONL files. Headlines,
+    datelines and sentences are found; `n_mentions` and `n_events` are 0. A file that cannot be
+    read is a row with status `"error"` and the reason in `error`.
+
+    >>> docs = polemos.read("examples/corpus/*.txt")  # doctest: +SKIP
+    >>> docs.select("doc_id", "status", "headline", "published")  # doctest: +SKIP
+    """
+    table = _core.read_paths(
+        _path_list(paths),
+        text_column=text,
+        id_column=id,
+        date_column=published,
+        title_column=title,
+        split_stories=split,
+        threads=threads,
+    )
+    return pl.DataFrame(table)
+
+
+def _extract_texts(
+    texts: list[str], id: Any, published: Any, title: Any, threads: int | None
+) -> Result:
+    n = len(texts)
+    ids = _one_or_many(id, n, "id")
+    titles = _one_or_many(title, n, "title")
+    dates = _dates(published, n)
+    return Result(_core.extract_texts(texts, ids, dates, titles, threads))
+
+
+def _extract_paths(
+    paths: list[Any],
+    text: str,
+    id: Any,
+    published: Any,
+    title: Any,
+    split: bool,
+    threads: int | None,
+) -> Result:
+    tables = _core.extract_paths(
+        _path_list(paths),
+        text_column=text,
+        id_column=_column_name(id, "id"),
+        date_column=_column_name(published, "published"),
+        title_column=_column_name(title, "title"),
+        split_stories=split,
+        threads=threads,
+    )
+    return Result(tables)
+
+
+def _extract_frame(
+    frame: pl.DataFrame, text: str, id: Any, published: Any, title: Any, threads: int | None
+) -> Result:
+    id_column = _column_name(id, "id")
+    date_column = _column_name(published, "published")
+    title_column = _column_name(title, "title")
+    wanted = [c for c in (text, id_column, date_column, title_column) if c is not None]
+    missing = [c for c in wanted if c not in frame.columns]
+    if missing:
+        raise _core.InputError(
+            f"no column {', '.join(map(repr, missing))} in the frame; it has {frame.columns}"
+        )
+
+    def strings(column: str | None) -> list[str | None] | None:
+        if column is None:
+            return None
+        values: list[str | None] = frame.get_column(column).cast(pl.String).to_list()
+        return values
+
+    try:
+        texts: list[str] = frame.get_column(text).cast(pl.String).fill_null("").to_list()
+        ids, dates, titles = strings(id_column), strings(date_column), strings(title_column)
+    except pl.exceptions.PolarsError as e:
+        raise _core.InputError(f"cannot read the frame's columns as text: {e}") from e
+    return Result(_core.extract_texts(texts, ids, dates, titles, threads))
+
+
+def _as_frame(data: Any) -> pl.DataFrame | None:
+    """A DataFrame for polars frames and Arrow tables (PyCapsule interface), else None."""
+    if isinstance(data, pl.DataFrame):
+        return data
+    if isinstance(data, pl.LazyFrame):
+        return data.collect()
+    if hasattr(data, "__arrow_c_stream__"):
+        return pl.DataFrame(data)
+    return None
+
+
+def _one_or_many(value: Any, n: int, what: str) -> list[str | None] | None:
+    """`id=` or `title=` for texts: a single str for a single text, else a sequence of n."""
+    if value is None:
+        return None
+    if isinstance(value, str):
+        if n != 1:
+            raise _core.InputError(f"{what}= must be a list of {n} values, one per text")
+        return [value]
+    values = list(value)
+    if not all(v is None or isinstance(v, str) for v in values):
+        raise _core.InputError(f"{what}= must hold str or None")
+    return values
+
+
+def _dates(value: Any, n: int) -> list[str | None] | None:
+    """`published=` for texts: one date for all, or a sequence of n dates."""
+    if value is None:
+        return None
+    if isinstance(value, (str, dt.date)):
+        return [_date_str(value)] * n
+    return [_date_str(v) for v in value]
+
+
+def _date_str(value: Any) -> str | None:
+    if value is None:
+        return None
+    if isinstance(value, dt.datetime):
+        return value.date().isoformat()
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, str):
+        return value
+    raise _core.InputError(
+        f"published= values must be dates, date strings or None, not {type(value).__name__}"
+    )
+
+
+def _column_name(value: Any, what: str) -> str | None:
+    if value is None or isinstance(value, str):
+        return value
+    raise _core.InputError(f"{what}= must be a column name (str) for frames and files")
+
+
+def _path_list(paths: Any) -> list[str]:
+    if isinstance(paths, (str, os.PathLike)):
+        return [os.fspath(paths)]
+    return [os.fspath(p) for p in paths]

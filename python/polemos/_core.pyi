@@ -1,0 +1,84 @@
+"""Rust core of polemos: extraction, Arrow tables and writers.
+
+Private: use the functions of the `polemos` package instead.
+"""
+
+from collections.abc import Mapping, Sequence
+from os import PathLike
+from typing import final
+
+__all__ = [
+    "SCHEMA_VERSION",
+    "ArrowTable",
+    "ExportError",
+    "InputError",
+    "PolemosError",
+    "ResourceError",
+    "__version__",
+    "extract_paths",
+    "extract_texts",
+    "read_paths",
+    "run_cli",
+    "write",
+]
+
+__version__: str
+SCHEMA_VERSION: str
+
+class PolemosError(Exception):
+    """Base class of the errors polemos raises."""
+
+class InputError(PolemosError):
+    """Invalid inputs: no file matches, a bad glob pattern, mismatched lengths, a bad date."""
+
+class ResourceError(PolemosError):
+    """The bundled gazetteer or dictionaries could not be loaded."""
+
+class ExportError(PolemosError):
+    """The output tables could not be written."""
+
+@final
+class ArrowTable:
+    """One output table, exported with `__arrow_c_stream__`; pass it to `polars.DataFrame`."""
+
+    @property
+    def name(self) -> str: ...
+    @property
+    def num_rows(self) -> int: ...
+    @property
+    def column_names(self) -> list[str]: ...
+    def __len__(self) -> int: ...
+    def __arrow_c_schema__(self) -> object: ...
+    def __arrow_c_stream__(self, requested_schema: object | None = None) -> object: ...
+
+def extract_texts(
+    texts: Sequence[str],
+    ids: Sequence[str | None] | None = None,
+    published: Sequence[str | None] | None = None,
+    titles: Sequence[str | None] | None = None,
+    threads: int | None = None,
+) -> dict[str, ArrowTable]: ...
+def extract_paths(
+    paths: Sequence[str | PathLike[str]],
+    text_column: str = "text",
+    id_column: str | None = None,
+    date_column: str | None = None,
+    title_column: str | None = None,
+    split_stories: bool = True,
+    threads: int | None = None,
+) -> dict[str, ArrowTable]: ...
+def read_paths(
+    paths: Sequence[str | PathLike[str]],
+    text_column: str = "text",
+    id_column: str | None = None,
+    date_column: str | None = None,
+    title_column: str | None = None,
+    split_stories: bool = True,
+    threads: int | None = None,
+) -> ArrowTable: ...
+def write(
+    tables: Mapping[str, ArrowTable],
+    directory: str | PathLike[str],
+    format: str = "parquet",
+) -> list[str]: ...
+def run_cli(args: Sequence[str]) -> int: ...

@@ -1,0 +1,88 @@
+"""`Result`: the five tables of an extraction run."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from pathlib import Path
+
+import polars as pl
+
+from polemos import _core
+
+TABLES = ("documents", "sentences", "mentions", "events", "furniture")
+
+
+class Result:
+    """The tables of one extraction run, as polars DataFrames.
+
+    Each table is imported from Rust without copying, on first access. Columns are documented
+    in `docs/schema.md`; tables join on `doc_id`.
+
+    >>> result = polemos.extract(["Shelling hit Idlib.", "Clashes in Daraa."])  # doctest: +SKIP
+    >>> result                                                                # doctest: +SKIP
+    polemos.Result(documents=2, sentences=2, mentions=..., events=..., furniture=0)
+    >>> result.events.group_by("event_type").len()                            # doctest: +SKIP
+    >>> result.write("out", format="csv")                                     # doctest: +SKIP
+    """
+
+    __slots__ = ("_frames", "_tables")
+
+    def __init__(self, tables: Mapping[str, _core.ArrowTable]) -> None:
+        missing = [name for name in TABLES if name not in tables]
+        if missing:
+            raise _core.InputError(f"missing tables: {', '.join(missing)}")
+        self._tables = {name: tables[name] for name in TABLES}
+        self._frames: dict[str, pl.DataFrame] = {}
+
+    def _frame(self, name: str) -> pl.DataFrame:
+        frame = self._frames.get(name)
+        if frame is None:
+            frame = pl.DataFrame(self._tables[name])
+            self._frames[name] = frame
+        return frame
+
+    @property
+    def documents(self) -> pl.DataFrame:
+        """One row per document (story), with its status, headline, date and text."""
+        return self._frame("documents")
+
+    @property
+    def sentences(self) -> pl.DataFrame:
+        """One row per sentence; the headline, when there is one, is sentence 0."""
+        return self._frame("sentences")
+
+    @property
+    def mentions(self) -> pl.DataFrame:
+        """One row per place, actor, trigger or casualty count found in the text."""
+        return self._frame("mentions")
+
+    @property
+    def events(self) -> pl.DataFrame:
+        """One row per event, coded in ACLED terms."""
+        return self._frame("events")
+
+    @property
+    def furniture(self) -> pl.DataFrame:
+        """One row per stretch of page furniture removed before extraction."""
+        return self._frame("furniture")
+
+    def to_dict(self) -> dict[str, pl.DataFrame]:
+        """All five tables by name."""
+        return {name: self._frame(name) for name in TABLES}
+
+    def write(self, directory: str | os.PathLike[str], format: str = "parquet") -> list[Path]:
+        """Writes the five tables into `directory` (created if missing) and returns the paths.
+
+        `format` is `"parquet"` (zstd, with the polemos and schema versions in the file
+        metadata), `"csv"` or `"jsonl"`. The files are identical to those of
+        `polemos extract ... --format FORMAT`.
+
+        >>> result.write("out")                                                # doctest: +SKIP
+        [PosixPath('out/documents.parquet'), ..., PosixPath('out/furniture.parquet')]
+        """
+        return [Path(p) for p in _core.write(self._tables, directory, format)]
+
+    def __repr__(self) -> str:
+        counts = ", ".join(f"{name}={self._tables[name].num_rows}" for name in TABLES)
+        return f"polemos.Result({counts})"
