@@ -40,6 +40,10 @@ const GROUP_NOUNS: &[(&str, VictimGroup)] = &[
     ("girl", VictimGroup::Children),
     ("girls", VictimGroup::Children),
     ("civilians", VictimGroup::Civilians),
+    ("workers", VictimGroup::Civilians),
+    ("volunteers", VictimGroup::Civilians),
+    ("patients", VictimGroup::Civilians),
+    ("passengers", VictimGroup::Civilians),
     ("civilian", VictimGroup::Civilians),
     ("residents", VictimGroup::Civilians),
     ("villagers", VictimGroup::Civilians),
@@ -106,7 +110,31 @@ const TOTAL_CUES: &[&str] = &[
     "of the war",
 ];
 /// Words before a count that make it a subset of a count already given ("including 5 children").
-const SUBSET_CUES: &[&str] = &["including", "among", "incl"];
+const SUBSET_CUES: &[&str] = &["including", "incl"];
+/// Words after "killing N" that make N something other than people ("killing 12 km away" is
+/// no toll; "killing 12 Syrian aid workers" is).
+const NOT_PEOPLE: &[&str] = &[
+    "km",
+    "kilometres",
+    "kilometers",
+    "miles",
+    "metres",
+    "meters",
+    "percent",
+    "per",
+    "years",
+    "year",
+    "months",
+    "days",
+    "hours",
+    "minutes",
+    "tanks",
+    "vehicles",
+    "buildings",
+    "houses",
+    "times",
+    "of",
+];
 
 /// Whether a count is of the dead or the injured.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -219,14 +247,18 @@ pub fn find_casualties(folded: &Folded, sentences: &[Sentence]) -> Vec<Casualty>
                 }) else {
                     break;
                 };
-                let harm = out.last().map_or(Harm::Killed, |c| c.harm);
+                // A count joined to a breakdown is part of the breakdown ("including five
+                // children and two women").
+                let (harm, subset) = out
+                    .last()
+                    .map_or((Harm::Killed, false), |c| (c.harm, c.subset));
                 out.push(Casualty {
                     sentence: s.index,
                     harm,
                     span: folded.original_span(words[i + 1].start, words[k].end),
                     count,
                     group,
-                    subset: false,
+                    subset,
                     rule: "casualty:coordinated",
                 });
                 i = k + 1;
@@ -251,11 +283,8 @@ fn find_harm_at(words: &[Word<'_>], i: usize, harm: Harm) -> Option<Found> {
         if let Some((g, k)) = group_at(words, at) {
             return Some((count.value, i + 1, k, g, "casualty:verb-count", harm));
         }
-        // "killing 12" with the group left implicit.
-        if words
-            .get(at)
-            .is_none_or(|n| matches!(n.text, "and" | "in" | "on" | "at" | "people"))
-        {
+        // "killing 12", "kill eight White Helmets volunteers": the dead are people.
+        if words.get(at).is_none_or(|n| !NOT_PEOPLE.contains(&n.text)) {
             return Some((
                 count.value,
                 i + 1,
@@ -295,6 +324,17 @@ fn find_harm_at(words: &[Word<'_>], i: usize, harm: Harm) -> Option<Found> {
         Some((g, k)) => (g, k, k + 1),
         None => (VictimGroup::People, at - 1, at),
     };
+    // "53 civilians including 21 children perished": the breakdown sits before the verb.
+    if words
+        .get(next)
+        .is_some_and(|n| SUBSET_CUES.contains(&n.text))
+    {
+        if let Some(c) = read_count(&words[next + 1..]) {
+            if let Some((_, k)) = group_at(words, next + 1 + c.words) {
+                next = k + 1;
+            }
+        }
+    }
     while words
         .get(next)
         .is_some_and(|n| AUXILIARIES.contains(&n.text))
@@ -378,6 +418,15 @@ mod tests {
         let got = find("Strikes killed 14 civilians, including five children.");
         assert_eq!(got.len(), 2);
         assert!(got[1].2);
+        assert_eq!(
+            find("Air strikes kill eight White Helmets volunteers.")[0].0,
+            8
+        );
+        assert_eq!(find("Regime air raids kill 42 near the capital.")[0].0, 42);
+        let got = find("Ten children were among at least 48 people killed in the village.");
+        assert_eq!((got[0].0, got[0].2), (48, false));
+        let got = find("At least 53 civilians including 21 children perished when strikes hit.");
+        assert_eq!((got[0].0, got[0].1), (53, "civilians"));
         let got = find("Fighting killed at least four SDF fighters and three rebels.");
         assert_eq!(
             got.iter().map(|g| (g.0, g.1)).collect::<Vec<_>>(),
@@ -394,5 +443,6 @@ mod tests {
         assert!(find("The town, 10 kilometres from Aleppo, has 200,000 people.").is_empty());
         assert!(find("In 2015 the group was killed off.").is_empty());
         assert!(find("Twenty soldiers arrived.").is_empty());
+        assert!(find("The blast was heard killing 3 km away.").is_empty());
     }
 }

@@ -1,10 +1,16 @@
 //! Attaching casualty counts to the events of a sentence, split by who was hit.
+//!
+//! Counts joined by "and" add up ("killed four SDF fighters and three rebels" is 7); counts
+//! given separately for one event are repeats or rewordings of one toll, so the largest stands
+//! ("Car bomb kills six in Homs ... Six people were killed"). A breakdown ("including five
+//! children") adds to its group but not to the total.
 
-use polemos_core::{ActorCategory, Event, EventType, Span};
+use polemos_core::{ActorCategory, Casualties, Event, EventType, Span};
 
 use crate::casualties::{Casualty, Harm, VictimGroup};
 
-#[derive(Debug, Default)]
+/// One toll as the text gives it: a count and the counts coordinated with it.
+#[derive(Debug, Default, Clone, Copy)]
 struct Tally {
     killed: Option<u32>,
     injured: Option<u32>,
@@ -14,20 +20,60 @@ struct Tally {
     combatants: Option<u32>,
     /// Dead described only as "people": civilians when the event targeted civilians.
     people: Option<u32>,
-    span: Option<Span>,
+    /// Civilians given as a breakdown of a larger toll ("20 people including 10 civilians").
+    civilians_named: Option<u32>,
 }
 
 fn add(slot: &mut Option<u32>, n: u32) {
     *slot = Some(slot.unwrap_or(0).saturating_add(n));
 }
 
+impl Tally {
+    fn count(&mut self, c: &Casualty) {
+        match (c.harm, c.subset) {
+            (Harm::Injured, false) => add(&mut self.injured, c.count),
+            (Harm::Injured, true) => {}
+            (Harm::Killed, subset) => {
+                if !subset {
+                    add(&mut self.killed, c.count);
+                }
+                match (c.group, subset) {
+                    (VictimGroup::Children, _) => add(&mut self.children, c.count),
+                    (VictimGroup::Women, _) => add(&mut self.women, c.count),
+                    (VictimGroup::Civilians, true) => add(&mut self.civilians_named, c.count),
+                    _ => {}
+                }
+                if !subset {
+                    match c.group {
+                        VictimGroup::Civilians | VictimGroup::Children | VictimGroup::Women => {
+                            add(&mut self.civilians, c.count)
+                        }
+                        VictimGroup::Combatants => add(&mut self.combatants, c.count),
+                        VictimGroup::People => add(&mut self.people, c.count),
+                    }
+                }
+            }
+        }
+    }
+
+    /// Field by field, the larger of two tolls for one event.
+    fn max(self, o: Tally) -> Tally {
+        Tally {
+            killed: self.killed.max(o.killed),
+            injured: self.injured.max(o.injured),
+            civilians: self.civilians.max(o.civilians),
+            children: self.children.max(o.children),
+            women: self.women.max(o.women),
+            combatants: self.combatants.max(o.combatants),
+            people: self.people.max(o.people),
+            civilians_named: self.civilians_named.max(o.civilians_named),
+        }
+    }
+}
+
 /// Adds each count of sentence `sentence` to the event whose trigger comes last before it (the
-/// first event when the count comes first). Totals add up counts that are not subsets
-/// ("including five children" is not added again); the breakdown counts children and women as
-/// civilians, and "people" as civilians when the event targeted civilians or was not a battle.
-///
-/// A count outside every event's clause ("... while 100 died in Aleppo") is attached to none:
-/// `scopes` holds each event's clause.
+/// first event when the count comes first). A count outside every event's clause ("... while
+/// 100 died in Aleppo") is attached to none: `scopes` holds each event's clause.
 pub fn casualties_of(
     mut events: Vec<&mut Event>,
     scopes: &[Span],
@@ -37,7 +83,10 @@ pub fn casualties_of(
     if events.is_empty() {
         return;
     }
-    let mut tallies: Vec<Tally> = events.iter().map(|_| Tally::default()).collect();
+    // Per event: the tolls finished so far (kept as their maximum) and the one being read.
+    let mut done: Vec<Tally> = vec![Tally::default(); events.len()];
+    let mut open: Vec<Option<Tally>> = vec![None; events.len()];
+    let mut spans: Vec<Option<Span>> = vec![None; events.len()];
     for c in casualties.iter().filter(|c| c.sentence == sentence) {
         let in_scope = |i: usize| scopes.get(i).is_none_or(|s| s.contains(c.span));
         let candidates: Vec<usize> = (0..events.len()).filter(|&i| in_scope(i)).collect();
@@ -49,55 +98,46 @@ pub fn casualties_of(
             .copied()
             .rfind(|&i| events[i].trigger_span.start <= c.span.start)
             .unwrap_or(first);
-        let t = &mut tallies[target];
-        t.span = Some(t.span.map_or(c.span, |s| s.cover(c.span)));
-        match c.harm {
-            Harm::Injured => {
-                if !c.subset {
-                    add(&mut t.injured, c.count);
-                }
-            }
-            Harm::Killed => {
-                if !c.subset {
-                    add(&mut t.killed, c.count);
-                }
-                match c.group {
-                    VictimGroup::Children => add(&mut t.children, c.count),
-                    VictimGroup::Women => add(&mut t.women, c.count),
-                    _ => {}
-                }
-                if !c.subset {
-                    match c.group {
-                        VictimGroup::Civilians | VictimGroup::Children | VictimGroup::Women => {
-                            add(&mut t.civilians, c.count)
-                        }
-                        VictimGroup::Combatants => add(&mut t.combatants, c.count),
-                        VictimGroup::People => add(&mut t.people, c.count),
-                    }
-                }
+        spans[target] = Some(spans[target].map_or(c.span, |s| s.cover(c.span)));
+        let joins_previous = c.subset || c.rule == "casualty:coordinated";
+        if !joins_previous {
+            if let Some(t) = open[target].take() {
+                done[target] = done[target].max(t);
             }
         }
+        open[target].get_or_insert_with(Tally::default).count(c);
     }
-    for (e, t) in events.iter_mut().zip(tallies) {
-        let civilian_context = e
-            .actor2
-            .as_ref()
-            .map_or(e.event_type() != EventType::Battles, |a| {
-                a.category == ActorCategory::Civilians
-            });
-        let mut civilians = t.civilians;
-        if civilian_context {
-            if let Some(p) = t.people {
-                add(&mut civilians, p);
-            }
-        }
-        let c = &mut e.casualties;
-        c.killed = t.killed;
-        c.injured = t.injured;
-        c.civilians_killed = civilians;
-        c.children_killed = t.children;
-        c.women_killed = t.women;
-        c.combatants_killed = t.combatants;
-        c.span = t.span;
+    for (i, e) in events.iter_mut().enumerate() {
+        let Some(span) = spans[i] else { continue };
+        let t = open[i].map_or(done[i], |o| done[i].max(o));
+        apply(e, t, span);
     }
+}
+
+/// Writes a tally into an event's casualties: "people" count as civilians when the event
+/// targeted civilians or was not a battle, unless the text names the civilians among them.
+fn apply(e: &mut Event, t: Tally, span: Span) {
+    let civilian_context = e
+        .actor2
+        .as_ref()
+        .map_or(e.event_type() != EventType::Battles, |a| {
+            a.category == ActorCategory::Civilians
+        });
+    let civilians = match t.civilians_named {
+        Some(named) => Some(named.max(t.civilians.unwrap_or(0))),
+        None if civilian_context => match (t.civilians, t.people) {
+            (None, None) => None,
+            (c, p) => Some(c.unwrap_or(0).saturating_add(p.unwrap_or(0))),
+        },
+        None => t.civilians,
+    };
+    e.casualties = Casualties {
+        killed: t.killed,
+        injured: t.injured,
+        civilians_killed: civilians,
+        children_killed: t.children,
+        women_killed: t.women,
+        combatants_killed: t.combatants,
+        span: Some(span),
+    };
 }

@@ -121,10 +121,11 @@ pub fn build_events(lexicon: &TriggerLexicon, f: &Findings<'_>) -> Vec<Built> {
     }
     let published = f.parsed.doc.published;
     let mut built: Vec<Built> = Vec::new();
-    for (sentence, triggers) in by_sentence {
-        let Some(sent) = f.parsed.sentences.get(sentence as usize) else {
-            continue;
-        };
+    // Every sentence, not only those with triggers: one without may carry the toll or the
+    // denial of the sentence before.
+    for sent in &f.parsed.sentences {
+        let sentence = sent.index;
+        let triggers = by_sentence.remove(&sentence).unwrap_or_default();
         let range = (
             f.folded.folded_offset(sent.span.start),
             f.folded.folded_offset(sent.span.end),
@@ -216,11 +217,22 @@ pub fn build_events(lexicon: &TriggerLexicon, f: &Findings<'_>) -> Vec<Built> {
                 generic: entry.generic || entry.fallback,
             });
         }
-        let events: Vec<&mut Event> = built[first_event..]
-            .iter_mut()
-            .map(|b| &mut b.event)
-            .collect();
-        casualties_of(events, &scopes, f.casualties, sentence);
+        if built.len() > first_event {
+            let events: Vec<&mut Event> = built[first_event..]
+                .iter_mut()
+                .map(|b| &mut b.event)
+                .collect();
+            casualties_of(events, &scopes, f.casualties, sentence);
+        } else {
+            // A toll in a sentence of its own ("At least seven people died.") belongs to the
+            // events of the sentence before that have none.
+            let events: Vec<&mut Event> = built
+                .iter_mut()
+                .map(|b| &mut b.event)
+                .filter(|e| e.sentence + 1 == sentence && e.casualties.killed.is_none())
+                .collect();
+            casualties_of(events, &[], f.casualties, sentence);
+        }
         // A sentence that only comments on the one before ("This has been categorically
         // denied", "The figures could not be independently verified") qualifies its events.
         if built.len() == first_event {

@@ -1,0 +1,306 @@
+//! Event coding on sentences written for these tests: every sub-event type the lexicon covers,
+//! every role pattern, modality, attribution and certainty, dates and casualty traps.
+
+use chrono::NaiveDate;
+use polemos_core::{Document, DocumentExtraction, Event};
+use polemos_extract::{Pipeline, Resources};
+
+fn pipeline() -> &'static Pipeline {
+    static PIPELINE: std::sync::OnceLock<Pipeline> = std::sync::OnceLock::new();
+    PIPELINE.get_or_init(|| Pipeline::new(Resources::embedded().expect("resources load")))
+}
+
+fn extract_on(text: &str, published: Option<(i32, u32, u32)>) -> DocumentExtraction {
+    let mut doc = Document::from_text("t", text);
+    if let Some((y, m, d)) = published {
+        doc = doc.with_published(
+            NaiveDate::from_ymd_opt(y, m, d).expect("date"),
+            polemos_core::DateSource::Input,
+        );
+    }
+    pipeline().process(doc)
+}
+
+fn events(text: &str) -> Vec<Event> {
+    extract_on(text, None).events
+}
+
+fn only(text: &str) -> Event {
+    let mut e = events(text);
+    assert_eq!(e.len(), 1, "{text}: {e:#?}");
+    e.remove(0)
+}
+
+fn name(a: &Option<polemos_core::ActorRef>) -> Option<&str> {
+    a.as_ref().map(|a| a.name.as_str())
+}
+
+#[test]
+fn each_sub_event_type() {
+    let cases: &[(&str, &str, Option<&str>)] = &[
+        (
+            "Rebels clashed with government forces near Daraa.",
+            "Armed clash",
+            None,
+        ),
+        (
+            "Syrian troops recaptured the town of Saraqib.",
+            "Government regains territory",
+            None,
+        ),
+        (
+            "Islamic State fighters seized the village of Tal Abyad.",
+            "Non-state actor overtakes territory",
+            None,
+        ),
+        (
+            "Russian warplanes struck Maarat al-Numan.",
+            "Air/drone strike",
+            Some("air strike"),
+        ),
+        (
+            "A drone strike hit a car near Idlib.",
+            "Air/drone strike",
+            Some("drone strike"),
+        ),
+        (
+            "Helicopters dropped barrel bombs on Douma.",
+            "Air/drone strike",
+            Some("barrel bomb"),
+        ),
+        (
+            "Government forces shelled Jobar with artillery.",
+            "Shelling/artillery/missile attack",
+            Some("shelling"),
+        ),
+        (
+            "Rockets fired by rebels hit Aleppo.",
+            "Shelling/artillery/missile attack",
+            Some("rocket"),
+        ),
+        (
+            "A suicide bomber struck a checkpoint in Qamishli.",
+            "Suicide bomb",
+            Some("suicide bombing"),
+        ),
+        (
+            "A car bomb exploded in Azaz.",
+            "Remote explosive/landmine/IED",
+            Some("car bomb"),
+        ),
+        (
+            "A roadside bomb killed two soldiers near Palmyra.",
+            "Remote explosive/landmine/IED",
+            Some("IED"),
+        ),
+        (
+            "A chlorine gas attack hit Khan Shaykhun.",
+            "Chemical weapon",
+            Some("chemical"),
+        ),
+        (
+            "A grenade was thrown at a police station in Raqqa.",
+            "Grenade",
+            Some("grenade"),
+        ),
+        (
+            "Islamic State militants executed five civilians in Raqqa.",
+            "Attack",
+            Some("execution"),
+        ),
+        (
+            "Gunmen kidnapped three aid workers in Idlib.",
+            "Abduction/forced disappearance",
+            Some("abduction"),
+        ),
+        (
+            "Security forces arrested dozens of activists in Damascus.",
+            "Arrests",
+            Some("arrest"),
+        ),
+        (
+            "Hundreds of protesters staged a demonstration in Suwayda.",
+            "Peaceful protest",
+            None,
+        ),
+        (
+            "Riots broke out in Daraa after the funeral.",
+            "Violent demonstration",
+            None,
+        ),
+        (
+            "Rebels and government forces agreed to a ceasefire in Homs.",
+            "Agreement",
+            None,
+        ),
+        (
+            "Islamic State militants blew up the Tishrin dam gate.",
+            "Looting/property destruction",
+            Some("property destruction"),
+        ),
+        (
+            "Rebels withdrew from the town of Ariha.",
+            "Non-violent transfer of territory",
+            None,
+        ),
+        (
+            "Air defences intercepted two missiles over Homs.",
+            "Disrupted weapons use",
+            None,
+        ),
+    ];
+    for (text, sub, method) in cases {
+        let all = events(text);
+        let e = all
+            .iter()
+            .find(|e| e.sub_event_type.as_str() == *sub)
+            .unwrap_or_else(|| panic!("{text}: no {sub} in {all:#?}"));
+        assert_eq!(e.method.as_deref(), *method, "{text}");
+        assert!(e.cameo.is_some() && e.plover.is_some(), "{text}");
+    }
+}
+
+#[test]
+fn active_and_passive_roles() {
+    let e = only("Islamic State militants attacked Syrian troops in Deir ez-Zor.");
+    assert_eq!(
+        (name(&e.actor1), name(&e.actor2)),
+        (Some("Islamic State"), Some("Syrian government forces"))
+    );
+    let e = only("Syrian troops were attacked by Islamic State militants in Deir ez-Zor.");
+    assert_eq!(
+        (name(&e.actor1), name(&e.actor2)),
+        (Some("Islamic State"), Some("Syrian government forces"))
+    );
+    assert!(e.rule.ends_with("role:passive-by"), "{}", e.rule);
+}
+
+#[test]
+fn noun_roles() {
+    let e =
+        only("Russian air strikes on Islamic State positions near Palmyra destroyed two depots.");
+    assert_eq!(
+        (name(&e.actor1), name(&e.actor2)),
+        (Some("Russian forces"), Some("Islamic State"))
+    );
+    let e = only("The offensive by the Syrian Democratic Forces on Islamic State fighters in Raqqa continued.");
+    assert_eq!(
+        (name(&e.actor1), name(&e.actor2)),
+        (Some("Syrian Democratic Forces"), Some("Islamic State"))
+    );
+    let e = only("Hezbollah's offensive on rebel fighters near Zabadani intensified.");
+    assert_eq!(
+        (name(&e.actor1), name(&e.actor2)),
+        (Some("Hezbollah"), Some("Syrian rebels"))
+    );
+}
+
+#[test]
+fn supporters_are_not_agents() {
+    let e = only("Syrian troops, backed by Russian warplanes, recaptured Palmyra.");
+    assert_eq!(name(&e.actor1), Some("Syrian government forces"));
+    assert_ne!(name(&e.actor2), Some("Russian forces"));
+}
+
+#[test]
+fn civilians_are_targets_and_make_attacks_violence_against_civilians() {
+    let e = only("Gunmen attacked civilians in a market in Homs.");
+    assert_eq!(e.sub_event_type.as_str(), "Attack");
+    assert_eq!(name(&e.actor2), Some("Civilians"));
+}
+
+#[test]
+fn modality() {
+    let all = events("The jihadists attacked the base but did not manage to get inside it.");
+    let entry = all
+        .iter()
+        .find(|e| e.modality.as_str() == "negated")
+        .expect("negated entry");
+    assert_eq!(
+        entry.sub_event_type.as_str(),
+        "Non-state actor overtakes territory"
+    );
+    assert!(all
+        .iter()
+        .any(|e| e.modality.as_str() == "asserted" && e.sub_event_type.as_str() == "Armed clash"));
+    let e = only("The army is preparing to storm Islamic State positions in Raqqa.");
+    assert_eq!(e.modality.as_str(), "planned");
+}
+
+#[test]
+fn attribution_and_certainty() {
+    let e = only("State news agency SANA reported that rebels shelled Aleppo.");
+    assert_eq!(
+        e.attribution.as_ref().map(|a| a.source.as_str()),
+        Some("SANA")
+    );
+    assert_eq!(e.certainty.as_str(), "reported");
+    let e = only("Rebels reportedly shelled Aleppo.");
+    assert_eq!(e.certainty.as_str(), "claimed");
+    let x = extract_on(
+        "Opposition outlets are claiming that Russian jets bombed the hospital in Idlib. \
+         The claim has been categorically denied by the Kremlin.",
+        None,
+    );
+    assert_eq!(x.events.len(), 1, "{:#?}", x.events);
+    assert_eq!(x.events[0].certainty.as_str(), "denied");
+}
+
+#[test]
+fn dates_resolve_against_publication() {
+    let x = extract_on(
+        "Islamic State militants attacked the airbase in Deir ez-Zor on Saturday, killing 12 soldiers.",
+        Some((2017, 4, 17)),
+    );
+    let e = &x.events[0];
+    assert_eq!(e.date.start, NaiveDate::from_ymd_opt(2017, 4, 15));
+    assert_eq!(e.date.precision, Some(1));
+    // Without a publication date the expression is kept and the date left empty.
+    let x = extract_on(
+        "Islamic State militants attacked the airbase in Deir ez-Zor on Saturday.",
+        None,
+    );
+    assert_eq!(x.events[0].date.start, None);
+    assert!(x.events[0].date.span.is_some());
+}
+
+#[test]
+fn casualties_by_group_and_traps() {
+    let e = only("About 200 insurgents were killed in an attack in Raqqa province, the defence ministry said.");
+    assert_eq!(e.casualties.killed, Some(200));
+    assert_eq!(e.casualties.combatants_killed, Some(200));
+    assert_eq!(
+        e.attribution.as_ref().map(|a| a.source.as_str()),
+        Some("defence ministry")
+    );
+    let e =
+        only("Air strikes on Douma killed 14 civilians, including five children and two women.");
+    assert_eq!(e.casualties.civilians_killed, Some(14));
+    assert_eq!(e.casualties.children_killed, Some(5));
+    assert_eq!(e.casualties.women_killed, Some(2));
+    assert_eq!(e.casualties.killed, Some(14));
+    let x = extract_on(
+        "Shelling hit Homs. Since the war began in 2011, more than 400,000 people have been killed.",
+        None,
+    );
+    assert!(
+        x.events.iter().all(|e| e.casualties.killed.is_none()),
+        "{:#?}",
+        x.events
+    );
+}
+
+#[test]
+fn repeated_reports_merge_and_the_headline_leads() {
+    let x = extract_on(
+        "IS militants kill 12 soldiers in attack near Deir ez-Zor airbase\n\n\
+         Islamic State militants attacked an army checkpoint near the airbase in Deir ez-Zor on \
+         Saturday, killing 12 soldiers. Separately, rebels shelled Aleppo.",
+        Some((2017, 4, 16)),
+    );
+    let lead: Vec<&Event> = x.events.iter().filter(|e| e.is_lead).collect();
+    assert_eq!(lead.len(), 1);
+    assert_eq!(lead[0].evidence, vec![0, 1]);
+    assert_eq!(lead[0].casualties.killed, Some(12));
+    assert_eq!(x.events.len(), 2, "{:#?}", x.events);
+}
