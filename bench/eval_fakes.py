@@ -56,6 +56,7 @@ ACTOR_SIDES = {
     "Islamic State": "the organization of the islamic state in iraq and the levant - isis",
     "US-led coalition": "international coalition forces",
     "US forces": "international coalition forces",
+    "Turkish forces": "international coalition forces",
     "Syrian rebels": "armed opposition groups",
     "Turkish-backed rebels": "armed opposition groups",
     "Ahrar al-Sham": "armed opposition groups",

@@ -35,6 +35,8 @@ enum AliasTarget {
     /// A state's bare demonym ("Russian"): an actor only as the modifier of an event noun
     /// ("Russian air strikes"), which the pipeline checks once triggers are known.
     Demonym(usize),
+    /// A name that is no actor but holds actor words ("Syrian National Coalition").
+    NotActor,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -221,6 +223,17 @@ impl ActorDictionary {
                         aliases.push(alias(a, AliasTarget::Generic(resolve.clone())));
                     }
                 }
+                "not_actor" => {
+                    for a in row.list("aliases") {
+                        aliases.push((
+                            a.to_string(),
+                            Alias {
+                                target: AliasTarget::NotActor,
+                                exact: None,
+                            },
+                        ));
+                    }
+                }
                 other => return Err(row.error(format!("unknown kind `{other}`"))),
             }
         }
@@ -313,7 +326,7 @@ impl ActorDictionary {
             .iter()
             .filter_map(|r| match r.alias.target {
                 AliasTarget::Named(id) => Some(id),
-                AliasTarget::Generic(_) | AliasTarget::Demonym(_) => None,
+                AliasTarget::Generic(_) | AliasTarget::Demonym(_) | AliasTarget::NotActor => None,
             })
             .collect();
 
@@ -325,6 +338,7 @@ impl ActorDictionary {
             let (id, generic, rule) = match &raw.alias.target {
                 AliasTarget::Named(id) => (Some(*id), false, "actor:name"),
                 AliasTarget::Demonym(id) => (Some(*id), false, "actor:demonym"),
+                AliasTarget::NotActor => (None, false, "actor:not-actor"),
                 AliasTarget::Generic(Resolve::State) => (
                     country.and_then(|c| self.state_of(c)),
                     true,
@@ -478,6 +492,18 @@ mod tests {
         assert_eq!(got.len(), 1);
         assert!(got[0].demonym);
         assert_eq!(got[0].actor.name, "Syrian government forces");
+    }
+
+    #[test]
+    fn names_holding_actor_words_are_not_actors() {
+        let got = find(
+            "The Syrian National Coalition condemned the coalition air strikes.",
+            Some("SY"),
+        );
+        assert_eq!(
+            got,
+            vec![("coalition".to_string(), "US-led coalition".to_string())]
+        );
     }
 
     #[test]

@@ -39,6 +39,19 @@ const CLAUSE_WORDS: &[&str] = &[
 ];
 /// Participles before "by" that make the by-phrase a supporter, not the agent
 /// ("backed by Russian jets").
+/// Participles before "by" that describe a place or a thing, not an action ("a town held by
+/// Daesh", "besieged by rebels").
+const STATE_WORDS: &[&str] = &[
+    "held",
+    "controlled",
+    "run",
+    "besieged",
+    "surrounded",
+    "occupied",
+    "encircled",
+    "ruled",
+    "dominated",
+];
 const SUPPORT_WORDS: &[&str] = &[
     "backed",
     "supported",
@@ -89,7 +102,7 @@ fn by_phrase(folded: &Folded, a: &ActorMatch) -> By {
         _ => return By::None,
     };
     match before.get(by_at + 1) {
-        Some(w) if SUPPORT_WORDS.contains(w) => By::Support,
+        Some(w) if SUPPORT_WORDS.contains(w) || STATE_WORDS.contains(w) => By::Support,
         _ => By::Agent,
     }
 }

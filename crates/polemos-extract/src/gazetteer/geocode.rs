@@ -5,8 +5,7 @@ use std::collections::HashMap;
 use polemos_core::{GeoPrecision, Location, ParsedDocument, Span};
 
 use super::index::{longest_non_overlapping, Candidate};
-use super::name_key::KeyedText;
-use super::{Gazetteer, Place};
+use super::{with_keyer, Gazetteer, Place};
 use crate::context::{next_words, previous_words, sentence_of, Cue};
 use crate::fold::Folded;
 
@@ -71,16 +70,47 @@ const ARTICLE_PREFIXES: &[&str] = &[
 ];
 
 /// Whether the name as written looks like a proper name: capitalised after any article.
-fn looks_proper(written: &str) -> bool {
-    let lower = written.to_lowercase();
+pub(super) fn looks_proper(written: &str) -> bool {
+    // No character outside ASCII lowercases to an ASCII letter of these prefixes.
     let rest = ARTICLE_PREFIXES
         .iter()
-        .find(|p| lower.starts_with(*p))
+        .find(|p| {
+            written
+                .get(..p.len())
+                .is_some_and(|s| s.eq_ignore_ascii_case(p))
+        })
         .and_then(|p| written.get(p.len()..))
         .unwrap_or(written);
     match rest.chars().find(|c| c.is_alphabetic()) {
         Some(c) => c.is_uppercase() || !c.is_ascii(),
         None => false,
+    }
+}
+
+/// Whether a name whose first word starts at byte `start` of `text` can pass [`looks_proper`]:
+/// checked before keying, so it may accept more than [`looks_proper`] but never less.
+pub(super) fn may_look_proper(text: &str, start: usize) -> bool {
+    let Some(rest) = text.get(start..) else {
+        return false;
+    };
+    match rest.as_bytes().first() {
+        // Upper case, a digit (the first letter may come later) or not ASCII.
+        Some(b) if !b.is_ascii_lowercase() => true,
+        // Lower case: only an article prefix followed by a proper name ("al-Bab"). Every
+        // prefix starts with `a` or `e` and ends with a dash as third or fourth character.
+        Some(b'a' | b'e')
+            if rest.as_bytes().get(2) == Some(&b'-') || rest.as_bytes().get(3) == Some(&b'-') =>
+        {
+            ARTICLE_PREFIXES.iter().any(|p| {
+                rest.get(..p.len())
+                    .is_some_and(|s| s.eq_ignore_ascii_case(p))
+                    && rest[p.len()..]
+                        .chars()
+                        .find(|c| c.is_alphabetic())
+                        .is_some_and(|c| c.is_uppercase() || !c.is_ascii())
+            })
+        }
+        _ => false,
     }
 }
 
@@ -108,15 +138,16 @@ pub fn geocode_document(
 ) -> Vec<PlaceMatch> {
     let text = parsed.doc.text.as_str();
     let index = gazetteer.index();
-    let keyed = KeyedText::new(text);
-    let mut accepted = Vec::new();
-    for cand in index.candidates(&keyed) {
+    // Only names written as proper names are kept, so only words that may begin one are
+    // looked up (and only the words such a name could cover are keyed).
+    let found = with_keyer(|keyer| index.candidates_where(text, keyer, may_look_proper));
+    let mut accepted = Vec::with_capacity(found.len());
+    for cand in found {
         let span = Span::new(cand.orig_start, cand.orig_end);
-        if sentence_of(&parsed.sentences, span).is_none() || !looks_proper(span.slice(text)) {
+        if !looks_proper(span.slice(text)) || sentence_of(&parsed.sentences, span).is_none() {
             continue;
         }
-        let key = keyed.text.get(cand.key_start..cand.key_end).unwrap_or("");
-        if gazetteer.is_guarded(key) {
+        if gazetteer.is_guarded_key(cand.key) {
             let before = previous_words(folded, folded.folded_offset(span.start), 1);
             if !before
                 .first()
@@ -344,6 +375,30 @@ mod tests {
         assert_eq!(got.len(), 1);
         assert_eq!(got[0].2.as_deref(), Some("Aleppo"));
         assert_eq!(got[0].3, 2);
+    }
+
+    #[test]
+    fn proper_prefilter_accepts_every_proper_name() {
+        let g = Gazetteer::embedded().unwrap();
+        let mut texts = crate::gazetteer::index::tests::sample_texts();
+        texts.push("Ash-, al-Bab AL-BAB, al-bab, Al-bab, 10 Ramadan, ad-Dana an-Nabk".into());
+        let mut seen = 0;
+        for text in texts {
+            for c in g
+                .index()
+                .candidates(&crate::gazetteer::name_key::KeyedText::new(&text))
+            {
+                if looks_proper(&text[c.orig_start..c.orig_end]) {
+                    seen += 1;
+                    assert!(
+                        may_look_proper(&text, c.orig_start),
+                        "{}",
+                        &text[c.orig_start..]
+                    );
+                }
+            }
+        }
+        assert!(seen > 10);
     }
 
     #[test]

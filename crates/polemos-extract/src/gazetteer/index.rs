@@ -1,26 +1,24 @@
 //! Finding gazetteer names in keyed text.
 //!
 //! The text is keyed once ([`KeyedText`]); then, at each word that may start a name (its key is
-//! the first word of some name key), the following one to N words are looked up in a hash map
+//! the first word of some name key), the following one to N words are looked up in a hash table
 //! of name keys. Only whole original words can match, so "Hama" never matches inside "Hamas"
 //! and "Syria" never inside "Syrian".
 //!
 //! Why not one Aho-Corasick automaton over all keys: with ~130,000 keys its construction alone
-//! takes ~300 ms, three times the load budget, while the word-gram maps build in a few tens of
+//! takes ~300 ms, three times the load budget, while the word-gram tables build in a few
 //! milliseconds and are as fast to search, since names always start and end on words.
+//!
+//! The tables keep every key in one string arena and the places of every key in one array
+//! (offsets per key), so building the index makes a handful of allocations, not one per key.
 
-use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
-
-use super::name_key::KeyedText;
+use super::name_key::{KeyedText, Keyer};
+#[cfg(test)]
 use crate::ResourceError;
 
 /// A name found in keyed text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Candidate {
-    /// Range in the keyed text.
-    pub key_start: usize,
-    pub key_end: usize,
     /// Original byte range.
     pub orig_start: usize,
     pub orig_end: usize,
@@ -28,131 +26,407 @@ pub struct Candidate {
     pub key: usize,
 }
 
-/// A small fast hash for short string keys (multiply-rotate, as in rustc's FxHash). The keys
-/// come from our own data and text, and a slow collision here only costs time.
-#[derive(Debug, Default, Clone, Copy)]
-pub struct WordHasher(u64);
+/// A small fast hash for short keys (multiply-rotate, as in rustc's FxHash). The keys come
+/// from our own data and text, and a collision here only costs time.
+fn hash_bytes(bytes: &[u8]) -> u64 {
+    const K: u64 = 0x517c_c1b7_2722_0a95;
+    let mut h = (bytes.len() as u64).wrapping_mul(K);
+    let mut chunks = bytes.chunks_exact(8);
+    for c in &mut chunks {
+        let mut b = [0u8; 8];
+        b.copy_from_slice(c);
+        h = (h.rotate_left(5) ^ u64::from_le_bytes(b)).wrapping_mul(K);
+    }
+    let rest = chunks.remainder();
+    if !rest.is_empty() {
+        let mut b = [0u8; 8];
+        b[..rest.len()].copy_from_slice(rest);
+        h = (h.rotate_left(5) ^ u64::from_le_bytes(b)).wrapping_mul(K);
+    }
+    // Final mix, so that every bit of the hash depends on every byte of the key.
+    h ^= h >> 33;
+    h = h.wrapping_mul(0xff51_afd7_ed55_8ccd);
+    h ^ (h >> 33)
+}
 
-impl Hasher for WordHasher {
-    fn write(&mut self, bytes: &[u8]) {
-        const K: u64 = 0x517c_c1b7_2722_0a95;
-        let mut chunks = bytes.chunks_exact(8);
-        for c in &mut chunks {
-            let mut b = [0u8; 8];
-            b.copy_from_slice(c);
-            self.0 = (self.0.rotate_left(5) ^ u64::from_le_bytes(b)).wrapping_mul(K);
-        }
-        for &b in chunks.remainder() {
-            self.0 = (self.0.rotate_left(5) ^ u64::from(b)).wrapping_mul(K);
+/// A set of distinct strings numbered in insertion order: one arena for the text and an
+/// open-addressing (linear probing) table of ids.
+#[derive(Debug, Clone)]
+struct StrTable {
+    arena: String,
+    /// End of string `i` in `arena`; it starts where string `i - 1` ends.
+    ends: Vec<u32>,
+    /// `(high 32 bits of the hash) << 32 | (id + 1)`; 0 is an empty slot.
+    slots: Vec<u64>,
+    /// `64 - log2(slots.len())`: the slot of a hash is its top bits.
+    shift: u32,
+}
+
+impl StrTable {
+    fn with_capacity(n: usize) -> StrTable {
+        let bits = (n.max(8) * 2).next_power_of_two().trailing_zeros();
+        StrTable {
+            arena: String::with_capacity(n * 12),
+            ends: Vec::with_capacity(n),
+            slots: vec![0; 1 << bits],
+            shift: 64 - bits,
         }
     }
 
-    fn finish(&self) -> u64 {
-        self.0
+    fn len(&self) -> usize {
+        self.ends.len()
+    }
+
+    fn get_str(&self, id: usize) -> &str {
+        let start = if id == 0 {
+            0
+        } else {
+            self.ends[id - 1] as usize
+        };
+        self.arena.get(start..self.ends[id] as usize).unwrap_or("")
+    }
+
+    /// The slot where `key` is, or the empty slot where it would go.
+    fn find_slot(&self, key: &[u8], h: u64) -> (usize, Option<u32>) {
+        let mask = self.slots.len() - 1;
+        let tag = h >> 32;
+        let mut at = (h >> self.shift) as usize;
+        loop {
+            let slot = self.slots[at];
+            if slot == 0 {
+                return (at, None);
+            }
+            if slot >> 32 == tag {
+                let id = (slot as u32) - 1;
+                if self.get_str(id as usize).as_bytes() == key {
+                    return (at, Some(id));
+                }
+            }
+            at = (at + 1) & mask;
+        }
+    }
+
+    #[cfg(test)]
+    fn get(&self, key: &[u8]) -> Option<u32> {
+        self.find_slot(key, hash_bytes(key)).1
+    }
+
+    /// The id of `key`, and whether it was new.
+    fn insert(&mut self, key: &str) -> (u32, bool) {
+        let h = hash_bytes(key.as_bytes());
+        let (at, found) = self.find_slot(key.as_bytes(), h);
+        if let Some(id) = found {
+            return (id, false);
+        }
+        let id = self.ends.len() as u32;
+        self.arena.push_str(key);
+        self.ends.push(self.arena.len() as u32);
+        self.slots[at] = (h >> 32) << 32 | u64::from(id + 1);
+        if self.ends.len() * 2 > self.slots.len() {
+            self.grow();
+        }
+        (id, true)
+    }
+
+    fn grow(&mut self) {
+        let bits = 64 - self.shift + 1;
+        self.shift = 64 - bits;
+        self.slots = vec![0; 1 << bits];
+        let mask = self.slots.len() - 1;
+        for id in 0..self.ends.len() {
+            let h = hash_bytes(self.get_str(id).as_bytes());
+            let mut at = (h >> self.shift) as usize;
+            while self.slots[at] != 0 {
+                at = (at + 1) & mask;
+            }
+            self.slots[at] = (h >> 32) << 32 | (id as u64 + 1);
+        }
     }
 }
 
-type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<WordHasher>>;
+/// What a string of the index table is: a name key, the start of longer name keys, or both.
+#[derive(Debug, Clone, Copy)]
+struct Entry {
+    /// Key number ([`NameIndex::values`]), or [`NO_KEY`] for a string that is only a prefix.
+    key: u32,
+    /// Some name key continues this string with another word.
+    continues: bool,
+}
+
+const NO_KEY: u32 = u32::MAX;
 
 /// All name keys of a gazetteer and the places each stands for.
+///
+/// One table holds every name key and every word-boundary prefix of one ("dayr", "dayr al",
+/// "dayr al zur"), so a match grows word by word and stops at the first span that begins no
+/// name. A Bloom filter (two bits per string, 256 KiB for the embedded table, so it stays in
+/// the CPU's second-level cache) answers most lookups of ordinary words without touching the
+/// table.
 #[derive(Debug, Clone)]
 pub struct NameIndex {
-    by_key: FastMap<Box<str>, u32>,
-    /// First key word of any name key -> the most words a name key starting with it has.
-    first_words: FastMap<Box<str>, u8>,
-    values: Vec<Vec<u32>>,
+    table: StrTable,
+    /// Per string of `table`.
+    entries: Vec<Entry>,
+    bloom: Vec<u64>,
+    bloom_shift: u32,
+    /// The places of key `i` are `value_ids[value_starts[i]..value_starts[i + 1]]`.
+    value_starts: Vec<u32>,
+    value_ids: Vec<u32>,
 }
 
 /// Keys shorter than this (in bytes) are not matched: "al", "as" and the like would only add
 /// noise.
-const MIN_KEY_LEN: usize = 3;
+pub const MIN_KEY_LEN: usize = 3;
+
+/// Builds a [`NameIndex`] one `(key, place)` pair at a time.
+#[derive(Debug)]
+pub struct IndexBuilder {
+    table: StrTable,
+    entries: Vec<Entry>,
+    keys: u32,
+    /// `(key number, place id)` in insertion order.
+    pairs: Vec<(u32, u32)>,
+}
+
+impl IndexBuilder {
+    /// A builder sized for about `n` pairs.
+    pub fn with_capacity(n: usize) -> IndexBuilder {
+        IndexBuilder {
+            table: StrTable::with_capacity(n),
+            entries: Vec::with_capacity(n),
+            keys: 0,
+            pairs: Vec::with_capacity(n),
+        }
+    }
+
+    /// The entry of `s`, added if new.
+    fn entry(&mut self, s: &str) -> &mut Entry {
+        let (id, new) = self.table.insert(s);
+        if new {
+            self.entries.push(Entry {
+                key: NO_KEY,
+                continues: false,
+            });
+        }
+        &mut self.entries[id as usize]
+    }
+
+    /// Registers place `id` under a name key (made by `name_key`); keys shorter than
+    /// [`MIN_KEY_LEN`] are ignored.
+    pub fn add(&mut self, key: &str, id: u32) {
+        if key.len() < MIN_KEY_LEN {
+            return;
+        }
+        let next = self.keys;
+        let entry = self.entry(key);
+        let k = if entry.key == NO_KEY {
+            entry.key = next;
+            self.keys += 1;
+            for (at, _) in key.match_indices([' ', '|']) {
+                self.entry(&key[..at]).continues = true;
+            }
+            next
+        } else {
+            entry.key
+        };
+        self.pairs.push((k, id));
+    }
+
+    pub fn finish(self) -> NameIndex {
+        let n = self.keys as usize;
+        // Counting sort of the pairs by key, keeping insertion order and dropping repeats.
+        let mut starts = vec![0u32; n + 1];
+        for &(k, _) in &self.pairs {
+            starts[k as usize + 1] += 1;
+        }
+        for i in 1..=n {
+            starts[i] += starts[i - 1];
+        }
+        let mut fill = starts.clone();
+        let mut ids = vec![0u32; self.pairs.len()];
+        for &(k, id) in &self.pairs {
+            let k = k as usize;
+            let (start, end) = (starts[k] as usize, fill[k] as usize);
+            if !ids[start..end].contains(&id) {
+                ids[end] = id;
+                fill[k] += 1;
+            }
+        }
+        // Close the gaps repeats left.
+        let mut value_starts = Vec::with_capacity(n + 1);
+        let mut value_ids = Vec::with_capacity(self.pairs.len());
+        value_starts.push(0);
+        for k in 0..n {
+            value_ids.extend_from_slice(&ids[starts[k] as usize..fill[k] as usize]);
+            value_starts.push(value_ids.len() as u32);
+        }
+        // About 16 bits per string, a power of two, at least 4096.
+        let bits = (self.table.len() * 16)
+            .max(4096)
+            .next_power_of_two()
+            .trailing_zeros();
+        let mut bloom = vec![0u64; 1 << (bits - 6)];
+        for id in 0..self.table.len() {
+            for bit in bloom_bits(hash_bytes(self.table.get_str(id).as_bytes()), 64 - bits) {
+                bloom[bit >> 6] |= 1 << (bit & 63);
+            }
+        }
+        NameIndex {
+            table: self.table,
+            entries: self.entries,
+            bloom,
+            bloom_shift: 64 - bits,
+            value_starts,
+            value_ids,
+        }
+    }
+}
+
+/// The two Bloom filter bits of a hash: its lowest bits and the bits above them.
+fn bloom_bits(h: u64, shift: u32) -> [usize; 2] {
+    let bits = 64 - shift;
+    let mask = (1u64 << bits) - 1;
+    [(h & mask) as usize, ((h >> bits) & mask) as usize]
+}
 
 impl NameIndex {
     /// Builds the index from `(name key, place id)` pairs (keys made by `name_key`).
+    #[cfg(test)]
     pub fn from_keys(
         entries: impl IntoIterator<Item = (String, u32)>,
     ) -> Result<Self, ResourceError> {
-        let mut by_key: FastMap<Box<str>, u32> = FastMap::default();
-        let mut first_words: FastMap<Box<str>, u8> = FastMap::default();
-        let mut values: Vec<Vec<u32>> = Vec::new();
+        let entries = entries.into_iter();
+        let mut b = IndexBuilder::with_capacity(entries.size_hint().0);
         for (key, id) in entries {
-            if key.len() < MIN_KEY_LEN {
-                continue;
-            }
-            let i = match by_key.get(key.as_str()) {
-                Some(&i) => i as usize,
-                None => {
-                    let words = key.split([' ', '|']).count().min(u8::MAX as usize) as u8;
-                    let first = key.split([' ', '|']).next().unwrap_or("");
-                    let max = first_words.entry(first.into()).or_insert(0);
-                    *max = (*max).max(words);
-                    values.push(Vec::new());
-                    by_key.insert(key.into_boxed_str(), (values.len() - 1) as u32);
-                    values.len() - 1
-                }
-            };
-            if !values[i].contains(&id) {
-                values[i].push(id);
-            }
+            b.add(&key, id);
         }
-        Ok(NameIndex {
-            by_key,
-            first_words,
-            values,
-        })
+        Ok(b.finish())
     }
 
     /// The places registered under a key.
     pub fn values(&self, key: usize) -> &[u32] {
-        self.values.get(key).map(Vec::as_slice).unwrap_or(&[])
+        match (self.value_starts.get(key), self.value_starts.get(key + 1)) {
+            (Some(&a), Some(&b)) => self.value_ids.get(a as usize..b as usize).unwrap_or(&[]),
+            _ => &[],
+        }
+    }
+
+    /// The entry of a string, if it is a name key or begins one.
+    fn entry(&self, s: &[u8]) -> Option<Entry> {
+        let h = hash_bytes(s);
+        let [a, b] = bloom_bits(h, self.bloom_shift);
+        let set = |bit: usize| {
+            self.bloom
+                .get(bit >> 6)
+                .is_some_and(|w| w >> (bit & 63) & 1 == 1)
+        };
+        if !set(a) || !set(b) {
+            return None;
+        }
+        let id = self.table.find_slot(s, h).1?;
+        self.entries.get(id as usize).copied()
     }
 
     /// The key index of exactly this name key, if it is in the index.
     pub fn get_key(&self, key: &str) -> Option<usize> {
-        self.by_key.get(key).map(|&i| i as usize)
+        self.entry(key.as_bytes())
+            .filter(|e| e.key != NO_KEY)
+            .map(|e| e.key as usize)
     }
 
     /// Number of distinct keys.
     #[cfg(test)]
     pub fn len(&self) -> usize {
-        self.values.len()
+        self.value_starts.len() - 1
     }
 
     /// Every name covering whole original words, overlapping ones included, in text order
     /// (longest first at each start).
     pub fn candidates(&self, keyed: &KeyedText) -> Vec<Candidate> {
-        let words = &keyed.words;
-        let text = keyed.text.as_str();
-        let bytes = text.as_bytes();
         let mut out = Vec::new();
+        self.candidates_into(keyed, &mut out);
+        out
+    }
+
+    /// [`NameIndex::candidates`] appended to `out`.
+    pub fn candidates_into(&self, keyed: &KeyedText, out: &mut Vec<Candidate>) {
+        let words = &keyed.words;
+        let bytes = keyed.text.as_bytes();
         for (i, w) in words.iter().enumerate() {
             if !w.starts_word {
                 continue;
             }
-            let first = text
-                .get(w.key_start as usize..w.key_end as usize)
-                .unwrap_or("");
-            let Some(&max) = self.first_words.get(first) else {
-                continue;
-            };
             let start = w.key_start as usize;
             let found_before = out.len();
-            for (j, wj) in words.iter().enumerate().take(i + max as usize).skip(i) {
-                let end = wj.key_end as usize;
-                if j > i && bytes.get(wj.key_start as usize - 1) == Some(&b'|') {
+            for (j, wj) in words[i..].iter().enumerate() {
+                // A name never spans punctuation.
+                if j > 0 && bytes.get(wj.key_start as usize - 1) == Some(&b'|') {
                     break;
                 }
-                if !wj.ends_word {
-                    continue;
-                }
-                if let Some(&key) = text.get(start..end).and_then(|k| self.by_key.get(k)) {
+                let end = wj.key_end as usize;
+                let Some(entry) = bytes.get(start..end).and_then(|s| self.entry(s)) else {
+                    break;
+                };
+                if wj.ends_word && entry.key != NO_KEY {
                     out.push(Candidate {
-                        key_start: start,
-                        key_end: end,
                         orig_start: w.orig_start as usize,
                         orig_end: wj.orig_end as usize,
-                        key: key as usize,
+                        key: entry.key as usize,
                     });
+                }
+                if !entry.continues {
+                    break;
+                }
+            }
+            out[found_before..].reverse();
+        }
+    }
+
+    /// Like [`NameIndex::candidates`] on `KeyedText::new(text)`, but only for names whose first
+    /// word `may_start` accepts (given the text and the word's original byte offset), and
+    /// keying only the words such a name could cover: the text is split into words once, and
+    /// words are keyed one by one while some name key still begins with the words so far.
+    pub fn candidates_where(
+        &self,
+        text: &str,
+        keyer: &mut Keyer,
+        may_start: impl Fn(&str, usize) -> bool,
+    ) -> Vec<Candidate> {
+        keyer.split(text);
+        let mut out = Vec::new();
+        let mut span: Vec<u8> = Vec::with_capacity(64);
+        let mut pieces: Vec<(usize, bool)> = Vec::with_capacity(4);
+        for first in 0..keyer.word_count() {
+            let (orig_start, _) = keyer.word_span(first);
+            if !may_start(text, orig_start) {
+                continue;
+            }
+            span.clear();
+            let found_before = out.len();
+            'words: for n in first..keyer.word_count() {
+                if n > first {
+                    // A name never spans punctuation.
+                    if keyer.breaks_before(n) {
+                        break;
+                    }
+                    span.push(b' ');
+                }
+                pieces.clear();
+                keyer.key_word(n, &mut span, &mut pieces);
+                for &(end, ends_word) in &pieces {
+                    let Some(entry) = span.get(..end).and_then(|s| self.entry(s)) else {
+                        break 'words;
+                    };
+                    if ends_word && entry.key != NO_KEY {
+                        out.push(Candidate {
+                            orig_start,
+                            orig_end: keyer.word_span(n).1,
+                            key: entry.key as usize,
+                        });
+                    }
+                    if !entry.continues {
+                        break 'words;
+                    }
                 }
             }
             out[found_before..].reverse();
@@ -161,16 +435,20 @@ impl NameIndex {
     }
 }
 
-/// Keeps the longest of overlapping candidates, leftmost first.
+/// Keeps the longest of overlapping candidates, leftmost first. (Candidates start and end on
+/// whole original words, so original offsets order and overlap them as their words do.)
 pub fn longest_non_overlapping(mut cands: Vec<Candidate>) -> Vec<Candidate> {
     cands.sort_by(|a, b| {
-        a.key_start
-            .cmp(&b.key_start)
-            .then(b.key_end.cmp(&a.key_end))
+        a.orig_start
+            .cmp(&b.orig_start)
+            .then(b.orig_end.cmp(&a.orig_end))
     });
     let mut chosen: Vec<Candidate> = Vec::with_capacity(cands.len());
     for c in cands {
-        if chosen.last().is_some_and(|last| c.key_start < last.key_end) {
+        if chosen
+            .last()
+            .is_some_and(|last| c.orig_start < last.orig_end)
+        {
             continue;
         }
         chosen.push(c);
@@ -179,7 +457,7 @@ pub fn longest_non_overlapping(mut cands: Vec<Candidate>) -> Vec<Candidate> {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::super::name_key::name_key;
     use super::*;
 
@@ -202,5 +480,62 @@ mod tests {
             idx.get_key(&name_key("Deir ez-Zor"))
         );
         assert!(idx.get_key("al").is_none());
+    }
+
+    #[test]
+    fn table_grows_and_keeps_ids() {
+        let mut t = StrTable::with_capacity(1);
+        let words: Vec<String> = (0..5000).map(|i| format!("w{i}")).collect();
+        for (i, w) in words.iter().enumerate() {
+            assert_eq!(t.insert(w), (i as u32, true));
+        }
+        for (i, w) in words.iter().enumerate() {
+            assert_eq!(t.insert(w), (i as u32, false));
+            assert_eq!(t.get(w.as_bytes()), Some(i as u32));
+        }
+        assert_eq!(t.get(b"nope"), None);
+    }
+
+    #[test]
+    fn values_keep_first_insertion_order_without_repeats() {
+        let idx = NameIndex::from_keys(
+            [("abc", 5), ("abd", 1), ("abc", 3), ("abc", 5), ("abd", 1)]
+                .map(|(k, id)| (k.to_string(), id)),
+        )
+        .unwrap();
+        assert_eq!(idx.values(idx.get_key("abc").unwrap()), &[5, 3]);
+        assert_eq!(idx.values(idx.get_key("abd").unwrap()), &[1]);
+        assert_eq!(idx.values(99), &[] as &[u32]);
+    }
+
+    /// Texts that exercise names over several words, split words and punctuation.
+    pub(crate) fn sample_texts() -> Vec<String> {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../examples/corpus");
+        let mut texts: Vec<String> = std::fs::read_dir(dir)
+            .into_iter()
+            .flatten()
+            .flatten()
+            .filter_map(|e| std::fs::read_to_string(e.path()).ok())
+            .collect();
+        texts.push(
+            "Clashes in Deir Ezzor, Dayr az-Zawr and al-Bab; Ras al-Ain, Tal Abyad - and \
+             Maarat al-Numan's outskirts. Eastern Ghouta/Douma, Jisr ash-Shughur. New York, \
+             San Francisco? Al Qamishli Ezzor Assad assad Khan Sheikhoun Khan"
+                .to_string(),
+        );
+        texts
+    }
+
+    #[test]
+    fn lazy_candidates_equal_full_candidates() {
+        let g = crate::Gazetteer::embedded().unwrap();
+        let idx = g.index();
+        let mut keyer = Keyer::default();
+        for text in sample_texts() {
+            let full = idx.candidates(&KeyedText::new(&text));
+            let lazy = idx.candidates_where(&text, &mut keyer, |_, _| true);
+            assert!(full.len() > 3);
+            assert_eq!(full, lazy);
+        }
     }
 }

@@ -16,11 +16,12 @@ mod table;
 pub(crate) use geocode::location_of;
 pub use geocode::{geocode_document, PlaceMatch};
 
+use std::cell::RefCell;
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
-use index::NameIndex;
-use name_key::name_key;
+use index::{IndexBuilder, NameIndex};
+use name_key::{name_key, Keyer};
 use rayon::prelude::*;
 
 use crate::ResourceError;
@@ -271,7 +272,8 @@ const STOP_NAMES: &[&str] = &[
 pub struct Gazetteer {
     places: Vec<Place>,
     index: NameIndex,
-    guarded: HashSet<String>,
+    /// Index keys of `GUARDED_NAMES`, sorted.
+    guarded: Vec<usize>,
 }
 
 /// Source and licence lines written at the top of imported gazetteer files.
@@ -284,26 +286,49 @@ impl Gazetteer {
     /// Builds a gazetteer (and its name index) from places.
     pub fn from_places(places: Vec<Place>) -> Result<Gazetteer, ResourceError> {
         let stop: HashSet<String> = STOP_NAMES.iter().map(|n| name_key(n)).collect();
-        // Keying is the costliest part of loading; it runs on all cores.
-        let keys: Vec<Vec<String>> = places
-            .par_iter()
-            .map(|p| {
-                std::iter::once(&p.name)
-                    .chain(p.aliases.iter())
-                    .map(|n| name_key(n))
-                    .collect()
+        // Keying is the costliest part of loading; it runs on all cores, each chunk of places
+        // writing its keys into one string.
+        const CHUNK: usize = 2048;
+        let stop = &stop;
+        let chunks: Vec<(String, Vec<(u32, u32, u32)>)> = places
+            .par_chunks(CHUNK)
+            .enumerate()
+            .map(|(c, chunk)| {
+                let mut keyer = Keyer::default();
+                let mut arena = String::with_capacity(chunk.len() * 24);
+                let mut spans = Vec::with_capacity(chunk.len() * 2);
+                for (j, p) in chunk.iter().enumerate() {
+                    let id = (c * CHUNK + j) as u32;
+                    let is_country = p.kind == "country";
+                    for n in std::iter::once(&p.name).chain(p.aliases.iter()) {
+                        let k = keyer.name_key(n);
+                        // Stop names are dropped, except for a country that really has that
+                        // name.
+                        if k.len() < index::MIN_KEY_LEN || (!is_country && stop.contains(k)) {
+                            continue;
+                        }
+                        let start = arena.len() as u32;
+                        arena.push_str(k);
+                        spans.push((start, arena.len() as u32, id));
+                    }
+                }
+                (arena, spans)
             })
             .collect();
-        let stop = &stop;
-        let entries = keys.into_iter().enumerate().flat_map(|(id, keys)| {
-            let is_country = places.get(id).is_some_and(|p| p.kind == "country");
-            keys.into_iter()
-                // Stop names are dropped, except for a country that really has that name.
-                .filter(move |k| is_country || !stop.contains(k))
-                .map(move |k| (k, id as u32))
-        });
-        let index = NameIndex::from_keys(entries)?;
-        let guarded = GUARDED_NAMES.iter().map(|n| name_key(n)).collect();
+        let total = chunks.iter().map(|(_, s)| s.len()).sum();
+        let mut builder = IndexBuilder::with_capacity(total);
+        for (arena, spans) in &chunks {
+            for &(start, end, id) in spans {
+                builder.add(arena.get(start as usize..end as usize).unwrap_or(""), id);
+            }
+        }
+        let index = builder.finish();
+        let mut guarded: Vec<usize> = GUARDED_NAMES
+            .iter()
+            .filter_map(|n| index.get_key(&name_key(n)))
+            .collect();
+        guarded.sort_unstable();
+        guarded.dedup();
         Ok(Gazetteer {
             places,
             index,
@@ -427,16 +452,82 @@ impl Gazetteer {
     /// overlapping, as original byte ranges with the ids of the places the name may mean. No
     /// capitalisation or context checks: [`geocode_document`] adds those.
     pub fn find_names(&self, text: &str) -> Vec<(std::ops::Range<usize>, &[u32])> {
-        let keyed = name_key::KeyedText::new(text);
-        index::longest_non_overlapping(self.index.candidates(&keyed))
+        let cands = with_keyed(text, |keyed| self.index.candidates(keyed));
+        index::longest_non_overlapping(cands)
             .into_iter()
             .map(|c| (c.orig_start..c.orig_end, self.index.values(c.key)))
             .collect()
     }
 
-    pub(crate) fn is_guarded(&self, key: &str) -> bool {
-        self.guarded.contains(key)
+    /// Whether index key `key` is the key of a guarded name (see `GUARDED_NAMES`).
+    /// Like [`Gazetteer::find_names`], but only names written as proper names: capitalised,
+    /// after any Arabic article ("Aleppo", "al-Bab", not "aleppo" or "al bab"), as
+    /// [`geocode_document`] requires. Much faster: only words that may begin such a name are
+    /// looked up.
+    pub fn find_proper_names(&self, text: &str) -> Vec<(std::ops::Range<usize>, &[u32])> {
+        let cands = with_keyer(|keyer| {
+            self.index
+                .candidates_where(text, keyer, geocode::may_look_proper)
+        });
+        let proper = cands
+            .into_iter()
+            .filter(|c| geocode::looks_proper(&text[c.orig_start..c.orig_end]))
+            .collect();
+        index::longest_non_overlapping(proper)
+            .into_iter()
+            .map(|c| (c.orig_start..c.orig_end, self.index.values(c.key)))
+            .collect()
     }
+
+    pub(crate) fn is_guarded_key(&self, key: usize) -> bool {
+        self.guarded.binary_search(&key).is_ok()
+    }
+}
+
+/// Keying buffers kept per thread, so that keying many documents allocates only while the
+/// buffers grow.
+#[derive(Debug, Default)]
+struct Buffers {
+    keyer: Keyer,
+    keyed: name_key::KeyedText,
+}
+
+thread_local! {
+    static BUFFERS: RefCell<Buffers> = RefCell::default();
+}
+
+/// Buffers grown past this (in bytes) are not kept.
+const KEEP_BUFFERS: usize = 1 << 22;
+
+/// Calls `f` with `text` keyed, in this thread's buffers.
+fn with_keyed<R>(text: &str, f: impl FnOnce(&name_key::KeyedText) -> R) -> R {
+    BUFFERS.with(|b| match b.try_borrow_mut() {
+        Ok(mut b) => {
+            let Buffers { keyer, keyed } = &mut *b;
+            keyer.key_text(text, keyed);
+            let r = f(keyed);
+            if keyed.text.capacity() > KEEP_BUFFERS || keyer.capacity() > KEEP_BUFFERS {
+                *b = Buffers::default();
+            }
+            r
+        }
+        // Called from inside `f`: fresh buffers.
+        Err(_) => f(&name_key::KeyedText::new(text)),
+    })
+}
+
+/// Calls `f` with this thread's keyer.
+pub(crate) fn with_keyer<R>(f: impl FnOnce(&mut Keyer) -> R) -> R {
+    BUFFERS.with(|b| match b.try_borrow_mut() {
+        Ok(mut b) => {
+            let r = f(&mut b.keyer);
+            if b.keyer.capacity() > KEEP_BUFFERS {
+                b.keyer = Keyer::default();
+            }
+            r
+        }
+        Err(_) => f(&mut Keyer::default()),
+    })
 }
 
 #[cfg(test)]

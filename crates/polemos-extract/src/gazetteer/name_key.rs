@@ -22,12 +22,17 @@
 //!
 //! Words are joined by a space when only spaces or dashes stand between them, and by `|`
 //! otherwise, so a name never matches across punctuation.
+//!
+//! Speed: the text is scanned byte by byte, ASCII letters taking a fast path that only
+//! lowercases them; a character outside ASCII is decoded and folded on its own. All buffers of a
+//! [`Keyer`] are reused from one text (or name) to the next, so keying allocates nothing per
+//! word.
 
 use unicode_normalization::char::{decompose_canonical, is_combining_mark};
 
 /// The key of a single name: what [`KeyedText::new`] makes of it, without the offset map.
 pub fn name_key(name: &str) -> String {
-    KeyedText::new(name).text
+    Keyer::default().name_key(name).to_string()
 }
 
 /// One word of keyed text and where it came from.
@@ -67,10 +72,10 @@ enum Gap {
 #[derive(Debug, Clone, Copy)]
 struct RawWord {
     /// Range in the folded-letter buffer.
-    start: usize,
-    end: usize,
-    orig_start: usize,
-    orig_end: usize,
+    start: u32,
+    end: u32,
+    orig_start: u32,
+    orig_end: u32,
     /// Separation from the previous word.
     gap: Gap,
     /// The word ended with an ayn apostrophe before a final `a` ("Dar'a").
@@ -113,109 +118,149 @@ fn special_fold(c: char) -> Option<&'static str> {
     })
 }
 
+fn push_char(c: char, buf: &mut Vec<u8>) {
+    let mut tmp = [0u8; 4];
+    buf.extend_from_slice(c.encode_utf8(&mut tmp).as_bytes());
+}
+
 /// Appends the folded (lowercase, no diacritics) form of a letter or digit.
-fn push_folded(c: char, buf: &mut String) {
+fn push_folded(c: char, buf: &mut Vec<u8>) {
     if c.is_ascii() {
-        buf.push(c.to_ascii_lowercase());
+        buf.push(c.to_ascii_lowercase() as u8);
     } else if let Some(s) = special_fold(c) {
-        buf.push_str(s);
+        buf.extend_from_slice(s.as_bytes());
     } else {
         decompose_canonical(c, |d| {
             if !is_combining_mark(d) {
-                buf.extend(d.to_lowercase());
+                for l in d.to_lowercase() {
+                    push_char(l, buf);
+                }
             }
         });
     }
 }
 
-/// Splits `text` into folded words with their gaps. Letters go to `buf`.
-fn split_words(text: &str, buf: &mut String) -> Vec<RawWord> {
-    let mut words: Vec<RawWord> = Vec::with_capacity(text.len() / 5);
+/// The character starting at byte `i` of `text` (a char boundary) and its length.
+fn char_at(text: &str, i: usize) -> (char, usize) {
+    let b = text.as_bytes()[i];
+    if b < 0x80 {
+        return (b as char, 1);
+    }
+    let c = text
+        .get(i..)
+        .and_then(|s| s.chars().next())
+        .unwrap_or('\u{fffd}');
+    (c, c.len_utf8())
+}
+
+/// Splits `text` into folded words with their gaps. Letters go to `buf`, words to `words`.
+fn split_words(text: &str, buf: &mut Vec<u8>, words: &mut Vec<RawWord>) {
+    let bytes = text.as_bytes();
+    let n = bytes.len();
     let mut gap = Gap::Space;
-    let mut chars = text.char_indices().peekable();
-    while let Some((i, c)) = chars.next() {
-        if c.is_alphanumeric() {
-            let start = buf.len();
-            let mut orig_end = i + c.len_utf8();
-            push_folded(c, buf);
-            let mut final_ayn = false;
-            while let Some(&(j, d)) = chars.peek() {
-                if d.is_alphanumeric() {
-                    push_folded(d, buf);
-                    orig_end = j + d.len_utf8();
-                    chars.next();
-                } else if is_apostrophe(d) {
-                    // Inside a word only when a letter follows; "'s" ends it (possessive).
-                    let mut ahead = text[j + d.len_utf8()..].chars();
-                    let next = ahead.next();
-                    let after = ahead.next();
-                    let next_is_letter = next.is_some_and(char::is_alphanumeric);
-                    let ends_after_next = !after.is_some_and(char::is_alphanumeric);
-                    if !next_is_letter || (ends_after_next && matches!(next, Some('s' | 'S'))) {
-                        break;
-                    }
-                    if ends_after_next && matches!(next, Some('a' | 'A')) {
-                        final_ayn = true;
-                    }
-                    chars.next();
-                } else {
+    let mut i = 0;
+    while i < n {
+        let b = bytes[i];
+        // Fast path for the common ASCII separators.
+        if b == b' ' {
+            i += 1;
+            continue;
+        }
+        let (c, len) = char_at(text, i);
+        if !c.is_alphanumeric() {
+            if c.is_whitespace() {
+                // Keeps the gap as it is.
+            } else if is_dash(c) {
+                if gap == Gap::Space {
+                    gap = Gap::Dash;
+                }
+            } else if is_combining_mark(c) || is_apostrophe(c) || c == '\u{200c}' || c == '\u{ad}' {
+                // Invisible or transliteration marks between words change nothing.
+            } else {
+                gap = Gap::Break;
+            }
+            i += len;
+            continue;
+        }
+        let start = buf.len();
+        let orig_start = i;
+        push_folded(c, buf);
+        i += len;
+        let mut final_ayn = false;
+        loop {
+            let run = i;
+            while i < n && bytes[i].is_ascii_alphanumeric() {
+                i += 1;
+            }
+            buf.extend(bytes[run..i].iter().map(u8::to_ascii_lowercase));
+            if i >= n || bytes[i] == b' ' {
+                break;
+            }
+            let (d, dlen) = char_at(text, i);
+            if d.is_alphanumeric() {
+                push_folded(d, buf);
+                i += dlen;
+            } else if is_apostrophe(d) {
+                // Inside a word only when a letter follows; "'s" ends it (possessive).
+                let mut ahead = text.get(i + dlen..).unwrap_or("").chars();
+                let next = ahead.next();
+                let after = ahead.next();
+                let next_is_letter = next.is_some_and(char::is_alphanumeric);
+                let ends_after_next = !after.is_some_and(char::is_alphanumeric);
+                if !next_is_letter || (ends_after_next && matches!(next, Some('s' | 'S'))) {
                     break;
                 }
+                if ends_after_next && matches!(next, Some('a' | 'A')) {
+                    final_ayn = true;
+                }
+                i += dlen;
+            } else {
+                break;
             }
-            // Skip the rest of a possessive so it does not become a word "s".
-            if let Some(&(j, d)) = chars.peek() {
-                if is_apostrophe(d) {
-                    let rest = &text[j + d.len_utf8()..];
-                    let mut it = rest.chars();
-                    if matches!(it.next(), Some('s' | 'S'))
-                        && !it.next().is_some_and(char::is_alphanumeric)
-                    {
-                        chars.next();
-                        chars.next();
-                    }
+        }
+        // A letter always follows a consumed apostrophe, so the word ends here.
+        let orig_end = i;
+        // Skip the rest of a possessive so it does not become a word "s".
+        if i < n && bytes[i] != b' ' {
+            let (d, dlen) = char_at(text, i);
+            if is_apostrophe(d) {
+                let mut it = text.get(i + dlen..).unwrap_or("").chars();
+                if matches!(it.next(), Some('s' | 'S'))
+                    && !it.next().is_some_and(char::is_alphanumeric)
+                {
+                    i += dlen + 1;
                 }
             }
-            words.push(RawWord {
-                start,
-                end: buf.len(),
-                orig_start: i,
-                orig_end,
-                gap,
-                final_ayn,
-            });
-            gap = Gap::Space;
-        } else if c.is_whitespace() {
-            // Keeps the gap as it is.
-        } else if is_dash(c) {
-            if gap == Gap::Space {
-                gap = Gap::Dash;
-            }
-        } else if is_combining_mark(c) || is_apostrophe(c) || c == '\u{200c}' || c == '\u{ad}' {
-            // Invisible or transliteration marks between words change nothing.
-        } else {
-            gap = Gap::Break;
         }
+        words.push(RawWord {
+            start: start as u32,
+            end: buf.len() as u32,
+            orig_start: orig_start as u32,
+            orig_end: orig_end as u32,
+            gap,
+            final_ayn,
+        });
+        gap = Gap::Space;
     }
-    words
 }
 
 /// Articles that are always articles.
-fn is_plain_article(w: &str) -> bool {
-    matches!(w, "al" | "el")
+fn is_plain_article(w: &[u8]) -> bool {
+    matches!(w, b"al" | b"el")
 }
 
 /// Sun-letter articles and the consonant the next word starts with when assimilated.
-fn sun_article(w: &str) -> Option<&'static str> {
+fn sun_article(w: &[u8]) -> Option<&'static [u8]> {
     Some(match w {
-        "ad" | "ed" => "d",
-        "adh" => "dh",
-        "ar" | "er" => "r",
-        "as" | "es" => "s",
-        "ash" | "esh" => "sh",
-        "az" | "ez" => "z",
-        "at" | "et" => "t",
-        "ath" => "th",
-        "an" | "en" => "n",
+        b"ad" | b"ed" => b"d",
+        b"adh" => b"dh",
+        b"ar" | b"er" => b"r",
+        b"as" | b"es" => b"s",
+        b"ash" | b"esh" => b"sh",
+        b"az" | b"ez" => b"z",
+        b"at" | b"et" => b"t",
+        b"ath" => b"th",
+        b"an" | b"en" => b"n",
         _ => return None,
     })
 }
@@ -224,17 +269,15 @@ fn is_vowel(b: u8) -> bool {
     matches!(b, b'a' | b'e' | b'i' | b'o' | b'u')
 }
 
-/// Keys one word body (lowercase, folded) into `out`.
-fn key_body(word: &str, final_ayn: bool, out: &mut String) {
+/// Keys one word body (lowercase, folded) into `out`; `s` is scratch space.
+fn key_body(word: &[u8], final_ayn: bool, out: &mut Vec<u8>, s: &mut Vec<u8>) {
     if !word.is_ascii() {
         // Other scripts (Arabic, ...) are compared as folded.
-        out.push_str(word);
+        out.extend_from_slice(word);
         return;
     }
-    let mut s: Vec<u8> = word
-        .bytes()
-        .map(|b| if b == b'q' { b'k' } else { b })
-        .collect();
+    s.clear();
+    s.extend(word.iter().map(|&b| if b == b'q' { b'k' } else { b }));
     let mut ayn = final_ayn && s.len() > 2 && s.last() == Some(&b'a');
     if s.len() > 3 && s.ends_with(b"aa") {
         ayn = true;
@@ -247,96 +290,207 @@ fn key_body(word: &str, final_ayn: bool, out: &mut String) {
         s.truncate(s.len() - 2);
         s.push(b'a');
     }
-    let mut mapped: Vec<u8> = Vec::with_capacity(s.len() + 2);
+    let begin = out.len();
+    // Doubled letters are pushed once.
+    let mut push = |b: u8| {
+        if out.len() == begin || out.last() != Some(&b) {
+            out.push(b);
+        }
+    };
     let consonant_or_end = |k: usize| s.get(k).is_none_or(|&b| !is_vowel(b) && b != b'y');
     let mut i = 0;
     while i < s.len() {
         let pair = (s[i], s.get(i + 1).copied().unwrap_or(0));
         match pair {
             (b'e' | b'a', b'i' | b'y') if consonant_or_end(i + 2) => {
-                mapped.extend_from_slice(b"ay");
+                push(b'a');
+                push(b'y');
                 i += 2;
                 continue;
             }
             (b'a', b'w') if consonant_or_end(i + 2) => {
-                mapped.push(b'u');
+                push(b'u');
                 i += 2;
                 continue;
             }
             _ => {}
         }
-        mapped.push(match s[i] {
+        push(match s[i] {
             b'o' => b'u',
             b'e' => b'i',
             b => b,
         });
         i += 1;
     }
-    mapped.dedup();
-    out.extend(mapped.iter().map(|&b| b as char));
     if ayn {
-        out.push_str("a'");
+        out.extend_from_slice(b"a'");
+    }
+}
+
+/// Appends the key of word `n` of `raw` (letters in `buf`) to `out`, calling `piece` with the
+/// key range of each key word and whether it starts and ends the original word.
+fn key_word(
+    buf: &[u8],
+    raw: &[RawWord],
+    n: usize,
+    out: &mut Vec<u8>,
+    scratch: &mut Vec<u8>,
+    mut piece: impl FnMut(usize, usize, bool, bool),
+) {
+    let Some(w) = raw.get(n) else {
+        return;
+    };
+    let word_bytes = &buf[w.start as usize..w.end as usize];
+    let joined_next = raw.get(n + 1).filter(|x| x.gap != Gap::Break);
+    let is_article = is_plain_article(word_bytes)
+        || sun_article(word_bytes).is_some_and(|consonant| {
+            joined_next.is_some_and(|x| {
+                x.gap == Gap::Dash || buf[x.start as usize..x.end as usize].starts_with(consonant)
+            })
+        });
+    let start = out.len();
+    if is_article && joined_next.is_some() {
+        out.extend_from_slice(b"al");
+        piece(start, out.len(), true, true);
+        return;
+    }
+    // "ezzor", "assad": an article written together with its sun letter.
+    let b = word_bytes;
+    if b.len() >= 5
+        && matches!(b[0], b'a' | b'e')
+        && b[1] == b[2]
+        && matches!(b[1], b't' | b'd' | b'r' | b'z' | b's' | b'n')
+    {
+        out.extend_from_slice(b"al");
+        piece(start, out.len(), true, false);
+        out.push(b' ');
+        let rest_start = out.len();
+        key_body(&b[2..], w.final_ayn, out, scratch);
+        piece(rest_start, out.len(), false, true);
+        return;
+    }
+    key_body(word_bytes, w.final_ayn, out, scratch);
+    piece(start, out.len(), true, true);
+}
+
+/// Reusable buffers for keying texts and names; keying allocates only while a buffer grows.
+#[derive(Debug, Default, Clone)]
+pub struct Keyer {
+    /// Folded letters of the words.
+    buf: Vec<u8>,
+    raw: Vec<RawWord>,
+    scratch: Vec<u8>,
+    /// The key being built (UTF-8).
+    key: Vec<u8>,
+}
+
+impl Keyer {
+    /// Keys `original` into `self.key`, calling `word` for each key word with its key range,
+    /// original word and whether it starts and ends that word.
+    fn run(&mut self, original: &str, mut word: impl FnMut(usize, usize, &RawWord, bool, bool)) {
+        self.split(original);
+        self.key.clear();
+        let (buf, raw, out, scratch) = (&self.buf, &self.raw, &mut self.key, &mut self.scratch);
+        for (n, w) in raw.iter().enumerate() {
+            if n > 0 {
+                out.push(if w.gap == Gap::Break { b'|' } else { b' ' });
+            }
+            key_word(buf, raw, n, out, scratch, |a, b, starts, ends| {
+                word(a, b, w, starts, ends)
+            });
+        }
+    }
+
+    /// Splits `original` into words, to be keyed one at a time with [`Keyer::key_word`].
+    pub fn split(&mut self, original: &str) {
+        self.buf.clear();
+        self.raw.clear();
+        split_words(original, &mut self.buf, &mut self.raw);
+    }
+
+    /// Bytes held by the buffers.
+    pub fn capacity(&self) -> usize {
+        self.buf.capacity()
+            + self.raw.capacity() * std::mem::size_of::<RawWord>()
+            + self.key.capacity()
+    }
+
+    /// Number of words of the text last split.
+    pub fn word_count(&self) -> usize {
+        self.raw.len()
+    }
+
+    /// Original byte range of word `n` of the text last split.
+    pub fn word_span(&self, n: usize) -> (usize, usize) {
+        self.raw
+            .get(n)
+            .map_or((0, 0), |w| (w.orig_start as usize, w.orig_end as usize))
+    }
+
+    /// Whether punctuation (not only spaces or dashes) separates word `n` from the word before.
+    pub fn breaks_before(&self, n: usize) -> bool {
+        self.raw.get(n).is_some_and(|w| w.gap == Gap::Break)
+    }
+
+    /// Appends the key of word `n` of the text last split to `out` (no separator before it),
+    /// and to `pieces` its key words: end offset in `out` and whether the piece ends the
+    /// original word (only "al" of "Ezzor" does not). Exactly what [`KeyedText::new`] makes of
+    /// the word.
+    pub fn key_word(&mut self, n: usize, out: &mut Vec<u8>, pieces: &mut Vec<(usize, bool)>) {
+        key_word(
+            &self.buf,
+            &self.raw,
+            n,
+            out,
+            &mut self.scratch,
+            |_, end, _, ends| pieces.push((end, ends)),
+        );
+    }
+
+    /// The key of a single name, valid until the next use of the keyer.
+    pub fn name_key(&mut self, name: &str) -> &str {
+        self.run(name, |_, _, _, _, _| {});
+        // Always UTF-8: folded characters are pushed whole, and keys of ASCII words are ASCII.
+        std::str::from_utf8(&self.key).unwrap_or("")
+    }
+
+    /// Keys `original` into `out`, reusing `out`'s buffers.
+    pub fn key_text(&mut self, original: &str, out: &mut KeyedText) {
+        out.words.clear();
+        let words = &mut out.words;
+        self.run(original, |key_start, key_end, w, starts_word, ends_word| {
+            words.push(KeyWord {
+                key_start: key_start as u32,
+                key_end: key_end as u32,
+                orig_start: w.orig_start,
+                orig_end: w.orig_end,
+                starts_word,
+                ends_word,
+            });
+        });
+        // The key buffer becomes the text, and the text's old buffer the next key buffer.
+        let old = std::mem::take(&mut out.text).into_bytes();
+        let key = std::mem::replace(&mut self.key, old);
+        out.text = String::from_utf8(key)
+            .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
     }
 }
 
 impl KeyedText {
     /// Keys `original` word by word.
     pub fn new(original: &str) -> KeyedText {
-        let mut buf = String::with_capacity(original.len());
-        let raw = split_words(original, &mut buf);
         let mut out = KeyedText {
-            text: String::with_capacity(buf.len() + raw.len()),
-            words: Vec::with_capacity(raw.len()),
+            text: String::with_capacity(original.len() + 16),
+            words: Vec::with_capacity(original.len() / 5),
         };
-        for (n, w) in raw.iter().enumerate() {
-            let word = &buf[w.start..w.end];
-            let next = raw.get(n + 1);
-            if n > 0 {
-                out.text.push(if w.gap == Gap::Break { '|' } else { ' ' });
-            }
-            let joined_next = next.filter(|x| x.gap != Gap::Break);
-            let is_article = is_plain_article(word)
-                || sun_article(word).is_some_and(|consonant| {
-                    joined_next.is_some_and(|x| {
-                        x.gap == Gap::Dash || buf[x.start..x.end].starts_with(consonant)
-                    })
-                });
-            let start = out.text.len();
-            if is_article && joined_next.is_some() {
-                out.text.push_str("al");
-                out.push_word(start, w, true, true);
-                continue;
-            }
-            // "ezzor", "assad": an article written together with its sun letter.
-            let b = word.as_bytes();
-            if b.len() >= 5
-                && matches!(b[0], b'a' | b'e')
-                && b[1] == b[2]
-                && matches!(b[1], b't' | b'd' | b'r' | b'z' | b's' | b'n')
-            {
-                out.text.push_str("al");
-                out.push_word(start, w, true, false);
-                out.text.push(' ');
-                let rest_start = out.text.len();
-                key_body(&word[2..], w.final_ayn, &mut out.text);
-                out.push_word(rest_start, w, false, true);
-                continue;
-            }
-            key_body(word, w.final_ayn, &mut out.text);
-            out.push_word(start, w, true, true);
-        }
+        let mut keyer = Keyer {
+            buf: Vec::with_capacity(original.len() + 16),
+            raw: Vec::with_capacity(original.len() / 5),
+            scratch: Vec::with_capacity(64),
+            key: Vec::with_capacity(original.len() + 16),
+        };
+        keyer.key_text(original, &mut out);
         out
-    }
-
-    fn push_word(&mut self, key_start: usize, w: &RawWord, starts_word: bool, ends_word: bool) {
-        self.words.push(KeyWord {
-            key_start: key_start as u32,
-            key_end: self.text.len() as u32,
-            orig_start: w.orig_start as u32,
-            orig_end: w.orig_end as u32,
-            starts_word,
-            ends_word,
-        });
     }
 
     /// The key words covering key bytes `[start, end)` when the range starts and ends on

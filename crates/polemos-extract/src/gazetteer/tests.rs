@@ -137,3 +137,200 @@ fn tmp_load_parts() {
         println!("decode {t1:?} parse {t2:?} key1thread {:?} from_places {:?}; names {n} bytes {bytes} keys {} {}", t3 - t2, t4 - t3, keys.len(), g.len());
     }
 }
+
+#[allow(dead_code)]
+mod tmp_speed_gen {
+    const WORDS: &[&str] = &[
+        "the",
+        "of",
+        "and",
+        "to",
+        "in",
+        "a",
+        "said",
+        "on",
+        "that",
+        "for",
+        "was",
+        "with",
+        "forces",
+        "government",
+        "killed",
+        "people",
+        "at",
+        "by",
+        "from",
+        "were",
+        "rebels",
+        "fighters",
+        "army",
+        "strikes",
+        "air",
+        "attack",
+        "Syrian",
+        "Observatory",
+        "for",
+        "Human",
+        "Rights",
+        "monitor",
+        "town",
+        "province",
+        "city",
+        "villages",
+        "near",
+        "outskirts",
+        "northern",
+        "countryside",
+        "Hamas",
+        "officials",
+        "told",
+        "Reuters",
+        "Saturday",
+        "shelling",
+        "residents",
+        "civilians",
+        "including",
+        "children",
+        "women",
+        "militants",
+        "Islamic",
+        "State",
+        "Kurdish-led",
+        "SDF",
+        "U.S.-led",
+        "coalition",
+        "Russian",
+        "warplanes",
+        "opposition",
+        "groups",
+        "held",
+        "areas",
+    ];
+    const PLACES: &[&str] = &[
+        "Aleppo",
+        "Deir ez-Zor",
+        "Deir Ezzor",
+        "Raqqa",
+        "Idlib",
+        "Hama",
+        "Homs",
+        "Damascus",
+        "al-Bab",
+        "Manbij",
+        "Qamishli",
+        "Hasakeh",
+        "Douma",
+        "Eastern Ghouta",
+        "Daraa",
+        "Palmyra",
+        "Maarat al-Numan",
+        "Khan Sheikhoun",
+        "Latakia",
+        "Mosul",
+        "Turkey",
+        "Iraq",
+        "Syria",
+    ];
+
+    /// A deterministic pseudo-random generator (64-bit LCG), so every run sees the same text.
+    struct Lcg(u64);
+
+    impl Lcg {
+        fn next(&mut self) -> usize {
+            self.0 = self
+                .0
+                .wrapping_mul(6_364_136_223_846_793_005)
+                .wrapping_add(1_442_695_040_888_963_407);
+            (self.0 >> 33) as usize
+        }
+    }
+
+    /// About `bytes` of news-like text: sentences of 12-30 words, one word in 25 a place name.
+    pub fn news_text(bytes: usize) -> String {
+        let mut rng = Lcg(42);
+        let mut out = String::with_capacity(bytes + 200);
+        while out.len() < bytes {
+            let n = 12 + rng.next() % 19;
+            for i in 0..n {
+                let w = if rng.next() % 25 == 0 {
+                    PLACES[rng.next() % PLACES.len()]
+                } else {
+                    WORDS[rng.next() % WORDS.len()]
+                };
+                if i == 0 {
+                    let mut c = w.chars();
+                    if let Some(f) = c.next() {
+                        out.extend(f.to_uppercase());
+                        out.push_str(c.as_str());
+                    }
+                } else {
+                    out.push(' ');
+                    out.push_str(w);
+                }
+                if rng.next() % 15 == 0 {
+                    out.push(',');
+                }
+            }
+            out.push_str(". ");
+        }
+        out
+    }
+}
+
+fn tmp_min_time(f: &mut dyn FnMut()) -> std::time::Duration {
+    let mut best = std::time::Duration::MAX;
+    for _ in 0..300 {
+        let t = std::time::Instant::now();
+        f();
+        best = best.min(t.elapsed());
+    }
+    best
+}
+
+#[test]
+fn tmp_speed() {
+    let g = Gazetteer::embedded().unwrap();
+    let text = tmp_speed_gen::news_text(1 << 18);
+    let corpus: String = std::fs::read_dir(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../examples/corpus"
+    ))
+    .unwrap()
+    .flatten()
+    .filter_map(|e| std::fs::read_to_string(e.path()).ok())
+    .collect::<Vec<_>>()
+    .join("\n");
+    let mut corpus_text = String::new();
+    while corpus_text.len() < 1 << 18 {
+        corpus_text.push_str(&corpus);
+    }
+    for (name, t) in [("bench", &text), ("corpus", &corpus_text)] {
+        let mut n = 0;
+        let d = tmp_min_time(&mut || n += g.find_names(t).len());
+        let k = tmp_min_time(&mut || n += name_key::KeyedText::new(t).words.len());
+        let mut keyer = name_key::Keyer::default();
+        let l = tmp_min_time(&mut || {
+            n += g
+                .index()
+                .candidates_where(t, &mut keyer, |t, s| t.as_bytes()[s].is_ascii_uppercase())
+                .len()
+        });
+        println!(
+            "{name}: lazy proper {:.0} MB/s",
+            t.len() as f64 / l.as_secs_f64() / 1e6
+        );
+        println!(
+            "{name}: find_names {:.0} MB/s, keying {:.0} MB/s ({n})",
+            t.len() as f64 / d.as_secs_f64() / 1e6,
+            t.len() as f64 / k.as_secs_f64() / 1e6
+        );
+    }
+    let mut best = std::time::Duration::MAX;
+    for _ in 0..10 {
+        let t = std::time::Instant::now();
+        let g = Gazetteer::embedded().unwrap();
+        best = best.min(t.elapsed());
+        assert!(g.len() > 0);
+    }
+    println!("load min {best:?}");
+}
