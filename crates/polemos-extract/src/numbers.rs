@@ -1,5 +1,8 @@
 //! Reading counts written in digits or words.
 
+use std::sync::OnceLock;
+
+use crate::fold::fold_key;
 use crate::words::Word;
 
 /// A count read from the text.
@@ -43,15 +46,34 @@ const TENS: &[(&str, u32)] = &[
     ("eighty", 80),
     ("ninety", 90),
 ];
-/// Vague quantities, coded conservatively after ACLED's practice ("dozens" = 12,
-/// "hundreds" = 100, "several" = 10).
-const VAGUE: &[(&str, u32)] = &[
-    ("dozens", 12),
-    ("scores", 20),
-    ("hundreds", 100),
-    ("thousands", 1000),
-    ("several", 10),
-];
+/// Vague quantities and their conservative counts, from `data/numbers/vague_quantities.tsv`
+/// (where each choice is explained), as word sequences, longest first.
+fn vague() -> &'static [(Vec<String>, u32)] {
+    static VAGUE: OnceLock<Vec<(Vec<String>, u32)>> = OnceLock::new();
+    VAGUE.get_or_init(|| {
+        let mut out: Vec<(Vec<String>, u32)> = include_str!("../data/numbers/vague_quantities.tsv")
+            .lines()
+            .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+            .skip(1)
+            .filter_map(|l| {
+                let mut fields = l.split('\t');
+                let words = fields.next()?;
+                let count = fields.next()?.trim().parse().ok()?;
+                Some(
+                    words
+                        .split('|')
+                        .map(move |w| (w, count))
+                        .collect::<Vec<_>>(),
+                )
+            })
+            .flatten()
+            .map(|(w, c)| (fold_key(w).split(' ').map(String::from).collect(), c))
+            .collect();
+        out.sort_by_key(|(w, _)| std::cmp::Reverse(w.len()));
+        out
+    })
+}
+
 /// Words before a number that qualify it without changing the conservative reading.
 const MODIFIERS: &[&[&str]] = &[
     &["at", "least"],
@@ -110,6 +132,20 @@ pub fn read_count(words: &[Word<'_>]) -> Option<Count> {
     }
     let rest = &words[skip..];
     let first = rest.first()?;
+    // "between 10 and 15" is coded as its lower bound.
+    if first.text == "between" {
+        let low = read_count(&rest[1..])?;
+        let and_at = 1 + low.words;
+        if rest.get(and_at).is_some_and(|w| w.text == "and") {
+            let high = read_count(&rest[and_at + 1..])?;
+            return Some(Count {
+                value: low.value,
+                words: skip + and_at + 1 + high.words,
+                vague: low.vague,
+            });
+        }
+        return None;
+    }
     if let Some(v) = digits(first.text) {
         return Some(Count {
             value: v,
@@ -117,50 +153,67 @@ pub fn read_count(words: &[Word<'_>]) -> Option<Count> {
             vague: false,
         });
     }
-    if first.text == "a" || first.text == "one" {
-        match rest.get(1).map(|w| w.text) {
-            Some("dozen") => {
-                return Some(Count {
-                    value: 12,
-                    words: skip + 2,
-                    vague: false,
-                })
-            }
-            Some("hundred") => {
-                return Some(Count {
-                    value: 100,
-                    words: skip + 2,
-                    vague: false,
-                })
-            }
-            _ => {}
-        }
-    }
-    if let Some(v) = lookup(VAGUE, first.text) {
+    // "1.5 million", "2 thousand".
+    if let Some((v, n)) = scaled(rest) {
         return Some(Count {
             value: v,
-            words: skip + 1,
+            words: skip + n,
+            vague: false,
+        });
+    }
+    if let Some((seq, v)) = vague()
+        .iter()
+        .find(|(seq, _)| rest.len() >= seq.len() && seq.iter().zip(rest).all(|(a, b)| *a == b.text))
+    {
+        return Some(Count {
+            value: *v,
+            words: skip + seq.len(),
             vague: true,
         });
     }
-    let (mut value, mut used) = small_number(rest)?;
-    if rest.get(used).is_some_and(|w| w.text == "hundred") {
-        value *= 100;
-        used += 1;
-        if let Some((v, n)) = rest
-            .get(used + 1..)
-            .filter(|_| rest[used].text == "and")
-            .and_then(small_number)
-        {
-            value += v;
-            used += 1 + n;
+    // Number words: "twelve", "twenty one", "two hundred and five", "a thousand".
+    let (mut value, mut used) = match first.text {
+        "a" | "an" => (1, 1),
+        _ => small_number(rest)?,
+    };
+    match rest.get(used).map(|w| w.text) {
+        Some("hundred") => {
+            value *= 100;
+            used += 1;
+            if let Some((v, n)) = rest
+                .get(used + 1..)
+                .filter(|_| rest[used].text == "and")
+                .and_then(small_number)
+            {
+                value += v;
+                used += 1 + n;
+            }
         }
+        Some("thousand") => {
+            value *= 1000;
+            used += 1;
+        }
+        _ if first.text == "a" || first.text == "an" => return None,
+        _ => {}
     }
     Some(Count {
         value,
         words: skip + used,
         vague: false,
     })
+}
+
+/// A number with a multiplier word: "1.5 million", "2 thousand", "3,000".
+fn scaled(words: &[Word<'_>]) -> Option<(u32, usize)> {
+    let number: f64 = words.first()?.text.replace(',', "").parse().ok()?;
+    let factor = match words.get(1).map(|w| w.text) {
+        Some("million") => 1_000_000.0,
+        Some("thousand") => 1_000.0,
+        Some("hundred") => 100.0,
+        _ => return None,
+    };
+    let value = number * factor;
+    (value.is_finite() && value >= 0.0 && value <= f64::from(u32::MAX)).then_some((value as u32, 2))
 }
 
 #[cfg(test)]
@@ -181,10 +234,18 @@ mod tests {
         assert_eq!(count("twenty one civilians"), Some((21, 2)));
         assert_eq!(count("five children"), Some((5, 1)));
         assert_eq!(count("two hundred and five"), Some((205, 4)));
-        assert_eq!(count("dozens of civilians"), Some((12, 1)));
+        assert_eq!(count("dozens of civilians"), Some((12, 2)));
         assert_eq!(count("a dozen people"), Some((12, 2)));
         assert_eq!(count("more than 30 militants"), Some((30, 3)));
         assert_eq!(count("soldiers"), None);
         assert_eq!(count("3.5 km"), None);
+        assert_eq!(count("1.5 million people"), Some((1_500_000, 2)));
+        assert_eq!(count("two thousand"), Some((2000, 2)));
+        assert_eq!(count("a hundred"), Some((100, 2)));
+        assert_eq!(count("a man"), None);
+        assert_eq!(count("between 10 and 15 people"), Some((10, 4)));
+        assert_eq!(count("several civilians"), Some((10, 1)));
+        assert_eq!(count("a handful of fighters"), Some((3, 3)));
+        assert_eq!(count("scores of troops"), Some((20, 2)));
     }
 }
