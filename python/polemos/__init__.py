@@ -8,13 +8,16 @@
 >>> result.events.select("event_type", "actor1", "admin1", "fatalities")  # doctest: +SKIP
 
 `extract` also takes lists of strings, polars DataFrames (or any Arrow table) and paths;
-`read` loads documents from files without extracting. Every table is a `polars.DataFrame`
+`extract_batches` does the same batch by batch over inputs too large to hold at once;
+`read` loads documents from files without extracting; `explain` shows how one document was
+read. Every table is a `polars.DataFrame`
 whose columns are documented in `docs/schema.md`.
 """
 
 from __future__ import annotations
 
 from polemos._api import extract, read
+from polemos._batches import extract_batches
 from polemos._core import (
     SCHEMA_VERSION,
     ExportError,
@@ -23,16 +26,20 @@ from polemos._core import (
     ResourceError,
     __version__,
 )
+from polemos._explain import Explanation, explain
 from polemos._result import Result
 
 __all__ = [
     "SCHEMA_VERSION",
+    "Explanation",
     "ExportError",
     "InputError",
     "PolemosError",
     "ResourceError",
     "Result",
     "__version__",
+    "explain",
     "extract",
+    "extract_batches",
     "read",
 ]

@@ -25,6 +25,7 @@ def extract(
     title: str | Sequence[str | None] | None = None,
     split: bool = True,
     threads: int | None = None,
+    progress: bool = False,
 ) -> Result:
     """Extracts events from texts, a table of texts, or files.
 
@@ -46,7 +47,9 @@ def extract(
     A `str` is always text, never a path: wrap paths in `pathlib.Path`.
 
     `threads` is the number of worker threads (default: one per core). The GIL is released
-    while polemos works.
+    while polemos works. `progress=True` shows a progress bar (`tqdm.auto`, a widget in
+    Jupyter) when tqdm is installed, and nothing otherwise; the tables are the same.
+    For inputs too large to hold in memory at once, use `polemos.extract_batches`.
 
     >>> import polemos
     >>> r = polemos.extract("Islamic State militants attacked the airbase in Deir ez-Zor.")
@@ -61,6 +64,8 @@ def extract(
     no file matching), `ResourceError` if the bundled dictionaries cannot be loaded. A file
     that cannot be read is not an error: it is a row of `documents` with status `"error"`.
     """
+    if progress and not isinstance(data, str):
+        return _extract_with_progress(data, text, id, published, title, split, threads)
     if isinstance(data, str):
         return _extract_texts([data], id, published, title, threads)
     if isinstance(data, os.PathLike):
@@ -118,13 +123,68 @@ def read(
     return pl.DataFrame(table)
 
 
+# Documents per batch when `extract` shows progress: the bar moves every few seconds at most,
+# and batching costs little at this size.
+PROGRESS_BATCH = 256
+
+
+def _extract_with_progress(
+    data: Any, text: str, id: Any, published: Any, title: Any, split: bool, threads: int | None
+) -> Result:
+    """`extract` in batches with a bar, joined into one Result (the same tables)."""
+    from polemos._batches import extract_batches
+    from polemos._progress import Progress
+
+    if isinstance(data, (list, tuple)) and data and all(isinstance(x, str) for x in data):
+        # Per-text ids and titles: run the slices with their own values.
+        texts = list(data)
+        ids, dates, titles = text_columns(id, published, title, len(texts))
+        runs = []
+        with Progress(True, len(texts)) as bar:
+            for start in range(0, len(texts), PROGRESS_BATCH):
+                end = start + PROGRESS_BATCH
+                runs.append(
+                    _core.extract_texts(
+                        texts[start:end],
+                        None if ids is None else ids[start:end],
+                        None if dates is None else dates[start:end],
+                        None if titles is None else titles[start:end],
+                        threads,
+                        start,
+                    )
+                )
+                bar.update(len(texts[start:end]))
+        return Result(_core.concat(runs))
+    if isinstance(data, pl.Series):
+        data = data.cast(pl.String).fill_null("").to_list()
+        return _extract_with_progress(data, text, id, published, title, split, threads)
+    if isinstance(data, (list, tuple)) and not data:
+        return extract([], threads=threads)
+    batches = extract_batches(
+        data,
+        batch_size=PROGRESS_BATCH,
+        text=text,
+        id=id,
+        published=published,
+        title=title,
+        split=split,
+        threads=threads,
+        progress=True,
+    )
+    return Result(_core.concat([r._tables for r in batches]))
+
+
+def text_columns(
+    id: Any, published: Any, title: Any, n: int
+) -> tuple[list[str | None] | None, list[str | None] | None, list[str | None] | None]:
+    """`id=`, `published=` and `title=` for `n` texts, as lists for the Rust core."""
+    return _one_or_many(id, n, "id"), _dates(published, n), _one_or_many(title, n, "title")
+
+
 def _extract_texts(
     texts: list[str], id: Any, published: Any, title: Any, threads: int | None
 ) -> Result:
-    n = len(texts)
-    ids = _one_or_many(id, n, "id")
-    titles = _one_or_many(title, n, "title")
-    dates = _dates(published, n)
+    ids, dates, titles = text_columns(id, published, title, len(texts))
     return Result(_core.extract_texts(texts, ids, dates, titles, threads))
 
 
@@ -140,9 +200,9 @@ def _extract_paths(
     tables = _core.extract_paths(
         _path_list(paths),
         text_column=text,
-        id_column=_column_name(id, "id"),
-        date_column=_column_name(published, "published"),
-        title_column=_column_name(title, "title"),
+        id_column=column_name(id, "id"),
+        date_column=column_name(published, "published"),
+        title_column=column_name(title, "title"),
         split_stories=split,
         threads=threads,
     )
@@ -152,9 +212,22 @@ def _extract_paths(
 def _extract_frame(
     frame: pl.DataFrame, text: str, id: Any, published: Any, title: Any, threads: int | None
 ) -> Result:
-    id_column = _column_name(id, "id")
-    date_column = _column_name(published, "published")
-    title_column = _column_name(title, "title")
+    return Result(extract_frame_tables(frame, text, id, published, title, threads))
+
+
+def extract_frame_tables(
+    frame: pl.DataFrame,
+    text: str,
+    id: Any,
+    published: Any,
+    title: Any,
+    threads: int | None,
+    offset: int = 0,
+) -> dict[str, _core.ArrowTable]:
+    """Runs the Rust core on a frame's columns; `offset` numbers default ids `input[offset+i]`."""
+    id_column = column_name(id, "id")
+    date_column = column_name(published, "published")
+    title_column = column_name(title, "title")
     wanted = [c for c in (text, id_column, date_column, title_column) if c is not None]
     missing = [c for c in wanted if c not in frame.columns]
     if missing:
@@ -173,7 +246,7 @@ def _extract_frame(
         ids, dates, titles = strings(id_column), strings(date_column), strings(title_column)
     except pl.exceptions.PolarsError as e:
         raise _core.InputError(f"cannot read the frame's columns as text: {e}") from e
-    return Result(_core.extract_texts(texts, ids, dates, titles, threads))
+    return _core.extract_texts(texts, ids, dates, titles, threads, offset)
 
 
 def _as_frame(data: Any) -> pl.DataFrame | None:
@@ -224,7 +297,7 @@ def _date_str(value: Any) -> str | None:
     )
 
 
-def _column_name(value: Any, what: str) -> str | None:
+def column_name(value: Any, what: str) -> str | None:
     if value is None or isinstance(value, str):
         return value
     raise _core.InputError(f"{what}= must be a column name (str) for frames and files")

@@ -15,6 +15,8 @@ __all__ = [
     "PolemosError",
     "ResourceError",
     "__version__",
+    "concat",
+    "explain",
     "extract_paths",
     "extract_texts",
     "read_paths",
@@ -57,7 +59,12 @@ def extract_texts(
     published: Sequence[str | None] | None = None,
     titles: Sequence[str | None] | None = None,
     threads: int | None = None,
+    offset: int = 0,
 ) -> dict[str, ArrowTable]: ...
+def explain(
+    tables: Mapping[str, ArrowTable], doc_id: str | None = None
+) -> tuple[str, str, str, str]: ...
+def concat(runs: Sequence[Mapping[str, ArrowTable]]) -> dict[str, ArrowTable]: ...
 def extract_paths(
     paths: Sequence[str | PathLike[str]],
     text_column: str = "text",

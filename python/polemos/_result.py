@@ -72,14 +72,27 @@ class Result:
         return {name: self._frame(name) for name in TABLES}
 
     def write(self, directory: str | os.PathLike[str], format: str = "parquet") -> list[Path]:
-        """Writes the five tables into `directory` (created if missing) and returns the paths.
+        """Writes the tables into `directory` (created if missing) and returns the paths.
 
-        `format` is `"parquet"` (zstd, with the polemos and schema versions in the file
-        metadata), `"csv"` or `"jsonl"`. The files are identical to those of
-        `polemos extract ... --format FORMAT`.
+        `format` is one of
+
+        - `"parquet"`: zstd-compressed, with the polemos and schema versions in the file
+          metadata (polars reads it from 1.43 on; see `docs/schema.md`);
+        - `"arrow"`: Arrow IPC files (`.arrow`, also called Feather v2), uncompressed, for
+          `polars.scan_ipc` and memory-mapping;
+        - `"csv"` or `"jsonl"`;
+        - `"geojson"`: only `events.geojson`, the events as RFC 7946 Point features (null
+          geometry for events without coordinates), for QGIS, geopandas or a web map;
+        - `"acled"`: only `acled.csv`, the events with the column names and codes of ACLED's
+          codebook (`event_id_cnty`, `disorder_type`, `inter1`, `interaction`, `iso`, ...).
+
+        The first four write all five tables. The files are identical to those of
+        `polemos extract ... --format FORMAT`; `docs/formats.md` describes each one.
 
         >>> result.write("out")                                                # doctest: +SKIP
         [PosixPath('out/documents.parquet'), ..., PosixPath('out/furniture.parquet')]
+        >>> result.write("out", format="acled")                                # doctest: +SKIP
+        [PosixPath('out/acled.csv')]
         """
         return [Path(p) for p in _core.write(self._tables, directory, format)]
 

@@ -48,6 +48,27 @@ def test_parquet_metadata(result: polemos.Result, tmp_path: Path) -> None:
     assert meta["polemos.table"] == "events"
 
 
+def test_arrow_round_trip(result: polemos.Result, tmp_path: Path) -> None:
+    paths = result.write(tmp_path, format="arrow")
+    assert paths == [tmp_path / f"{t}.arrow" for t in TABLES]
+    for table in TABLES:
+        back = pl.read_ipc(tmp_path / f"{table}.arrow")
+        assert back.equals(getattr(result, table)), table
+        assert back.schema == getattr(result, table).schema
+    lazy = pl.scan_ipc(tmp_path / "events.arrow").select("event_id").collect()
+    assert lazy["event_id"].to_list() == result.events["event_id"].to_list()
+
+
+def test_arrow_metadata(result: polemos.Result, tmp_path: Path) -> None:
+    pa_ipc = pytest.importorskip("pyarrow.ipc")
+    result.write(tmp_path, format="arrow")
+    with pa_ipc.open_file(tmp_path / "mentions.arrow") as reader:
+        meta = reader.schema.metadata
+    assert meta[b"polemos.version"] == polemos.__version__.encode()
+    assert meta[b"polemos.schema_version"] == polemos.SCHEMA_VERSION.encode()
+    assert meta[b"polemos.table"] == b"mentions"
+
+
 def test_csv_round_trip(result: polemos.Result, tmp_path: Path) -> None:
     result.write(tmp_path, format="csv")
     for table in TABLES:
@@ -83,15 +104,16 @@ def test_jsonl_round_trip(result: polemos.Result, tmp_path: Path) -> None:
     assert doc["error"] is None
 
 
-@pytest.mark.parametrize("fmt", ["parquet", "csv", "jsonl"])
+@pytest.mark.parametrize("fmt", ["parquet", "arrow", "csv", "jsonl", "geojson", "acled"])
 def test_same_output_as_the_command(fmt: str, tmp_path: Path) -> None:
     cli_dir, py_dir = tmp_path / "cli", tmp_path / "py"
     assert _core.run_cli(["extract", str(CORPUS), "-o", str(cli_dir), "-f", fmt, "-q"]) == 0
-    polemos.extract(CORPUS).write(py_dir, format=fmt)
+    written = polemos.extract(CORPUS).write(py_dir, format=fmt)
+    names = sorted(p.name for p in written)
+    assert names == sorted(p.name for p in cli_dir.iterdir())
     if fmt == "parquet" and not POLARS_READS_OUR_PARQUET:
         pytest.skip("polars < 1.43 cannot read IEEE 754 total order")
-    for table in TABLES:
-        name = f"{table}.{fmt}"
+    for name in names:
         if fmt == "parquet":
             assert pl.read_parquet(cli_dir / name).equals(pl.read_parquet(py_dir / name))
         else:

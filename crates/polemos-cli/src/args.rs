@@ -12,7 +12,12 @@ use polemos_export::Format;
 #[command(after_help = "Examples:\n  \
     polemos extract articles/ -o out\n  \
     polemos extract 'scrapes/*.html' news.csv --text-column body -o out --format csv\n  \
-    polemos schema events")]
+    polemos extract articles/ -o out --format acled\n  \
+    polemos explain articles/idlib.txt\n  \
+    polemos explain \"Russian warplanes struck Jisr al-Shughur, killing 9 civilians.\"\n  \
+    polemos gazetteer import SY.txt admin1CodesASCII.txt -o syria.tsv.zst\n  \
+    polemos schema events\n\n\
+    Exit codes: 0 success, 1 failure (message on stderr), 2 invalid arguments.")]
 pub struct Cli {
     #[command(subcommand)]
     pub command: Command,
@@ -22,8 +27,71 @@ pub struct Cli {
 pub enum Command {
     /// Extract documents, sentences, mentions, events and furniture tables from files.
     Extract(ExtractArgs),
+    /// Show one document with its mentions highlighted and its events with their rules.
+    #[command(after_help = "Examples:\n  \
+        polemos explain examples/corpus/03_deir_ezzor_checkpoint_attack.txt\n  \
+        polemos explain examples/corpus --doc-id examples/corpus/wire.jsonl:2\n  \
+        polemos explain \"Clashes in Daraa killed 3 fighters.\" --color never")]
+    Explain(ExplainArgs),
     /// Print the output tables and their columns (see docs/schema.md for details).
     Schema(SchemaArgs),
+    /// Build gazetteer files for `extract --gazetteer`.
+    #[command(subcommand)]
+    Gazetteer(GazetteerCommand),
+}
+
+#[derive(Debug, Subcommand)]
+pub enum GazetteerCommand {
+    /// Convert GeoNames dump files (a country file such as SY.txt or allCountries.txt, and
+    /// optionally admin1CodesASCII.txt, admin2Codes.txt, alternateNamesV2.txt) into a
+    /// gazetteer file.
+    #[command(after_help = "Example:\n  \
+        polemos gazetteer import geonames/SY.txt geonames/admin1CodesASCII.txt -o syria.tsv.zst\n  \
+        polemos extract articles/ -o out --gazetteer syria.tsv.zst")]
+    Import(GazetteerImportArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct GazetteerImportArgs {
+    /// GeoNames files or directories holding them.
+    #[arg(required = true, value_name = "INPUT")]
+    pub inputs: Vec<PathBuf>,
+
+    /// The gazetteer file to write; zstd-compressed when it ends in .zst.
+    #[arg(short, long, value_name = "FILE")]
+    pub output: PathBuf,
+
+    /// Print nothing but errors.
+    #[arg(short, long)]
+    pub quiet: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct ExplainArgs {
+    /// A file, directory or glob pattern; anything else is explained as the text itself.
+    #[arg(value_name = "FILE_OR_TEXT")]
+    pub input: String,
+
+    /// The document to show [default: the first with events].
+    #[arg(long, value_name = "ID")]
+    pub doc_id: Option<String>,
+
+    /// Colour the output: auto (when stdout is a terminal and NO_COLOR is unset), always,
+    /// never.
+    #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
+    pub color: ColorChoice,
+
+    /// Worker threads [default: one per core].
+    #[arg(short = 'j', long, value_name = "N")]
+    pub threads: Option<NonZeroUsize>,
+}
+
+/// `--color` values.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ColorChoice {
+    Auto,
+    Always,
+    Never,
 }
 
 #[derive(Debug, Args)]
@@ -69,6 +137,11 @@ pub struct ExtractArgs {
     #[arg(long)]
     pub no_split: bool,
 
+    /// Add the places of a gazetteer file (from `polemos gazetteer import`) to the built-in
+    /// gazetteer.
+    #[arg(long, value_name = "FILE")]
+    pub gazetteer: Option<PathBuf>,
+
     /// Print nothing but errors: no progress bar, warnings or summary.
     #[arg(short, long)]
     pub quiet: bool,
@@ -84,20 +157,30 @@ pub struct SchemaArgs {
 /// `--format` values.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum FormatArg {
-    /// Apache Parquet, zstd-compressed.
+    /// Apache Parquet, zstd-compressed (all five tables).
     Parquet,
-    /// CSV with a header row; nulls are empty fields.
+    /// Arrow IPC files, `.arrow` (all five tables).
+    #[value(alias = "ipc", alias = "feather")]
+    Arrow,
+    /// CSV with a header row; nulls are empty fields (all five tables).
     Csv,
-    /// JSON Lines, one object per row.
+    /// JSON Lines, one object per row (all five tables).
     Jsonl,
+    /// events.geojson: the events as GeoJSON Point features.
+    Geojson,
+    /// acled.csv: the events with ACLED's column names and codes.
+    Acled,
 }
 
 impl From<FormatArg> for Format {
     fn from(f: FormatArg) -> Format {
         match f {
             FormatArg::Parquet => Format::Parquet,
+            FormatArg::Arrow => Format::Arrow,
             FormatArg::Csv => Format::Csv,
             FormatArg::Jsonl => Format::Jsonl,
+            FormatArg::Geojson => Format::Geojson,
+            FormatArg::Acled => Format::Acled,
         }
     }
 }
@@ -110,6 +193,19 @@ mod tests {
     #[test]
     fn cli_definition_is_valid() {
         Cli::command().debug_assert();
+    }
+
+    #[test]
+    fn every_export_format_is_offered() {
+        let offered: Vec<Format> = FormatArg::value_variants()
+            .iter()
+            .map(|&f| Format::from(f))
+            .collect();
+        assert_eq!(offered, Format::ALL);
+        for f in FormatArg::value_variants() {
+            let name = f.to_possible_value().map(|v| v.get_name().to_string());
+            assert_eq!(name.as_deref(), Some(Format::from(*f).name()));
+        }
     }
 
     #[test]

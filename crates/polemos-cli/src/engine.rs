@@ -6,11 +6,12 @@
 
 use std::num::NonZeroUsize;
 use std::panic::{self, AssertUnwindSafe};
+use std::path::Path;
 use std::sync::OnceLock;
 
 use polemos_core::{Document, DocumentExtraction};
 use polemos_export::{Tables, TablesBuilder};
-use polemos_extract::{Pipeline, ResourceError, Resources};
+use polemos_extract::{Gazetteer, Pipeline, ResourceError, Resources};
 use rayon::prelude::*;
 
 /// Documents processed between progress reports. Large enough that every thread of the pool
@@ -36,7 +37,26 @@ pub struct Engine {
 impl Engine {
     /// An engine with the embedded resources and `threads` workers (`None`: one per core).
     pub fn new(threads: Option<NonZeroUsize>) -> Result<Engine, EngineError> {
-        let pipeline = shared_pipeline()?;
+        Engine::with_pipeline(shared_pipeline()?, threads)
+    }
+
+    /// An engine whose gazetteer is the embedded one plus the places of the gazetteer file at
+    /// `path` (as written by `polemos gazetteer import`; see `Gazetteer::merged`).
+    pub fn with_gazetteer(
+        threads: Option<NonZeroUsize>,
+        path: &Path,
+    ) -> Result<Engine, EngineError> {
+        let base = shared_pipeline()?;
+        let extra = Gazetteer::from_path(path)?;
+        let mut resources = base.resources().clone();
+        resources.gazetteer = Gazetteer::merged(&resources.gazetteer, &extra)?;
+        Engine::with_pipeline(Pipeline::new(resources), threads)
+    }
+
+    fn with_pipeline(
+        pipeline: Pipeline,
+        threads: Option<NonZeroUsize>,
+    ) -> Result<Engine, EngineError> {
         let n = threads.map_or(0, NonZeroUsize::get);
         let pool = rayon::ThreadPoolBuilder::new()
             .num_threads(n)

@@ -14,6 +14,8 @@ pub enum CliError {
     Engine(#[from] EngineError),
     #[error(transparent)]
     Export(#[from] ExportError),
+    #[error(transparent)]
+    Explain(#[from] crate::explain::ExplainError),
     #[error("cannot write to standard output: {0}")]
     Stdout(#[source] std::io::Error),
 }

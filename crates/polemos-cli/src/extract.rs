@@ -29,7 +29,10 @@ pub fn extract(args: &ExtractArgs) -> Result<(), CliError> {
     if docs.is_empty() {
         return Err(CliError::NoDocuments(describe_inputs(&args.inputs)));
     }
-    let engine = Engine::new(args.threads)?;
+    let engine = match &args.gazetteer {
+        Some(path) => Engine::with_gazetteer(args.threads, path)?,
+        None => Engine::new(args.threads)?,
+    };
 
     let bar = progress_bar(docs.len(), args.quiet);
     let tables = engine.extract(docs, |n| bar.inc(n as u64));

@@ -3,7 +3,7 @@
 //! [`run`] parses arguments and runs a command, returning the process exit code; `main.rs` and
 //! the Python package's `polemos` console script both call it, so the command behaves the same
 //! however it is installed. [`engine`] is the chunked, parallel extraction both the command and
-//! the Python bindings use.
+//! the Python bindings use; [`explain`] renders the explain view for both.
 //!
 //! Exit codes: 0 when the run completed (documents that could not be read are error rows in
 //! `documents`, not failures), 1 when a failure stopped it (no input matched, resources could
@@ -12,7 +12,10 @@
 mod args;
 pub mod engine;
 mod error;
+pub mod explain;
+mod explain_cmd;
 mod extract;
+mod gazetteer_cmd;
 mod schema_cmd;
 mod summary;
 
@@ -22,7 +25,10 @@ use std::panic::{self, AssertUnwindSafe};
 
 use clap::Parser;
 
-pub use args::{Cli, Command, ExtractArgs, FormatArg, SchemaArgs};
+pub use args::{
+    Cli, ColorChoice, Command, ExplainArgs, ExtractArgs, FormatArg, GazetteerCommand,
+    GazetteerImportArgs, SchemaArgs,
+};
 pub use error::CliError;
 pub use summary::Summary;
 
@@ -65,6 +71,8 @@ where
 fn execute(cli: &Cli) -> Result<(), CliError> {
     match &cli.command {
         Command::Extract(args) => extract::extract(args),
+        Command::Explain(args) => explain_cmd::explain(args),
+        Command::Gazetteer(GazetteerCommand::Import(args)) => gazetteer_cmd::import(args),
         Command::Schema(args) => {
             let only = args.table.as_deref().and_then(polemos_export::Table::parse);
             let stdout = std::io::stdout();

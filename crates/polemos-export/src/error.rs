@@ -16,6 +16,12 @@ pub enum ExportError {
         source: parquet::errors::ParquetError,
     },
     #[error("cannot write {}: {source}", path.display())]
+    Arrow {
+        path: PathBuf,
+        #[source]
+        source: arrow_schema::ArrowError,
+    },
+    #[error("cannot write {}: {source}", path.display())]
     Csv {
         path: PathBuf,
         #[source]
@@ -24,6 +30,9 @@ pub enum ExportError {
     /// A batch handed to a writer does not have its table's schema.
     #[error("the {table} batch does not have the {table} table's schema")]
     SchemaMismatch { table: String },
-    #[error("unknown output format {0:?} (expected parquet, csv or jsonl)")]
+    /// The format is a view of another table (GeoJSON and ACLED CSV write only events).
+    #[error("the {format} format cannot write the {table} table")]
+    Unsupported { format: String, table: String },
+    #[error("unknown output format {0:?} (expected parquet, arrow, csv, jsonl, geojson or acled)")]
     UnknownFormat(String),
 }

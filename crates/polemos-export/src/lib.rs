@@ -1,9 +1,12 @@
-//! Arrow tables for polemos output, and Parquet, CSV and JSON Lines writers.
+//! Arrow tables for polemos output, and Parquet, Arrow IPC, CSV, JSON Lines, GeoJSON and
+//! ACLED-style CSV writers.
 //!
 //! [`tables`] turns [`DocumentExtraction`]s into five flat tables — documents, sentences,
-//! mentions, events and furniture — whose columns are all scalars of five types (Utf8, Int32,
-//! Int64, Float64, Date32), so that the same data can be written as Parquet, CSV or JSON Lines
-//! and read from Python, R or Stata without loss. [`write_tables`] writes them into a directory.
+//! mentions, events and furniture — whose columns are all scalars of six types (Utf8, Int32,
+//! Int64, Float64, Date32, Boolean), so that the same data can be written as Parquet, Arrow IPC,
+//! CSV or JSON Lines and read from Python, R or Stata without loss. [`write_tables`] writes them
+//! into a directory; [`Format::Geojson`] and [`Format::Acled`] write views of the events table
+//! for GIS software and for code written against ACLED exports.
 //!
 //! The schema is defined once in this crate ([`Table::columns`]); `docs/schema.md` documents
 //! every column and a test keeps the two in agreement.
@@ -31,7 +34,7 @@ pub use error::ExportError;
 pub use format::Format;
 pub use schema::{Table, SCHEMA_VERSION};
 pub use tables::{tables, Tables, TablesBuilder};
-pub use write::{file_name, write_table, write_tables};
+pub use write::{file_name, write_table, write_tables, ACLED_COLUMNS};
 pub use write::{SCHEMA_VERSION_KEY, TABLE_KEY, VERSION_KEY};
 
 pub use polemos_core::DocumentExtraction;

@@ -62,6 +62,39 @@ fn parquet_records_versions_and_zstd() {
     );
 }
 
+#[test]
+fn arrow_ipc_round_trip_is_lossless_and_carries_versions() {
+    let dir = tempfile::tempdir().unwrap();
+    let t = tables(&common::all());
+    let paths = write_tables(&t, dir.path(), Format::Arrow).unwrap();
+    assert_eq!(paths[0], dir.path().join("documents.arrow"));
+    for (table, batch) in t.iter() {
+        let file = File::open(dir.path().join(file_name(table, Format::Arrow))).unwrap();
+        let reader = arrow_ipc::reader::FileReader::try_new(file, None).unwrap();
+        let schema = reader.schema();
+        assert_eq!(schema.fields(), table.schema().fields(), "{table}");
+        let meta = schema.metadata();
+        assert_eq!(
+            meta.get(VERSION_KEY).map(String::as_str),
+            Some(polemos_core::VERSION)
+        );
+        assert_eq!(
+            meta.get(SCHEMA_VERSION_KEY).map(String::as_str),
+            Some(SCHEMA_VERSION)
+        );
+        assert_eq!(
+            meta.get("polemos.table").map(String::as_str),
+            Some(table.name())
+        );
+        let batches: Vec<_> = reader.collect::<Result<_, _>>().unwrap();
+        let rows: usize = batches.iter().map(|b| b.num_rows()).sum();
+        assert_eq!(rows, batch.num_rows(), "{table}");
+        for read in &batches {
+            assert_eq!(read.columns(), batch.columns(), "{table}");
+        }
+    }
+}
+
 fn read_csv(path: &Path) -> (Vec<String>, Vec<Vec<String>>) {
     let mut reader = csv::Reader::from_path(path).unwrap();
     let header = reader
@@ -158,7 +191,8 @@ fn rewriting_replaces_files_and_leaves_no_temporaries() {
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
         .collect();
     names.sort();
-    assert_eq!(names.len(), 15, "{names:?}");
+    // Five tables in each of the four table formats, plus events.geojson and acled.csv.
+    assert_eq!(names.len(), 22, "{names:?}");
     assert!(names.iter().all(|n| !n.starts_with('.')), "{names:?}");
     let docs = fs::read_to_string(dir.path().join("documents.jsonl")).unwrap();
     assert_eq!(docs.lines().count(), 1);

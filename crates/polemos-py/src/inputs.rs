@@ -14,7 +14,8 @@ pub(crate) struct TextColumns {
     pub titles: Option<Vec<Option<String>>>,
 }
 
-/// Builds one document per text: id `ids[i]` or `input[i]`, source `input[i]`, the
+/// Builds one document per text: id `ids[i]` or `input[offset + i]`, source `input[offset + i]`
+/// (so that batches of one long input keep the ids a single call would give), the
 /// publication date `published[i]` and the title `titles[i]` when given. Dates are read as the
 /// file readers read them (`2017-04-08`, `4/8/17`, `8 April 2017`, timestamps).
 ///
@@ -22,6 +23,7 @@ pub(crate) struct TextColumns {
 pub(crate) fn documents_from_texts(
     texts: Vec<String>,
     columns: TextColumns,
+    offset: usize,
 ) -> Result<Vec<Document>, String> {
     let n = texts.len();
     for (what, len) in [
@@ -39,7 +41,7 @@ pub(crate) fn documents_from_texts(
     let mut seen = HashSet::with_capacity(n);
     let mut docs = Vec::with_capacity(n);
     for (i, text) in texts.into_iter().enumerate() {
-        let position = format!("input[{i}]");
+        let position = format!("input[{}]", offset.saturating_add(i));
         let id = ids
             .as_mut()
             .and_then(Iterator::next)
@@ -82,12 +84,19 @@ mod tests {
 
     #[test]
     fn default_ids_and_sources() {
-        let docs = documents_from_texts(texts(2), TextColumns::default()).unwrap();
+        let docs = documents_from_texts(texts(2), TextColumns::default(), 0).unwrap();
         assert_eq!(docs[1].id, "input[1]");
         assert_eq!(docs[1].source, "input[1]");
         assert_eq!(docs[1].format, "text");
         assert_eq!(docs[0].published, None);
         assert_eq!(docs[0].title, None);
+    }
+
+    #[test]
+    fn offset_continues_default_ids() {
+        let docs = documents_from_texts(texts(2), TextColumns::default(), 1000).unwrap();
+        assert_eq!(docs[0].id, "input[1000]");
+        assert_eq!(docs[1].source, "input[1001]");
     }
 
     #[test]
@@ -105,7 +114,7 @@ mod tests {
                 None,
             ]),
         };
-        let docs = documents_from_texts(texts(3), columns).unwrap();
+        let docs = documents_from_texts(texts(3), columns, 0).unwrap();
         assert_eq!(docs[0].id, "a");
         assert_eq!(docs[1].id, "input[1]");
         assert_eq!(docs[0].published, NaiveDate::from_ymd_opt(2017, 4, 8));
@@ -126,7 +135,7 @@ mod tests {
             ]),
             ..TextColumns::default()
         };
-        let docs = documents_from_texts(texts(3), columns).unwrap();
+        let docs = documents_from_texts(texts(3), columns, 0).unwrap();
         assert_eq!(docs[0].published, NaiveDate::from_ymd_opt(2017, 4, 7));
         assert_eq!(docs[1].published, NaiveDate::from_ymd_opt(2017, 3, 12));
         assert_eq!(docs[2].published, None);
@@ -138,15 +147,15 @@ mod tests {
             ids: Some(v),
             ..TextColumns::default()
         };
-        let e = documents_from_texts(texts(2), ids(vec![Some("x".into())])).unwrap_err();
+        let e = documents_from_texts(texts(2), ids(vec![Some("x".into())]), 0).unwrap_err();
         assert_eq!(e, "ids has 1 values but there are 2 texts");
-        let e = documents_from_texts(texts(2), ids(vec![Some("x".into()); 2])).unwrap_err();
+        let e = documents_from_texts(texts(2), ids(vec![Some("x".into()); 2]), 0).unwrap_err();
         assert!(e.contains("duplicate document id \"x\""), "{e}");
         let columns = TextColumns {
             published: Some(vec![None, Some("last Tuesday".into())]),
             ..TextColumns::default()
         };
-        let e = documents_from_texts(texts(2), columns).unwrap_err();
+        let e = documents_from_texts(texts(2), columns, 0).unwrap_err();
         assert!(e.starts_with("published[1]: invalid date"), "{e}");
     }
 }

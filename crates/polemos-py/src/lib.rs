@@ -19,6 +19,7 @@ use std::panic::{self, AssertUnwindSafe};
 use std::path::PathBuf;
 
 use polemos_cli::engine::{panic_message, Engine};
+use polemos_cli::explain::{render_ansi, render_html, Explanation};
 use polemos_export::{Format, Table, Tables};
 use polemos_parse::ReadOptions;
 use pyo3::prelude::*;
@@ -83,9 +84,10 @@ fn read_options(
 /// Extracts events from strings.
 ///
 /// `ids` and `published` (`YYYY-MM-DD`), when given, have one entry per text; a `None` entry
-/// means the default id (`input[i]`) or an unknown date. Returns the five tables by name.
+/// means the default id (`input[offset + i]`) or an unknown date. Returns the five tables by
+/// name.
 #[pyfunction]
-#[pyo3(signature = (texts, ids=None, published=None, titles=None, threads=None))]
+#[pyo3(signature = (texts, ids=None, published=None, titles=None, threads=None, offset=0))]
 fn extract_texts(
     py: Python<'_>,
     texts: Vec<String>,
@@ -93,6 +95,7 @@ fn extract_texts(
     published: Option<Vec<Option<String>>>,
     titles: Option<Vec<Option<String>>>,
     threads: Option<i64>,
+    offset: usize,
 ) -> PyResult<Bound<'_, PyDict>> {
     let threads = thread_count(threads)?;
     let columns = inputs::TextColumns {
@@ -101,7 +104,7 @@ fn extract_texts(
         titles,
     };
     let tables = detached(py, move || {
-        let docs = inputs::documents_from_texts(texts, columns).map_err(input_error)?;
+        let docs = inputs::documents_from_texts(texts, columns, offset).map_err(input_error)?;
         let engine = Engine::new(threads).map_err(from_engine)?;
         Ok(engine.extract(docs, |_| {}))
     })?;
@@ -114,6 +117,8 @@ fn extract_texts(
     paths, text_column="text", id_column=None, date_column=None, title_column=None,
     split_stories=true, threads=None
 ))]
+// One parameter per Python keyword argument: the signature is the Python API.
+#[allow(clippy::too_many_arguments)]
 fn extract_paths<'py>(
     py: Python<'py>,
     paths: Vec<PathBuf>,
@@ -147,6 +152,8 @@ fn extract_paths<'py>(
     paths, text_column="text", id_column=None, date_column=None, title_column=None,
     split_stories=true, threads=None
 ))]
+// One parameter per Python keyword argument: the signature is the Python API.
+#[allow(clippy::too_many_arguments)]
 fn read_paths(
     py: Python<'_>,
     paths: Vec<PathBuf>,
@@ -173,8 +180,79 @@ fn read_paths(
     Ok(ArrowTable::new(Table::Documents.name(), tables.documents))
 }
 
-/// Writes the five tables (as returned by `extract_texts`) into `directory` as `format`
-/// (`parquet`, `csv` or `jsonl`), exactly as the `polemos` command does. Returns the paths.
+fn tables_from(tables: &HashMap<String, Py<ArrowTable>>) -> PyResult<Tables> {
+    let batch = |table: Table| {
+        tables
+            .get(table.name())
+            .map(|t| t.get().batch().clone())
+            .ok_or_else(|| input_error(format!("missing table {:?}", table.name())))
+    };
+    Ok(Tables {
+        documents: batch(Table::Documents)?,
+        sentences: batch(Table::Sentences)?,
+        mentions: batch(Table::Mentions)?,
+        events: batch(Table::Events)?,
+        furniture: batch(Table::Furniture)?,
+    })
+}
+
+/// The explain view of one document of `tables`: `(doc_id, html, ansi, plain)`. Without
+/// `doc_id`, the first document with events.
+#[pyfunction]
+#[pyo3(signature = (tables, doc_id=None))]
+fn explain(
+    py: Python<'_>,
+    tables: HashMap<String, Py<ArrowTable>>,
+    doc_id: Option<String>,
+) -> PyResult<(String, String, String, String)> {
+    let tables = tables_from(&tables)?;
+    detached(py, move || {
+        let x = Explanation::from_tables(&tables, doc_id.as_deref())
+            .map_err(|e| input_error(e.to_string()))?;
+        Ok((
+            x.doc_id.clone(),
+            render_html(&x),
+            render_ansi(&x, true),
+            render_ansi(&x, false),
+        ))
+    })
+}
+
+/// Concatenates the tables of several runs (as returned by `extract_texts`), table by table,
+/// in order: how `extract(..., progress=True)` joins the batches it ran.
+#[pyfunction]
+fn concat(
+    py: Python<'_>,
+    runs: Vec<HashMap<String, Py<ArrowTable>>>,
+) -> PyResult<Bound<'_, PyDict>> {
+    let mut batches: Vec<Vec<arrow_array::RecordBatch>> = vec![Vec::new(); Table::ALL.len()];
+    for run in &runs {
+        for (i, table) in Table::ALL.iter().enumerate() {
+            let t = run
+                .get(table.name())
+                .ok_or_else(|| input_error(format!("missing table {:?}", table.name())))?;
+            batches[i].push(t.get().batch().clone());
+        }
+    }
+    let tables = detached(py, move || {
+        let join = |table: Table| {
+            arrow_select::concat::concat_batches(&table.schema(), &batches[table as usize])
+                .map_err(|e| PolemosError::new_err(format!("cannot join the {table} tables: {e}")))
+        };
+        Ok(Tables {
+            documents: join(Table::Documents)?,
+            sentences: join(Table::Sentences)?,
+            mentions: join(Table::Mentions)?,
+            events: join(Table::Events)?,
+            furniture: join(Table::Furniture)?,
+        })
+    })?;
+    tables_dict(py, tables)
+}
+
+/// Writes the tables (as returned by `extract_texts`) into `directory` as `format` (`parquet`,
+/// `arrow`, `csv`, `jsonl`: all five; `geojson`, `acled`: events only), exactly as the `polemos`
+/// command does. Returns the paths.
 #[pyfunction]
 #[pyo3(signature = (tables, directory, format="parquet"))]
 fn write(
@@ -184,19 +262,7 @@ fn write(
     format: &str,
 ) -> PyResult<Vec<PathBuf>> {
     let format: Format = format.parse().map_err(from_export)?;
-    let batch = |table: Table| {
-        tables
-            .get(table.name())
-            .map(|t| t.get().batch().clone())
-            .ok_or_else(|| input_error(format!("missing table {:?}", table.name())))
-    };
-    let tables = Tables {
-        documents: batch(Table::Documents)?,
-        sentences: batch(Table::Sentences)?,
-        mentions: batch(Table::Mentions)?,
-        events: batch(Table::Events)?,
-        furniture: batch(Table::Furniture)?,
-    };
+    let tables = tables_from(&tables)?;
     detached(py, move || {
         polemos_export::write_tables(&tables, &directory, format).map_err(from_export)
     })
@@ -215,7 +281,9 @@ mod _core {
     use pyo3::prelude::*;
 
     #[pymodule_export]
-    use super::{extract_paths, extract_texts, read_paths, run_cli, write, ArrowTable};
+    use super::{
+        concat, explain, extract_paths, extract_texts, read_paths, run_cli, write, ArrowTable,
+    };
 
     #[pymodule_init]
     fn init(m: &Bound<'_, PyModule>) -> PyResult<()> {

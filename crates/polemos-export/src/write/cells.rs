@@ -3,9 +3,12 @@
 use arrow_array::cast::AsArray;
 use arrow_array::types::{Date32Type, Float64Type, Int32Type, Int64Type};
 use arrow_array::{
-    Array, ArrayRef, BooleanArray, Date32Array, Float64Array, Int32Array, Int64Array, StringArray,
+    Array, ArrayRef, BooleanArray, Date32Array, Float64Array, Int32Array, Int64Array, RecordBatch,
+    StringArray,
 };
 use chrono::NaiveDate;
+use std::fmt::Write as _;
+use std::io::{self, Write};
 
 /// One cell's value.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -16,6 +19,42 @@ pub(super) enum Cell<'a> {
     Float(f64),
     Date(NaiveDate),
     Bool(bool),
+}
+
+impl Cell<'_> {
+    /// Appends the value as CSV writes it: empty for null, `YYYY-MM-DD` dates, `true`/`false`.
+    pub(super) fn push_text(&self, buf: &mut String) {
+        match *self {
+            Cell::Null => {}
+            Cell::Str(s) => buf.push_str(s),
+            Cell::Int(i) => {
+                let _ = write!(buf, "{i}");
+            }
+            Cell::Float(f) => {
+                let _ = write!(buf, "{f}");
+            }
+            Cell::Date(d) => {
+                let _ = write!(buf, "{}", d.format("%Y-%m-%d"));
+            }
+            Cell::Bool(b) => buf.push_str(if b { "true" } else { "false" }),
+        }
+    }
+
+    /// Writes the value as a JSON value: `null`, a string, a number, an ISO date string.
+    pub(super) fn write_json(&self, out: &mut impl Write) -> io::Result<()> {
+        match *self {
+            Cell::Null => out.write_all(b"null"),
+            Cell::Str(s) => serde_json::to_writer(out, s).map_err(io::Error::from),
+            Cell::Int(i) => write!(out, "{i}"),
+            // JSON has no NaN or infinity; such a value is unknown, i.e. null.
+            Cell::Float(f) if f.is_finite() => {
+                serde_json::to_writer(out, &f).map_err(io::Error::from)
+            }
+            Cell::Float(_) => out.write_all(b"null"),
+            Cell::Date(d) => write!(out, "\"{}\"", d.format("%Y-%m-%d")),
+            Cell::Bool(b) => write!(out, "{b}"),
+        }
+    }
 }
 
 /// A column downcast once to its concrete array type, so reading a cell is a match and an index.
@@ -29,7 +68,29 @@ pub(super) enum ColumnCells<'a> {
     Boolean(&'a BooleanArray),
 }
 
+/// Every column of `batch`, downcast; an error for a type outside the six output types.
+pub(super) fn columns(batch: &RecordBatch) -> io::Result<Vec<ColumnCells<'_>>> {
+    batch.columns().iter().map(ColumnCells::of).collect()
+}
+
 impl<'a> ColumnCells<'a> {
+    /// The column `name` of `batch`, downcast.
+    pub(super) fn named(batch: &'a RecordBatch, name: &str) -> io::Result<ColumnCells<'a>> {
+        let column = batch.column_by_name(name).ok_or_else(|| {
+            io::Error::new(io::ErrorKind::InvalidInput, format!("no column {name:?}"))
+        })?;
+        ColumnCells::of(column)
+    }
+
+    fn of(column: &'a ArrayRef) -> io::Result<ColumnCells<'a>> {
+        ColumnCells::new(column).ok_or_else(|| {
+            io::Error::new(
+                io::ErrorKind::InvalidInput,
+                format!("unsupported column type {}", column.data_type()),
+            )
+        })
+    }
+
     /// `None` for a type that is not one of the six output types; callers check the schema
     /// first, so this does not happen for tables built by this crate.
     pub(super) fn new(array: &'a ArrayRef) -> Option<ColumnCells<'a>> {

@@ -1,13 +1,21 @@
-//! Writers: one file per table, named after it (`documents.parquet`, `events.csv`, ...).
+//! Writers: one file per table, named after it (`documents.parquet`, `events.csv`, ...), and
+//! the two views of the events table (`events.geojson`, `acled.csv`).
 //!
 //! Each file is written under a temporary name in the output directory and renamed into place
 //! once complete, so an interrupted or failed run never leaves a truncated file that looks
 //! valid.
 
+mod acled;
 mod cells;
+mod countries;
+mod geojson;
+mod ipc;
+mod metadata;
 mod parquet;
-pub use parquet::{SCHEMA_VERSION_KEY, TABLE_KEY, VERSION_KEY};
 mod text;
+
+pub use acled::ACLED_COLUMNS;
+pub use metadata::{SCHEMA_VERSION_KEY, TABLE_KEY, VERSION_KEY};
 
 use std::fs::{self, File};
 use std::io::BufWriter;
@@ -17,8 +25,9 @@ use arrow_array::RecordBatch;
 
 use crate::{ExportError, Format, Table, Tables};
 
-/// Writes the five tables into `dir` (created if missing) and returns the paths written, in
-/// [`Table::ALL`] order.
+/// Writes the tables of `format` ([`Format::tables`]: all five, or only events for GeoJSON and
+/// ACLED CSV) into `dir` (created if missing) and returns the paths written, in [`Table::ALL`]
+/// order.
 pub fn write_tables(
     tables: &Tables,
     dir: &Path,
@@ -28,18 +37,22 @@ pub fn write_tables(
         path: dir.to_path_buf(),
         source,
     })?;
-    tables
+    format
+        .tables()
         .iter()
-        .map(|(table, batch)| {
+        .map(|&table| {
             let path = dir.join(file_name(table, format));
-            write_table(table, batch, &path, format).map(|()| path)
+            write_table(table, tables.get(table), &path, format).map(|()| path)
         })
         .collect()
 }
 
-/// The file name of `table` in `format`: `events.csv`.
+/// The file name of `table` in `format`: `events.csv`; `acled.csv` for the ACLED view.
 pub fn file_name(table: Table, format: Format) -> String {
-    format!("{}.{}", table.name(), format.extension())
+    match format {
+        Format::Acled => "acled.csv".to_string(),
+        _ => format!("{}.{}", table.name(), format.extension()),
+    }
 }
 
 /// Writes one table's batch to `path`.
@@ -49,6 +62,12 @@ pub fn write_table(
     path: &Path,
     format: Format,
 ) -> Result<(), ExportError> {
+    if !format.writes(table) {
+        return Err(ExportError::Unsupported {
+            format: format.name().to_string(),
+            table: table.name().to_string(),
+        });
+    }
     if batch.schema().fields() != table.schema().fields() {
         return Err(ExportError::SchemaMismatch {
             table: table.name().to_string(),
@@ -82,6 +101,7 @@ fn write_to(
     let file = File::create(tmp).map_err(io_error)?;
     match format {
         Format::Parquet => parquet::write(table, batch, file, path),
+        Format::Arrow => ipc::write(table, batch, file, path),
         Format::Csv => {
             let mut out = BufWriter::new(file);
             text::write_csv(batch, &mut out, path)?;
@@ -90,6 +110,16 @@ fn write_to(
         Format::Jsonl => {
             let mut out = BufWriter::new(file);
             text::write_jsonl(batch, &mut out).map_err(io_error)?;
+            finish_file(out).map_err(io_error)
+        }
+        Format::Geojson => {
+            let mut out = BufWriter::new(file);
+            geojson::write_geojson(batch, &mut out).map_err(io_error)?;
+            finish_file(out).map_err(io_error)
+        }
+        Format::Acled => {
+            let mut out = BufWriter::new(file);
+            acled::write_acled(batch, &mut out, path)?;
             finish_file(out).map_err(io_error)
         }
     }

@@ -7,14 +7,8 @@ use parquet::basic::{Compression, ZstdLevel};
 use parquet::file::metadata::KeyValue;
 use parquet::file::properties::WriterProperties;
 
-use crate::{ExportError, Table, SCHEMA_VERSION};
-
-/// Key of the polemos version in a Parquet file's key-value metadata.
-pub const VERSION_KEY: &str = "polemos.version";
-/// Key of the schema version in a Parquet file's key-value metadata.
-pub const SCHEMA_VERSION_KEY: &str = "polemos.schema_version";
-/// Key of the table name in a Parquet file's key-value metadata.
-pub const TABLE_KEY: &str = "polemos.table";
+use super::metadata::file_metadata;
+use crate::{ExportError, Table};
 
 pub(super) fn write(
     table: Table,
@@ -26,11 +20,10 @@ pub(super) fn write(
         path: path.to_path_buf(),
         source,
     };
-    let metadata = vec![
-        KeyValue::new(VERSION_KEY.to_string(), polemos_core::VERSION.to_string()),
-        KeyValue::new(SCHEMA_VERSION_KEY.to_string(), SCHEMA_VERSION.to_string()),
-        KeyValue::new(TABLE_KEY.to_string(), table.name().to_string()),
-    ];
+    let metadata = file_metadata(table)
+        .into_iter()
+        .map(|(k, v)| KeyValue::new(k, v))
+        .collect();
     let properties = WriterProperties::builder()
         .set_compression(Compression::ZSTD(ZstdLevel::default()))
         .set_key_value_metadata(Some(metadata))

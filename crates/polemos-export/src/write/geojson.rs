@@ -1,0 +1,45 @@
+//! `events.geojson`: the events as an RFC 7946 FeatureCollection, for GIS software (QGIS,
+//! geopandas, kepler.gl) and web maps.
+//!
+//! Each event is a Feature whose `id` is its `event_id`, whose geometry is a Point at
+//! `[longitude, latitude]` (RFC 7946 puts longitude first) and whose properties are all the
+//! event columns, in order, typed as in JSON Lines. An event without coordinates keeps its
+//! Feature with a `null` geometry, as RFC 7946 section 3.2 allows, so that the file and the
+//! events table have the same rows. One Feature per line keeps the file diffable and lets
+//! line-oriented tools count features.
+
+use std::io::{self, Write};
+
+use arrow_array::RecordBatch;
+
+use super::cells::{Cell, ColumnCells};
+use super::text::JsonObjects;
+
+pub(super) fn write_geojson<W: Write>(events: &RecordBatch, mut out: W) -> io::Result<()> {
+    let properties = JsonObjects::new(events)?;
+    let ids = ColumnCells::named(events, "event_id")?;
+    let latitudes = ColumnCells::named(events, "latitude")?;
+    let longitudes = ColumnCells::named(events, "longitude")?;
+    out.write_all(b"{\"type\":\"FeatureCollection\",\"features\":[")?;
+    for row in 0..events.num_rows() {
+        out.write_all(if row == 0 { b"\n" } else { b",\n" })?;
+        out.write_all(b"{\"type\":\"Feature\",\"id\":")?;
+        ids.get(row).write_json(&mut out)?;
+        out.write_all(b",\"geometry\":")?;
+        match (longitudes.get(row), latitudes.get(row)) {
+            (Cell::Float(lon), Cell::Float(lat)) if lon.is_finite() && lat.is_finite() => {
+                out.write_all(b"{\"type\":\"Point\",\"coordinates\":[")?;
+                serde_json::to_writer(&mut out, &lon)?;
+                out.write_all(b",")?;
+                serde_json::to_writer(&mut out, &lat)?;
+                out.write_all(b"]}")?;
+            }
+            _ => out.write_all(b"null")?,
+        }
+        out.write_all(b",\"properties\":")?;
+        properties.write(&mut out, row)?;
+        out.write_all(b"}")?;
+    }
+    out.write_all(b"\n]}\n")?;
+    out.flush()
+}

@@ -1,0 +1,175 @@
+"""`extract_batches`: extraction over inputs too large to hold, one bounded batch at a time."""
+
+from __future__ import annotations
+
+import itertools
+import os
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+import polars as pl
+
+from polemos import _core, _paths
+from polemos._api import DateLike, column_name, extract_frame_tables, text_columns
+from polemos._progress import Progress
+from polemos._result import Result
+
+
+def extract_batches(
+    data: Any,
+    *,
+    batch_size: int = 1000,
+    text: str = "text",
+    id: str | None = None,
+    published: DateLike = None,
+    title: str | None = None,
+    split: bool = True,
+    threads: int | None = None,
+    progress: bool = False,
+) -> Iterator[Result]:
+    """Extracts events batch by batch, yielding one `Result` per `batch_size` inputs.
+
+    Only one batch of texts and its tables are in memory at a time, so a corpus of any size
+    can be processed by writing or aggregating each result and dropping it. Document ids are
+    those one `extract` call on the whole input would give (`input[i]` counts across
+    batches), so the batches concatenate into that call's tables.
+
+    `data` is one of:
+
+    - an iterable of `str` (a list, a generator, lines of a file); `published` is then one
+      date for every text. Texts are pulled from the iterable lazily.
+    - a `polars.LazyFrame` (e.g. `pl.scan_parquet("news/*.parquet")`), read `batch_size`
+      rows at a time, or a `polars.DataFrame` or other Arrow table, sliced without copying;
+      `text`, `id`, `published` and `title` are column names.
+    - a `pathlib.Path`, a glob pattern given as a `Path`, or a list of them; the files are
+      expanded as `polemos.read` does and read `batch_size` files at a time (a single CSV or
+      JSONL file is read whole: for a huge one, pass `pl.scan_csv(...)` or
+      `pl.scan_ndjson(...)` instead).
+
+    `progress=True` shows a progress bar (`tqdm.auto`: a widget in Jupyter) when tqdm is
+    installed, and nothing otherwise. `threads` is the number of worker threads per batch.
+
+    >>> import polemos, polars as pl
+    >>> texts = (f"Shelling hit Idlib on day {i}." for i in range(2500))
+    >>> counts = [r.events.height for r in polemos.extract_batches(texts, batch_size=1000)]
+    >>> len(counts)
+    3
+    >>> news = pl.scan_parquet("news.parquet")                              # doctest: +SKIP
+    >>> frames = []
+    >>> for r in polemos.extract_batches(news, id="url"):                   # doctest: +SKIP
+    ...     frames.append(r.events.filter(pl.col("fatalities") > 0))
+    >>> events = pl.concat(frames)                                          # doctest: +SKIP
+    """
+    if isinstance(batch_size, bool) or not isinstance(batch_size, int) or batch_size < 1:
+        raise _core.InputError(f"batch_size must be a positive integer, got {batch_size!r}")
+    if isinstance(data, str):
+        raise TypeError(
+            "extract_batches takes an iterable of texts, a frame or paths; for one text use "
+            "polemos.extract, and wrap paths in pathlib.Path"
+        )
+    if isinstance(data, os.PathLike) or (
+        isinstance(data, (list, tuple)) and data and all(isinstance(x, os.PathLike) for x in data)
+    ):
+        # Expanded now, so that a pattern matching nothing fails at the call, not mid-loop.
+        files = _paths.expand([data] if isinstance(data, os.PathLike) else data)
+        return _path_batches(
+            files, batch_size, text, id, published, title, split, threads, progress
+        )
+    if isinstance(data, (pl.DataFrame, pl.LazyFrame)) or hasattr(data, "__arrow_c_stream__"):
+        return _frame_batches(data, batch_size, text, id, published, title, threads, progress)
+    if isinstance(data, Iterable):
+        return _text_batches(data, batch_size, published, threads, progress)
+    raise TypeError(
+        "polemos.extract_batches takes an iterable of str, a polars DataFrame or LazyFrame, "
+        f"an Arrow table or pathlib.Path(s), not {type(data).__name__}"
+    )
+
+
+def _total(data: Any) -> int | None:
+    try:
+        return len(data)
+    except TypeError:
+        return None
+
+
+def _text_batches(
+    texts: Iterable[Any], batch_size: int, published: Any, threads: int | None, progress: bool
+) -> Iterator[Result]:
+    iterator = iter(texts)
+    offset = 0
+    with Progress(progress, _total(texts)) as bar:
+        while True:
+            batch = list(itertools.islice(iterator, batch_size))
+            if not batch:
+                return
+            if not all(isinstance(t, str) for t in batch):
+                raise _core.InputError(
+                    f"extract_batches: every text must be a str; batch at {offset} holds "
+                    f"{sorted({type(t).__name__ for t in batch})}"
+                )
+            _, dates, _ = text_columns(None, published, None, len(batch))
+            tables = _core.extract_texts(batch, None, dates, None, threads, offset)
+            offset += len(batch)
+            bar.update(len(batch))
+            yield Result(tables)
+
+
+def _frame_batches(
+    data: Any,
+    batch_size: int,
+    text: str,
+    id: Any,
+    published: Any,
+    title: Any,
+    threads: int | None,
+    progress: bool,
+) -> Iterator[Result]:
+    lazy = data if isinstance(data, pl.LazyFrame) else None
+    frame = None if lazy is not None else _eager(data)
+    total = frame.height if frame is not None else None
+    offset = 0
+    with Progress(progress, total) as bar:
+        while True:
+            if frame is not None:
+                batch = frame.slice(offset, batch_size)
+            else:
+                assert lazy is not None
+                batch = lazy.slice(offset, batch_size).collect()
+            if batch.height == 0:
+                return
+            yield Result(extract_frame_tables(batch, text, id, published, title, threads, offset))
+            offset += batch.height
+            bar.update(batch.height)
+            if batch.height < batch_size:
+                return
+
+
+def _eager(data: Any) -> pl.DataFrame:
+    return data if isinstance(data, pl.DataFrame) else pl.DataFrame(data)
+
+
+def _path_batches(
+    files: list[str],
+    batch_size: int,
+    text: str,
+    id: Any,
+    published: Any,
+    title: Any,
+    split: bool,
+    threads: int | None,
+    progress: bool,
+) -> Iterator[Result]:
+    with Progress(progress, len(files), desc="polemos (files)") as bar:
+        for start in range(0, len(files), batch_size):
+            chunk = files[start : start + batch_size]
+            tables = _core.extract_paths(
+                chunk,
+                text_column=text,
+                id_column=column_name(id, "id"),
+                date_column=column_name(published, "published"),
+                title_column=column_name(title, "title"),
+                split_stories=split,
+                threads=threads,
+            )
+            bar.update(len(chunk))
+            yield Result(tables)
