@@ -5,7 +5,7 @@
 //! any value. The merged event keeps the most detailed report as its anchor and takes from the
 //! others what it lacks.
 
-use polemos_core::{Certainty, Event, GeoPrecision, Modality};
+use polemos_core::{Certainty, Event, EventType, GeoPrecision, Modality};
 
 use super::Built;
 use crate::fold::fold_key;
@@ -200,9 +200,21 @@ fn fold_generic_openings(text: &str, merged: &mut Vec<Built>, headline: Option<u
 /// How many body sentences count as the article's opening.
 const OPENING: u32 = 3;
 
+/// Whether an event is political violence (ACLED's battles, explosions and violence against
+/// civilians), which news of war leads with, rather than a development such as a truce.
+fn is_violent(e: &Event) -> bool {
+    matches!(
+        e.event_type(),
+        EventType::Battles
+            | EventType::ExplosionsRemoteViolence
+            | EventType::ViolenceAgainstCivilians
+    )
+}
+
 /// Marks the lead event: the one the headline and opening report. Among events reported in
-/// the headline (or, without one, in the opening sentences), the text's assertions come first,
-/// then events with a death toll, then those with a specific method, then the earliest.
+/// the headline (or, without one, in the opening sentences), political violence comes before
+/// developments, the text's assertions first, then events with a death toll, then those with a
+/// specific method, then the earliest.
 pub fn choose_lead(events: &mut [Event], headline: Option<u32>) {
     let first_body = headline.map_or(0, |h| h + 1);
     let first_evidence = |e: &Event| e.evidence.first().copied().unwrap_or(e.sentence);
@@ -212,6 +224,7 @@ pub fn choose_lead(events: &mut [Event], headline: Option<u32>) {
         .max_by_key(|(_, e)| {
             (
                 headline.is_some_and(|h| e.evidence.contains(&h)),
+                is_violent(e),
                 first_evidence(e) < first_body + OPENING,
                 e.modality == Modality::Asserted,
                 e.casualties.killed.is_some(),

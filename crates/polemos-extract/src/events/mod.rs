@@ -189,7 +189,7 @@ pub fn build_events(lexicon: &TriggerLexicon, f: &Findings<'_>) -> Vec<Built> {
             let scope = f.folded.original_span(scope.0, scope.1);
             let place = choose_place(f, sentence, t, scope);
             let (sub_event_type, method, cameo) =
-                air_if_aircraft(f, roles.actor1.as_ref(), sub_event_type, entry);
+                air_if_from_the_air(f, roles.actor1.as_ref(), sub_event_type, entry);
             scopes.push(scope);
             built.push(Built {
                 event: Event {
@@ -300,8 +300,10 @@ const AIRCRAFT: &[&str] = &[
     "su 35",
 ];
 
-/// Retypes a generic armed clash as an air strike when its agent is aircraft.
-fn air_if_aircraft(
+/// Retypes a generic report as an air strike when its agent is aircraft ("bombers attacked"),
+/// or when a state's forces set off the explosion ("regime bombing of Aleppo": states bomb from
+/// the air; a "terrorist bombing" stays a bomb attack).
+fn air_if_from_the_air(
     f: &Findings<'_>,
     actor1: Option<&ActorRef>,
     sub_event_type: SubEventType,
@@ -311,7 +313,16 @@ fn air_if_aircraft(
         let written = fold_key(a.span.slice(&f.parsed.doc.text));
         AIRCRAFT.iter().any(|n| written.ends_with(n))
     });
-    if aircraft && entry.generic && sub_event_type == SubEventType::ArmedClash {
+    let state = actor1.is_some_and(|a| {
+        matches!(
+            a.category,
+            ActorCategory::StateForces | ActorCategory::ExternalForces
+        )
+    });
+    let generic_blast = entry.generic && sub_event_type == SubEventType::RemoteExplosive;
+    if (aircraft && entry.generic && sub_event_type == SubEventType::ArmedClash)
+        || (state && generic_blast)
+    {
         (
             SubEventType::AirDroneStrike,
             Some("air strike".to_string()),
