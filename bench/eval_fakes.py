@@ -13,7 +13,7 @@ then a confusion table per categorical field and the worst misses with the evide
 the team can see what to fix. The mappings below translate polemos's vocabularies into FA-KES's
 label sets; they hold no per-article answers.
 
-    python bench/eval_fakes.py [--data PATH] [--misses 20]
+    python bench/eval_fakes.py [--data PATH] [--misses 20] [--field governorate]
 """
 
 from __future__ import annotations
@@ -121,6 +121,11 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
     parser.add_argument("--misses", type=int, default=20)
+    parser.add_argument(
+        "--field",
+        choices=["governorate", "actor", "cause", "nb_civilians"],
+        help="list only the misses on this field (with the lead event's place for governorate)",
+    )
     args = parser.parse_args()
     if not args.data.exists():
         print(f"eval_fakes: {args.data} not found; skipping (the dev data is not shipped).")
@@ -187,7 +192,11 @@ def main() -> int:
     confusion(actor_rows, "actor")
     confusion(cause_rows, "cause")
 
-    print(f"\nworst {args.misses} misses")
+    if args.field:
+        misses = [m for m in misses if any(w.split()[0] == args.field for w in m[5])]
+        print(f"\n{len(misses)} misses on {args.field}, worst {args.misses}")
+    else:
+        print(f"\nworst {args.misses} misses")
     misses.sort(key=lambda m: -m[0])
     for _, row, gov, actor, cause, wrong in misses[: args.misses]:
         evidence = (row["sentence_text"] or "(no lead event)")[:160]
@@ -195,6 +204,9 @@ def main() -> int:
         print(f"    label: {row['location']} / {row['actor']} / {row['cause_of_death']}")
         print(f"    polemos: {gov} / {actor} ({row['actor1']}) / {cause} ({row['method']})")
         print(f"    evidence: {evidence}")
+        if args.field == "governorate":
+            place = row.get("location_right") or "(none)"
+            print(f"    lead place: {place} ({row['admin1']}); title: {row['article_title']}")
     return 0
 
 

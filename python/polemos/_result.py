@@ -10,7 +10,7 @@ import polars as pl
 
 from polemos import _core
 
-TABLES = ("documents", "sentences", "mentions", "events", "furniture")
+TABLES = ("documents", "sentences", "mentions", "events", "furniture", "incidents")
 
 
 class Result:
@@ -21,7 +21,7 @@ class Result:
 
     >>> result = polemos.extract(["Shelling hit Idlib.", "Clashes in Daraa."])  # doctest: +SKIP
     >>> result                                                                # doctest: +SKIP
-    polemos.Result(documents=2, sentences=2, mentions=..., events=..., furniture=0)
+    polemos.Result(documents=2, sentences=2, mentions=..., events=..., furniture=0, incidents=0)
     >>> result.events.group_by("event_type").len()                            # doctest: +SKIP
     >>> result.write("out", format="csv")                                     # doctest: +SKIP
     """
@@ -67,6 +67,11 @@ class Result:
         """One row per stretch of page furniture removed before extraction."""
         return self._frame("furniture")
 
+    @property
+    def incidents(self) -> pl.DataFrame:
+        """One row per event reported by several documents, with the range of their figures."""
+        return self._frame("incidents")
+
     def to_dict(self) -> dict[str, pl.DataFrame]:
         """All five tables by name."""
         return {name: self._frame(name) for name in TABLES}
@@ -90,7 +95,7 @@ class Result:
         `polemos extract ... --format FORMAT`; `docs/formats.md` describes each one.
 
         >>> result.write("out")                                                # doctest: +SKIP
-        [PosixPath('out/documents.parquet'), ..., PosixPath('out/furniture.parquet')]
+        [PosixPath('out/documents.parquet'), ..., PosixPath('out/incidents.parquet')]
         >>> result.write("out", format="acled")                                # doctest: +SKIP
         [PosixPath('out/acled.csv')]
         """

@@ -14,7 +14,7 @@ import polemos
 ROOT = Path(__file__).resolve().parents[2]
 CORPUS = ROOT / "examples" / "corpus"
 SCHEMA_MD = ROOT / "docs" / "schema.md"
-TABLES = ("documents", "sentences", "mentions", "events", "furniture")
+TABLES = ("documents", "sentences", "mentions", "events", "furniture", "incidents")
 
 # How each Arrow type of docs/schema.md arrives in polars.
 POLARS_TYPES: dict[str, pl.DataType] = {

@@ -2,15 +2,10 @@
 
 from __future__ import annotations
 
-import pytest
-
 import polemos
 from conftest import DEIR_EZ_ZOR
 
-in_progress = pytest.mark.xfail(strict=False, reason="extractor in progress")
 
-
-@in_progress
 def test_deir_ez_zor_attack_is_one_battle() -> None:
     events = polemos.extract(DEIR_EZ_ZOR, published="2017-04-08").events
     assert events.height == 1

@@ -114,7 +114,7 @@ def test_threads_do_not_change_output() -> None:
     texts = TEXTS * 20
     one = polemos.extract(texts, threads=1)
     many = polemos.extract(texts, threads=3)
-    for name in ("documents", "sentences", "mentions", "events", "furniture"):
+    for name in ("documents", "sentences", "mentions", "events", "furniture", "incidents"):
         assert one.to_dict()[name].equals(many.to_dict()[name]), name
 
 
@@ -125,7 +125,14 @@ def test_result_repr_and_caching() -> None:
     assert "events=" in text
     assert "furniture=" in text
     assert result.events is result.events
-    assert set(result.to_dict()) == {"documents", "sentences", "mentions", "events", "furniture"}
+    assert set(result.to_dict()) == {
+        "documents",
+        "sentences",
+        "mentions",
+        "events",
+        "furniture",
+        "incidents",
+    }
 
 
 def test_empty_and_blank_inputs() -> None:

@@ -25,7 +25,7 @@ pub struct Cli {
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Extract documents, sentences, mentions, events and furniture tables from files.
+    /// Extract documents, sentences, mentions, events, furniture and incidents tables from files.
     Extract(ExtractArgs),
     /// Show one document with its mentions highlighted and its events with their rules.
     #[command(after_help = "Examples:\n  \
@@ -150,7 +150,7 @@ pub struct ExtractArgs {
 #[derive(Debug, Args)]
 pub struct SchemaArgs {
     /// Print only this table.
-    #[arg(value_parser = ["documents", "sentences", "mentions", "events", "furniture"])]
+    #[arg(value_parser = ["documents", "sentences", "mentions", "events", "furniture", "incidents"])]
     pub table: Option<String>,
 }
 

@@ -89,7 +89,8 @@ impl Engine {
             builder.push_all(&extractions);
             on_progress(n);
         }
-        builder.finish()
+        // Incidents link events across every document of the run, once all are in.
+        builder.finish_with_incidents(polemos_extract::link_incidents)
     }
 
     /// Only parses `docs` (headline, dateline, furniture, sentences): the documents, sentences

@@ -11,6 +11,7 @@ mod annotation;
 mod document;
 mod event;
 mod extraction;
+mod incident;
 mod location;
 mod mention;
 mod parsed;
@@ -21,6 +22,7 @@ pub use annotation::{Attribution, Casualties, Certainty, EventDate, Modality};
 pub use document::{DateSource, DocStatus, Document};
 pub use event::{Event, EventType, SubEventType};
 pub use extraction::DocumentExtraction;
+pub use incident::{EventSummary, Incident};
 pub use location::{GeoPrecision, Location};
 pub use mention::{Mention, MentionKind};
 pub use parsed::{

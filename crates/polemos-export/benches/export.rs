@@ -1,6 +1,7 @@
 //! Export throughput: building the five Arrow tables from extractions (`polemos_export::tables`)
-//! and writing them to a temporary directory as Parquet, CSV and JSONL, in MB of *input article
-//! text* per second (so the figures add up with the parse and extract benches).
+//! and writing them to a temporary directory in every format of `Format::ALL` (Parquet, CSV,
+//! JSONL, ...), in MB of *input article text* per second (so the figures add up with the parse
+//! and extract benches).
 //!
 //! Run with `cargo bench -p polemos-export --bench export`. The articles come from the shared
 //! benchmark generator (bench/gen/news.rs, the same text as `python bench/gen_corpus.py`).

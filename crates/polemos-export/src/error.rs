@@ -3,6 +3,8 @@ use std::path::PathBuf;
 /// Errors writing output tables.
 #[derive(Debug, thiserror::Error)]
 pub enum ExportError {
+    #[error("not an events table: no usable column `{0}`")]
+    NotAnEventsTable(String),
     #[error("cannot write {}: {source}", path.display())]
     Io {
         path: PathBuf,

@@ -116,7 +116,7 @@ mod tests {
     fn event_views_write_only_events() {
         assert_eq!(Format::Geojson.tables(), [Table::Events]);
         assert!(!Format::Acled.writes(Table::Documents));
-        assert_eq!(Format::Arrow.tables().len(), 5);
+        assert_eq!(Format::Arrow.tables().len(), 6);
         assert_eq!(Format::Acled.extension(), "csv");
     }
 }

@@ -25,6 +25,7 @@
 mod columns;
 mod error;
 mod format;
+mod incidents;
 mod schema;
 mod tables;
 mod write;
@@ -32,6 +33,7 @@ mod write;
 pub use columns::{ColumnSpec, ColumnType};
 pub use error::ExportError;
 pub use format::Format;
+pub use incidents::{event_summaries, incidents_table};
 pub use schema::{Table, SCHEMA_VERSION};
 pub use tables::{tables, Tables, TablesBuilder};
 pub use write::{file_name, write_table, write_tables, ACLED_COLUMNS};

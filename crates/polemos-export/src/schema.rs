@@ -288,7 +288,51 @@ define_table! {
     }
 }
 
-/// One of the five output tables.
+define_table! {
+    /// One row per incident: one event reported by several documents.
+    INCIDENT_COLUMNS, IncidentRow, IncidentsBuilder {
+        /// `i{n}`, numbered in order of the incident's first report.
+        incident_id: Utf8,
+        /// Number of events (reports) linked into the incident.
+        n_events: Int32,
+        /// Number of distinct documents reporting it.
+        n_documents: Int32,
+        /// Number of distinct reporters: named sources, or documents where none is named.
+        n_reporters: Int32,
+        /// The linked events' event_id values, separated by `;`.
+        event_ids: Utf8,
+        /// The reporting documents' doc_id values, separated by `;`.
+        doc_ids: Utf8,
+        /// The reporters, separated by `;`.
+        reporters: Utf8,
+        /// ACLED event type.
+        event_type: Utf8,
+        /// ACLED sub-event type.
+        sub_event_type: Utf8,
+        /// First-level administrative division.
+        admin1: Nullable<Utf8>,
+        /// The most precise location a report gives.
+        location: Nullable<Utf8>,
+        /// First day any report dates it to.
+        date_start: Nullable<Date32>,
+        /// Last day any report dates it to.
+        date_end: Nullable<Date32>,
+        /// The agent, as reports name it.
+        actor1: Nullable<Utf8>,
+        /// The target or opponent, as reports name it.
+        actor2: Nullable<Utf8>,
+        /// Lowest fatality count reported.
+        fatalities_min: Nullable<Int32>,
+        /// Who reported the lowest count.
+        fatalities_min_by: Nullable<Utf8>,
+        /// Highest fatality count reported.
+        fatalities_max: Nullable<Int32>,
+        /// Who reported the highest count.
+        fatalities_max_by: Nullable<Utf8>,
+    }
+}
+
+/// One of the six output tables.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Table {
     Documents,
@@ -296,16 +340,18 @@ pub enum Table {
     Mentions,
     Events,
     Furniture,
+    Incidents,
 }
 
 impl Table {
     /// All tables, in the order they are written and listed.
-    pub const ALL: [Table; 5] = [
+    pub const ALL: [Table; 6] = [
         Table::Documents,
         Table::Sentences,
         Table::Mentions,
         Table::Events,
         Table::Furniture,
+        Table::Incidents,
     ];
 
     /// The table name, also the file stem (`documents.parquet`).
@@ -316,6 +362,7 @@ impl Table {
             Table::Mentions => "mentions",
             Table::Events => "events",
             Table::Furniture => "furniture",
+            Table::Incidents => "incidents",
         }
     }
 
@@ -332,6 +379,7 @@ impl Table {
             Table::Mentions => "one row per place, actor, trigger or casualty mention",
             Table::Events => "one row per event, coded in ACLED terms",
             Table::Furniture => "one row per stretch of page furniture removed",
+            Table::Incidents => "one row per event reported by several documents",
         }
     }
 
@@ -343,6 +391,7 @@ impl Table {
             Table::Mentions => MENTION_COLUMNS,
             Table::Events => EVENT_COLUMNS,
             Table::Furniture => FURNITURE_COLUMNS,
+            Table::Incidents => INCIDENT_COLUMNS,
         }
     }
 

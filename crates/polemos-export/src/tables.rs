@@ -1,9 +1,11 @@
-//! The five output tables as Arrow record batches, and how extractions become rows.
+//! The six output tables as Arrow record batches, and how extractions become rows.
 
 use arrow_array::RecordBatch;
-use polemos_core::{ActorRef, DocumentExtraction, Location};
+use polemos_core::{ActorRef, DocumentExtraction, EventSummary, Incident, Location};
 
-use crate::columns::{int32, int64};
+pub(crate) use crate::columns::int32;
+use crate::columns::int64;
+use crate::incidents::incidents_table;
 use crate::schema::{
     DocumentRow, DocumentsBuilder, EventRow, EventsBuilder, FurnitureBuilder, FurnitureRow,
     MentionRow, MentionsBuilder, SentenceRow, SentencesBuilder, Table,
@@ -17,6 +19,7 @@ pub struct Tables {
     pub mentions: RecordBatch,
     pub events: RecordBatch,
     pub furniture: RecordBatch,
+    pub incidents: RecordBatch,
 }
 
 impl Tables {
@@ -33,6 +36,7 @@ impl Tables {
             Table::Mentions => &self.mentions,
             Table::Events => &self.events,
             Table::Furniture => &self.furniture,
+            Table::Incidents => &self.incidents,
         }
     }
 
@@ -47,18 +51,21 @@ impl Tables {
     }
 
     /// Consumes the tables into `(table, batch)` pairs, in [`Table::ALL`] order.
-    pub fn into_batches(self) -> [(Table, RecordBatch); 5] {
+    pub fn into_batches(self) -> [(Table, RecordBatch); 6] {
         [
             (Table::Documents, self.documents),
             (Table::Sentences, self.sentences),
             (Table::Mentions, self.mentions),
             (Table::Events, self.events),
             (Table::Furniture, self.furniture),
+            (Table::Incidents, self.incidents),
         ]
     }
 }
 
-/// Builds [`Tables`] from all extractions at once.
+/// Builds [`Tables`] from all extractions at once. Incidents need linking across documents,
+/// which `polemos-extract` does: see [`TablesBuilder::finish_with_incidents`]; here the
+/// incidents table is empty.
 ///
 /// Use [`TablesBuilder`] instead to convert a large corpus chunk by chunk, so that the
 /// extractions (with their tokens) of only one chunk are alive at a time.
@@ -68,7 +75,8 @@ pub fn tables(extractions: &[DocumentExtraction]) -> Tables {
     builder.finish()
 }
 
-/// Appends extractions to the five tables incrementally.
+/// Appends extractions to the tables incrementally, keeping of each event only the small
+/// summary incident linking needs.
 #[derive(Debug, Default)]
 pub struct TablesBuilder {
     documents: DocumentsBuilder,
@@ -76,6 +84,7 @@ pub struct TablesBuilder {
     mentions: MentionsBuilder,
     events: EventsBuilder,
     furniture: FurnitureBuilder,
+    summaries: Vec<EventSummary>,
 }
 
 impl TablesBuilder {
@@ -97,11 +106,23 @@ impl TablesBuilder {
         self.push_mentions(x);
         self.push_events(x);
         self.push_furniture(x);
+        self.summaries
+            .extend(EventSummary::of(std::slice::from_ref(x)));
     }
 
-    /// The tables holding every row pushed so far.
-    pub fn finish(mut self) -> Tables {
+    /// The tables holding every row pushed so far, with no incidents.
+    pub fn finish(self) -> Tables {
+        self.finish_with_incidents(|_| Vec::new())
+    }
+
+    /// The tables holding every row pushed so far, with the incidents `link` finds among the
+    /// events (`polemos_extract::link_incidents`).
+    pub fn finish_with_incidents(
+        mut self,
+        link: impl FnOnce(&[EventSummary]) -> Vec<Incident>,
+    ) -> Tables {
         Tables {
+            incidents: incidents_table(&link(&self.summaries)),
             documents: finish(self.documents.finish(Table::Documents.schema())),
             sentences: finish(self.sentences.finish(Table::Sentences.schema())),
             mentions: finish(self.mentions.finish(Table::Mentions.schema())),
@@ -274,6 +295,10 @@ fn geo_precision(loc: &Location) -> i32 {
 /// schema. The builders are generated from the same column list as the schema, take one value per
 /// column per row and only take `Option`s for nullable columns, so none of the checks can fail;
 /// the tests build every table with rows to keep it so.
+pub(crate) fn finish_batch(batch: Result<RecordBatch, arrow_schema::ArrowError>) -> RecordBatch {
+    finish(batch)
+}
+
 fn finish(batch: Result<RecordBatch, arrow_schema::ArrowError>) -> RecordBatch {
     #[allow(clippy::expect_used)]
     batch.expect("generated builders always match their schema")

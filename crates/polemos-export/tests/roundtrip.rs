@@ -21,7 +21,7 @@ fn parquet_round_trip_is_lossless() {
     let dir = tempfile::tempdir().unwrap();
     let t = tables(&common::all());
     let paths = write_tables(&t, dir.path(), Format::Parquet).unwrap();
-    assert_eq!(paths.len(), 5);
+    assert_eq!(paths.len(), 6);
     for (table, batch) in t.iter() {
         let path = dir.path().join(format!("{}.parquet", table.name()));
         assert!(paths.contains(&path));
@@ -191,8 +191,8 @@ fn rewriting_replaces_files_and_leaves_no_temporaries() {
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
         .collect();
     names.sort();
-    // Five tables in each of the four table formats, plus events.geojson and acled.csv.
-    assert_eq!(names.len(), 22, "{names:?}");
+    // Six tables in each of the four table formats, plus events.geojson and acled.csv.
+    assert_eq!(names.len(), 26, "{names:?}");
     assert!(names.iter().all(|n| !n.starts_with('.')), "{names:?}");
     let docs = fs::read_to_string(dir.path().join("documents.jsonl")).unwrap();
     assert_eq!(docs.lines().count(), 1);

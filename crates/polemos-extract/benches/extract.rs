@@ -20,7 +20,7 @@ fn extract(c: &mut Criterion) {
     let docs = news::documents(SIZE, 1);
     let bytes: usize = docs.iter().map(|d| d.text.len()).sum();
     let mut group = c.benchmark_group("extract");
-    group.throughput(Throughput::Bytes(bytes as u64));
+    group.throughput(Throughput::BytesDecimal(bytes as u64));
     group.sample_size(10);
     group.bench_function("process_1mb_single_thread", |b| {
         b.iter_batched(

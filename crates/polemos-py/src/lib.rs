@@ -193,6 +193,7 @@ fn tables_from(tables: &HashMap<String, Py<ArrowTable>>) -> PyResult<Tables> {
         mentions: batch(Table::Mentions)?,
         events: batch(Table::Events)?,
         furniture: batch(Table::Furniture)?,
+        incidents: batch(Table::Incidents)?,
     })
 }
 
@@ -245,6 +246,12 @@ fn concat(
             mentions: join(Table::Mentions)?,
             events: join(Table::Events)?,
             furniture: join(Table::Furniture)?,
+            // Batches are linked as one run: incidents may span them.
+            incidents: {
+                let events = join(Table::Events)?;
+                let summaries = polemos_export::event_summaries(&events).map_err(from_export)?;
+                polemos_export::incidents_table(&polemos_extract::link_incidents(&summaries))
+            },
         })
     })?;
     tables_dict(py, tables)
