@@ -13,82 +13,11 @@
 use std::collections::HashMap;
 
 use chrono::{Days, NaiveDate};
-use polemos_core::{DocumentExtraction, SubEventType};
+use polemos_core::SubEventType;
+pub use polemos_core::{EventSummary, Incident};
 
 /// How far apart, in days, two reports' dates may be and still describe one incident.
 const DATE_TOLERANCE_DAYS: u64 = 1;
-
-/// What linking needs to know of one event.
-#[derive(Debug, Clone, PartialEq)]
-pub struct EventSummary {
-    pub event_id: String,
-    pub doc_id: String,
-    pub sub_event_type: SubEventType,
-    pub admin1: Option<String>,
-    pub location: Option<String>,
-    /// Whether the location is only approximate (geo-precision 2 or 3).
-    pub vague_location: bool,
-    pub date_start: Option<NaiveDate>,
-    pub date_end: Option<NaiveDate>,
-    pub actor1: Option<String>,
-    pub actor2: Option<String>,
-    pub fatalities: Option<u32>,
-    /// Who reports it: the event's source, else its document.
-    pub reported_by: String,
-}
-
-impl EventSummary {
-    /// Summaries of every event of some extractions.
-    pub fn of(extractions: &[DocumentExtraction]) -> Vec<EventSummary> {
-        let mut out = Vec::new();
-        for x in extractions {
-            for (i, e) in x.events.iter().enumerate() {
-                let loc = e.location.as_ref();
-                out.push(EventSummary {
-                    event_id: x.event_id(i),
-                    doc_id: x.parsed.doc.id.clone(),
-                    sub_event_type: e.sub_event_type,
-                    admin1: loc.and_then(|l| l.admin1.clone()),
-                    location: loc.map(|l| l.name.clone()),
-                    vague_location: loc.is_some_and(|l| l.precision.code() > 1),
-                    date_start: e.date.start,
-                    date_end: e.date.end,
-                    actor1: e.actor1.as_ref().map(|a| a.name.clone()),
-                    actor2: e.actor2.as_ref().map(|a| a.name.clone()),
-                    fatalities: e.casualties.killed,
-                    reported_by: e
-                        .attribution
-                        .as_ref()
-                        .map(|a| a.source.clone())
-                        .unwrap_or_else(|| x.parsed.doc.id.clone()),
-                });
-            }
-        }
-        out
-    }
-}
-
-/// One incident and what its reports say.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Incident {
-    /// `i{n}`, numbered in order of the incident's first event.
-    pub incident_id: String,
-    pub event_ids: Vec<String>,
-    pub doc_ids: Vec<String>,
-    /// Distinct reporters (sources, or documents where no source is named).
-    pub reporters: Vec<String>,
-    pub sub_event_type: SubEventType,
-    pub admin1: Option<String>,
-    /// The most precise location a report gives.
-    pub location: Option<String>,
-    pub date_start: Option<NaiveDate>,
-    pub date_end: Option<NaiveDate>,
-    pub actor1: Option<String>,
-    pub actor2: Option<String>,
-    /// Lowest and highest fatality count reported, with who reported each.
-    pub fatalities_min: Option<(u32, String)>,
-    pub fatalities_max: Option<(u32, String)>,
-}
 
 fn compatible(a: &Option<String>, b: &Option<String>) -> bool {
     match (a, b) {
@@ -208,8 +137,8 @@ fn summarize(incident_id: String, members: Vec<&EventSummary>) -> Incident {
         sub_event_type: first.sub_event_type,
         admin1: first.admin1.clone(),
         location,
-        date_start: members.iter().filter_map(|e| e.date_start).max(),
-        date_end: members.iter().filter_map(|e| e.date_end).min(),
+        date_start: members.iter().filter_map(|e| e.date_start).min(),
+        date_end: members.iter().filter_map(|e| e.date_end).max(),
         actor1: known(|e| &e.actor1),
         actor2: known(|e| &e.actor2),
         fatalities_min,

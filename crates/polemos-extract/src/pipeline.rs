@@ -170,16 +170,20 @@ fn keep_modifying_demonyms(
         .collect()
 }
 
-/// The country most resolved places are in.
+/// The country most resolved places are in. Provinces, towns and sites decide; country names
+/// ("flew over Iraq and Iran") count only when nothing finer is named.
 fn main_country(places: &[PlaceMatch]) -> Option<String> {
-    let mut counts: HashMap<&str, usize> = HashMap::new();
-    for p in places {
-        *counts.entry(p.location.country.as_str()).or_default() += 1;
-    }
-    counts
-        .into_iter()
-        .max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(a.0)))
-        .map(|(c, _)| c.to_string())
+    let count = |keep: &dyn Fn(&PlaceMatch) -> bool| {
+        let mut counts: HashMap<&str, usize> = HashMap::new();
+        for p in places.iter().filter(|p| keep(p)) {
+            *counts.entry(p.location.country.as_str()).or_default() += 1;
+        }
+        counts
+            .into_iter()
+            .max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(a.0)))
+            .map(|(c, _)| c.to_string())
+    };
+    count(&|p| p.location.feature != "country").or_else(|| count(&|_| true))
 }
 
 /// The dateline's place, resolved as if it were a sentence of its own.

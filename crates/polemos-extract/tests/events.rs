@@ -196,6 +196,23 @@ fn noun_roles() {
 }
 
 #[test]
+fn aircraft_attacks_are_air_strikes_and_took_off_is_no_capture() {
+    let e = only(
+        "On January 30, six Tu-22M3 bombers took off from an airfield in Russia and attacked \
+         positions of the IS in Deir ez-Zor province.",
+    );
+    assert_eq!(e.sub_event_type.as_str(), "Air/drone strike");
+    assert_eq!(
+        (name(&e.actor1), name(&e.actor2)),
+        (Some("Russian forces"), Some("Islamic State"))
+    );
+    assert_eq!(
+        e.location.as_ref().and_then(|l| l.admin1.as_deref()),
+        Some("Deir ez-Zor")
+    );
+}
+
+#[test]
 fn supporters_are_not_agents() {
     let e = only("Syrian troops, backed by Russian warplanes, recaptured Palmyra.");
     assert_eq!(name(&e.actor1), Some("Syrian government forces"));

@@ -125,7 +125,20 @@ pub fn build_events(lexicon: &TriggerLexicon, f: &Findings<'_>) -> Vec<Built> {
     // denial of the sentence before.
     for sent in &f.parsed.sentences {
         let sentence = sent.index;
-        let triggers = by_sentence.remove(&sentence).unwrap_or_default();
+        // A trigger that counts only before a place ("took al-Malah farms") and has none is no
+        // trigger at all, and must not absorb the others of its sentence.
+        let triggers: Vec<usize> = by_sentence
+            .remove(&sentence)
+            .unwrap_or_default()
+            .into_iter()
+            .filter(|&i| {
+                f.triggers.get(i).is_some_and(|t| {
+                    lexicon
+                        .get(t.trigger)
+                        .is_some_and(|e| !e.needs_place || place_follows(f, sentence, t))
+                })
+            })
+            .collect();
         let range = (
             f.folded.folded_offset(sent.span.start),
             f.folded.folded_offset(sent.span.end),
@@ -147,9 +160,6 @@ pub fn build_events(lexicon: &TriggerLexicon, f: &Findings<'_>) -> Vec<Built> {
             let Some(entry) = lexicon.get(t.trigger) else {
                 continue;
             };
-            if entry.needs_place && !place_follows(f, sentence, t) {
-                continue;
-            }
             let mut roles = assign_roles(f.folded, range, t, entry.pos, &actors);
             // "About 200 insurgents were killed in an attack": the counted dead are victims.
             let victim = |a: &ActorRef| {

@@ -30,6 +30,19 @@ const PROVINCE_WORDS: &[&str] = &[
 ];
 /// Words after a name that say it means the area around the city ("the Aleppo countryside").
 const AROUND_WORDS: &[&str] = &["countryside", "suburbs", "outskirts", "environs"];
+/// Words after a name that say it names a news outlet ("al-Mayadeen TV", "Al Jazeera channel").
+const MEDIA_WORDS: &[&str] = &["tv", "television", "channel", "radio", "newspaper", "daily"];
+/// Whether a media word follows original offset `end`, with only spaces between.
+fn names_outlet(folded: &Folded, end: usize) -> bool {
+    let tail = folded.text.get(folded.folded_offset(end)..).unwrap_or("");
+    tail.strip_prefix(' ').is_some_and(|t| {
+        MEDIA_WORDS.iter().any(|m| {
+            t.strip_prefix(m)
+                .is_some_and(|rest| !rest.starts_with(|c: char| c.is_alphanumeric()))
+        })
+    })
+}
+
 /// Words after a name that say it means the city.
 const CITY_WORDS: &[&str] = &["city", "town"];
 /// Words before a name that say the event was near it or in a part of it, not at its centre.
@@ -166,6 +179,9 @@ pub fn geocode_document(
             let after = next_words(folded, folded.folded_offset(span.end), 1);
             let before = previous_words(folded, folded.folded_offset(span.start), 3);
             let next = after.first().copied().unwrap_or("");
+            if names_outlet(folded, span.end) {
+                return None;
+            }
             Some(Hit {
                 cand,
                 span,
@@ -259,12 +275,27 @@ fn choose<'g>(
 }
 
 /// Points of the places in the document that have only one reading (countries excluded:
-/// their point is only their capital).
+/// their point is only their capital). A name whose readings all lie in one first-level region
+/// ("Aleppo": the city and its governorate) counts too, at its most local reading.
 fn anchors(gazetteer: &Gazetteer, hits: &[Hit]) -> Vec<(f64, f64)> {
     hits.iter()
-        .filter_map(|h| match gazetteer.index().values(h.cand.key) {
-            [id] => gazetteer.place(*id),
-            _ => None,
+        .filter_map(|h| {
+            let mut places = gazetteer
+                .index()
+                .values(h.cand.key)
+                .iter()
+                .filter_map(|&id| gazetteer.place(id));
+            let first = places.next()?;
+            let mut best = first;
+            for p in places {
+                if p.country != first.country || p.admin1.is_none() || p.admin1 != first.admin1 {
+                    return None;
+                }
+                if p.level() > best.level() {
+                    best = p;
+                }
+            }
+            Some(best)
         })
         .filter(|p| p.kind != "country")
         .map(|p| (p.latitude, p.longitude))
@@ -399,6 +430,13 @@ mod tests {
             }
         }
         assert!(seen > 10);
+    }
+
+    #[test]
+    fn outlets_and_group_names_are_not_places() {
+        let got = places("The Lebanon-based al-Mayadeen TV said Ahrar al-Sham shelled Aleppo.");
+        let names: Vec<&str> = got.iter().map(|g| g.0.as_str()).collect();
+        assert_eq!(names, vec!["Lebanon", "Aleppo"]);
     }
 
     #[test]

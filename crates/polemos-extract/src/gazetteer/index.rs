@@ -412,7 +412,7 @@ impl NameIndex {
                     span.push(b' ');
                 }
                 pieces.clear();
-                keyer.key_word(n, &mut span, &mut pieces);
+                keyer.key_word(text, n, &mut span, &mut pieces);
                 for &(end, ends_word) in &pieces {
                     let Some(entry) = span.get(..end).and_then(|s| self.entry(s)) else {
                         break 'words;

@@ -265,6 +265,38 @@ const STOP_NAMES: &[&str] = &[
     "james",
     "david",
     "paul",
+    // Given names far more frequent in news than the places that have them as name or key
+    // ("Vladimir Putin", "Peter", "Hassan", "Rahman", "Rami").
+    "vladimir",
+    "peter",
+    "hassan",
+    "rahman",
+    "rami",
+    // The Levant: in news mostly part of group names (Ahrar al-Sham, Jabhat Fateh al-Sham).
+    "al-sham",
+    // English words, matched when capitalised in headlines ("Kill", "Led", "Read" = Riad,
+    // "Road" = Ruad, "Air" = Ayr), and region names that are compass words ("Western",
+    // "Southern" provinces) or "Capital".
+    "air",
+    "capital",
+    "gen",
+    "god",
+    "here",
+    "kill",
+    "lake",
+    "led",
+    "read",
+    "road",
+    "save",
+    "the villages",
+    "northern",
+    "southern",
+    "eastern",
+    "western",
+    "northwest",
+    "northeast",
+    "southwest",
+    "southeast",
 ];
 
 /// The gazetteer with its name index.
@@ -285,43 +317,21 @@ const IMPORT_COMMENTS: &[&str] = &[
 impl Gazetteer {
     /// Builds a gazetteer (and its name index) from places.
     pub fn from_places(places: Vec<Place>) -> Result<Gazetteer, ResourceError> {
-        let stop: HashSet<String> = STOP_NAMES.iter().map(|n| name_key(n)).collect();
-        // Keying is the costliest part of loading; it runs on all cores, each chunk of places
-        // writing its keys into one string.
+        let stop = stop_keys();
+        // Keying is the costliest part of building the index; it runs on all cores.
         const CHUNK: usize = 2048;
-        let stop = &stop;
-        let chunks: Vec<(String, Vec<(u32, u32, u32)>)> = places
+        let keys: Vec<PlaceKeys> = places
             .par_chunks(CHUNK)
-            .enumerate()
-            .map(|(c, chunk)| {
-                let mut keyer = Keyer::default();
-                let mut arena = String::with_capacity(chunk.len() * 24);
-                let mut spans = Vec::with_capacity(chunk.len() * 2);
-                for (j, p) in chunk.iter().enumerate() {
-                    let id = (c * CHUNK + j) as u32;
-                    let is_country = p.kind == "country";
-                    for n in std::iter::once(&p.name).chain(p.aliases.iter()) {
-                        let k = keyer.name_key(n);
-                        // Stop names are dropped, except for a country that really has that
-                        // name.
-                        if k.len() < index::MIN_KEY_LEN || (!is_country && stop.contains(k)) {
-                            continue;
-                        }
-                        let start = arena.len() as u32;
-                        arena.push_str(k);
-                        spans.push((start, arena.len() as u32, id));
-                    }
-                }
-                (arena, spans)
-            })
+            .map(|chunk| PlaceKeys::of(chunk, &stop))
             .collect();
-        let total = chunks.iter().map(|(_, s)| s.len()).sum();
-        let mut builder = IndexBuilder::with_capacity(total);
-        for (arena, spans) in &chunks {
-            for &(start, end, id) in spans {
-                builder.add(arena.get(start as usize..end as usize).unwrap_or(""), id);
-            }
+        let mut builder = IndexBuilder::with_capacity(keys.iter().map(PlaceKeys::len).sum());
+        for (c, k) in keys.iter().enumerate() {
+            k.add_to(&mut builder, (c * CHUNK) as u32);
         }
+        Ok(Gazetteer::with_index(places, builder))
+    }
+
+    fn with_index(places: Vec<Place>, builder: IndexBuilder) -> Gazetteer {
         let index = builder.finish();
         let mut guarded: Vec<usize> = GUARDED_NAMES
             .iter()
@@ -329,16 +339,26 @@ impl Gazetteer {
             .collect();
         guarded.sort_unstable();
         guarded.dedup();
-        Ok(Gazetteer {
+        Gazetteer {
             places,
             index,
             guarded,
-        })
+        }
     }
 
     /// Loads a gazetteer from the TSV format of `data/gazetteer/README.md` (plain text).
+    /// Parsing and keying run together, on all cores, a block of lines at a time.
     pub fn from_tsv(file: &str, text: &str) -> Result<Gazetteer, ResourceError> {
-        Gazetteer::from_places(table::parse(file, text)?)
+        let stop = stop_keys();
+        let blocks = table::parse_blocks(file, text, |places| PlaceKeys::of(places, &stop))?;
+        let total = blocks.iter().map(|(p, _)| p.len()).sum();
+        let mut places = Vec::with_capacity(total);
+        let mut builder = IndexBuilder::with_capacity(blocks.iter().map(|(_, k)| k.len()).sum());
+        for (block, keys) in blocks {
+            keys.add_to(&mut builder, places.len() as u32);
+            places.extend(block);
+        }
+        Ok(Gazetteer::with_index(places, builder))
     }
 
     /// Loads a gazetteer file in the embedded format, zstd-compressed or not.
@@ -481,6 +501,63 @@ impl Gazetteer {
 
     pub(crate) fn is_guarded_key(&self, key: usize) -> bool {
         self.guarded.binary_search(&key).is_ok()
+    }
+}
+
+/// Name keys of the stop names.
+fn stop_keys() -> HashSet<String> {
+    STOP_NAMES.iter().map(|n| name_key(n)).collect()
+}
+
+/// The name keys of a run of places, in one string.
+#[derive(Debug, Default)]
+struct PlaceKeys {
+    arena: String,
+    /// Key range in `arena`, and place number within the run.
+    spans: Vec<(u32, u32, u32)>,
+}
+
+impl PlaceKeys {
+    /// Keys the name and aliases of each place, once per distinct key, without keys too short
+    /// to match or stop names (except for a country that really has that name).
+    fn of(places: &[Place], stop: &HashSet<String>) -> PlaceKeys {
+        let mut keyer = Keyer::default();
+        let mut out = PlaceKeys {
+            arena: String::with_capacity(places.len() * 24),
+            spans: Vec::with_capacity(places.len() * 2),
+        };
+        for (i, p) in places.iter().enumerate() {
+            let is_country = p.kind == "country";
+            let first = out.spans.len();
+            for n in std::iter::once(&p.name).chain(p.aliases.iter()) {
+                let k = keyer.name_key(n);
+                if k.len() < index::MIN_KEY_LEN || (!is_country && stop.contains(k)) {
+                    continue;
+                }
+                let arena = &out.arena;
+                let seen = out.spans[first..]
+                    .iter()
+                    .any(|&(a, b, _)| arena.get(a as usize..b as usize) == Some(k));
+                if !seen {
+                    let start = out.arena.len() as u32;
+                    out.arena.push_str(k);
+                    out.spans.push((start, out.arena.len() as u32, i as u32));
+                }
+            }
+        }
+        out
+    }
+
+    fn len(&self) -> usize {
+        self.spans.len()
+    }
+
+    /// Adds the keys to an index, numbering the places from `first_id`.
+    fn add_to(&self, builder: &mut IndexBuilder, first_id: u32) {
+        for &(start, end, i) in &self.spans {
+            let key = self.arena.get(start as usize..end as usize).unwrap_or("");
+            builder.add(key, first_id + i);
+        }
     }
 }
 

@@ -68,10 +68,14 @@ enum Gap {
     Break,
 }
 
+/// `RawWord::start` and `end` of a word of only ASCII letters and digits, whose folded form is
+/// its original lowercased.
+const PLAIN: u32 = u32::MAX;
+
 /// A word of the original, folded, before keying.
 #[derive(Debug, Clone, Copy)]
 struct RawWord {
-    /// Range in the folded-letter buffer.
+    /// Range in the folded-letter buffer, or [`PLAIN`].
     start: u32,
     end: u32,
     orig_start: u32,
@@ -181,6 +185,30 @@ fn split_words(text: &str, buf: &mut Vec<u8>, words: &mut Vec<RawWord>) {
             }
             i += len;
             continue;
+        }
+        if b.is_ascii_alphanumeric() {
+            // Most words: ASCII letters and digits up to a space or ASCII punctuation other
+            // than an apostrophe. Their letters are not copied; see `PLAIN`.
+            let mut j = i + 1;
+            while j < n && bytes[j].is_ascii_alphanumeric() {
+                j += 1;
+            }
+            if bytes
+                .get(j)
+                .is_none_or(|&d| d < 0x80 && d != b'\'' && d != b'`')
+            {
+                words.push(RawWord {
+                    start: PLAIN,
+                    end: PLAIN,
+                    orig_start: i as u32,
+                    orig_end: j as u32,
+                    gap,
+                    final_ayn: false,
+                });
+                gap = Gap::Space;
+                i = j;
+                continue;
+            }
         }
         let start = buf.len();
         let orig_start = i;
@@ -329,23 +357,45 @@ fn key_body(word: &[u8], final_ayn: bool, out: &mut Vec<u8>, s: &mut Vec<u8>) {
 
 /// Appends the key of word `n` of `raw` (letters in `buf`) to `out`, calling `piece` with the
 /// key range of each key word and whether it starts and ends the original word.
+#[allow(clippy::too_many_arguments)]
 fn key_word(
+    text: &str,
     buf: &[u8],
     raw: &[RawWord],
     n: usize,
     out: &mut Vec<u8>,
+    fold: &mut Vec<u8>,
     scratch: &mut Vec<u8>,
     mut piece: impl FnMut(usize, usize, bool, bool),
 ) {
     let Some(w) = raw.get(n) else {
         return;
     };
-    let word_bytes = &buf[w.start as usize..w.end as usize];
+    // Letters of a word: folded, or for a plain word as written (ASCII, any case).
+    let letters = |w: &RawWord| -> &[u8] {
+        if w.start == PLAIN {
+            text.as_bytes()
+                .get(w.orig_start as usize..w.orig_end as usize)
+                .unwrap_or(&[])
+        } else {
+            buf.get(w.start as usize..w.end as usize).unwrap_or(&[])
+        }
+    };
+    let word_bytes = if w.start == PLAIN {
+        fold.clear();
+        fold.extend(letters(w).iter().map(u8::to_ascii_lowercase));
+        fold.as_slice()
+    } else {
+        letters(w)
+    };
     let joined_next = raw.get(n + 1).filter(|x| x.gap != Gap::Break);
     let is_article = is_plain_article(word_bytes)
         || sun_article(word_bytes).is_some_and(|consonant| {
             joined_next.is_some_and(|x| {
-                x.gap == Gap::Dash || buf[x.start as usize..x.end as usize].starts_with(consonant)
+                x.gap == Gap::Dash
+                    || letters(x)
+                        .get(..consonant.len())
+                        .is_some_and(|l| l.eq_ignore_ascii_case(consonant))
             })
         });
     let start = out.len();
@@ -380,6 +430,8 @@ pub struct Keyer {
     buf: Vec<u8>,
     raw: Vec<RawWord>,
     scratch: Vec<u8>,
+    /// Lowercased letters of a plain word.
+    fold: Vec<u8>,
     /// The key being built (UTF-8).
     key: Vec<u8>,
 }
@@ -390,14 +442,22 @@ impl Keyer {
     fn run(&mut self, original: &str, mut word: impl FnMut(usize, usize, &RawWord, bool, bool)) {
         self.split(original);
         self.key.clear();
-        let (buf, raw, out, scratch) = (&self.buf, &self.raw, &mut self.key, &mut self.scratch);
+        let (buf, raw, out) = (&self.buf, &self.raw, &mut self.key);
+        let (fold, scratch) = (&mut self.fold, &mut self.scratch);
         for (n, w) in raw.iter().enumerate() {
             if n > 0 {
                 out.push(if w.gap == Gap::Break { b'|' } else { b' ' });
             }
-            key_word(buf, raw, n, out, scratch, |a, b, starts, ends| {
-                word(a, b, w, starts, ends)
-            });
+            key_word(
+                original,
+                buf,
+                raw,
+                n,
+                out,
+                fold,
+                scratch,
+                |a, b, starts, ends| word(a, b, w, starts, ends),
+            );
         }
     }
 
@@ -432,17 +492,26 @@ impl Keyer {
         self.raw.get(n).is_some_and(|w| w.gap == Gap::Break)
     }
 
-    /// Appends the key of word `n` of the text last split to `out` (no separator before it),
+    /// Appends the key of word `n` of `text`, the text last split, to `out` (no separator),
     /// and to `pieces` its key words: end offset in `out` and whether the piece ends the
     /// original word (only "al" of "Ezzor" does not). Exactly what [`KeyedText::new`] makes of
     /// the word.
-    pub fn key_word(&mut self, n: usize, out: &mut Vec<u8>, pieces: &mut Vec<(usize, bool)>) {
+    pub fn key_word(
+        &mut self,
+        text: &str,
+        n: usize,
+        out: &mut Vec<u8>,
+        pieces: &mut Vec<(usize, bool)>,
+    ) {
+        let (fold, scratch) = (&mut self.fold, &mut self.scratch);
         key_word(
+            text,
             &self.buf,
             &self.raw,
             n,
             out,
-            &mut self.scratch,
+            fold,
+            scratch,
             |_, end, _, ends| pieces.push((end, ends)),
         );
     }
@@ -487,6 +556,7 @@ impl KeyedText {
             buf: Vec::with_capacity(original.len() + 16),
             raw: Vec::with_capacity(original.len() / 5),
             scratch: Vec::with_capacity(64),
+            fold: Vec::with_capacity(64),
             key: Vec::with_capacity(original.len() + 16),
         };
         keyer.key_text(original, &mut out);

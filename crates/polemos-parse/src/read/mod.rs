@@ -7,9 +7,12 @@
 
 mod csv;
 mod expand;
+mod exports;
+mod html;
 mod jsonl;
 mod record;
 mod text;
+mod warc;
 
 use std::path::{Path, PathBuf};
 
@@ -76,6 +79,10 @@ pub enum Format {
     Csv,
     /// JSON Lines, one page per line (`.jsonl`, `.ndjson`).
     Jsonl,
+    /// An HTML page, its main content extracted (`.html`, `.htm`).
+    Html,
+    /// A WARC web archive, plain or gzipped (`.warc`, `.warc.gz`): one page per HTML response.
+    Warc,
 }
 
 impl Format {
@@ -87,6 +94,13 @@ impl Format {
             "md" | "markdown" => Some(Format::Md),
             "csv" => Some(Format::Csv),
             "jsonl" | "ndjson" => Some(Format::Jsonl),
+            "html" | "htm" => Some(Format::Html),
+            "warc" => Some(Format::Warc),
+            "gz" => {
+                let stem = Path::new(path.file_stem()?);
+                let inner = stem.extension()?.to_str()?;
+                inner.eq_ignore_ascii_case("warc").then_some(Format::Warc)
+            }
             _ => None,
         }
     }
@@ -98,6 +112,8 @@ impl Format {
             Format::Md => "md",
             Format::Csv => "csv",
             Format::Jsonl => "jsonl",
+            Format::Html => "html",
+            Format::Warc => "warc",
         }
     }
 }
@@ -139,6 +155,10 @@ pub fn read_bytes(
     bytes: &[u8],
     options: &ReadOptions,
 ) -> Vec<Document> {
+    if format == Format::Warc {
+        // Gzipped archives are binary; the WARC reader decodes each response itself.
+        return split_pages(warc::documents(source, bytes), options);
+    }
     if looks_binary(bytes) {
         return vec![Document::failed(
             source,
@@ -149,10 +169,25 @@ pub fn read_bytes(
     }
     let decoded = decode(bytes);
     let pages = match format {
-        Format::Txt | Format::Md => vec![text::page(source, format, decoded)],
+        Format::Txt => {
+            let page = text::page(source, format, decoded);
+            // Articles of a news-database export are stories already.
+            if let Some(articles) = exports::split(&page) {
+                return articles;
+            }
+            vec![page]
+        }
+        Format::Md => vec![text::page(source, format, decoded)],
         Format::Csv => csv::rows(source, decoded, options),
         Format::Jsonl => jsonl::rows(source, decoded, options),
+        Format::Html => vec![html::page(source, source, &decoded.text, decoded.encoding)],
+        Format::Warc => Vec::new(),
     };
+    split_pages(pages, options)
+}
+
+/// Splits pages into stories when the options ask for it.
+fn split_pages(pages: Vec<Document>, options: &ReadOptions) -> Vec<Document> {
     if options.split_stories {
         pages.into_iter().flat_map(split_stories).collect()
     } else {

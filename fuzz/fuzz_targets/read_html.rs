@@ -1,0 +1,7 @@
+#![no_main]
+
+mod common;
+
+use libfuzzer_sys::fuzz_target;
+
+fuzz_target!(|bytes: &[u8]| common::read_and_parse(polemos_parse::Format::Html, bytes));
