@@ -102,6 +102,19 @@ pub struct Sentence {
     pub tokens: Vec<Token>,
 }
 
+impl Sentence {
+    /// One body sentence covering all of `text`, for callers whose text is already one
+    /// sentence (and for tests).
+    pub fn covering(text: &str) -> Sentence {
+        Sentence {
+            index: 0,
+            kind: SentenceKind::Body,
+            span: Span::new(0, text.len()),
+            tokens: Vec::new(),
+        }
+    }
+}
+
 /// A dateline at the start of a story ("DAMASCUS, Syria (Reuters) -", "Wed 05 Apr 2017").
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Dateline {

@@ -299,17 +299,11 @@ pub fn certainty(attribution: Option<&Attribution>, cue: Option<Certainty>) -> C
 #[cfg(test)]
 mod tests {
     use super::*;
-    use polemos_core::SentenceKind;
 
     fn attr(text: &str) -> Option<(String, String, String)> {
         let d = SourceDictionary::embedded().unwrap();
         let f = Folded::new(text);
-        let s = vec![Sentence {
-            index: 0,
-            kind: SentenceKind::Body,
-            span: Span::new(0, text.len()),
-            tokens: Vec::new(),
-        }];
+        let s = vec![Sentence::covering(text)];
         d.attributions(text, &f, &s)
             .remove(0)
             .map(|a| (a.source, a.source_kind, a.verb))

@@ -353,7 +353,6 @@ fn find_harm_at(words: &[Word<'_>], i: usize, harm: Harm) -> Option<Found> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use polemos_core::SentenceKind;
 
     fn find(text: &str) -> Vec<(u32, &'static str, bool, String)> {
         find_all(text)
@@ -372,12 +371,7 @@ mod tests {
 
     fn find_all(text: &str) -> Vec<Casualty> {
         let f = Folded::new(text);
-        let s = vec![Sentence {
-            index: 0,
-            kind: SentenceKind::Body,
-            span: Span::new(0, text.len()),
-            tokens: Vec::new(),
-        }];
+        let s = vec![Sentence::covering(text)];
         find_casualties(&f, &s)
     }
 

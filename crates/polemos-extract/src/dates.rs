@@ -72,32 +72,6 @@ const WEEKDAYS: &[(&str, Weekday)] = &[
     ("saturday", Weekday::Sat),
     ("sunday", Weekday::Sun),
 ];
-const MONTHS: &[(&str, u32)] = &[
-    ("january", 1),
-    ("jan", 1),
-    ("february", 2),
-    ("feb", 2),
-    ("march", 3),
-    ("mar", 3),
-    ("april", 4),
-    ("apr", 4),
-    ("may", 5),
-    ("june", 6),
-    ("jun", 6),
-    ("july", 7),
-    ("jul", 7),
-    ("august", 8),
-    ("aug", 8),
-    ("september", 9),
-    ("sept", 9),
-    ("sep", 9),
-    ("october", 10),
-    ("oct", 10),
-    ("november", 11),
-    ("nov", 11),
-    ("december", 12),
-    ("dec", 12),
-];
 /// Words before a month or year that make it the start of a long period, not an event date.
 const PERIOD_STARTS: &[&str] = &["since", "until", "till", "from", "by"];
 /// Relative expressions as word sequences.
@@ -122,7 +96,7 @@ const RELATIVE: &[(&[&str], DateExpr)] = &[
 ];
 
 fn month(w: &str) -> Option<u32> {
-    MONTHS.iter().find(|(n, _)| *n == w).map(|(_, m)| *m)
+    polemos_parse::month_number(w)
 }
 
 fn day_number(w: &str) -> Option<u32> {
@@ -393,7 +367,6 @@ pub fn event_date(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use polemos_core::SentenceKind;
 
     fn ymd(y: i32, m: u32, d: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, d).unwrap()
@@ -401,12 +374,7 @@ mod tests {
 
     fn found(text: &str) -> Vec<(String, DateExpr)> {
         let f = Folded::new(text);
-        let s = vec![Sentence {
-            index: 0,
-            kind: SentenceKind::Body,
-            span: Span::new(0, text.len()),
-            tokens: Vec::new(),
-        }];
+        let s = vec![Sentence::covering(text)];
         find_dates(&f, &s)
             .into_iter()
             .map(|d| (d.span.slice(text).to_string(), d.expr))
@@ -455,12 +423,7 @@ mod tests {
     fn report_dates_are_not_event_dates() {
         let text = "Troops took the farms on Saturday, SANA reported on Sunday.";
         let f = Folded::new(text);
-        let s = vec![Sentence {
-            index: 0,
-            kind: SentenceKind::Body,
-            span: Span::new(0, text.len()),
-            tokens: Vec::new(),
-        }];
+        let s = vec![Sentence::covering(text)];
         let dates = find_dates(&f, &s);
         assert_eq!(
             dates.iter().map(|d| d.of_report).collect::<Vec<_>>(),

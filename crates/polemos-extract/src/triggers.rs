@@ -239,12 +239,7 @@ mod tests {
         assert!(lex.len() > 25);
         let text = "Warplanes carried out air strikes; a car bomb exploded.";
         let f = Folded::new(text);
-        let s = vec![polemos_core::Sentence {
-            index: 0,
-            kind: polemos_core::SentenceKind::Body,
-            span: Span::new(0, text.len()),
-            tokens: Vec::new(),
-        }];
+        let s = vec![polemos_core::Sentence::covering(text)];
         let found: Vec<(&str, &str)> = lex
             .find(&f, &s)
             .iter()

@@ -34,6 +34,12 @@ const MONTHS: &[(&str, u32)] = &[
     ("dec", 12),
 ];
 
+/// The number of a month written as its English name or abbreviation, in lower case
+/// ("march", "sept").
+pub fn month_number(name: &str) -> Option<u32> {
+    MONTHS.iter().find(|(n, _)| *n == name).map(|(_, m)| *m)
+}
+
 /// Weekday names and abbreviations, lower case.
 const WEEKDAYS: &[&str] = &[
     "monday",

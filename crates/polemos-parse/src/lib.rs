@@ -21,7 +21,7 @@ mod sentences;
 mod stories;
 mod tokens;
 
-pub use date::parse_date;
+pub use date::{month_number, parse_date};
 pub use decode::{decode, looks_binary, Decoded};
 pub use parse::parse;
 pub use read::{read_bytes, read_file, read_paths, Format, ReadError, ReadOptions};

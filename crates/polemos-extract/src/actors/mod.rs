@@ -412,17 +412,12 @@ impl ActorDictionary {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use polemos_core::{Sentence, SentenceKind};
+    use polemos_core::Sentence;
 
     fn find(text: &str, country: Option<&str>) -> Vec<(String, String)> {
         let d = ActorDictionary::embedded().unwrap();
         let f = Folded::new(text);
-        let s = vec![Sentence {
-            index: 0,
-            kind: SentenceKind::Body,
-            span: Span::new(0, text.len()),
-            tokens: Vec::new(),
-        }];
+        let s = vec![Sentence::covering(text)];
         d.find(text, &f, &s, country)
             .into_iter()
             .map(|m| (m.actor.span.slice(text).to_string(), m.actor.name))
@@ -482,12 +477,7 @@ mod tests {
         let d = ActorDictionary::embedded().unwrap();
         let text = "Syrian air strikes hit the town.";
         let f = Folded::new(text);
-        let s = vec![Sentence {
-            index: 0,
-            kind: SentenceKind::Body,
-            span: Span::new(0, text.len()),
-            tokens: Vec::new(),
-        }];
+        let s = vec![Sentence::covering(text)];
         let got = d.find(text, &f, &s, None);
         assert_eq!(got.len(), 1);
         assert!(got[0].demonym);

@@ -359,16 +359,11 @@ pub(crate) fn location_of(place: &Place, precision: GeoPrecision) -> Location {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use polemos_core::{Document, Sentence, SentenceKind};
+    use polemos_core::{Document, Sentence};
 
     fn doc(text: &str) -> ParsedDocument {
         let mut p = ParsedDocument::unparsed(Document::from_text("t", text));
-        p.sentences.push(Sentence {
-            index: 0,
-            kind: SentenceKind::Body,
-            span: Span::new(0, text.len()),
-            tokens: Vec::new(),
-        });
+        p.sentences.push(Sentence::covering(text));
         p
     }
 

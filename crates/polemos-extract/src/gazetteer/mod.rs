@@ -272,6 +272,11 @@ const STOP_NAMES: &[&str] = &[
     "hassan",
     "rahman",
     "rami",
+    // Leaders' names that are also towns somewhere (Putten, Obama in Japan), and "Assads"
+    // (a possessive written without its apostrophe).
+    "putin",
+    "obama",
+    "assads",
     // The Levant: in news mostly part of group names (Ahrar al-Sham, Jabhat Fateh al-Sham).
     "al-sham",
     // English words, matched when capitalised in headlines ("Kill", "Led", "Read" = Riad,
