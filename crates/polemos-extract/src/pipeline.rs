@@ -173,14 +173,18 @@ fn keep_modifying_demonyms(
 /// The country most resolved places are in. Provinces, towns and sites decide; country names
 /// ("flew over Iraq and Iran") count only when nothing finer is named.
 fn main_country(places: &[PlaceMatch]) -> Option<String> {
+    // Ties go to the country named first: the article opens with what it is about.
     let count = |keep: &dyn Fn(&PlaceMatch) -> bool| {
-        let mut counts: HashMap<&str, usize> = HashMap::new();
-        for p in places.iter().filter(|p| keep(p)) {
-            *counts.entry(p.location.country.as_str()).or_default() += 1;
+        let mut counts: HashMap<&str, (usize, usize)> = HashMap::new();
+        for (i, p) in places.iter().enumerate().filter(|(_, p)| keep(p)) {
+            counts
+                .entry(p.location.country.as_str())
+                .or_insert((0, i))
+                .0 += 1;
         }
         counts
             .into_iter()
-            .max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(a.0)))
+            .max_by(|a, b| (a.1).0.cmp(&(b.1).0).then((b.1).1.cmp(&(a.1).1)))
             .map(|(c, _)| c.to_string())
     };
     count(&|p| p.location.feature != "country").or_else(|| count(&|_| true))
