@@ -125,3 +125,12 @@ def test_write_accepts_str_paths(result: polemos.Result, tmp_path: Path) -> None
     paths = result.write(str(out), format="jsonl")
     assert all(p.parent == out and p.is_file() for p in paths)
     assert sys.getrefcount(result) > 0
+
+
+def test_parquet_records_the_resources(tmp_path: Path) -> None:
+    pq = pytest.importorskip("pyarrow.parquet")
+    polemos.extract(["Shelling hit Homs."]).write(tmp_path, format="parquet")
+    metadata = pq.read_metadata(tmp_path / "events.parquet").metadata
+    resources = metadata[b"polemos.resources"].decode()
+    assert resources.startswith("gazetteer=embedded ")
+    assert "fnv1a64:" in resources

@@ -50,7 +50,18 @@ impl Engine {
         let extra = Gazetteer::from_path(path)?;
         let mut resources = base.resources().clone();
         resources.gazetteer = Gazetteer::merged(&resources.gazetteer, &extra)?;
+        // The file was just read successfully; hashing it again costs one more read.
+        let bytes = std::fs::read(path).map_err(|source| ResourceError::Io {
+            path: path.display().to_string(),
+            source,
+        })?;
+        resources.add_provenance("gazetteer", &path.display().to_string(), &bytes);
         Engine::with_pipeline(Pipeline::new(resources), threads)
+    }
+
+    /// The file metadata describing the resources this engine extracts with.
+    pub fn file_metadata(&self) -> Vec<(String, String)> {
+        resource_metadata(self.pipeline.resources())
     }
 
     fn with_pipeline(
@@ -110,6 +121,18 @@ impl Engine {
 
 /// The pipeline over the embedded resources, loaded once per process: the Python bindings
 /// create an engine per call and must not reload the dictionaries each time.
+/// The file metadata describing the embedded resources, for tables extracted with them.
+pub fn embedded_file_metadata() -> Result<Vec<(String, String)>, ResourceError> {
+    Ok(resource_metadata(shared_pipeline()?.resources()))
+}
+
+fn resource_metadata(resources: &Resources) -> Vec<(String, String)> {
+    vec![(
+        polemos_export::RESOURCES_KEY.to_string(),
+        resources.describe(),
+    )]
+}
+
 fn shared_pipeline() -> Result<Pipeline, ResourceError> {
     static PIPELINE: OnceLock<Pipeline> = OnceLock::new();
     if let Some(p) = PIPELINE.get() {

@@ -5,7 +5,7 @@ use std::path::Path;
 use std::time::Duration;
 
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
-use polemos_export::{write_tables, Format};
+use polemos_export::{write_tables_with_metadata, Format};
 use polemos_parse::{read_paths, ReadOptions};
 
 use crate::args::ExtractArgs;
@@ -39,7 +39,7 @@ pub fn extract(args: &ExtractArgs) -> Result<(), CliError> {
     bar.finish_and_clear();
 
     let format = Format::from(args.format);
-    write_tables(&tables, &args.output, format)?;
+    write_tables_with_metadata(&tables, &args.output, format, &engine.file_metadata())?;
 
     if !args.quiet {
         let summary = Summary::of(&tables);

@@ -36,7 +36,10 @@ pub use format::Format;
 pub use incidents::{event_summaries, incidents_table};
 pub use schema::{Table, SCHEMA_VERSION};
 pub use tables::{tables, Tables, TablesBuilder};
-pub use write::{file_name, write_table, write_tables, ACLED_COLUMNS};
-pub use write::{SCHEMA_VERSION_KEY, TABLE_KEY, VERSION_KEY};
+pub use write::{
+    file_name, write_table, write_table_with_metadata, write_tables, write_tables_with_metadata,
+    ACLED_COLUMNS,
+};
+pub use write::{RESOURCES_KEY, SCHEMA_VERSION_KEY, TABLE_KEY, VERSION_KEY};
 
 pub use polemos_core::DocumentExtraction;

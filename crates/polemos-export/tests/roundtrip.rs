@@ -12,8 +12,8 @@ use parquet::arrow::arrow_reader::ParquetRecordBatchReaderBuilder;
 use parquet::basic::Compression;
 use parquet::file::reader::{FileReader, SerializedFileReader};
 use polemos_export::{
-    file_name, tables, write_table, write_tables, ExportError, Format, Table, SCHEMA_VERSION,
-    SCHEMA_VERSION_KEY, VERSION_KEY,
+    file_name, tables, write_table, write_tables, write_tables_with_metadata, ExportError, Format,
+    Table, RESOURCES_KEY, SCHEMA_VERSION, SCHEMA_VERSION_KEY, VERSION_KEY,
 };
 
 #[test]
@@ -37,6 +37,38 @@ fn parquet_round_trip_is_lossless() {
             assert_eq!(read, batch, "{table}");
         }
     }
+}
+
+#[test]
+fn extra_metadata_reaches_parquet_and_arrow_files() {
+    let dir = tempfile::tempdir().unwrap();
+    let extra = vec![(RESOURCES_KEY.to_string(), "gazetteer=test".to_string())];
+    for format in [Format::Parquet, Format::Arrow] {
+        write_tables_with_metadata(&tables(&common::all()), dir.path(), format, &extra).unwrap();
+    }
+    let file = File::open(dir.path().join("events.parquet")).unwrap();
+    let reader = SerializedFileReader::new(file).unwrap();
+    let kv = reader
+        .metadata()
+        .file_metadata()
+        .key_value_metadata()
+        .cloned()
+        .unwrap_or_default();
+    let value = kv
+        .iter()
+        .find(|e| e.key == RESOURCES_KEY)
+        .and_then(|e| e.value.clone());
+    assert_eq!(value.as_deref(), Some("gazetteer=test"));
+    let file = File::open(dir.path().join("events.arrow")).unwrap();
+    let reader = arrow_ipc::reader::FileReader::try_new(file, None).unwrap();
+    assert_eq!(
+        reader
+            .schema()
+            .metadata()
+            .get(RESOURCES_KEY)
+            .map(String::as_str),
+        Some("gazetteer=test")
+    );
 }
 
 #[test]

@@ -130,10 +130,7 @@ impl SourceDictionary {
 
     /// The dictionary embedded in the library.
     pub fn embedded() -> Result<Self, ResourceError> {
-        SourceDictionary::from_tsv(
-            "data/sources/sources.tsv",
-            include_str!("../data/sources/sources.tsv"),
-        )
+        SourceDictionary::from_tsv("data/sources/sources.tsv", crate::data::SOURCES)
     }
 
     /// The attribution of each sentence, if it has one.

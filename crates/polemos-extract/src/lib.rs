@@ -25,6 +25,7 @@ mod actors;
 mod attribution;
 mod casualties;
 mod context;
+mod data;
 mod dates;
 mod events;
 mod fold;

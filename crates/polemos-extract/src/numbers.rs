@@ -51,7 +51,7 @@ const TENS: &[(&str, u32)] = &[
 fn vague() -> &'static [(Vec<String>, u32)] {
     static VAGUE: OnceLock<Vec<(Vec<String>, u32)>> = OnceLock::new();
     VAGUE.get_or_init(|| {
-        let mut out: Vec<(Vec<String>, u32)> = include_str!("../data/numbers/vague_quantities.tsv")
+        let mut out: Vec<(Vec<String>, u32)> = crate::data::VAGUE_QUANTITIES
             .lines()
             .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
             .skip(1)

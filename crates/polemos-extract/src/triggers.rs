@@ -169,10 +169,7 @@ impl TriggerLexicon {
 
     /// The lexicon embedded in the library.
     pub fn embedded() -> Result<Self, ResourceError> {
-        TriggerLexicon::from_tsv(
-            "data/triggers/triggers.tsv",
-            include_str!("../data/triggers/triggers.tsv"),
-        )
+        TriggerLexicon::from_tsv("data/triggers/triggers.tsv", crate::data::TRIGGERS)
     }
 
     pub fn get(&self, id: usize) -> Option<&Trigger> {

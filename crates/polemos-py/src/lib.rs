@@ -271,7 +271,11 @@ fn write(
     let format: Format = format.parse().map_err(from_export)?;
     let tables = tables_from(&tables)?;
     detached(py, move || {
-        polemos_export::write_tables(&tables, &directory, format).map_err(from_export)
+        // Results from Python are extracted with the embedded resources.
+        let metadata = polemos_cli::engine::embedded_file_metadata()
+            .map_err(|e| from_engine(polemos_cli::engine::EngineError::from(e)))?;
+        polemos_export::write_tables_with_metadata(&tables, &directory, format, &metadata)
+            .map_err(from_export)
     })
 }
 

@@ -20,6 +20,7 @@ pub(super) fn write(
     batch: &RecordBatch,
     file: File,
     path: &Path,
+    extra: &[(String, String)],
 ) -> Result<(), ExportError> {
     let error = |source| ExportError::Arrow {
         path: path.to_path_buf(),
@@ -27,10 +28,11 @@ pub(super) fn write(
     };
     let schema = batch.schema();
     let schema = Arc::new(
-        schema
-            .as_ref()
-            .clone()
-            .with_metadata(file_metadata(table).into_iter().collect::<HashMap<_, _>>()),
+        schema.as_ref().clone().with_metadata(
+            file_metadata(table, extra)
+                .into_iter()
+                .collect::<HashMap<_, _>>(),
+        ),
     );
     let batch = batch
         .clone()

@@ -15,7 +15,7 @@ mod parquet;
 mod text;
 
 pub use acled::ACLED_COLUMNS;
-pub use metadata::{SCHEMA_VERSION_KEY, TABLE_KEY, VERSION_KEY};
+pub use metadata::{RESOURCES_KEY, SCHEMA_VERSION_KEY, TABLE_KEY, VERSION_KEY};
 
 use std::fs::{self, File};
 use std::io::BufWriter;
@@ -33,6 +33,17 @@ pub fn write_tables(
     dir: &Path,
     format: Format,
 ) -> Result<Vec<PathBuf>, ExportError> {
+    write_tables_with_metadata(tables, dir, format, &[])
+}
+
+/// [`write_tables`], adding `metadata` pairs (such as the `polemos.resources` that produced
+/// the tables, see [`RESOURCES_KEY`]) to the key-value metadata of Parquet and Arrow IPC files.
+pub fn write_tables_with_metadata(
+    tables: &Tables,
+    dir: &Path,
+    format: Format,
+    metadata: &[(String, String)],
+) -> Result<Vec<PathBuf>, ExportError> {
     fs::create_dir_all(dir).map_err(|source| ExportError::Io {
         path: dir.to_path_buf(),
         source,
@@ -42,7 +53,8 @@ pub fn write_tables(
         .iter()
         .map(|&table| {
             let path = dir.join(file_name(table, format));
-            write_table(table, tables.get(table), &path, format).map(|()| path)
+            write_table_with_metadata(table, tables.get(table), &path, format, metadata)
+                .map(|()| path)
         })
         .collect()
 }
@@ -62,6 +74,17 @@ pub fn write_table(
     path: &Path,
     format: Format,
 ) -> Result<(), ExportError> {
+    write_table_with_metadata(table, batch, path, format, &[])
+}
+
+/// [`write_table`] with extra key-value metadata for Parquet and Arrow IPC files.
+pub fn write_table_with_metadata(
+    table: Table,
+    batch: &RecordBatch,
+    path: &Path,
+    format: Format,
+    metadata: &[(String, String)],
+) -> Result<(), ExportError> {
     if !format.writes(table) {
         return Err(ExportError::Unsupported {
             format: format.name().to_string(),
@@ -74,7 +97,7 @@ pub fn write_table(
         });
     }
     let tmp = temporary_path(path);
-    let result = write_to(table, batch, &tmp, path, format).and_then(|()| {
+    let result = write_to(table, batch, &tmp, path, format, metadata).and_then(|()| {
         fs::rename(&tmp, path).map_err(|source| ExportError::Io {
             path: path.to_path_buf(),
             source,
@@ -93,6 +116,7 @@ fn write_to(
     tmp: &Path,
     path: &Path,
     format: Format,
+    metadata: &[(String, String)],
 ) -> Result<(), ExportError> {
     let io_error = |source| ExportError::Io {
         path: path.to_path_buf(),
@@ -100,8 +124,8 @@ fn write_to(
     };
     let file = File::create(tmp).map_err(io_error)?;
     match format {
-        Format::Parquet => parquet::write(table, batch, file, path),
-        Format::Arrow => ipc::write(table, batch, file, path),
+        Format::Parquet => parquet::write(table, batch, file, path, metadata),
+        Format::Arrow => ipc::write(table, batch, file, path, metadata),
         Format::Csv => {
             let mut out = BufWriter::new(file);
             text::write_csv(batch, &mut out, path)?;

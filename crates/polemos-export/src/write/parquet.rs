@@ -15,12 +15,13 @@ pub(super) fn write(
     batch: &RecordBatch,
     file: File,
     path: &Path,
+    extra: &[(String, String)],
 ) -> Result<(), ExportError> {
     let error = |source| ExportError::Parquet {
         path: path.to_path_buf(),
         source,
     };
-    let metadata = file_metadata(table)
+    let metadata = file_metadata(table, extra)
         .into_iter()
         .map(|(k, v)| KeyValue::new(k, v))
         .collect();

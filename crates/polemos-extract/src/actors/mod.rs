@@ -261,8 +261,8 @@ impl ActorDictionary {
     pub fn embedded() -> Result<Self, ResourceError> {
         ActorDictionary::from_tsv(
             "data/actors/actors.tsv",
-            include_str!("../../data/actors/actors.tsv"),
-            include_str!("../../data/actors/force_nouns.txt"),
+            crate::data::ACTORS,
+            crate::data::FORCE_NOUNS,
         )
     }
 

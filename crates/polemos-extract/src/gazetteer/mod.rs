@@ -376,7 +376,7 @@ impl Gazetteer {
     /// The gazetteer embedded in the library.
     pub fn embedded() -> Result<Gazetteer, ResourceError> {
         const FILE: &str = "data/gazetteer/places.tsv.zst";
-        let text = table::decode(FILE, include_bytes!("../../data/gazetteer/places.tsv.zst"))?;
+        let text = table::decode(FILE, crate::data::GAZETTEER)?;
         Gazetteer::from_tsv(FILE, &text)
     }
 

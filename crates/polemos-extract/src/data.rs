@@ -1,0 +1,31 @@
+//! The data files embedded in the library, in one place, so each is embedded once and the
+//! fingerprint of the resources covers exactly what extraction reads.
+
+pub(crate) const GAZETTEER: &[u8] = include_bytes!("../data/gazetteer/places.tsv.zst");
+pub(crate) const ACTORS: &str = include_str!("../data/actors/actors.tsv");
+pub(crate) const FORCE_NOUNS: &str = include_str!("../data/actors/force_nouns.txt");
+pub(crate) const TRIGGERS: &str = include_str!("../data/triggers/triggers.tsv");
+pub(crate) const SOURCES: &str = include_str!("../data/sources/sources.tsv");
+pub(crate) const VAGUE_QUANTITIES: &str = include_str!("../data/numbers/vague_quantities.tsv");
+
+/// Every embedded file with the resource it belongs to.
+pub(crate) const ALL: &[(&str, &[u8])] = &[
+    ("gazetteer", GAZETTEER),
+    ("actors", ACTORS.as_bytes()),
+    ("actors", FORCE_NOUNS.as_bytes()),
+    ("triggers", TRIGGERS.as_bytes()),
+    ("sources", SOURCES.as_bytes()),
+    ("numbers", VAGUE_QUANTITIES.as_bytes()),
+];
+
+/// FNV-1a, 64 bits: a stable fingerprint of data bytes (not a security hash).
+pub(crate) fn fnv1a64(parts: &[&[u8]]) -> u64 {
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    for part in parts {
+        for &b in *part {
+            hash ^= u64::from(b);
+            hash = hash.wrapping_mul(0x0000_0100_0000_01b3);
+        }
+    }
+    hash
+}
