@@ -152,16 +152,7 @@ fn read_at(words: &[Word<'_>], i: usize) -> Option<(DateExpr, usize)> {
     if let Some(m) = month(w) {
         // "may" is also a verb: only a month when a day or year follows.
         if let Some(d) = words.get(i + 1).and_then(|n| day_number(n.text)) {
-            let y = words.get(i + 2).and_then(|n| year(n.text));
-            let last = if y.is_some() { i + 2 } else { i + 1 };
-            return Some((
-                DateExpr::Day {
-                    month: m,
-                    day: d,
-                    year: y,
-                },
-                last,
-            ));
+            return Some(day_then_year(words, m, d, i + 1));
         }
         if let Some(y) = words.get(i + 1).and_then(|n| year(n.text)) {
             return Some((
@@ -186,18 +177,17 @@ fn read_at(words: &[Word<'_>], i: usize) -> Option<(DateExpr, usize)> {
     }
     // "30 January", "30 Jan 2017".
     if let (Some(d), Some(m)) = (day_number(w), words.get(i + 1).and_then(|n| month(n.text))) {
-        let y = words.get(i + 2).and_then(|n| year(n.text));
-        let last = if y.is_some() { i + 2 } else { i + 1 };
-        return Some((
-            DateExpr::Day {
-                month: m,
-                day: d,
-                year: y,
-            },
-            last,
-        ));
+        return Some(day_then_year(words, m, d, i + 1));
     }
     None
+}
+
+/// A calendar day whose last word is at `at`, taking the year that may follow it ("January 30,
+/// 2017", "30 Jan 2017").
+fn day_then_year(words: &[Word<'_>], month: u32, day: u32, at: usize) -> (DateExpr, usize) {
+    let year = words.get(at + 1).and_then(|n| year(n.text));
+    let last = if year.is_some() { at + 1 } else { at };
+    (DateExpr::Day { month, day, year }, last)
 }
 
 /// Finds temporal expressions in each sentence.
