@@ -85,10 +85,11 @@ CAUSES = {
 }
 
 
-def cause_of(method: str | None, sub_event_type: str | None) -> str:
+def cause_of(method: str | None, sub_event_type: str | None, rule: str | None = None) -> str:
     if method in CAUSES:
         return CAUSES[method]
-    if sub_event_type == "Armed clash":
+    # An armed clash is an exchange of fire; an "offensive" or "killed" says nothing of how.
+    if sub_event_type == "Armed clash" and (rule or "").startswith("clash."):
         return "shooting"
     return "unknown"
 
@@ -147,7 +148,7 @@ def main() -> int:
     for row in joined.iter_rows(named=True):
         gov = governorate_of(row["admin1"])
         actor = ACTOR_SIDES.get(row["actor1"] or "", "unknown")
-        cause = cause_of(row["method"], row["sub_event_type"])
+        cause = cause_of(row["method"], row["sub_event_type"], row["rule"])
         gov_rows.append((row["location"], gov))
         actor_rows.append((row["actor"], actor))
         cause_rows.append((row["cause_of_death"], cause))

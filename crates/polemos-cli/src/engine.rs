@@ -1,8 +1,11 @@
 //! Running extraction over many documents: a dedicated thread pool, chunked so that progress
-//! can be reported and only one chunk's extractions are alive at a time, and isolation of
-//! documents that make the pipeline panic.
+//! can be reported and only one chunk's documents and extractions are alive at a time, and
+//! isolation of documents that make the pipeline panic.
 //!
 //! Shared by the `polemos` command and the Python bindings, so both produce identical tables.
+//! The command streams: [`next_chunk`] takes documents from a lazy reader,
+//! [`Engine::extract_chunk`] extracts them, and their tables are appended to the output before
+//! the next chunk is read.
 
 use std::num::NonZeroUsize;
 use std::panic::{self, AssertUnwindSafe};
@@ -14,9 +17,27 @@ use polemos_export::{Tables, TablesBuilder};
 use polemos_extract::{Gazetteer, Pipeline, ResourceError, Resources};
 use rayon::prelude::*;
 
-/// Documents processed between progress reports. Large enough that every thread of the pool
-/// has work, small enough that the bar moves and memory stays bounded on big corpora.
+/// Most documents processed between progress reports. Large enough that every thread of the
+/// pool has work, small enough that the bar moves and memory stays bounded on big corpora.
 pub const CHUNK_SIZE: usize = 256;
+
+/// Text bytes after which a chunk is closed before [`CHUNK_SIZE`] documents, so that a corpus
+/// of long documents keeps chunks (and their tokens and extractions) bounded too. A chunk
+/// always holds at least one document, however long.
+pub const CHUNK_BYTES: usize = 8 * 1024 * 1024;
+
+/// The next chunk of `docs`: up to [`CHUNK_SIZE`] documents, fewer once they hold
+/// [`CHUNK_BYTES`] of text; empty when `docs` is exhausted.
+pub fn next_chunk(docs: &mut impl Iterator<Item = Document>) -> Vec<Document> {
+    let mut chunk = Vec::new();
+    let mut bytes = 0;
+    while chunk.len() < CHUNK_SIZE && bytes < CHUNK_BYTES {
+        let Some(doc) = docs.next() else { break };
+        bytes += doc.text.len();
+        chunk.push(doc);
+    }
+    chunk
+}
 
 /// Errors setting up a run.
 #[derive(Debug, thiserror::Error)]
@@ -91,17 +112,23 @@ impl Engine {
         let mut builder = TablesBuilder::new();
         let mut docs = docs.into_iter();
         loop {
-            let chunk: Vec<Document> = docs.by_ref().take(CHUNK_SIZE).collect();
+            let chunk = next_chunk(&mut docs);
             if chunk.is_empty() {
                 break;
             }
             let n = chunk.len();
-            let extractions = self.pool.install(|| run_isolated(&self.pipeline, chunk));
-            builder.push_all(&extractions);
+            builder.push_all(&self.extract_chunk(chunk));
             on_progress(n);
         }
         // Incidents link events across every document of the run, once all are in.
         builder.finish_with_incidents(polemos_extract::link_incidents)
+    }
+
+    /// Parses and extracts one chunk of documents on the pool, in input order. Every document
+    /// comes back: one whose extraction panics is an error row (see [`Pipeline::process`]).
+    pub fn extract_chunk(&self, chunk: Vec<Document>) -> Vec<DocumentExtraction> {
+        self.pool
+            .install(|| map_isolated(chunk, |doc| self.pipeline.process(doc)))
     }
 
     /// Only parses `docs` (headline, dateline, furniture, sentences): the documents, sentences
@@ -151,38 +178,48 @@ fn unextracted(parsed: polemos_core::ParsedDocument) -> DocumentExtraction {
     }
 }
 
-/// Runs the pipeline on a chunk. If it panics, runs each document alone so that only the
-/// documents that panic become error rows and the rest of the chunk is kept.
-fn run_isolated(pipeline: &Pipeline, chunk: Vec<Document>) -> Vec<DocumentExtraction> {
-    let copy = chunk.clone();
-    match panic::catch_unwind(AssertUnwindSafe(|| pipeline.run(chunk))) {
-        Ok(extractions) => extractions,
-        Err(_) => copy
-            .into_par_iter()
-            .flat_map_iter(|doc| {
-                let single = vec![doc.clone()];
-                guarded(doc, || pipeline.run(single))
-            })
-            .collect(),
-    }
+/// `process` over the documents of a chunk on the current pool, in order, each isolated:
+/// `Pipeline::process` already turns a panic inside extraction into an error row that keeps the
+/// text; this guard is the last resort should that guard fail, so that the document still gets
+/// a row (with its metadata, without its text) instead of taking the whole chunk down. Only
+/// each document's metadata is copied for it, not its text.
+fn map_isolated(
+    chunk: Vec<Document>,
+    process: impl Fn(Document) -> DocumentExtraction + Sync,
+) -> Vec<DocumentExtraction> {
+    chunk
+        .into_par_iter()
+        .map(|mut doc| {
+            let text = std::mem::take(&mut doc.text);
+            let metadata = doc.clone();
+            doc.text = text;
+            match panic::catch_unwind(AssertUnwindSafe(|| process(doc))) {
+                Ok(extraction) => extraction,
+                Err(payload) => error_row(metadata, payload.as_ref()),
+            }
+        })
+        .collect()
 }
 
 /// Calls `f`; if it panics, returns `doc` as an error row instead.
 fn guarded(doc: Document, f: impl FnOnce() -> Vec<DocumentExtraction>) -> Vec<DocumentExtraction> {
     match panic::catch_unwind(AssertUnwindSafe(f)) {
         Ok(extractions) => extractions,
-        Err(payload) => {
-            let message = panic_message(payload.as_ref());
-            let failed = Document {
-                status: polemos_core::DocStatus::Error,
-                error: Some(format!(
-                    "internal error: {message} (please report this document)"
-                )),
-                ..doc
-            };
-            vec![unextracted(polemos_core::ParsedDocument::unparsed(failed))]
-        }
+        Err(payload) => vec![error_row(doc, payload.as_ref())],
     }
+}
+
+/// `doc` as a row with status `error` and the panic's message.
+fn error_row(doc: Document, payload: &(dyn std::any::Any + Send)) -> DocumentExtraction {
+    let message = panic_message(payload);
+    let failed = Document {
+        status: polemos_core::DocStatus::Error,
+        error: Some(format!(
+            "internal error: {message} (please report this document)"
+        )),
+        ..doc
+    };
+    unextracted(polemos_core::ParsedDocument::unparsed(failed))
 }
 
 /// The message of a panic payload (`panic!` gives a `&str` or a `String`).
@@ -223,6 +260,59 @@ mod tests {
             .error
             .as_deref()
             .is_some_and(|e| e.contains("index out of bounds")));
+    }
+
+    #[test]
+    fn chunks_are_bounded_by_documents_and_bytes() {
+        let small = (0..CHUNK_SIZE + 1).map(|i| Document::from_text(format!("s{i}"), "x"));
+        let mut docs = small.collect::<Vec<_>>().into_iter();
+        assert_eq!(next_chunk(&mut docs).len(), CHUNK_SIZE);
+        assert_eq!(next_chunk(&mut docs).len(), 1);
+        assert!(next_chunk(&mut docs).is_empty());
+        let half = "y".repeat(CHUNK_BYTES / 2);
+        let big = (0..5).map(|i| Document::from_text(format!("b{i}"), half.clone()));
+        let mut docs = big.collect::<Vec<_>>().into_iter();
+        let sizes: Vec<_> = std::iter::from_fn(|| Some(next_chunk(&mut docs).len()))
+            .take_while(|&n| n > 0)
+            .collect();
+        assert_eq!(sizes, [2, 2, 1]);
+        // A document larger than a chunk is a chunk of its own.
+        let huge = "z".repeat(CHUNK_BYTES + 1);
+        let mut docs = vec![
+            Document::from_text("h", huge),
+            Document::from_text("t", "t"),
+        ]
+        .into_iter();
+        assert_eq!(next_chunk(&mut docs).len(), 1);
+        assert_eq!(next_chunk(&mut docs).len(), 1);
+    }
+
+    #[test]
+    fn a_panic_in_one_document_loses_no_document() {
+        let docs: Vec<_> = (0..40)
+            .map(|i| Document {
+                source: "f".to_string(),
+                ..Document::from_text(format!("d{i}"), format!("text {i}"))
+            })
+            .collect();
+        let rows = map_isolated(docs, |doc| {
+            assert!(doc.id != "d7" && doc.id != "d30", "bug on {}", doc.id);
+            unextracted(polemos_core::ParsedDocument::unparsed(doc))
+        });
+        let ids: Vec<_> = rows.iter().map(|x| x.parsed.doc.id.as_str()).collect();
+        let expected: Vec<_> = (0..40).map(|i| format!("d{i}")).collect();
+        assert_eq!(ids, expected);
+        for x in &rows {
+            let d = &x.parsed.doc;
+            assert_eq!(d.source, "f");
+            if d.id == "d7" || d.id == "d30" {
+                assert_eq!(d.status, polemos_core::DocStatus::Error);
+                assert!(d.error.as_deref().is_some_and(|e| e.contains("bug on")));
+            } else {
+                assert_eq!(d.status, polemos_core::DocStatus::Ok);
+                assert!(d.text.starts_with("text "));
+            }
+        }
     }
 
     #[test]

@@ -1,15 +1,22 @@
 //! `polemos extract`: read inputs, run the pipeline, write the tables.
+//!
+//! The run streams, so that memory does not grow with the corpus: input files are listed first,
+//! then read lazily a chunk of documents at a time (see [`next_chunk`]); each chunk is extracted
+//! in parallel and its rows appended to the output files before the next chunk is read. Only
+//! the small per-event summaries that incident linking needs are kept for the whole run; the
+//! incidents table is written last.
 
 use std::io::IsTerminal;
 use std::path::Path;
 use std::time::Duration;
 
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
-use polemos_export::{write_tables_with_metadata, Format};
-use polemos_parse::{read_paths, ReadOptions};
+use polemos_core::EventSummary;
+use polemos_export::{incidents_table, Format, Table, TablesWriter};
+use polemos_parse::{DocumentReader, ReadOptions};
 
 use crate::args::ExtractArgs;
-use crate::engine::Engine;
+use crate::engine::{next_chunk, Engine};
 use crate::summary::Summary;
 use crate::CliError;
 
@@ -25,24 +32,54 @@ pub fn extract(args: &ExtractArgs) -> Result<(), CliError> {
         url_column: args.url_column.clone(),
         split_stories: !args.no_split,
     };
-    let docs = read_paths(&args.inputs, &options)?;
-    if docs.is_empty() {
+    let mut reader = DocumentReader::new(&args.inputs, &options)?;
+    // Reading up to the first documents before anything else: inputs that yield none fail
+    // before the dictionaries are loaded or the output directory is touched.
+    let mut chunk = next_chunk(&mut reader);
+    if chunk.is_empty() {
         return Err(CliError::NoDocuments(describe_inputs(&args.inputs)));
     }
     let engine = match &args.gazetteer {
         Some(path) => Engine::with_gazetteer(args.threads, path)?,
         None => Engine::new(args.threads)?,
     };
+    let format = Format::from(args.format);
+    let mut output = TablesWriter::create(&args.output, format, &engine.file_metadata())?;
 
-    let bar = progress_bar(docs.len(), args.quiet);
-    let tables = engine.extract(docs, |n| bar.inc(n as u64));
+    let bar = progress_bar(reader.n_files(), args.quiet);
+    let mut summary = Summary::default();
+    // What incident linking needs of each event; GeoJSON and ACLED CSV write no incidents.
+    let link = format.writes(Table::Incidents);
+    let mut events: Vec<EventSummary> = Vec::new();
+    while !chunk.is_empty() {
+        let extractions = engine.extract_chunk(chunk);
+        if link {
+            // Events without a date or a province never link: only the others are kept.
+            events.extend(
+                EventSummary::of(&extractions)
+                    .into_iter()
+                    .filter(polemos_extract::can_link),
+            );
+        }
+        let tables = polemos_export::tables(&extractions);
+        drop(extractions);
+        output.write(&tables)?;
+        summary.add(&tables);
+        drop(tables);
+        bar.set_position(reader.files_done() as u64);
+        bar.set_message(summary.documents.to_string());
+        chunk = next_chunk(&mut reader);
+    }
+    if link {
+        // Incidents link events across every document of the run, once all are in.
+        let incidents = polemos_extract::link_incidents(&events);
+        drop(events);
+        output.write_table(Table::Incidents, &incidents_table(&incidents))?;
+    }
+    output.finish()?;
     bar.finish_and_clear();
 
-    let format = Format::from(args.format);
-    write_tables_with_metadata(&tables, &args.output, format, &engine.file_metadata())?;
-
     if !args.quiet {
-        let summary = Summary::of(&tables);
         warn_failed(&summary);
         eprintln!(
             "polemos: {} -> {} ({format})",
@@ -53,17 +90,20 @@ pub fn extract(args: &ExtractArgs) -> Result<(), CliError> {
     Ok(())
 }
 
-/// A bar on stderr, hidden when stderr is not a terminal (logs, pipes, CI) or with `--quiet`.
-fn progress_bar(len: usize, quiet: bool) -> ProgressBar {
+/// A bar on stderr counting input files, with the documents read from them so far; hidden when
+/// stderr is not a terminal (logs, pipes, CI) or with `--quiet`.
+fn progress_bar(files: usize, quiet: bool) -> ProgressBar {
     if quiet || !std::io::stderr().is_terminal() {
         return ProgressBar::hidden();
     }
-    let bar = ProgressBar::with_draw_target(Some(len as u64), ProgressDrawTarget::stderr());
+    let bar = ProgressBar::with_draw_target(Some(files as u64), ProgressDrawTarget::stderr());
     if let Ok(style) = ProgressStyle::with_template(
-        "{spinner} [{elapsed_precise}] {wide_bar} {pos}/{len} documents ({per_sec}, {eta} left)",
+        "{spinner} [{elapsed_precise}] {wide_bar} {pos}/{len} files, {msg} documents \
+         ({per_sec}, {eta} left)",
     ) {
         bar.set_style(style);
     }
+    bar.set_message("0");
     bar.enable_steady_tick(Duration::from_millis(200));
     bar
 }

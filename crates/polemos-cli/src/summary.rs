@@ -18,15 +18,20 @@ pub struct Summary {
 
 impl Summary {
     pub fn of(tables: &Tables) -> Summary {
+        let mut summary = Summary::default();
+        summary.add(tables);
+        summary
+    }
+
+    /// Adds the rows of one more chunk of a run.
+    pub fn add(&mut self, tables: &Tables) {
         let failed = failed_documents(&tables.documents);
-        Summary {
-            documents: tables.num_rows(Table::Documents),
-            errors: failed.len(),
-            sentences: tables.num_rows(Table::Sentences),
-            mentions: tables.num_rows(Table::Mentions),
-            events: tables.num_rows(Table::Events),
-            failed,
-        }
+        self.documents += tables.num_rows(Table::Documents);
+        self.errors += failed.len();
+        self.sentences += tables.num_rows(Table::Sentences);
+        self.mentions += tables.num_rows(Table::Mentions);
+        self.events += tables.num_rows(Table::Events);
+        self.failed.extend(failed);
     }
 
     /// `11 documents (0 errors), 214 sentences, 31 events`
@@ -92,8 +97,16 @@ mod tests {
             x(Document::from_text("a", "text")),
             x(Document::failed("b", "b", "html", "bad bytes")),
         ]);
-        let s = Summary::of(&tables);
+        let mut s = Summary::of(&tables);
         assert_eq!(s.counts(), "2 documents (1 error), 0 sentences, 0 events");
         assert_eq!(s.failed, [("b".to_string(), "bad bytes".to_string())]);
+        s.add(&polemos_export::tables(&[x(Document::failed(
+            "c",
+            "c",
+            "txt",
+            "unreadable",
+        ))]));
+        assert_eq!(s.counts(), "3 documents (2 errors), 0 sentences, 0 events");
+        assert_eq!(s.failed.len(), 2);
     }
 }

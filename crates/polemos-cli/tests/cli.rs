@@ -226,3 +226,148 @@ fn run_is_callable_as_a_library() {
     assert_eq!(polemos_cli::run(["polemos", "schema", "furniture"]), 0);
     assert_eq!(polemos_cli::run(["polemos", "--bogus"]), 2);
 }
+
+/// A corpus of several chunks: a JSONL file of 300 articles (one file, many documents) and 20
+/// text files, with the same strike reported in the first and last articles so that an
+/// incident links documents of different chunks.
+fn multi_chunk_corpus(dir: &Path) -> PathBuf {
+    let input = dir.join("in");
+    fs::create_dir_all(&input).unwrap();
+    let places = ["Douma", "Idlib", "Aleppo", "Homs", "Daraa", "Raqqa"];
+    let article = |i: usize| {
+        let place = places[i % places.len()];
+        format!(
+            "{place}, Syria - Air strikes on {place} killed {n} civilians on Monday, the Syrian \
+             Observatory for Human Rights said. Rebels shelled a checkpoint near {place}, \
+             killing {m} soldiers, state news agency SANA said.",
+            n = 3 + i % 17,
+            m = 1 + i % 5
+        )
+    };
+    let same = "DOUMA, Syria - Air strikes on Douma killed 12 civilians on Monday, the Syrian \
+                Observatory for Human Rights said.";
+    let mut jsonl = String::new();
+    for i in 0..300 {
+        let text = if i == 0 || i == 299 {
+            same.to_string()
+        } else {
+            article(i)
+        };
+        let line = format!(
+            "{{\"id\": \"w{i}\", \"published\": \"2017-03-{:02}\", \"text\": {}}}\n",
+            1 + i % 28,
+            json_string(&text)
+        );
+        jsonl.push_str(&line);
+    }
+    fs::write(input.join("wire.jsonl"), jsonl).unwrap();
+    for i in 0..20 {
+        fs::write(input.join(format!("story{i:02}.txt")), article(1000 + i)).unwrap();
+    }
+    fs::write(input.join("story99.txt"), same).unwrap();
+    input
+}
+
+fn json_string(s: &str) -> String {
+    let mut out = String::from("\"");
+    for c in s.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
+/// The command streams its output chunk by chunk; the files are those of extracting every
+/// document at once and writing the tables in one go.
+#[test]
+fn streamed_output_equals_extracting_at_once() {
+    use polemos_cli::engine::Engine;
+    use polemos_export::{write_tables_with_metadata, Format, Table};
+    use polemos_parse::{read_paths, ReadOptions};
+
+    let dir = tempfile::tempdir().unwrap();
+    let input = multi_chunk_corpus(dir.path());
+    let docs = read_paths(std::slice::from_ref(&input), &ReadOptions::default()).unwrap();
+    assert!(docs.len() > polemos_cli::engine::CHUNK_SIZE);
+    let engine = Engine::new(std::num::NonZeroUsize::new(2)).unwrap();
+    let tables = engine.extract(docs, |_| {});
+    assert!(
+        tables.num_rows(Table::Incidents) > 0,
+        "no incident to check"
+    );
+
+    for format in ["csv", "jsonl", "geojson", "acled"] {
+        let expected = dir.path().join(format!("at-once-{format}"));
+        let f: Format = format.parse().unwrap();
+        write_tables_with_metadata(&tables, &expected, f, &engine.file_metadata()).unwrap();
+        let out_dir = dir.path().join(format!("streamed-{format}"));
+        let out = polemos(&[
+            "extract",
+            input.to_str().unwrap(),
+            "-o",
+            out_dir.to_str().unwrap(),
+            "--format",
+            format,
+            "--threads",
+            "2",
+        ]);
+        assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+        let mut names: Vec<_> = fs::read_dir(&out_dir)
+            .unwrap()
+            .map(|e| e.unwrap().file_name())
+            .collect();
+        names.sort();
+        assert_eq!(names.len(), f.tables().len(), "{names:?}");
+        for name in names {
+            let streamed = fs::read(out_dir.join(&name)).unwrap();
+            let at_once = fs::read(expected.join(&name)).unwrap();
+            assert!(streamed == at_once, "{format}: {name:?} differs");
+        }
+    }
+
+    let out_dir = dir.path().join("streamed-parquet");
+    let out = polemos(&[
+        "extract",
+        input.to_str().unwrap(),
+        "-o",
+        out_dir.to_str().unwrap(),
+        "--threads",
+        "1",
+    ]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    for (table, batch) in tables.iter() {
+        let path = out_dir.join(format!("{}.parquet", table.name()));
+        let reader = SerializedFileReader::new(File::open(&path).unwrap()).unwrap();
+        let meta = reader.metadata().file_metadata();
+        assert_eq!(meta.num_rows() as usize, batch.num_rows(), "{table}");
+        let kv = meta.key_value_metadata().cloned().unwrap_or_default();
+        for (key, value) in engine.file_metadata() {
+            assert!(
+                kv.iter()
+                    .any(|e| e.key == key && e.value.as_deref() == Some(value.as_str())),
+                "{table}: {key}"
+            );
+        }
+    }
+}
+
+#[test]
+fn inputs_without_documents_fail_before_writing() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("header_only.csv");
+    fs::write(&input, "id,text\n").unwrap();
+    let out_dir = dir.path().join("out");
+    let out = polemos(&[
+        "extract",
+        input.to_str().unwrap(),
+        "-o",
+        out_dir.to_str().unwrap(),
+    ]);
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    assert!(!out_dir.exists());
+}

@@ -6,7 +6,8 @@
 //! Int64, Float64, Date32, Boolean), so that the same data can be written as Parquet, Arrow IPC,
 //! CSV or JSON Lines and read from Python, R or Stata without loss. [`write_tables`] writes them
 //! into a directory; [`Format::Geojson`] and [`Format::Acled`] write views of the events table
-//! for GIS software and for code written against ACLED exports.
+//! for GIS software and for code written against ACLED exports. [`TablesWriter`] writes the
+//! same files chunk by chunk, for runs larger than memory.
 //!
 //! The schema is defined once in this crate ([`Table::columns`]); `docs/schema.md` documents
 //! every column and a test keeps the two in agreement.
@@ -38,7 +39,7 @@ pub use schema::{Table, SCHEMA_VERSION};
 pub use tables::{tables, Tables, TablesBuilder};
 pub use write::{
     file_name, write_table, write_table_with_metadata, write_tables, write_tables_with_metadata,
-    ACLED_COLUMNS,
+    TableWriter, TablesWriter, ACLED_COLUMNS,
 };
 pub use write::{RESOURCES_KEY, SCHEMA_VERSION_KEY, TABLE_KEY, VERSION_KEY};
 

@@ -4,12 +4,17 @@
 
 #[cfg(test)]
 use polemos_core::Span;
+use std::sync::OnceLock;
+
+use aho_corasick::automaton::Automaton;
+use aho_corasick::dfa::DFA;
+use aho_corasick::{Anchored, MatchKind};
 use polemos_core::{Attribution, Certainty, Sentence};
 
 use crate::fold::Folded;
 use crate::matcher::{exact_form, letters_only, DictMatcher};
 use crate::tsv::parse_rows;
-use crate::words::{words_in, Word};
+use crate::words::{word_map, Word, WordMap};
 use crate::ResourceError;
 
 /// A source of the dictionary.
@@ -146,18 +151,22 @@ impl SourceDictionary {
             .map(|s| {
                 let fs = folded.folded_offset(s.span.start);
                 let fe = folded.folded_offset(s.span.end);
-                let words = words_in(&folded.text, fs, fe);
-                let named: Vec<(usize, usize, &Source)> = hits
+                let words = folded.words(fs, fe);
+                // Hits are in text order and do not overlap, so their ends ascend too: those
+                // inside the sentence are one run.
+                let first = hits.partition_point(|h| h.start < fs);
+                let inside = hits[first..].partition_point(|h| h.end <= fe);
+                let named: Vec<(usize, usize, &Source)> = hits[first..first + inside]
                     .iter()
-                    .filter(|h| h.start >= fs && h.end <= fe)
                     .filter_map(|h| {
-                        let written =
-                            letters_only(folded.original_span(h.start, h.end).slice(text));
-                        let alias = self
-                            .matcher
-                            .values(h.key)
-                            .iter()
-                            .find(|a| a.exact.as_ref().is_none_or(|e| *e == written))?;
+                        let mut written: Option<String> = None;
+                        let alias = self.matcher.values(h.key).iter().find(|a| {
+                            a.exact.as_ref().is_none_or(|e| {
+                                *e == *written.get_or_insert_with(|| {
+                                    letters_only(folded.original_span(h.start, h.end).slice(text))
+                                })
+                            })
+                        })?;
                         Some((h.start, h.end, self.sources.get(alias.source)?))
                     })
                     .collect();
@@ -168,7 +177,11 @@ impl SourceDictionary {
 }
 
 fn verb_class(w: &str) -> Option<&'static str> {
-    VERBS.iter().find(|(v, _)| *v == w).map(|(_, c)| *c)
+    static CLASSES: OnceLock<WordMap<&'static str>> = OnceLock::new();
+    CLASSES
+        .get_or_init(|| word_map(VERBS.iter().copied()))
+        .get(w)
+        .copied()
 }
 
 /// Finds the source and reporting verb of one sentence.
@@ -262,24 +275,54 @@ fn named_person(text: &str, folded: &Folded, words: &[Word<'_>]) -> Option<Attri
     None
 }
 
-/// Certainty cues of one sentence, strongest first: denial, dispute, hedge.
+/// One automaton over every certainty cue; pattern `i` is cue `i` of `DENIALS`, then
+/// `DISPUTES`, then `HEDGES`.
+fn cue_automaton() -> &'static DFA {
+    static CUES: OnceLock<DFA> = OnceLock::new();
+    CUES.get_or_init(|| {
+        let cues = DENIALS.iter().chain(DISPUTES).chain(HEDGES);
+        DFA::builder()
+            .match_kind(MatchKind::Standard)
+            .prefilter(false)
+            .build(cues)
+            .expect("the certainty cues build an automaton")
+    })
+}
+
+/// Certainty cues of one sentence, strongest first: denial, dispute, hedge. A cue counts only
+/// as whole words (no letter or digit right before or after it).
 pub fn certainty_cue(folded_sentence: &str) -> Option<Certainty> {
-    let has_word = |cue: &str| {
-        folded_sentence.match_indices(cue).any(|(i, _)| {
-            let before = folded_sentence[..i].chars().next_back();
-            let after = folded_sentence[i + cue.len()..].chars().next();
-            !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
-        })
-    };
-    if DENIALS.iter().any(|c| has_word(c)) {
-        Some(Certainty::Denied)
-    } else if DISPUTES.iter().any(|c| has_word(c)) {
-        Some(Certainty::Disputed)
-    } else if HEDGES.iter().any(|c| has_word(c)) {
-        Some(Certainty::Claimed)
-    } else {
-        None
+    let dfa = cue_automaton();
+    let mut sid = dfa.start_state(Anchored::No).ok()?;
+    let mut best: Option<Certainty> = None;
+    // Every occurrence of every cue, overlapping ones included.
+    for (i, &b) in folded_sentence.as_bytes().iter().enumerate() {
+        sid = dfa.next_state(Anchored::No, sid, b);
+        if !dfa.is_match(sid) {
+            continue;
+        }
+        let end = i + 1;
+        for k in 0..dfa.match_len(sid) {
+            let pattern = dfa.match_pattern(sid, k);
+            let start = end - dfa.pattern_len(pattern);
+            let before = folded_sentence[..start].chars().next_back();
+            let after = folded_sentence[end..].chars().next();
+            if before.is_some_and(char::is_alphanumeric) || after.is_some_and(char::is_alphanumeric)
+            {
+                continue;
+            }
+            let p = pattern.as_usize();
+            let found = if p < DENIALS.len() {
+                return Some(Certainty::Denied);
+            } else if p < DENIALS.len() + DISPUTES.len() {
+                Certainty::Disputed
+            } else {
+                Certainty::Claimed
+            };
+            best = best.max(Some(found));
+        }
     }
+    best
 }
 
 /// The certainty of a report with this attribution and these cues.
@@ -364,6 +407,16 @@ mod tests {
             Some(Certainty::Claimed)
         );
         assert_eq!(certainty_cue("troops shelled the town"), None);
+        assert_eq!(certainty_cue(""), None);
+        assert_eq!(certainty_cue("undenied"), None);
+        assert_eq!(
+            certainty_cue("reportedly, the claim was disputed"),
+            Some(Certainty::Disputed)
+        );
+        assert_eq!(
+            certainty_cue("it was unclear whether it was denied"),
+            Some(Certainty::Denied)
+        );
         assert_eq!(certainty(None, None), Certainty::Asserted);
         let a = Attribution {
             source: "SANA".into(),

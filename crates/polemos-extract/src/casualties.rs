@@ -4,7 +4,7 @@ use polemos_core::{Sentence, Span};
 
 use crate::fold::Folded;
 use crate::numbers::read_count;
-use crate::words::{words_in, Word};
+use crate::words::Word;
 
 /// Who the dead were, as far as the text says.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -49,6 +49,29 @@ const GROUP_NOUNS: &[(&str, VictimGroup)] = &[
     ("villagers", VictimGroup::Civilians),
     ("worshippers", VictimGroup::Civilians),
     ("shoppers", VictimGroup::Civilians),
+    ("citizens", VictimGroup::Civilians),
+    ("medics", VictimGroup::Civilians),
+    ("doctors", VictimGroup::Civilians),
+    ("nurses", VictimGroup::Civilians),
+    ("paramedics", VictimGroup::Civilians),
+    ("rescuers", VictimGroup::Civilians),
+    ("students", VictimGroup::Civilians),
+    ("pupils", VictimGroup::Civilians),
+    ("teachers", VictimGroup::Civilians),
+    ("journalists", VictimGroup::Civilians),
+    ("pilgrims", VictimGroup::Civilians),
+    ("refugees", VictimGroup::Civilians),
+    ("evacuees", VictimGroup::Civilians),
+    ("farmers", VictimGroup::Civilians),
+    ("mourners", VictimGroup::Civilians),
+    // Members of a community, named as victims of sectarian killings.
+    ("alawites", VictimGroup::Civilians),
+    ("christians", VictimGroup::Civilians),
+    ("yazidis", VictimGroup::Civilians),
+    ("shiites", VictimGroup::Civilians),
+    ("syrians", VictimGroup::People),
+    ("babies", VictimGroup::Children),
+    ("infants", VictimGroup::Children),
     ("children", VictimGroup::Children),
     ("child", VictimGroup::Children),
     ("kids", VictimGroup::Children),
@@ -72,11 +95,38 @@ const GROUP_NOUNS: &[(&str, VictimGroup)] = &[
     ("guards", VictimGroup::Combatants),
     ("militiamen", VictimGroup::Combatants),
     ("extremists", VictimGroup::Combatants),
+    ("militia", VictimGroup::Combatants),
+    ("militias", VictimGroup::Combatants),
+    ("commanders", VictimGroup::Combatants),
+    ("combatants", VictimGroup::Combatants),
+    ("jihadis", VictimGroup::Combatants),
+    ("mercenaries", VictimGroup::Combatants),
+    ("guerrillas", VictimGroup::Combatants),
+    ("recruits", VictimGroup::Combatants),
 ];
 /// Verbs that, before a count, say the count was killed ("killing 12").
-const KILL_BEFORE: &[&str] = &["killing", "killed", "kills", "kill", "claimed", "claiming"];
-/// Words that, after a count and its group, say they were killed ("12 soldiers were killed").
-const DEAD_AFTER: &[&str] = &["killed", "dead", "died", "slain", "perished", "die"];
+const KILL_BEFORE: &[&str] = &[
+    "killing",
+    "killed",
+    "kills",
+    "kill",
+    "claimed",
+    "claiming",
+    "executed",
+    "executing",
+    "executes",
+    "beheaded",
+    "beheading",
+    "massacred",
+    "slaughtered",
+    "murdered",
+];
+/// Words that, after a count and its group, say they were killed ("12 soldiers were killed",
+/// "three citizens were martyred").
+const DEAD_AFTER: &[&str] = &[
+    "killed", "dead", "died", "slain", "perished", "die", "executed", "beheaded", "martyred",
+    "murdered",
+];
 const INJURE_BEFORE: &[&str] = &[
     "wounding", "injuring", "wounded", "injured", "wounds", "injures",
 ];
@@ -151,6 +201,13 @@ impl Harm {
         }
     }
 
+    fn other(&self) -> Harm {
+        match self {
+            Harm::Killed => Harm::Injured,
+            Harm::Injured => Harm::Killed,
+        }
+    }
+
     /// Verbs that, before a count, say what happened to it ("killing 12", "wounding 20").
     fn verbs_before(&self) -> &'static [&'static str] {
         match self {
@@ -187,7 +244,11 @@ fn group_at(words: &[Word<'_>], i: usize) -> Option<(VictimGroup, usize)> {
         if let Some((_, g)) = GROUP_NOUNS.iter().find(|(n, _)| *n == w.text) {
             return Some((*g, k));
         }
-        if w.text.starts_with(|c: char| c.is_ascii_digit()) || DEAD_AFTER.contains(&w.text) {
+        // Another count ("... 2014 six people were killed") or the verb ends the phrase.
+        if read_count(&words[k..]).is_some() || DEAD_AFTER.contains(&w.text) {
+            return None;
+        }
+        if w.text.starts_with(|c: char| c.is_ascii_digit()) {
             return None;
         }
     }
@@ -201,10 +262,10 @@ pub fn find_casualties(folded: &Folded, sentences: &[Sentence]) -> Vec<Casualty>
         let fs = folded.folded_offset(s.span.start);
         let fe = folded.folded_offset(s.span.end);
         let sentence_text = folded.text.get(fs..fe).unwrap_or("");
-        if TOTAL_CUES.iter().any(|c| sentence_text.contains(c)) {
+        if crate::matcher::contains_any(TOTAL_CUES, sentence_text) {
             continue;
         }
-        let words = words_in(&folded.text, fs, fe);
+        let words = folded.words(fs, fe);
         let mut i = 0;
         let mut found_in_sentence = false;
         while i < words.len() {
@@ -270,8 +331,103 @@ pub fn find_casualties(folded: &Folded, sentences: &[Sentence]) -> Vec<Casualty>
 
 type Found = (u32, usize, usize, VictimGroup, &'static str, Harm);
 
+/// Whether the word at `i` is the year of a date ("17 Mar 2014", "March 2014"), which no toll is.
+fn is_year_of_date(words: &[Word<'_>], i: usize) -> bool {
+    let year = words[i]
+        .text
+        .parse::<u32>()
+        .is_ok_and(|y| (1900..=2100).contains(&y));
+    year && i > 0 && polemos_parse::month_number(words[i - 1].text).is_some()
+}
+
+/// The index of the first word from `at` that is not an auxiliary ("were", "have been").
+fn skip_auxiliaries(words: &[Word<'_>], mut at: usize) -> usize {
+    while words.get(at).is_some_and(|n| AUXILIARIES.contains(&n.text)) {
+        at += 1;
+    }
+    at
+}
+
 fn find_at(words: &[Word<'_>], i: usize) -> Option<Found> {
-    find_harm_at(words, i, Harm::Killed).or_else(|| find_harm_at(words, i, Harm::Injured))
+    find_harm_at(words, i, Harm::Killed)
+        .or_else(|| find_harm_at(words, i, Harm::Injured))
+        .or_else(|| find_death_toll(words, i))
+}
+
+/// Verbs and prepositions that put a figure on a death toll ("the toll rose to 112").
+const TOLL_VERBS: &[&[&str]] = &[
+    &["rose", "to"],
+    &["rises", "to"],
+    &["risen", "to"],
+    &["rising", "to"],
+    &["climbed", "to"],
+    &["climbs", "to"],
+    &["jumped", "to"],
+    &["increased", "to"],
+    &["reached"],
+    &["reaches"],
+    &["hit"],
+    &["stood", "at"],
+    &["stands", "at"],
+    &["is"],
+    &["was"],
+    &["at"],
+    &["of"],
+];
+/// How many words may describe the event between "death toll" and its figure ("the death toll
+/// from a bomb blast on a crowded bus convoy outside Aleppo reached 112").
+const TOLL_REACH: usize = 20;
+
+/// "The death toll from the blast rose to at least 112 people": the event's own updated toll.
+/// A war-wide toll never gets here: sentences with a total cue ("of the war", "since 2011")
+/// are skipped.
+fn find_death_toll(words: &[Word<'_>], i: usize) -> Option<Found> {
+    if words[i].text != "toll" || i == 0 || words[i - 1].text != "death" {
+        return None;
+    }
+    let mut k = i + 1;
+    while k < words.len() && k <= i + TOLL_REACH {
+        if let Some(verb) = TOLL_VERBS.iter().find(|v| {
+            words
+                .get(k..k + v.len())
+                .is_some_and(|ws| ws.iter().zip(v.iter()).all(|(w, t)| w.text == *t))
+        }) {
+            let at = k + verb.len();
+            if let Some(count) = words.get(at..).and_then(read_count) {
+                return Some(toll_at(words, at, count.value, at + count.words));
+            }
+        }
+        if let Some(count) = read_count(&words[k..]) {
+            // "in the past 24 hours": a span of time or distance, read past.
+            if words
+                .get(k + count.words)
+                .is_some_and(|w| NOT_PEOPLE.contains(&w.text))
+            {
+                k += count.words + 1;
+                continue;
+            }
+            // "Death toll from Aleppo bomb attack at least 112": a hedged figure is the toll;
+            // a bare one belongs to something else ("the toll in 2016 was").
+            let hedged = count.words > 1 && words[k].text.parse::<u32>().is_err();
+            return hedged.then(|| toll_at(words, k, count.value, k + count.words));
+        }
+        k += 1;
+    }
+    None
+}
+
+fn toll_at(words: &[Word<'_>], first: usize, count: u32, end: usize) -> Found {
+    match group_at(words, end) {
+        Some((g, last)) => (count, first, last, g, "casualty:death-toll", Harm::Killed),
+        None => (
+            count,
+            first,
+            end - 1,
+            VictimGroup::People,
+            "casualty:death-toll",
+            Harm::Killed,
+        ),
+    }
 }
 
 fn find_harm_at(words: &[Word<'_>], i: usize, harm: Harm) -> Option<Found> {
@@ -280,6 +436,15 @@ fn find_harm_at(words: &[Word<'_>], i: usize, harm: Harm) -> Option<Found> {
     if harm.verbs_before().contains(&w) {
         let count = read_count(&words[i + 1..])?;
         let at = i + 1 + count.words;
+        // "Three civilians killed, 12 others injured": the count after the verb is the
+        // subject of the next harm, not the object of this one.
+        let after_group = group_at(words, at).map_or(at, |(_, k)| k + 1);
+        if words
+            .get(skip_auxiliaries(words, after_group))
+            .is_some_and(|n| harm.other().words_after().contains(&n.text))
+        {
+            return None;
+        }
         if let Some((g, k)) = group_at(words, at) {
             return Some((count.value, i + 1, k, g, "casualty:verb-count", harm));
         }
@@ -318,6 +483,9 @@ fn find_harm_at(words: &[Word<'_>], i: usize, harm: Harm) -> Option<Found> {
         return None;
     }
     // "12 soldiers were killed", "15 people died", "nine killed".
+    if is_year_of_date(words, i) {
+        return None;
+    }
     let count = read_count(&words[i..])?;
     let at = i + count.words;
     let (group, last, mut next) = match group_at(words, at) {
@@ -333,14 +501,21 @@ fn find_harm_at(words: &[Word<'_>], i: usize, harm: Harm) -> Option<Found> {
             if let Some((_, k)) = group_at(words, next + 1 + c.words) {
                 next = k + 1;
             }
+        } else {
+            // "10 people including women and children have been killed": groups, no counts.
+            let mut k = next + 1;
+            while words
+                .get(k)
+                .is_some_and(|w| w.text == "and" || GROUP_NOUNS.iter().any(|(n, _)| *n == w.text))
+            {
+                k += 1;
+            }
+            if k > next + 1 {
+                next = k;
+            }
         }
     }
-    while words
-        .get(next)
-        .is_some_and(|n| AUXILIARIES.contains(&n.text))
-    {
-        next += 1;
-    }
+    let next = skip_auxiliaries(words, next);
     if words
         .get(next)
         .is_some_and(|n| harm.words_after().contains(&n.text))
@@ -407,6 +582,14 @@ mod tests {
             "people"
         );
         assert_eq!(find("The strike killed five children.")[0].1, "children");
+        assert_eq!(
+            find("The group executed at least 19 men at an oil field.")[0].0,
+            19
+        );
+        assert_eq!(
+            find("Three citizens were martyred in the bombing.")[0].1,
+            "civilians"
+        );
         assert_eq!(find("The blast left 9 dead.")[0].0, 9);
         assert_eq!(find("Dozens of civilians were reportedly killed.")[0].0, 12);
         let got = find("Strikes killed 14 civilians, including five children.");
@@ -419,6 +602,8 @@ mod tests {
         assert_eq!(find("Regime air raids kill 42 near the capital.")[0].0, 42);
         let got = find("Ten children were among at least 48 people killed in the village.");
         assert_eq!((got[0].0, got[0].2), (48, false));
+        let got = find("At least 10 people including women and children have been killed.");
+        assert_eq!((got[0].0, got[0].1), (10, "people"));
         let got = find("At least 53 civilians including 21 children perished when strikes hit.");
         assert_eq!((got[0].0, got[0].1), (53, "civilians"));
         let got = find("Fighting killed at least four SDF fighters and three rebels.");
@@ -438,5 +623,67 @@ mod tests {
         assert!(find("In 2015 the group was killed off.").is_empty());
         assert!(find("Twenty soldiers arrived.").is_empty());
         assert!(find("The blast was heard killing 3 km away.").is_empty());
+        let got = find("05-05-2016 Several Syrians Killed Injured in Homs Suicide Blasts.");
+        assert_eq!(got.iter().map(|g| g.0).collect::<Vec<_>>(), vec![10]);
+        let got = find("AFP Monday 17 Mar 2014 Six people were killed by a car bomb.");
+        assert_eq!(got.iter().map(|g| g.0).collect::<Vec<_>>(), vec![6]);
+    }
+
+    #[test]
+    fn death_tolls() {
+        let got = find(
+            "The death toll from a bomb blast on a crowded bus convoy outside Aleppo \
+             reached at least 112 people, the Observatory said.",
+        );
+        assert_eq!(
+            got.iter().map(|g| (g.0, g.1)).collect::<Vec<_>>(),
+            vec![(112, "people")]
+        );
+        assert_eq!(
+            find("Death toll from Aleppo bomb attack rises to 112.")[0].0,
+            112
+        );
+        assert_eq!(
+            find("Death toll from Aleppo bomb attack at least 112.")[0].0,
+            112
+        );
+        assert!(find("The death toll in 2016 was lower.").is_empty());
+        let got = find(
+            "The death toll from the shelling attacks launched by terrorists on neighborhoods \
+             in Aleppo province in the past 24 hours has reached 20 people.",
+        );
+        assert_eq!(got.iter().map(|g| g.0).collect::<Vec<_>>(), vec![20]);
+        assert_eq!(
+            find("The death toll rose to 51 civilians.")[0].1,
+            "civilians"
+        );
+        assert!(find("The death toll of the war has reached 400,000.").is_empty());
+        assert!(find("The death toll was not known.").is_empty());
+    }
+
+    #[test]
+    fn killed_then_injured_without_commas() {
+        // Headlines and comma-stripped text: the second count is the injured, not the killed.
+        for text in [
+            "Eight Civilians Killed 14 Injured in Bombing in Damascus.",
+            "Three civilians killed, 12 others injured in attacks on the city.",
+            "Three killed over 70 injured in shelling of the city.",
+        ] {
+            let got = find_all(text);
+            let killed: Vec<u32> = got
+                .iter()
+                .filter(|c| c.harm == Harm::Killed)
+                .map(|c| c.count)
+                .collect();
+            let injured: Vec<u32> = got
+                .iter()
+                .filter(|c| c.harm == Harm::Injured)
+                .map(|c| c.count)
+                .collect();
+            assert_eq!(killed.len(), 1, "{text}: {got:?}");
+            assert!(killed[0] <= 8, "{text}: {got:?}");
+            assert_eq!(injured.len(), 1, "{text}: {got:?}");
+            assert!(injured[0] >= 12, "{text}: {got:?}");
+        }
     }
 }

@@ -5,11 +5,13 @@
 //! When the publication date is unknown, relative expressions are kept (their span) and the
 //! date is left empty rather than guessed.
 
+use std::sync::OnceLock;
+
 use chrono::{Datelike, Days, Months, NaiveDate, Weekday};
 use polemos_core::{EventDate, Sentence, Span};
 
 use crate::fold::Folded;
-use crate::words::{words_in, Word};
+use crate::words::{word_map, Word, WordMap};
 
 /// A temporal expression found in a sentence.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -115,9 +117,31 @@ fn year(w: &str) -> Option<i32> {
     w.parse().ok().filter(|y| (1900..=2100).contains(y))
 }
 
+/// Whether an expression may start with word `w`: one starting with a digit (a day, a year),
+/// or the first word of a relative expression, a weekday or a month. Most words are none.
+fn may_start_date(w: &str) -> bool {
+    static FIRST: OnceLock<WordMap<()>> = OnceLock::new();
+    w.starts_with(|c: char| c.is_ascii_digit())
+        || FIRST
+            .get_or_init(|| {
+                word_map(
+                    RELATIVE
+                        .iter()
+                        .filter_map(|(seq, _)| seq.first().copied())
+                        .chain(WEEKDAYS.iter().map(|(n, _)| *n))
+                        .map(|w| (w, ())),
+                )
+            })
+            .contains_key(w)
+        || month(w).is_some()
+}
+
 /// Reads an expression starting at word `i`; returns it and the index of its last word.
 fn read_at(words: &[Word<'_>], i: usize) -> Option<(DateExpr, usize)> {
     let w = words[i].text;
+    if !may_start_date(w) {
+        return None;
+    }
     for (seq, expr) in RELATIVE {
         if words.len() >= i + seq.len() && seq.iter().zip(&words[i..]).all(|(a, b)| *a == b.text) {
             return Some((*expr, i + seq.len() - 1));
@@ -196,7 +220,7 @@ pub fn find_dates(folded: &Folded, sentences: &[Sentence]) -> Vec<DateMention> {
     for s in sentences {
         let fs = folded.folded_offset(s.span.start);
         let fe = folded.folded_offset(s.span.end);
-        let words = words_in(&folded.text, fs, fe);
+        let words = folded.words(fs, fe);
         let mut i = 0;
         while i < words.len() {
             match read_at(&words, i) {

@@ -4,8 +4,12 @@
 //! "Deir Ez Zor" meet, and "U.S.-led" meets "US-led". Every folded byte remembers which
 //! original character it came from, so matches map back to exact spans of the original.
 
+use std::cell::OnceCell;
+
 use polemos_core::Span;
 use unicode_normalization::char::{decompose_canonical, is_combining_mark};
+
+use crate::words::{word_spans_into, words_in, Word};
 
 /// Text in matching form with its offset map.
 #[derive(Debug, Clone, Default)]
@@ -17,6 +21,12 @@ pub struct Folded {
     starts: Vec<u32>,
     /// For each byte of `text`, the end of the original character it came from.
     ends: Vec<u32>,
+    /// The words of the whole of `text` ([`words_in`]), made on first use: every sentence is
+    /// looked at word by word by several stages.
+    words: OnceCell<Vec<(u32, u32)>>,
+    /// The offsets where a whole-word match may start ([`Folded::word_starts`]), made on first
+    /// use: several dictionaries are matched on the same text.
+    word_starts: OnceCell<Vec<u32>>,
 }
 
 fn is_apostrophe(c: char) -> bool {
@@ -40,24 +50,45 @@ impl Folded {
             text: String::with_capacity(original.len()),
             starts: Vec::with_capacity(original.len()),
             ends: Vec::with_capacity(original.len()),
+            words: OnceCell::new(),
+            word_starts: OnceCell::new(),
         };
         // Two previous original characters, to recognise single-letter abbreviations.
         let mut prev: Option<char> = None;
         let mut prev2: Option<char> = None;
-        let mut chars = original.char_indices().peekable();
-        while let Some((i, c)) = chars.next() {
+        let bytes = original.as_bytes();
+        let mut i = 0;
+        while i < bytes.len() {
+            // Most text: a run of ASCII letters and digits, each lowercased.
+            if bytes[i].is_ascii_alphanumeric() {
+                let run = i;
+                while i < bytes.len() && bytes[i].is_ascii_alphanumeric() {
+                    out.text.push(char::from(bytes[i].to_ascii_lowercase()));
+                    out.starts.push(i as u32);
+                    out.ends.push(i as u32 + 1);
+                    i += 1;
+                }
+                prev2 = if i - run >= 2 {
+                    Some(char::from(bytes[i - 2]))
+                } else {
+                    prev
+                };
+                prev = Some(char::from(bytes[i - 1]));
+                continue;
+            }
+            let Some(c) = original.get(i..).and_then(|rest| rest.chars().next()) else {
+                break;
+            };
             let end = i + c.len_utf8();
             if is_apostrophe(c) && prev.is_some_and(char::is_alphabetic) {
                 // A possessive "'s" at the end of a word goes entirely: "the Syrian military's
                 // positions" meets "Syrian military".
-                let mut ahead = chars.clone();
-                if let Some((_, 's')) = ahead.next() {
-                    if !ahead.peek().is_some_and(|(_, n)| n.is_alphanumeric()) {
-                        chars.next();
-                        prev2 = prev;
-                        prev = Some('s');
-                        continue;
-                    }
+                let mut ahead = original[end..].chars();
+                if ahead.next() == Some('s') && !ahead.next().is_some_and(char::is_alphanumeric) {
+                    i = end + 1;
+                    prev2 = prev;
+                    prev = Some('s');
+                    continue;
                 }
             }
             if c.is_whitespace() || is_dash(c) {
@@ -89,6 +120,7 @@ impl Folded {
             }
             prev2 = prev;
             prev = Some(c);
+            i = end;
         }
         out
     }
@@ -114,12 +146,93 @@ impl Folded {
         self.starts.partition_point(|&s| (s as usize) < orig)
     }
 
+    /// The words of folded bytes `[start, end)`: exactly [`words_in`]`(&self.text, start,
+    /// end)`, taken from the words of the whole text, which are made once.
+    pub fn words(&self, start: usize, end: usize) -> Vec<Word<'_>> {
+        self.words_iter(start, end).collect()
+    }
+
+    /// [`Folded::words`] one at a time, without collecting them.
+    pub fn words_iter(&self, start: usize, end: usize) -> WordsIter<'_> {
+        let end = end.min(self.text.len());
+        if start >= end {
+            return WordsIter::Spans(&self.text, [].iter());
+        }
+        let spans = self.words.get_or_init(|| {
+            let mut spans = Vec::with_capacity(self.text.len() / 5);
+            word_spans_into(&self.text, 0, self.text.len(), &mut spans);
+            spans
+        });
+        let first = spans.partition_point(|&(_, e)| (e as usize) <= start);
+        let last = spans.partition_point(|&(s, _)| (s as usize) < end);
+        let spans = spans.get(first..last).unwrap_or(&[]);
+        // A word of the whole text cut by the range reads differently inside it.
+        let cut = spans.first().is_some_and(|&(s, _)| (s as usize) < start)
+            || spans.last().is_some_and(|&(_, e)| (e as usize) > end);
+        if cut {
+            return WordsIter::Cut(words_in(&self.text, start, end).into_iter());
+        }
+        WordsIter::Spans(&self.text, spans.iter())
+    }
+
+    /// Every offset of `text` that no word byte precedes (0 and those after a byte that is not
+    /// a word byte, see [`Folded::is_word_bounded`]), in order.
+    pub fn word_starts(&self) -> &[u32] {
+        self.word_starts.get_or_init(|| {
+            let bytes = self.text.as_bytes();
+            let mut out = Vec::with_capacity(bytes.len() / 4);
+            if !bytes.is_empty() {
+                out.push(0);
+            }
+            for (i, &b) in bytes.iter().enumerate().take(bytes.len().saturating_sub(1)) {
+                if !is_word_byte(b) {
+                    out.push(i as u32 + 1);
+                }
+            }
+            out
+        })
+    }
+
     /// Whether folded bytes `[start, end)` stand as whole words.
     pub fn is_word_bounded(&self, start: usize, end: usize) -> bool {
         let bytes = self.text.as_bytes();
         let before = start == 0 || !is_word_byte(bytes[start - 1]);
         let after = end >= bytes.len() || !is_word_byte(bytes[end]);
         before && after
+    }
+}
+
+/// The words of a range of folded text, from [`Folded::words_iter`].
+#[derive(Debug, Clone)]
+pub enum WordsIter<'a> {
+    /// Words of the whole text (the folded text and their byte ranges).
+    Spans(&'a str, std::slice::Iter<'a, (u32, u32)>),
+    /// A range cutting a word: tokenised on its own.
+    Cut(std::vec::IntoIter<Word<'a>>),
+}
+
+impl<'a> Iterator for WordsIter<'a> {
+    type Item = Word<'a>;
+
+    fn next(&mut self) -> Option<Word<'a>> {
+        match self {
+            WordsIter::Spans(text, spans) => spans.find_map(|&(s, e)| {
+                let (s, e) = (s as usize, e as usize);
+                Some(Word {
+                    text: text.get(s..e)?,
+                    start: s,
+                    end: e,
+                })
+            }),
+            WordsIter::Cut(words) => words.next(),
+        }
+    }
+
+    fn size_hint(&self) -> (usize, Option<usize>) {
+        match self {
+            WordsIter::Spans(_, spans) => (0, Some(spans.len())),
+            WordsIter::Cut(words) => words.size_hint(),
+        }
     }
 }
 
@@ -166,6 +279,27 @@ mod tests {
             f.folded_offset(text.find("the").unwrap()),
             f.text.find("the").unwrap()
         );
+    }
+
+    #[test]
+    fn words_of_ranges_as_words_in() {
+        let text = "Killing 1,200 people, 3.5 km away; Ḥamā's  U.S.-led 12.5.6 x,1 end";
+        let f = Folded::new(text);
+        let n = f.text.len();
+        for start in 0..=n + 1 {
+            for end in start..=n + 1 {
+                assert_eq!(
+                    f.words(start, end),
+                    words_in(&f.text, start, end),
+                    "{start}..{end}"
+                );
+                assert_eq!(
+                    f.words_iter(start, end).collect::<Vec<_>>(),
+                    words_in(&f.text, start, end),
+                    "{start}..{end}"
+                );
+            }
+        }
     }
 
     #[test]

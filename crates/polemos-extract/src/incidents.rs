@@ -56,13 +56,19 @@ fn find(parent: &mut [usize], mut i: usize) -> usize {
     i
 }
 
+/// Whether an event can be part of an incident at all: it needs a date and a province. A caller
+/// that keeps summaries for a whole corpus (the command does) can drop the others early.
+pub fn can_link(e: &EventSummary) -> bool {
+    e.admin1.is_some() && e.date_start.is_some()
+}
+
 /// Links events reported by several documents into incidents. Events no other document reports
 /// form no incident.
 pub fn link_incidents(events: &[EventSummary]) -> Vec<Incident> {
     // Only events sharing a type and a province can meet: compare within those blocks, in
     // date order, so a large corpus is not compared pair by pair.
     let mut blocks: HashMap<(SubEventType, &str), Vec<usize>> = HashMap::new();
-    for (i, e) in events.iter().enumerate() {
+    for (i, e) in events.iter().enumerate().filter(|(_, e)| can_link(e)) {
         if let (Some(admin1), Some(_)) = (e.admin1.as_deref(), e.date_start) {
             blocks
                 .entry((e.sub_event_type, admin1))

@@ -1,6 +1,9 @@
 //! Whole-word dictionary matching over folded text.
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use aho_corasick::automaton::Automaton;
+use aho_corasick::dfa::DFA;
+use aho_corasick::{AhoCorasick, Anchored, MatchKind, StartKind};
+use std::cell::RefCell;
 use std::collections::HashMap;
 
 use crate::fold::{fold_key, Folded};
@@ -18,7 +21,11 @@ pub struct Hit {
 /// Matches many keys at once on folded text, whole words only, longest match first.
 #[derive(Debug, Clone)]
 pub struct DictMatcher<V> {
-    automaton: AhoCorasick,
+    /// Anchored DFA over the folded keys: walked from each word start only.
+    automaton: DFA,
+    /// Bit `b0 << 8 | b1` set when some key starts with bytes `b0 b1`, or is the one byte
+    /// `b0`: a walk from a word start whose two bytes are not here cannot match.
+    openings: Vec<u64>,
     values: Vec<Vec<V>>,
 }
 
@@ -41,11 +48,29 @@ impl<V: Clone> DictMatcher<V> {
             });
             values[i].push(value);
         }
-        let automaton = AhoCorasickBuilder::new()
+        let automaton = DFA::builder()
             .match_kind(MatchKind::Standard)
+            .start_kind(StartKind::Anchored)
+            .prefilter(false)
             .build(&keys)
             .map_err(|e| ResourceError::Matcher(e.to_string()))?;
-        Ok(DictMatcher { automaton, values })
+        let mut openings = vec![0u64; 1 << 10];
+        for key in &keys {
+            let k = key.as_bytes();
+            let seconds: Vec<u8> = match k.get(1) {
+                Some(&b1) => vec![b1],
+                None => (0..=255).collect(),
+            };
+            for b1 in seconds {
+                let bit = usize::from(k[0]) << 8 | usize::from(b1);
+                openings[bit >> 6] |= 1 << (bit & 63);
+            }
+        }
+        Ok(DictMatcher {
+            automaton,
+            openings,
+            values,
+        })
     }
 
     /// The values registered under a key.
@@ -54,27 +79,92 @@ impl<V: Clone> DictMatcher<V> {
     }
 
     /// Whole-word, non-overlapping hits, preferring the longest at each position.
+    ///
+    /// Scanning left to right, a hit is the longest key starting at a word start (offset 0 or
+    /// after a byte that is not a word byte) and ending at a word end, taken when it starts
+    /// at or after the end of the hit before: the same hits as sorting every whole-word
+    /// occurrence by (start, longest first) and keeping those that do not overlap the last
+    /// kept one.
     pub fn find(&self, folded: &Folded) -> Vec<Hit> {
-        let mut hits: Vec<Hit> = self
-            .automaton
-            .find_overlapping_iter(folded.text.as_str())
-            .filter(|m| folded.is_word_bounded(m.start(), m.end()))
-            .map(|m| Hit {
-                start: m.start(),
-                end: m.end(),
-                key: m.pattern().as_usize(),
-            })
-            .collect();
-        hits.sort_by(|a, b| a.start.cmp(&b.start).then(b.end.cmp(&a.end)));
-        let mut chosen: Vec<Hit> = Vec::with_capacity(hits.len());
-        for hit in hits {
-            if chosen.last().is_some_and(|last| hit.start < last.end) {
+        let dfa = &self.automaton;
+        let Ok(start_state) = dfa.start_state(Anchored::Yes) else {
+            return Vec::new();
+        };
+        let bytes = folded.text.as_bytes();
+        let mut chosen: Vec<Hit> = Vec::new();
+        let mut taken_to = 0;
+        for &p in folded.word_starts() {
+            let p = p as usize;
+            if p < taken_to {
                 continue;
             }
-            chosen.push(hit);
+            let b = bytes[p];
+            // A key of one byte opens with every second byte, so the last byte of the text
+            // (no second byte) looks like 0, which opens exactly the keys of one byte.
+            let bit = usize::from(b) << 8 | usize::from(bytes.get(p + 1).copied().unwrap_or(0));
+            if self.openings[bit >> 6] >> (bit & 63) & 1 == 0 {
+                continue;
+            }
+            let mut sid = start_state;
+            let mut best: Option<(usize, usize)> = None;
+            for (q, &c) in bytes.iter().enumerate().skip(p) {
+                sid = dfa.next_state(Anchored::Yes, sid, c);
+                if dfa.is_dead(sid) {
+                    break;
+                }
+                if dfa.is_match(sid) {
+                    let end = q + 1;
+                    if bytes.get(end).is_some_and(|&n| is_word_byte(n)) {
+                        continue;
+                    }
+                    // The state may also hold keys that are suffixes of this one and so start
+                    // later: only a key as long as the walk starts at `p`.
+                    for i in 0..dfa.match_len(sid) {
+                        let pid = dfa.match_pattern(sid, i);
+                        if dfa.pattern_len(pid) == end - p {
+                            best = Some((end, pid.as_usize()));
+                        }
+                    }
+                }
+            }
+            if let Some((end, key)) = best {
+                chosen.push(Hit { start: p, end, key });
+                taken_to = end;
+            }
         }
         chosen
     }
+}
+
+/// Letters, digits and any byte of a non-ASCII character count as word bytes (as in
+/// [`Folded::is_word_bounded`]).
+fn is_word_byte(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || b >= 0x80
+}
+
+/// Whether `haystack` contains any of `needles` (as `needles.iter().any(|n|
+/// haystack.contains(n))`), in one pass. The automaton for a list is built once per thread,
+/// found again by the list's address.
+pub fn contains_any(needles: &'static [&'static str], haystack: &str) -> bool {
+    type Cache = Vec<((usize, usize), Option<AhoCorasick>)>;
+    thread_local! {
+        static AUTOMATA: RefCell<Cache> = const { RefCell::new(Vec::new()) };
+    }
+    let id = (needles.as_ptr() as usize, needles.len());
+    AUTOMATA.with(|cell| {
+        let mut cache = cell.borrow_mut();
+        let i = match cache.iter().position(|(k, _)| *k == id) {
+            Some(i) => i,
+            None => {
+                cache.push((id, AhoCorasick::new(needles).ok()));
+                cache.len() - 1
+            }
+        };
+        match &cache[i].1 {
+            Some(ac) => ac.is_match(haystack),
+            None => needles.iter().any(|n| haystack.contains(n)),
+        }
+    })
 }
 
 /// For an all-capitals alias ("IS", "SANA"), the letters the text must show for it to match:
@@ -122,5 +212,86 @@ mod tests {
         let hits = m.find(&f);
         assert_eq!(hits.len(), 1);
         assert_eq!(m.values(hits[0].key), &[1, 2]);
+    }
+
+    /// The hits by definition: every whole-word occurrence of every key, sorted by start and
+    /// longest first, keeping those that do not overlap the last kept one.
+    fn naive_find(keys: &[&str], folded: &Folded) -> Vec<(usize, usize, String)> {
+        let mut all = Vec::new();
+        for k in keys {
+            let k = fold_key(k);
+            for (i, _) in folded.text.match_indices(k.as_str()) {
+                if folded.is_word_bounded(i, i + k.len()) {
+                    all.push((i, i + k.len(), k.clone()));
+                }
+            }
+            // Overlapping occurrences too ("a a" in "a a a").
+            for i in 0..folded.text.len() {
+                if folded.text[i..].starts_with(k.as_str())
+                    && folded.is_word_bounded(i, i + k.len())
+                    && !all.iter().any(|(s, _, kk)| *s == i && *kk == k)
+                {
+                    all.push((i, i + k.len(), k.clone()));
+                }
+            }
+        }
+        all.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)));
+        let mut chosen: Vec<(usize, usize, String)> = Vec::new();
+        for h in all {
+            if chosen.last().is_some_and(|l| h.0 < l.1) {
+                continue;
+            }
+            chosen.push(h);
+        }
+        chosen
+    }
+
+    #[test]
+    fn contains_any_as_contains() {
+        const CUES: &[&str] = &["since the war", "in total", "of the war"];
+        const NONE: &[&str] = &[];
+        for text in [
+            "",
+            "killed since the war began",
+            "in total, 5",
+            "war",
+            "in tota",
+        ] {
+            assert_eq!(
+                contains_any(CUES, text),
+                CUES.iter().any(|c| text.contains(c))
+            );
+            assert!(!contains_any(NONE, text));
+        }
+    }
+
+    #[test]
+    fn same_hits_as_the_definition() {
+        let keys = [
+            "a", "a b", "a b c", "b c", "b", "c a", "ab", "b-a", "a.", "é a", "c c c", "bb",
+        ];
+        let m = DictMatcher::new(keys.iter().map(|k| (k.to_string(), *k))).unwrap();
+        let pieces = ["a", "b", "c", " ", " ", "-", ".", ",", "é", "bb", "x"];
+        let mut seed: u64 = 7;
+        for _ in 0..3000 {
+            let mut text = String::new();
+            seed = seed
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            let n = (seed >> 59) as usize + 1;
+            for _ in 0..n {
+                seed = seed
+                    .wrapping_mul(6364136223846793005)
+                    .wrapping_add(1442695040888963407);
+                text.push_str(pieces[(seed >> 33) as usize % pieces.len()]);
+            }
+            let f = Folded::new(&text);
+            let got: Vec<(usize, usize, String)> = m
+                .find(&f)
+                .into_iter()
+                .map(|h| (h.start, h.end, f.text[h.start..h.end].to_string()))
+                .collect();
+            assert_eq!(got, naive_find(&keys, &f), "{text:?}");
+        }
     }
 }

@@ -3,7 +3,7 @@
 use std::sync::OnceLock;
 
 use crate::fold::fold_key;
-use crate::words::Word;
+use crate::words::{word_map, Word, WordMap};
 
 /// A count read from the text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -111,18 +111,57 @@ fn small_number(words: &[Word<'_>]) -> Option<(u32, usize)> {
     lookup(UNITS, w).map(|u| (u, 1))
 }
 
+/// A whole number written in digits, commas allowed anywhere ("1,200"); none with a dot.
 fn digits(w: &str) -> Option<u32> {
     if !w.starts_with(|c: char| c.is_ascii_digit()) {
         return None;
     }
-    if w.contains('.') {
-        return None;
+    let mut value: u32 = 0;
+    for b in w.bytes() {
+        match b {
+            b',' => {}
+            b'0'..=b'9' => {
+                value = value.checked_mul(10)?.checked_add(u32::from(b - b'0'))?;
+            }
+            _ => return None,
+        }
     }
-    w.replace(',', "").parse().ok()
+    Some(value)
+}
+
+/// Whether a count may start with word `w`: a digit, or a word some count opens with (a
+/// modifier, "between", a vague quantity, "a", a number word). Rejects most words at once.
+fn may_start_count(w: &str) -> bool {
+    static FIRST: OnceLock<WordMap<()>> = OnceLock::new();
+    if w.starts_with(|c: char| c.is_ascii_digit()) {
+        return true;
+    }
+    FIRST
+        .get_or_init(|| {
+            let modifiers = MODIFIERS.iter().filter_map(|m| m.first().copied());
+            let vague = vague()
+                .iter()
+                .filter_map(|(seq, _)| seq.first().map(String::as_str));
+            let numbers = UNITS.iter().chain(TENS).map(|(w, _)| *w);
+            let others = ["between", "a", "an"];
+            word_map(
+                modifiers
+                    .chain(vague)
+                    .chain(numbers)
+                    .chain(others)
+                    .map(|w| (w, ())),
+            )
+        })
+        .contains_key(w)
 }
 
 /// Reads a count at the start of `words`.
 pub fn read_count(words: &[Word<'_>]) -> Option<Count> {
+    // Digits "scaled" reads as f64 start with a digit too: words are letters and digits, and
+    // the only other words f64 parses ("inf", "nan") give no finite count.
+    if !may_start_count(words.first()?.text) {
+        return None;
+    }
     let mut skip = 0;
     for m in MODIFIERS {
         if words.len() > m.len() && m.iter().zip(words).all(|(a, b)| *a == b.text) {
@@ -205,13 +244,13 @@ pub fn read_count(words: &[Word<'_>]) -> Option<Count> {
 
 /// A number with a multiplier word: "1.5 million", "2 thousand", "3,000".
 fn scaled(words: &[Word<'_>]) -> Option<(u32, usize)> {
-    let number: f64 = words.first()?.text.replace(',', "").parse().ok()?;
     let factor = match words.get(1).map(|w| w.text) {
         Some("million") => 1_000_000.0,
         Some("thousand") => 1_000.0,
         Some("hundred") => 100.0,
         _ => return None,
     };
+    let number: f64 = words.first()?.text.replace(',', "").parse().ok()?;
     let value = number * factor;
     (value.is_finite() && value >= 0.0 && value <= f64::from(u32::MAX)).then_some((value as u32, 2))
 }

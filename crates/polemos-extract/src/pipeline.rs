@@ -170,24 +170,29 @@ fn keep_modifying_demonyms(
         .collect()
 }
 
-/// The country most resolved places are in. Provinces, towns and sites decide; country names
-/// ("flew over Iraq and Iran") count only when nothing finer is named.
+/// The country most resolved places are in, its own name counted with its towns: "air strikes
+/// near Syria's Aleppo", with Moscow quoted twice further down, is about Syria. Among equals,
+/// a country with towns named beats one only named ("bombers took off from Russia and struck
+/// Deir ez-Zor province" happened in Syria), then the country named first wins: the article
+/// opens with what it is about.
 fn main_country(places: &[PlaceMatch]) -> Option<String> {
-    // Ties go to the country named first: the article opens with what it is about.
-    let count = |keep: &dyn Fn(&PlaceMatch) -> bool| {
-        let mut counts: HashMap<&str, (usize, usize)> = HashMap::new();
-        for (i, p) in places.iter().enumerate().filter(|(_, p)| keep(p)) {
-            counts
-                .entry(p.location.country.as_str())
-                .or_insert((0, i))
-                .0 += 1;
-        }
-        counts
-            .into_iter()
-            .max_by(|a, b| (a.1).0.cmp(&(b.1).0).then((b.1).1.cmp(&(a.1).1)))
-            .map(|(c, _)| c.to_string())
-    };
-    count(&|p| p.location.feature != "country").or_else(|| count(&|_| true))
+    // Per country: mentions, mentions finer than the country, first mention.
+    let mut counts: HashMap<&str, (usize, usize, usize)> = HashMap::new();
+    for (i, p) in places.iter().enumerate() {
+        let c = counts
+            .entry(p.location.country.as_str())
+            .or_insert((0, 0, i));
+        c.0 += 1;
+        c.1 += usize::from(p.location.feature != "country");
+    }
+    counts
+        .into_iter()
+        .max_by(|(_, a), (_, b)| {
+            a.0.cmp(&b.0)
+                .then((a.1 > 0).cmp(&(b.1 > 0)))
+                .then(b.2.cmp(&a.2))
+        })
+        .map(|(c, _)| c.to_string())
 }
 
 /// The dateline's place, resolved as if it were a sentence of its own.

@@ -67,6 +67,16 @@ pub enum TriggerType {
     Territory,
 }
 
+impl TriggerType {
+    /// The sub-event type to compare kinds by; a change of territory is a battle either way.
+    pub fn kind(self) -> SubEventType {
+        match self {
+            TriggerType::Fixed(kind) => kind,
+            TriggerType::Territory => SubEventType::GovernmentRegainsTerritory,
+        }
+    }
+}
+
 /// One trigger family of the lexicon.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Trigger {

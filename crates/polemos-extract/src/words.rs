@@ -1,4 +1,7 @@
-//! Splitting folded text into words with their folded byte offsets.
+//! Splitting folded text into words with their folded byte offsets, and fast sets of words.
+
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 
 /// A word of folded text: letters and digits, with `,` and `.` kept inside numbers ("1,200").
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -10,9 +13,33 @@ pub struct Word<'a> {
 
 /// The words of `text[range]`, offsets relative to `text`.
 pub fn words_in(text: &str, start: usize, end: usize) -> Vec<Word<'_>> {
+    let mut out = Vec::new();
+    for_each_word(text, start, end, |s, e| {
+        if let Some(t) = text.get(s..e) {
+            out.push(Word {
+                text: t,
+                start: s,
+                end: e,
+            });
+        }
+    });
+    out
+}
+
+/// The byte ranges of the words of `text[range]` ([`words_in`]), into `out`.
+pub fn word_spans_into(text: &str, start: usize, end: usize, out: &mut Vec<(u32, u32)>) {
+    for_each_word(text, start, end, |s, e| {
+        if text.get(s..e).is_some() {
+            out.push((s as u32, e as u32));
+        }
+    });
+}
+
+/// Calls `found` with the byte range of each run of word bytes of `text[range]` (letters,
+/// digits, bytes of non-ASCII characters, and `,` or `.` between digits).
+fn for_each_word(text: &str, start: usize, end: usize, mut found: impl FnMut(usize, usize)) {
     let bytes = text.as_bytes();
     let end = end.min(bytes.len());
-    let mut out = Vec::new();
     let mut i = start;
     while i < end {
         let b = bytes[i];
@@ -30,16 +57,88 @@ pub fn words_in(text: &str, start: usize, end: usize) -> Vec<Word<'_>> {
                     break;
                 }
             }
-            if let Some(t) = text.get(s..i) {
-                out.push(Word {
-                    text: t,
-                    start: s,
-                    end: i,
-                });
-            }
+            found(s, i);
         } else {
             i += 1;
         }
+    }
+}
+
+/// A small fast hasher for short words (multiply-rotate over 8-byte chunks). The words come
+/// from our own lists and from text, and a collision only costs time.
+#[derive(Debug, Default, Clone, Copy)]
+pub struct WordHasher(u64);
+
+impl Hasher for WordHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        const K: u64 = 0x517c_c1b7_2722_0a95;
+        let mut h = self.0;
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            let mut b = [0u8; 8];
+            b.copy_from_slice(c);
+            h = (h.rotate_left(5) ^ u64::from_le_bytes(b)).wrapping_mul(K);
+        }
+        let rest = chunks.remainder();
+        if !rest.is_empty() {
+            let mut b = [0u8; 8];
+            b[..rest.len()].copy_from_slice(rest);
+            h = (h.rotate_left(5) ^ u64::from_le_bytes(b)).wrapping_mul(K);
+        }
+        self.0 = h;
+    }
+
+    fn write_u8(&mut self, i: u8) {
+        self.0 = (self.0.rotate_left(5) ^ u64::from(i)).wrapping_mul(0x517c_c1b7_2722_0a95);
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+/// Words and a value for each, for looking up words of text many times. A bit table on each
+/// word's first two bytes and length turns most other words away before hashing.
+#[derive(Debug, Clone)]
+pub struct WordMap<V> {
+    map: HashMap<&'static str, V, BuildHasherDefault<WordHasher>>,
+    filter: Vec<u64>,
+}
+
+/// The bit of `w` in [`WordMap::filter`].
+fn filter_bit(w: &str) -> usize {
+    let b = w.as_bytes();
+    let first = usize::from(b.first().copied().unwrap_or(0));
+    let second = usize::from(b.get(1).copied().unwrap_or(0));
+    (first.wrapping_mul(131) ^ second.wrapping_mul(31) ^ b.len().wrapping_mul(7919)) & 4095
+}
+
+impl<V> WordMap<V> {
+    /// The value of word `w`, if it is one of the words.
+    pub fn get(&self, w: &str) -> Option<&V> {
+        let bit = filter_bit(w);
+        if self.filter[bit >> 6] >> (bit & 63) & 1 == 0 {
+            return None;
+        }
+        self.map.get(w)
+    }
+
+    pub fn contains_key(&self, w: &str) -> bool {
+        self.get(w).is_some()
+    }
+}
+
+/// A map from the first occurrence of each word in `pairs` to its value (as a linear `find`
+/// over `pairs` would give).
+pub fn word_map<V>(pairs: impl IntoIterator<Item = (&'static str, V)>) -> WordMap<V> {
+    let mut out = WordMap {
+        map: HashMap::default(),
+        filter: vec![0; 4096 / 64],
+    };
+    for (w, v) in pairs {
+        let bit = filter_bit(w);
+        out.filter[bit >> 6] |= 1 << (bit & 63);
+        out.map.entry(w).or_insert(v);
     }
     out
 }

@@ -321,3 +321,85 @@ fn repeated_reports_merge_and_the_headline_leads() {
     assert_eq!(lead[0].casualties.killed, Some(12));
     assert_eq!(x.events.len(), 2, "{:#?}", x.events);
 }
+
+#[test]
+fn a_blast_is_no_part_of_an_agreement_and_takes_the_toll() {
+    let x = extract_on(
+        "A bomb blast hit buses carrying evacuees under an evacuation deal outside Aleppo on \
+         Saturday, killing 43 people.",
+        Some((2017, 4, 16)),
+    );
+    let blast = x
+        .events
+        .iter()
+        .find(|e| e.sub_event_type.as_str() == "Remote explosive/landmine/IED")
+        .unwrap_or_else(|| panic!("no blast: {:#?}", x.events));
+    assert_eq!(blast.casualties.killed, Some(43));
+    assert_eq!(blast.casualties.civilians_killed, Some(43));
+    assert!(blast.is_lead);
+    let deal = x
+        .events
+        .iter()
+        .find(|e| e.sub_event_type.as_str() == "Agreement")
+        .unwrap_or_else(|| panic!("no agreement: {:#?}", x.events));
+    assert_eq!(deal.casualties.killed, None);
+}
+
+#[test]
+fn a_headline_joins_the_opening_report_it_rewords() {
+    let x = extract_on(
+        "Shelling of town in Idlib province kills 19\n\n\
+         At least 19 civilians were killed on Tuesday in heavy aerial bombardment of Saraqib, a \
+         monitor said.",
+        Some((2017, 4, 4)),
+    );
+    let lead: Vec<&Event> = x.events.iter().filter(|e| e.is_lead).collect();
+    assert_eq!(lead.len(), 1, "{:#?}", x.events);
+    assert_eq!(lead[0].evidence, vec![0, 1]);
+    assert_eq!(lead[0].casualties.civilians_killed, Some(19));
+    assert_eq!(x.events.len(), 1, "{:#?}", x.events);
+}
+
+#[test]
+fn generic_words_take_a_group_named_nearby_only() {
+    let near = events("Islamic State seized the village. The jihadists then shelled Aleppo.");
+    let shelled = near.last().expect("events");
+    assert_eq!(name(&shelled.actor1), Some("Islamic State"));
+    let far = events(
+        "Islamic State seized a village in Raqqa province in June. The United Nations said aid \
+         could not reach the province for weeks. Talks on a ceasefire in the south resumed in \
+         Geneva, where diplomats met for a third day. Officials gave no details of the agenda \
+         and said another round would follow next month at the earliest. Prices of bread and \
+         fuel rose again in the capital, traders said, as the currency fell to a new low against \
+         the dollar. Terrorists fired rockets at Aleppo on Monday.",
+    );
+    let rockets = far.last().expect("events");
+    assert_eq!(name(&rockets.actor1), Some("Unidentified armed group"));
+}
+
+#[test]
+fn a_nationality_of_fighters_is_not_the_state() {
+    let e = only("Syria terrorists shell residential districts of Aleppo city.");
+    assert_ne!(name(&e.actor1), Some("Syrian government forces"));
+}
+
+#[test]
+fn an_attack_on_no_armed_side_kills_civilians() {
+    let e = only("The Daesh attack on the village of Aqareb killed 51 people.");
+    assert_eq!(e.casualties.killed, Some(51));
+    assert_eq!(e.casualties.civilians_killed, Some(51));
+    let e = only("Rebels clashed with troops in Daraa, killing 20 people.");
+    assert_eq!(e.casualties.civilians_killed, None);
+}
+
+#[test]
+fn the_article_is_about_the_country_its_towns_are_in() {
+    let x = extract_on(
+        "An air strike hit a clinic near Syria's second city Aleppo, killing five medics. \
+         Moscow denied its jets were involved. Officials in Moscow said the claims were false.",
+        None,
+    );
+    let lead = x.events.iter().find(|e| e.is_lead).expect("lead");
+    let admin1 = lead.location.as_ref().and_then(|l| l.admin1.as_deref());
+    assert_eq!(admin1, Some("Aleppo"), "{:#?}", x.events);
+}

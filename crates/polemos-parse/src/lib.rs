@@ -24,5 +24,7 @@ mod tokens;
 pub use date::{month_number, parse_date};
 pub use decode::{decode, looks_binary, Decoded};
 pub use parse::parse;
-pub use read::{read_bytes, read_file, read_paths, Format, ReadError, ReadOptions};
+pub use read::{
+    input_files, read_bytes, read_file, read_paths, DocumentReader, Format, ReadError, ReadOptions,
+};
 pub use stories::split_stories;

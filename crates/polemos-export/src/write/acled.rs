@@ -20,7 +20,6 @@
 
 use std::collections::HashMap;
 use std::io::{self, Write};
-use std::path::Path;
 
 use arrow_array::RecordBatch;
 use chrono::NaiveDate;
@@ -28,7 +27,6 @@ use polemos_core::ActorCategory;
 
 use super::cells::{Cell, ColumnCells};
 use super::countries::country;
-use crate::ExportError;
 
 /// The columns of `acled.csv`, in ACLED's order, then `polemos_event_id`.
 pub const ACLED_COLUMNS: [&str; 32] = [
@@ -257,30 +255,36 @@ fn record(c: &EventColumns<'_>, row: usize, ids: &mut EventIds) -> Vec<String> {
     ]
 }
 
-/// Writes the events batch as `acled.csv`.
-pub(super) fn write_acled<W: Write>(
-    events: &RecordBatch,
-    out: W,
-    path: &Path,
-) -> Result<(), ExportError> {
-    let io_error = |source| ExportError::Io {
-        path: path.to_path_buf(),
-        source,
-    };
-    let csv_error = |source| ExportError::Csv {
-        path: path.to_path_buf(),
-        source,
-    };
-    let columns = EventColumns::new(events).map_err(io_error)?;
-    let mut writer = csv::Writer::from_writer(out);
-    writer.write_record(ACLED_COLUMNS).map_err(csv_error)?;
-    let mut ids = EventIds::default();
-    for row in 0..events.num_rows() {
-        writer
-            .write_record(record(&columns, row, &mut ids))
-            .map_err(csv_error)?;
+/// `acled.csv` being written: the header on creation, then the records of each events batch.
+/// `event_id_cnty` numbers run on across batches.
+pub(super) struct AcledSink<W: Write> {
+    writer: csv::Writer<W>,
+    ids: EventIds,
+}
+
+impl<W: Write> AcledSink<W> {
+    pub(super) fn create(out: W) -> Result<AcledSink<W>, csv::Error> {
+        let mut writer = csv::Writer::from_writer(out);
+        writer.write_record(ACLED_COLUMNS)?;
+        Ok(AcledSink {
+            writer,
+            ids: EventIds::default(),
+        })
     }
-    writer.flush().map_err(io_error)
+
+    pub(super) fn write(&mut self, events: &RecordBatch) -> Result<(), csv::Error> {
+        let columns = EventColumns::new(events)?;
+        for row in 0..events.num_rows() {
+            self.writer
+                .write_record(record(&columns, row, &mut self.ids))?;
+        }
+        Ok(())
+    }
+
+    /// Flushes the CSV buffer and returns the output.
+    pub(super) fn finish(self) -> io::Result<W> {
+        self.writer.into_inner().map_err(|e| e.into_error())
+    }
 }
 
 #[cfg(test)]

@@ -15,31 +15,51 @@ use arrow_array::RecordBatch;
 use super::cells::{Cell, ColumnCells};
 use super::text::JsonObjects;
 
-pub(super) fn write_geojson<W: Write>(events: &RecordBatch, mut out: W) -> io::Result<()> {
-    let properties = JsonObjects::new(events)?;
-    let ids = ColumnCells::named(events, "event_id")?;
-    let latitudes = ColumnCells::named(events, "latitude")?;
-    let longitudes = ColumnCells::named(events, "longitude")?;
-    out.write_all(b"{\"type\":\"FeatureCollection\",\"features\":[")?;
-    for row in 0..events.num_rows() {
-        out.write_all(if row == 0 { b"\n" } else { b",\n" })?;
-        out.write_all(b"{\"type\":\"Feature\",\"id\":")?;
-        ids.get(row).write_json(&mut out)?;
-        out.write_all(b",\"geometry\":")?;
-        match (longitudes.get(row), latitudes.get(row)) {
-            (Cell::Float(lon), Cell::Float(lat)) if lon.is_finite() && lat.is_finite() => {
-                out.write_all(b"{\"type\":\"Point\",\"coordinates\":[")?;
-                serde_json::to_writer(&mut out, &lon)?;
-                out.write_all(b",")?;
-                serde_json::to_writer(&mut out, &lat)?;
-                out.write_all(b"]}")?;
-            }
-            _ => out.write_all(b"null")?,
-        }
-        out.write_all(b",\"properties\":")?;
-        properties.write(&mut out, row)?;
-        out.write_all(b"}")?;
+/// `events.geojson` being written: the collection is opened on creation, each batch appends
+/// its Features, and [`GeojsonSink::finish`] closes the collection.
+pub(super) struct GeojsonSink<W: Write> {
+    out: W,
+    features: usize,
+}
+
+impl<W: Write> GeojsonSink<W> {
+    pub(super) fn create(mut out: W) -> io::Result<GeojsonSink<W>> {
+        out.write_all(b"{\"type\":\"FeatureCollection\",\"features\":[")?;
+        Ok(GeojsonSink { out, features: 0 })
     }
-    out.write_all(b"\n]}\n")?;
-    out.flush()
+
+    pub(super) fn write(&mut self, events: &RecordBatch) -> io::Result<()> {
+        let properties = JsonObjects::new(events)?;
+        let ids = ColumnCells::named(events, "event_id")?;
+        let latitudes = ColumnCells::named(events, "latitude")?;
+        let longitudes = ColumnCells::named(events, "longitude")?;
+        let out = &mut self.out;
+        for row in 0..events.num_rows() {
+            out.write_all(if self.features == 0 { b"\n" } else { b",\n" })?;
+            self.features += 1;
+            out.write_all(b"{\"type\":\"Feature\",\"id\":")?;
+            ids.get(row).write_json(out)?;
+            out.write_all(b",\"geometry\":")?;
+            match (longitudes.get(row), latitudes.get(row)) {
+                (Cell::Float(lon), Cell::Float(lat)) if lon.is_finite() && lat.is_finite() => {
+                    out.write_all(b"{\"type\":\"Point\",\"coordinates\":[")?;
+                    serde_json::to_writer(&mut *out, &lon)?;
+                    out.write_all(b",")?;
+                    serde_json::to_writer(&mut *out, &lat)?;
+                    out.write_all(b"]}")?;
+                }
+                _ => out.write_all(b"null")?,
+            }
+            out.write_all(b",\"properties\":")?;
+            properties.write(out, row)?;
+            out.write_all(b"}")?;
+        }
+        Ok(())
+    }
+
+    /// Closes the collection and returns the output.
+    pub(super) fn finish(mut self) -> io::Result<W> {
+        self.out.write_all(b"\n]}\n")?;
+        Ok(self.out)
+    }
 }

@@ -5,53 +5,70 @@
 //! and the output exactly as documented (keys in column order, explicit JSON nulls, ISO dates).
 
 use std::io::{self, Write};
-use std::path::Path;
 
 use arrow_array::RecordBatch;
+use arrow_schema::Schema;
 
 use super::cells::{columns, ColumnCells};
-use crate::ExportError;
 
-/// Writes `batch` as CSV: a header row, then one record per row; nulls are empty fields.
-pub(super) fn write_csv<W: Write>(
-    batch: &RecordBatch,
-    out: W,
-    path: &Path,
-) -> Result<(), ExportError> {
-    let csv_error = |source| ExportError::Csv {
-        path: path.to_path_buf(),
-        source,
-    };
-    let io_error = |source| ExportError::Io {
-        path: path.to_path_buf(),
-        source,
-    };
-    let cols = columns(batch).map_err(io_error)?;
-    let mut writer = csv::Writer::from_writer(out);
-    let schema = batch.schema();
-    writer
-        .write_record(schema.fields().iter().map(|f| f.name()))
-        .map_err(csv_error)?;
-    let mut buf = String::new();
-    for row in 0..batch.num_rows() {
-        for col in &cols {
-            buf.clear();
-            col.get(row).push_text(&mut buf);
-            writer.write_field(&buf).map_err(csv_error)?;
-        }
-        writer.write_record(None::<&[u8]>).map_err(csv_error)?;
-    }
-    writer.flush().map_err(io_error)
+/// A CSV file being written: a header row, then one record per row; nulls are empty fields.
+pub(super) struct CsvSink<W: Write> {
+    writer: csv::Writer<W>,
+    buf: String,
 }
 
-/// Writes `batch` as JSON Lines: one object per row, keys in column order, nulls as `null`.
-pub(super) fn write_jsonl<W: Write>(batch: &RecordBatch, mut out: W) -> io::Result<()> {
-    let object = JsonObjects::new(batch)?;
-    for row in 0..batch.num_rows() {
-        object.write(&mut out, row)?;
-        out.write_all(b"\n")?;
+impl<W: Write> CsvSink<W> {
+    /// Starts the file with the header row of `schema`.
+    pub(super) fn create(schema: &Schema, out: W) -> Result<CsvSink<W>, csv::Error> {
+        let mut writer = csv::Writer::from_writer(out);
+        writer.write_record(schema.fields().iter().map(|f| f.name()))?;
+        Ok(CsvSink {
+            writer,
+            buf: String::new(),
+        })
     }
-    out.flush()
+
+    pub(super) fn write(&mut self, batch: &RecordBatch) -> Result<(), csv::Error> {
+        let cols = columns(batch)?;
+        for row in 0..batch.num_rows() {
+            for col in &cols {
+                self.buf.clear();
+                col.get(row).push_text(&mut self.buf);
+                self.writer.write_field(&self.buf)?;
+            }
+            self.writer.write_record(None::<&[u8]>)?;
+        }
+        Ok(())
+    }
+
+    /// Flushes the CSV buffer and returns the output.
+    pub(super) fn finish(self) -> io::Result<W> {
+        self.writer.into_inner().map_err(|e| e.into_error())
+    }
+}
+
+/// A JSON Lines file being written: one object per row, keys in column order, nulls as `null`.
+pub(super) struct JsonlSink<W: Write> {
+    out: W,
+}
+
+impl<W: Write> JsonlSink<W> {
+    pub(super) fn new(out: W) -> JsonlSink<W> {
+        JsonlSink { out }
+    }
+
+    pub(super) fn write(&mut self, batch: &RecordBatch) -> io::Result<()> {
+        let object = JsonObjects::new(batch)?;
+        for row in 0..batch.num_rows() {
+            object.write(&mut self.out, row)?;
+            self.out.write_all(b"\n")?;
+        }
+        Ok(())
+    }
+
+    pub(super) fn finish(self) -> W {
+        self.out
+    }
 }
 
 /// Writes the rows of a batch as JSON objects, keys in column order.

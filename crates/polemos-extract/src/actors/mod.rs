@@ -1,7 +1,5 @@
 //! The actor dictionary: who is named in the text, as canonical actors with ACLED categories.
 
-use std::collections::HashSet;
-
 use polemos_core::{ActorCategory, ActorRef, Span};
 
 use crate::context::{next_words, sentence_of};
@@ -9,6 +7,13 @@ use crate::fold::Folded;
 use crate::matcher::{exact_form, letters_only, DictMatcher};
 use crate::tsv::parse_rows;
 use crate::ResourceError;
+
+/// How far (folded bytes) before a generic mention ("the jihadists", "terrorists") a group's
+/// name resolves it: about two sentences. Further back, the article may have moved on, and
+/// the word stays generic (state media call every armed opponent "terrorists").
+const NAMED_BEFORE: usize = 400;
+/// How far after: "terrorists of the so-called Islamic State" names them in the same breath.
+const NAMED_AFTER: usize = 80;
 
 /// An actor of the dictionary.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -322,13 +327,19 @@ impl ActorDictionary {
                 alias,
             });
         }
-        let named: HashSet<usize> = raws
+        // Where each group is named, to resolve "the jihadists" to the group named just before.
+        let named_at: Vec<(usize, usize)> = raws
             .iter()
             .filter_map(|r| match r.alias.target {
-                AliasTarget::Named(id) => Some(id),
+                AliasTarget::Named(id) => Some((r.start, id)),
                 AliasTarget::Generic(_) | AliasTarget::Demonym(_) | AliasTarget::NotActor => None,
             })
             .collect();
+        let named_near = |id: usize, at: usize| {
+            named_at.iter().any(|&(start, n)| {
+                n == id && start <= at + NAMED_AFTER && at <= start + NAMED_BEFORE
+            })
+        };
 
         let mut out: Vec<ActorMatch> = Vec::with_capacity(raws.len());
         let mut i = 0;
@@ -348,7 +359,7 @@ impl ActorDictionary {
                     names
                         .iter()
                         .filter_map(|n| self.by_name(n))
-                        .find(|id| named.contains(id))
+                        .find(|&id| named_near(id, raw.start))
                         .or(*own),
                     true,
                     "actor:generic-context",
@@ -375,6 +386,16 @@ impl ActorDictionary {
             if next_words(folded, raw.end, 1)
                 .first()
                 .is_some_and(|w| CONTROL_WORDS.contains(w))
+            {
+                continue;
+            }
+            // "Syria terrorists", "Saudi jihadists": a nationality of the members, not the
+            // state's forces; the member noun stands as its own (generic) mention.
+            let demonym = matches!(raw.alias.target, AliasTarget::Demonym(_));
+            if demonym
+                && next_words(folded, end, 1)
+                    .first()
+                    .is_some_and(|w| MEMBER_NOUNS.contains(w))
             {
                 continue;
             }

@@ -7,6 +7,7 @@
 
 use polemos_core::{ActorCategory, Casualties, Event, EventType, Span};
 
+use super::merge::is_violent_type;
 use crate::casualties::{Casualty, Harm, VictimGroup};
 
 /// One toll as the text gives it: a count and the counts coordinated with it.
@@ -93,6 +94,17 @@ pub fn casualties_of(
         let Some(&first) = candidates.first() else {
             continue;
         };
+        // Violence takes the toll before developments do: in "a car bomb attack on buses
+        // carrying people evacuated from two towns killed 43", the bomb killed them.
+        let violent: Vec<usize> = candidates
+            .iter()
+            .copied()
+            .filter(|&i| is_violent_type(events[i].sub_event_type))
+            .collect();
+        let (candidates, first) = match violent.first() {
+            Some(&v) => (violent, v),
+            None => (candidates, first),
+        };
         let target = candidates
             .iter()
             .copied()
@@ -115,12 +127,16 @@ pub fn casualties_of(
 }
 
 /// Writes a tally into an event's casualties: "people" count as civilians when the event
-/// targeted civilians or was not a battle, unless the text names the civilians among them.
+/// targeted civilians, was not a battle, or was an attack on no armed side, unless the text
+/// names the civilians among them.
 fn apply(e: &mut Event, t: Tally, span: Span) {
+    // An attack or a killing with no armed side named as its target ("the Daesh attack on the
+    // village killed 51 people") is no battle: its dead are not fighters.
+    let one_sided = ["attack.", "kill."].iter().any(|r| e.rule.starts_with(r));
     let civilian_context = e
         .actor2
         .as_ref()
-        .map_or(e.event_type() != EventType::Battles, |a| {
+        .map_or(e.event_type() != EventType::Battles || one_sided, |a| {
             a.category == ActorCategory::Civilians
         });
     let civilians = match t.civilians_named {

@@ -7,7 +7,7 @@
 
 use std::collections::HashMap;
 
-use polemos_core::{ActorRef, Event, GeoPrecision};
+use polemos_core::{ActorCategory, ActorRef, Event, GeoPrecision, SubEventType};
 
 use crate::gazetteer::PlaceMatch;
 
@@ -27,12 +27,21 @@ fn main_place<'a>(places: &'a [PlaceMatch], country: Option<&str>) -> Option<&'a
         .and_then(|(_, first)| places.get(*first))
 }
 
-/// The agent most events of this kind have in the article.
+/// The agent most events of this sub-event type (else of this event type) have in the article.
+/// Air strikes are only ever filled with forces that have aircraft, a state's: the rebels who
+/// fired the rockets of one paragraph did not fly the air strikes of the next.
 fn usual_agent(events: &[Event], like: &Event) -> Option<ActorRef> {
+    let can_do = |a: &ActorRef| {
+        like.sub_event_type != SubEventType::AirDroneStrike
+            || matches!(
+                a.category,
+                ActorCategory::StateForces | ActorCategory::ExternalForces
+            )
+    };
     let pick = |same: &dyn Fn(&Event) -> bool| {
         let mut counts: HashMap<&str, (usize, &ActorRef)> = HashMap::new();
         for e in events.iter().filter(|e| same(e)) {
-            if let Some(a) = &e.actor1 {
+            if let Some(a) = e.actor1.as_ref().filter(|a| can_do(a)) {
                 counts.entry(a.name.as_str()).or_insert((0, a)).0 += 1;
             }
         }

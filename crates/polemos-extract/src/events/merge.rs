@@ -5,7 +5,7 @@
 //! any value. The merged event keeps the most detailed report as its anchor and takes from the
 //! others what it lacks.
 
-use polemos_core::{Certainty, Event, EventType, GeoPrecision, Modality};
+use polemos_core::{Certainty, Event, EventType, GeoPrecision, Modality, SubEventType};
 
 use super::Built;
 use crate::fold::fold_key;
@@ -180,7 +180,51 @@ fn fold_generic_openings(text: &str, merged: &mut Vec<Built>, headline: Option<u
                 merged.iter().position(|s| {
                     !s.generic
                         && in_opening(s)
+                        && generic_fits(s.event.sub_event_type, generic.event.sub_event_type)
                         && same_circumstances(text, &s.event, &generic.event)
+                })
+            })
+            .flatten();
+        match target {
+            Some(t) => {
+                let g = merged.remove(i);
+                let t = if t > i { t - 1 } else { t };
+                let into = &mut merged[t];
+                into.triggers.extend(g.triggers);
+                absorb(&mut into.event, g.event);
+            }
+            None => i += 1,
+        }
+    }
+    if let Some(h) = headline {
+        fold_headline(text, merged, h);
+    }
+}
+
+/// A headline is a short rewording of the opening: "Shelling of rebel bastion kills 19" and
+/// "19 civilians were killed in aerial bombardment" are one event. A report only the headline
+/// gives joins the first opening report of the same event type whose circumstances agree, which
+/// says more.
+fn fold_headline(text: &str, merged: &mut Vec<Built>, headline: u32) {
+    let body_opening = |b: &Built| {
+        let first = b
+            .event
+            .evidence
+            .first()
+            .copied()
+            .unwrap_or(b.event.sentence);
+        first > headline && first <= headline + OPENING
+    };
+    let mut i = 0;
+    while i < merged.len() {
+        let h = &merged[i];
+        let only_headline = h.event.evidence.iter().all(|&s| s == headline);
+        let target = (only_headline && is_violent(&h.event))
+            .then(|| {
+                merged.iter().position(|b| {
+                    body_opening(b)
+                        && b.event.event_type() == h.event.event_type()
+                        && same_circumstances(text, &b.event, &h.event)
                 })
             })
             .flatten();
@@ -203,12 +247,26 @@ const OPENING: u32 = 3;
 /// Whether an event is political violence (ACLED's battles, explosions and violence against
 /// civilians), which news of war leads with, rather than a development such as a truce.
 fn is_violent(e: &Event) -> bool {
+    is_violent_type(e.sub_event_type)
+}
+
+pub fn is_violent_type(kind: SubEventType) -> bool {
     matches!(
-        e.event_type(),
+        kind.event_type(),
         EventType::Battles
             | EventType::ExplosionsRemoteViolence
             | EventType::ViolenceAgainstCivilians
     )
+}
+
+/// Whether a generic report ("attack", "blast", "killed") can be a rewording of a specific one:
+/// violence only as violence ("a blast hit buses waiting under an evacuation deal" is no
+/// agreement), and an explosion only as remote violence (a bomb blast is not a gun battle).
+pub fn generic_fits(specific: SubEventType, generic: SubEventType) -> bool {
+    is_violent_type(specific)
+        && is_violent_type(generic)
+        && (generic.event_type() != EventType::ExplosionsRemoteViolence
+            || specific.event_type() == EventType::ExplosionsRemoteViolence)
 }
 
 /// Marks the lead event: the one the headline and opening report. Among events reported in

@@ -24,6 +24,7 @@ use crate::gazetteer::PlaceMatch;
 use crate::triggers::{Trigger, TriggerLexicon, TriggerMatch, TriggerType};
 use casualty_split::casualties_of;
 pub use context_fill::fill_from_document;
+use merge::generic_fits;
 pub use merge::{choose_lead, merge_reports};
 use roles::{assign_roles, clause_bounded_by, CONTRAST_WORDS};
 
@@ -86,12 +87,19 @@ fn anchors(
         .copied()
         .filter(|&t| entry(t).is_some_and(|e| !e.generic))
         .collect();
+    let kind = |t: usize| entry(t).map(|e| e.sub_event_type.kind());
+    let fits = |s: usize, g: usize| match (kind(s), kind(g)) {
+        (Some(s), Some(g)) => generic_fits(s, g),
+        _ => false,
+    };
     let pool: Vec<usize> = pool
         .iter()
         .copied()
         .filter(|&t| {
             entry(t).is_some_and(|e| !e.generic)
-                || !specific.iter().any(|&s| modality_of(s) == modality_of(t))
+                || !specific
+                    .iter()
+                    .any(|&s| modality_of(s) == modality_of(t) && fits(s, t))
         })
         .collect();
     let mut kept: Vec<(usize, Vec<usize>)> = Vec::new();
@@ -105,10 +113,14 @@ fn anchors(
             None => kept.push((t, vec![t])),
         }
     }
-    // Triggers not kept (absorbed generic or fallback ones) are evidence of the first event.
+    // Triggers not kept (absorbed generic or fallback ones) are evidence of the first event
+    // they fit, else of the first.
     let placed: Vec<usize> = kept.iter().flat_map(|(_, m)| m.iter().copied()).collect();
-    if let Some((_, first)) = kept.first_mut() {
-        first.extend(in_sentence.iter().copied().filter(|t| !placed.contains(t)));
+    for t in in_sentence.iter().copied().filter(|t| !placed.contains(t)) {
+        let target = kept.iter().position(|(k, _)| fits(*k, t)).unwrap_or(0);
+        if let Some((_, members)) = kept.get_mut(target) {
+            members.push(t);
+        }
     }
     kept
 }
@@ -363,11 +375,20 @@ fn choose_place_among<'a>(
             .filter(|p| keep(p))
             .min_by_key(|p| (p.location.precision == GeoPrecision::Region, distance(p)))
     };
+    // In an earlier sentence the nearness to the trigger means nothing: the finest place
+    // wins ("the town of Atareb in western rural Aleppo" is Atareb).
+    let finest_in = |s: u32| {
+        f.places
+            .iter()
+            .filter(|p| p.sentence == s)
+            .filter(|p| keep(p))
+            .min_by_key(|p| p.location.precision)
+    };
     best_in(sentence)
         .or_else(|| {
             (1..=PLACE_LOOKBACK.min(sentence))
                 .map(|back| sentence - back)
-                .find_map(best_in)
+                .find_map(finest_in)
         })
         .or(f.dateline_place.filter(|p| keep(p)))
 }

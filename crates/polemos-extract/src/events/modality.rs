@@ -6,7 +6,6 @@ use polemos_core::Modality;
 use super::roles::clause;
 use crate::fold::Folded;
 use crate::triggers::TriggerMatch;
-use crate::words::words_in;
 
 /// How many words before the trigger a cue may stand.
 const WINDOW: usize = 6;
@@ -72,7 +71,7 @@ const NOT_CUES: &[&[&str]] = &[
 pub fn modality(folded: &Folded, sentence: (usize, usize), t: &TriggerMatch) -> Modality {
     let (ts, te) = t.folded;
     let (lo, _) = clause(folded, sentence, ts, te);
-    let words = words_in(&folded.text, lo, ts);
+    let words = folded.words(lo, ts);
     let window = &words[words.len().saturating_sub(WINDOW)..];
     let texts: Vec<&str> = window.iter().map(|w| w.text).collect();
     let mut found: Option<(usize, Modality)> = None;

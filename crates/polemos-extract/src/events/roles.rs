@@ -7,7 +7,6 @@ use crate::actors::ActorMatch;
 use crate::context::previous_words;
 use crate::fold::Folded;
 use crate::triggers::{TriggerMatch, TriggerPos};
-use crate::words::words_in;
 
 /// The roles found for a trigger, and the rule that found the agent.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -137,10 +136,10 @@ pub(crate) fn clause_bounded_by(
     (start, end): (usize, usize),
     boundaries: &[&str],
 ) -> (usize, usize) {
-    let words = words_in(&folded.text, sentence.0, sentence.1);
+    let words = folded.words_iter(sentence.0, sentence.1);
     let mut lo = sentence.0;
     let mut hi = sentence.1;
-    for w in &words {
+    for w in words {
         if boundaries.contains(&w.text) {
             if w.end <= start {
                 lo = w.start;

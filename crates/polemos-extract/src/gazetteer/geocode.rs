@@ -187,7 +187,9 @@ pub fn geocode_document(
                 span,
                 sentence,
                 wants_province: PROVINCE_WORDS.contains(&next),
-                wants_around: AROUND_WORDS.contains(&next),
+                // "the Aleppo countryside", "western rural Aleppo".
+                wants_around: AROUND_WORDS.contains(&next)
+                    || before.first().is_some_and(|w| *w == "rural"),
                 wants_city: CITY_WORDS.contains(&next)
                     || before.first().is_some_and(|w| *w == "city" || *w == "town"),
                 near: Cue::new(NEAR_CUES).precedes(&before),

@@ -277,6 +277,14 @@ const STOP_NAMES: &[&str] = &[
     "putin",
     "obama",
     "assads",
+    // Institutions and outlets named like places: "White House" is a translation of
+    // Casablanca (Dar al-Beida), "Al Jazeera" a Sudanese state, "Khorasan" a militant group's
+    // name in Syria news.
+    "white house",
+    "al jazeera",
+    "khorasan",
+    "pentagon",
+    "kremlin",
     // The Levant: in news mostly part of group names (Ahrar al-Sham, Jabhat Fateh al-Sham).
     "al-sham",
     // English words, matched when capitalised in headlines ("Kill", "Led", "Read" = Riad,

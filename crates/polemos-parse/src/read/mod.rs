@@ -123,12 +123,86 @@ impl Format {
 /// and unknown extensions), glob matches sorted. A path that does not exist becomes an error
 /// row; a glob that matches nothing is an error.
 pub fn read_paths(inputs: &[PathBuf], options: &ReadOptions) -> Result<Vec<Document>, ReadError> {
-    let files = expand::expand(inputs)?;
-    let mut docs = Vec::new();
-    for path in files {
-        docs.extend(read_file(&path, options));
+    Ok(DocumentReader::new(inputs, options)?.collect())
+}
+
+/// The files [`read_paths`] reads for `inputs`, in the order it reads them.
+pub fn input_files(inputs: &[PathBuf]) -> Result<Vec<PathBuf>, ReadError> {
+    expand::expand(inputs)
+}
+
+/// The documents of [`read_paths`], in the same order, read lazily: inputs are expanded into
+/// files up front (cheap: names only) and each file is read when its first document is asked
+/// for, so that only one file's documents are held at a time.
+///
+/// ```no_run
+/// use polemos_parse::{DocumentReader, ReadOptions};
+///
+/// let reader = DocumentReader::new(&["articles/".into()], &ReadOptions::default())?;
+/// for doc in reader {
+///     println!("{}", doc.id);
+/// }
+/// # Ok::<(), polemos_parse::ReadError>(())
+/// ```
+#[derive(Debug)]
+pub struct DocumentReader {
+    files: std::vec::IntoIter<PathBuf>,
+    options: ReadOptions,
+    /// Documents of the current file not yet returned.
+    pending: std::collections::VecDeque<Document>,
+    n_files: usize,
+    files_done: usize,
+}
+
+impl DocumentReader {
+    /// Expands `inputs` as [`read_paths`] does; a glob that matches nothing is an error here.
+    pub fn new(inputs: &[PathBuf], options: &ReadOptions) -> Result<DocumentReader, ReadError> {
+        Ok(DocumentReader::from_files(
+            input_files(inputs)?,
+            options.clone(),
+        ))
     }
-    Ok(docs)
+
+    /// Reads `files` (as listed by [`input_files`]) in order.
+    pub fn from_files(files: Vec<PathBuf>, options: ReadOptions) -> DocumentReader {
+        DocumentReader {
+            n_files: files.len(),
+            files: files.into_iter(),
+            options,
+            pending: std::collections::VecDeque::new(),
+            files_done: 0,
+        }
+    }
+
+    /// Number of files to read.
+    pub fn n_files(&self) -> usize {
+        self.n_files
+    }
+
+    /// Number of files all of whose documents have been returned.
+    pub fn files_done(&self) -> usize {
+        self.files_done
+    }
+}
+
+impl Iterator for DocumentReader {
+    type Item = Document;
+
+    fn next(&mut self) -> Option<Document> {
+        loop {
+            if let Some(doc) = self.pending.pop_front() {
+                if self.pending.is_empty() {
+                    self.files_done += 1;
+                }
+                return Some(doc);
+            }
+            let path = self.files.next()?;
+            self.pending = read_file(&path, &self.options).into();
+            if self.pending.is_empty() {
+                self.files_done += 1;
+            }
+        }
+    }
 }
 
 /// Reads one file. Its format comes from the extension; unknown extensions are read as plain

@@ -1,0 +1,62 @@
+//! `DocumentReader` reads the same documents as `read_paths`, one file at a time.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use polemos_parse::{input_files, read_paths, DocumentReader, ReadError, ReadOptions};
+
+fn corpus() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../examples/corpus")
+}
+
+#[test]
+fn reader_yields_read_paths_documents_in_order() {
+    let inputs = [corpus(), PathBuf::from("/no/such/file.txt")];
+    let options = ReadOptions::default();
+    let all = read_paths(&inputs, &options).unwrap();
+    let lazy: Vec<_> = DocumentReader::new(&inputs, &options).unwrap().collect();
+    assert!(all.len() > 11, "{}", all.len());
+    assert_eq!(lazy, all);
+    assert_eq!(
+        DocumentReader::new(&inputs, &options).unwrap().n_files(),
+        input_files(&inputs).unwrap().len()
+    );
+}
+
+#[test]
+fn files_done_counts_files_whose_documents_were_all_returned() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(dir.path().join("a.txt"), "Shelling in Homs.").unwrap();
+    fs::write(dir.path().join("b.csv"), "text\n").unwrap();
+    fs::write(
+        dir.path().join("c.jsonl"),
+        "{\"text\": \"One.\"}\n{\"text\": \"Two.\"}\n",
+    )
+    .unwrap();
+    fs::write(dir.path().join("d.txt"), "Clashes in Daraa.").unwrap();
+    let mut reader =
+        DocumentReader::new(&[dir.path().to_path_buf()], &ReadOptions::default()).unwrap();
+    assert_eq!((reader.n_files(), reader.files_done()), (4, 0));
+    let mut seen = Vec::new();
+    while let Some(doc) = reader.next() {
+        seen.push((doc.id, reader.files_done()));
+    }
+    let ids: Vec<_> = seen
+        .iter()
+        .map(|(id, _)| id.rsplit('/').next().unwrap())
+        .collect();
+    assert_eq!(ids, ["a.txt", "c.jsonl:1", "c.jsonl:2", "d.txt"]);
+    // b.csv has a header and no rows: done as soon as it is read, with c.jsonl's first row.
+    let done: Vec<_> = seen.iter().map(|(_, n)| *n).collect();
+    assert_eq!(done, [1, 2, 3, 4]);
+}
+
+#[test]
+fn a_glob_matching_nothing_is_an_error_before_reading() {
+    let dir = tempfile::tempdir().unwrap();
+    let pattern = dir.path().join("*.txt");
+    assert!(matches!(
+        DocumentReader::new(&[pattern], &ReadOptions::default()),
+        Err(ReadError::NoMatch(_))
+    ));
+}
