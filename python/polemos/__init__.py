@@ -10,13 +10,14 @@
 `extract` also takes lists of strings, polars DataFrames (or any Arrow table) and paths;
 `extract_batches` does the same batch by batch over inputs too large to hold at once;
 `read` loads documents from files without extracting; `explain` shows how one document was
-read. Every table is a `polars.DataFrame`
-whose columns are documented in `docs/schema.md`.
+read; `import_gazetteer` builds a gazetteer file from GeoNames dumps for
+`extract(..., gazetteer=FILE)` (village-level places for any country). Every table is a
+`polars.DataFrame` whose columns are documented in `docs/schema.md`.
 """
 
 from __future__ import annotations
 
-from polemos._api import extract, read
+from polemos._api import extract, import_gazetteer, read
 from polemos._batches import extract_batches
 from polemos._core import (
     SCHEMA_VERSION,
@@ -41,5 +42,6 @@ __all__ = [
     "explain",
     "extract",
     "extract_batches",
+    "import_gazetteer",
     "read",
 ]

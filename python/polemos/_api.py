@@ -10,7 +10,7 @@ from typing import Any, Union
 import polars as pl
 
 from polemos import _core
-from polemos._result import Result
+from polemos._result import Metadata, Result, combine
 
 PathLike = Union[str, "os.PathLike[str]"]
 DateLike = Union[str, dt.date, None]
@@ -26,6 +26,7 @@ def extract(
     split: bool = True,
     threads: int | None = None,
     progress: bool = False,
+    gazetteer: PathLike | None = None,
 ) -> Result:
     """Extracts events from texts, a table of texts, or files.
 
@@ -51,6 +52,12 @@ def extract(
     Jupyter) when tqdm is installed, and nothing otherwise; the tables are the same.
     For inputs too large to hold in memory at once, use `polemos.extract_batches`.
 
+    `gazetteer` is a gazetteer file written by `polemos.import_gazetteer` (or the command
+    `polemos gazetteer import`) from GeoNames dumps: its places (villages, say) are added to
+    the embedded gazetteer for this call, as `polemos extract --gazetteer FILE` does, and
+    `Result.write` records the file and its hash in the Parquet and Arrow metadata. The merged
+    gazetteer is kept for later calls with the same unchanged file.
+
     >>> import polemos
     >>> r = polemos.extract("Islamic State militants attacked the airbase in Deir ez-Zor.")
     >>> r.events.columns[:3]
@@ -61,34 +68,64 @@ def extract(
     >>> polemos.extract(Path("examples/corpus"))  # doctest: +SKIP
 
     Raises `InputError` for invalid inputs (unknown columns, mismatched lengths, bad dates,
-    no file matching), `ResourceError` if the bundled dictionaries cannot be loaded. A file
-    that cannot be read is not an error: it is a row of `documents` with status `"error"`.
+    no file matching), `ResourceError` if the bundled dictionaries or the `gazetteer` file
+    cannot be loaded. A file that cannot be read is not an error: it is a row of `documents`
+    with status `"error"`.
     """
+    g = gazetteer_path(gazetteer)
     if progress and not isinstance(data, str):
-        return _extract_with_progress(data, text, id, published, title, split, threads)
+        return _extract_with_progress(data, text, id, published, title, split, threads, g)
     if isinstance(data, str):
-        return _extract_texts([data], id, published, title, threads)
+        return _extract_texts([data], id, published, title, threads, g)
     if isinstance(data, os.PathLike):
-        return _extract_paths([data], text, id, published, title, split, threads)
+        return _extract_paths([data], text, id, published, title, split, threads, g)
     if isinstance(data, (list, tuple)):
         if all(isinstance(x, str) for x in data):
-            return _extract_texts(list(data), id, published, title, threads)
+            return _extract_texts(list(data), id, published, title, threads, g)
         if all(isinstance(x, os.PathLike) for x in data):
-            return _extract_paths(list(data), text, id, published, title, split, threads)
+            return _extract_paths(list(data), text, id, published, title, split, threads, g)
         raise _core.InputError(
             "a list must hold only texts (str) or only paths (pathlib.Path), "
             f"got {sorted({type(x).__name__ for x in data})}"
         )
     if isinstance(data, pl.Series):
         texts = data.cast(pl.String).fill_null("").to_list()
-        return extract(texts, id=id, published=published, title=title, threads=threads)
+        return extract(texts, id=id, published=published, title=title, threads=threads, gazetteer=g)
     frame = _as_frame(data)
     if frame is not None:
-        return _extract_frame(frame, text, id, published, title, threads)
+        return Result._from_core(
+            extract_frame_tables(frame, text, id, published, title, threads, gazetteer=g)
+        )
     raise TypeError(
         "polemos.extract takes a str, a list of str, a polars DataFrame, an Arrow table or "
         f"pathlib.Path(s), not {type(data).__name__}"
     )
+
+
+def import_gazetteer(geonames: PathLike | Sequence[PathLike], out: PathLike) -> int:
+    """Builds a gazetteer file for `extract(..., gazetteer=out)` from GeoNames dump files.
+
+    `geonames` is a file or directory, or a list of them, among the dumps of
+    https://download.geonames.org/export/dump/: a place file (a country file such as `SY.txt`,
+    `allCountries.txt` or `cities1000.txt`; required), `admin1CodesASCII.txt` and
+    `admin2Codes.txt` (admin region names instead of codes) and `alternateNamesV2.txt` (more
+    spellings of the places loaded). Files are recognised by name; a directory gives its
+    `.txt` files. `out` is written zstd-compressed when it ends in `.zst`. Returns the number
+    of places written. This is `polemos gazetteer import GEONAMES... -o OUT`, same code and
+    same file.
+
+    >>> polemos.import_gazetteer(["SY.txt", "admin1CodesASCII.txt"], "sy.tsv.zst")  # doctest: +SKIP
+    18542
+    >>> polemos.extract(Path("articles"), gazetteer="sy.tsv.zst")                # doctest: +SKIP
+
+    Raises `InputError` when a GeoNames file is missing, unreadable or malformed, or no place
+    file is given, and `ExportError` when `out` cannot be written. Data from GeoNames is
+    licensed CC BY 4.0: credit geonames.org where you publish results.
+    """
+    inputs = _path_list(geonames)
+    if not inputs:
+        raise _core.InputError("import_gazetteer needs at least one GeoNames file")
+    return _core.import_gazetteer(inputs, os.fspath(out))
 
 
 def read(
@@ -129,7 +166,14 @@ PROGRESS_BATCH = 256
 
 
 def _extract_with_progress(
-    data: Any, text: str, id: Any, published: Any, title: Any, split: bool, threads: int | None
+    data: Any,
+    text: str,
+    id: Any,
+    published: Any,
+    title: Any,
+    split: bool,
+    threads: int | None,
+    gazetteer: str | None,
 ) -> Result:
     """`extract` in batches with a bar, joined into one Result (the same tables)."""
     from polemos._batches import extract_batches
@@ -143,23 +187,23 @@ def _extract_with_progress(
         with Progress(True, len(texts)) as bar:
             for start in range(0, len(texts), PROGRESS_BATCH):
                 end = start + PROGRESS_BATCH
-                runs.append(
-                    _core.extract_texts(
-                        texts[start:end],
-                        None if ids is None else ids[start:end],
-                        None if dates is None else dates[start:end],
-                        None if titles is None else titles[start:end],
-                        threads,
-                        start,
-                    )
+                run = _core.extract_texts(
+                    texts[start:end],
+                    None if ids is None else ids[start:end],
+                    None if dates is None else dates[start:end],
+                    None if titles is None else titles[start:end],
+                    threads,
+                    start,
+                    gazetteer,
                 )
+                runs.append(Result._from_core(run))
                 bar.update(len(texts[start:end]))
-        return Result(_core.concat(runs))
+        return combine(runs)
     if isinstance(data, pl.Series):
         data = data.cast(pl.String).fill_null("").to_list()
-        return _extract_with_progress(data, text, id, published, title, split, threads)
+        return _extract_with_progress(data, text, id, published, title, split, threads, gazetteer)
     if isinstance(data, (list, tuple)) and not data:
-        return extract([], threads=threads)
+        return extract([], threads=threads, gazetteer=gazetteer)
     batches = extract_batches(
         data,
         batch_size=PROGRESS_BATCH,
@@ -170,8 +214,9 @@ def _extract_with_progress(
         split=split,
         threads=threads,
         progress=True,
+        gazetteer=gazetteer,
     )
-    return Result(_core.concat([r._tables for r in batches]))
+    return combine(list(batches))
 
 
 def text_columns(
@@ -181,11 +226,28 @@ def text_columns(
     return _one_or_many(id, n, "id"), _dates(published, n), _one_or_many(title, n, "title")
 
 
+def gazetteer_path(gazetteer: Any) -> str | None:
+    """`gazetteer=` as a path string for the Rust core."""
+    if gazetteer is None:
+        return None
+    if isinstance(gazetteer, (str, os.PathLike)):
+        return os.fspath(gazetteer)
+    raise TypeError(
+        f"gazetteer= must be the path of a gazetteer file, not {type(gazetteer).__name__}"
+    )
+
+
 def _extract_texts(
-    texts: list[str], id: Any, published: Any, title: Any, threads: int | None
+    texts: list[str],
+    id: Any,
+    published: Any,
+    title: Any,
+    threads: int | None,
+    gazetteer: str | None,
 ) -> Result:
     ids, dates, titles = text_columns(id, published, title, len(texts))
-    return Result(_core.extract_texts(texts, ids, dates, titles, threads))
+    run = _core.extract_texts(texts, ids, dates, titles, threads, gazetteer=gazetteer)
+    return Result._from_core(run)
 
 
 def _extract_paths(
@@ -196,8 +258,25 @@ def _extract_paths(
     title: Any,
     split: bool,
     threads: int | None,
+    gazetteer: str | None,
 ) -> Result:
-    tables = _core.extract_paths(
+    return Result._from_core(
+        extract_path_tables(paths, text, id, published, title, split, threads, gazetteer)
+    )
+
+
+def extract_path_tables(
+    paths: list[Any],
+    text: str,
+    id: Any,
+    published: Any,
+    title: Any,
+    split: bool,
+    threads: int | None,
+    gazetteer: str | None,
+) -> tuple[dict[str, _core.ArrowTable], Metadata]:
+    """Runs the Rust core on files; returns the tables and the resources' file metadata."""
+    return _core.extract_paths(
         _path_list(paths),
         text_column=text,
         id_column=column_name(id, "id"),
@@ -205,14 +284,8 @@ def _extract_paths(
         title_column=column_name(title, "title"),
         split_stories=split,
         threads=threads,
+        gazetteer=gazetteer,
     )
-    return Result(tables)
-
-
-def _extract_frame(
-    frame: pl.DataFrame, text: str, id: Any, published: Any, title: Any, threads: int | None
-) -> Result:
-    return Result(extract_frame_tables(frame, text, id, published, title, threads))
 
 
 def extract_frame_tables(
@@ -223,8 +296,10 @@ def extract_frame_tables(
     title: Any,
     threads: int | None,
     offset: int = 0,
-) -> dict[str, _core.ArrowTable]:
-    """Runs the Rust core on a frame's columns; `offset` numbers default ids `input[offset+i]`."""
+    gazetteer: str | None = None,
+) -> tuple[dict[str, _core.ArrowTable], Metadata]:
+    """Runs the Rust core on a frame's columns; `offset` numbers default ids `input[offset+i]`.
+    Returns the tables and the file metadata of the resources used."""
     id_column = column_name(id, "id")
     date_column = column_name(published, "published")
     title_column = column_name(title, "title")
@@ -246,7 +321,7 @@ def extract_frame_tables(
         ids, dates, titles = strings(id_column), strings(date_column), strings(title_column)
     except pl.exceptions.PolarsError as e:
         raise _core.InputError(f"cannot read the frame's columns as text: {e}") from e
-    return _core.extract_texts(texts, ids, dates, titles, threads, offset)
+    return _core.extract_texts(texts, ids, dates, titles, threads, offset, gazetteer)
 
 
 def _as_frame(data: Any) -> pl.DataFrame | None:

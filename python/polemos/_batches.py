@@ -10,7 +10,14 @@ from typing import Any
 import polars as pl
 
 from polemos import _core, _paths
-from polemos._api import DateLike, column_name, extract_frame_tables, text_columns
+from polemos._api import (
+    DateLike,
+    PathLike,
+    extract_frame_tables,
+    extract_path_tables,
+    gazetteer_path,
+    text_columns,
+)
 from polemos._progress import Progress
 from polemos._result import Result
 
@@ -26,6 +33,7 @@ def extract_batches(
     split: bool = True,
     threads: int | None = None,
     progress: bool = False,
+    gazetteer: PathLike | None = None,
 ) -> Iterator[Result]:
     """Extracts events batch by batch, yielding one `Result` per `batch_size` inputs.
 
@@ -48,6 +56,8 @@ def extract_batches(
 
     `progress=True` shows a progress bar (`tqdm.auto`: a widget in Jupyter) when tqdm is
     installed, and nothing otherwise. `threads` is the number of worker threads per batch.
+    `gazetteer` is a gazetteer file whose places are added to the embedded gazetteer, as in
+    `polemos.extract`; it is loaded and merged once, not once per batch.
 
     >>> import polemos, polars as pl
     >>> texts = (f"Shelling hit Idlib on day {i}." for i in range(2500))
@@ -62,6 +72,7 @@ def extract_batches(
     """
     if isinstance(batch_size, bool) or not isinstance(batch_size, int) or batch_size < 1:
         raise _core.InputError(f"batch_size must be a positive integer, got {batch_size!r}")
+    g = gazetteer_path(gazetteer)
     if isinstance(data, str):
         raise TypeError(
             "extract_batches takes an iterable of texts, a frame or paths; for one text use "
@@ -73,12 +84,12 @@ def extract_batches(
         # Expanded now, so that a pattern matching nothing fails at the call, not mid-loop.
         files = _paths.expand([data] if isinstance(data, os.PathLike) else data)
         return _path_batches(
-            files, batch_size, text, id, published, title, split, threads, progress
+            files, batch_size, text, id, published, title, split, threads, progress, g
         )
     if isinstance(data, (pl.DataFrame, pl.LazyFrame)) or hasattr(data, "__arrow_c_stream__"):
-        return _frame_batches(data, batch_size, text, id, published, title, threads, progress)
+        return _frame_batches(data, batch_size, text, id, published, title, threads, progress, g)
     if isinstance(data, Iterable):
-        return _text_batches(data, batch_size, published, threads, progress)
+        return _text_batches(data, batch_size, published, threads, progress, g)
     raise TypeError(
         "polemos.extract_batches takes an iterable of str, a polars DataFrame or LazyFrame, "
         f"an Arrow table or pathlib.Path(s), not {type(data).__name__}"
@@ -93,7 +104,12 @@ def _total(data: Any) -> int | None:
 
 
 def _text_batches(
-    texts: Iterable[Any], batch_size: int, published: Any, threads: int | None, progress: bool
+    texts: Iterable[Any],
+    batch_size: int,
+    published: Any,
+    threads: int | None,
+    progress: bool,
+    gazetteer: str | None,
 ) -> Iterator[Result]:
     iterator = iter(texts)
     offset = 0
@@ -108,10 +124,10 @@ def _text_batches(
                     f"{sorted({type(t).__name__ for t in batch})}"
                 )
             _, dates, _ = text_columns(None, published, None, len(batch))
-            tables = _core.extract_texts(batch, None, dates, None, threads, offset)
+            run = _core.extract_texts(batch, None, dates, None, threads, offset, gazetteer)
             offset += len(batch)
             bar.update(len(batch))
-            yield Result(tables)
+            yield Result._from_core(run)
 
 
 def _frame_batches(
@@ -123,6 +139,7 @@ def _frame_batches(
     title: Any,
     threads: int | None,
     progress: bool,
+    gazetteer: str | None,
 ) -> Iterator[Result]:
     lazy = data if isinstance(data, pl.LazyFrame) else None
     frame = None if lazy is not None else _eager(data)
@@ -137,7 +154,10 @@ def _frame_batches(
                 batch = lazy.slice(offset, batch_size).collect()
             if batch.height == 0:
                 return
-            yield Result(extract_frame_tables(batch, text, id, published, title, threads, offset))
+            run = extract_frame_tables(
+                batch, text, id, published, title, threads, offset, gazetteer
+            )
+            yield Result._from_core(run)
             offset += batch.height
             bar.update(batch.height)
             if batch.height < batch_size:
@@ -158,18 +178,11 @@ def _path_batches(
     split: bool,
     threads: int | None,
     progress: bool,
+    gazetteer: str | None,
 ) -> Iterator[Result]:
     with Progress(progress, len(files), desc="polemos (files)") as bar:
         for start in range(0, len(files), batch_size):
             chunk = files[start : start + batch_size]
-            tables = _core.extract_paths(
-                chunk,
-                text_column=text,
-                id_column=column_name(id, "id"),
-                date_column=column_name(published, "published"),
-                title_column=column_name(title, "title"),
-                split_stories=split,
-                threads=threads,
-            )
+            run = extract_path_tables(chunk, text, id, published, title, split, threads, gazetteer)
             bar.update(len(chunk))
-            yield Result(tables)
+            yield Result._from_core(run)

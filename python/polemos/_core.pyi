@@ -19,6 +19,7 @@ __all__ = [
     "explain",
     "extract_paths",
     "extract_texts",
+    "import_gazetteer",
     "read_paths",
     "run_cli",
     "write",
@@ -34,7 +35,7 @@ class InputError(PolemosError):
     """Invalid inputs: no file matches, a bad glob pattern, mismatched lengths, a bad date."""
 
 class ResourceError(PolemosError):
-    """The bundled gazetteer or dictionaries could not be loaded."""
+    """The bundled gazetteer or dictionaries, or a `gazetteer=` file, could not be loaded."""
 
 class ExportError(PolemosError):
     """The output tables could not be written."""
@@ -60,7 +61,8 @@ def extract_texts(
     titles: Sequence[str | None] | None = None,
     threads: int | None = None,
     offset: int = 0,
-) -> dict[str, ArrowTable]: ...
+    gazetteer: str | PathLike[str] | None = None,
+) -> tuple[dict[str, ArrowTable], list[tuple[str, str]]]: ...
 def explain(
     tables: Mapping[str, ArrowTable], doc_id: str | None = None
 ) -> tuple[str, str, str, str]: ...
@@ -73,7 +75,8 @@ def extract_paths(
     title_column: str | None = None,
     split_stories: bool = True,
     threads: int | None = None,
-) -> dict[str, ArrowTable]: ...
+    gazetteer: str | PathLike[str] | None = None,
+) -> tuple[dict[str, ArrowTable], list[tuple[str, str]]]: ...
 def read_paths(
     paths: Sequence[str | PathLike[str]],
     text_column: str = "text",
@@ -87,5 +90,7 @@ def write(
     tables: Mapping[str, ArrowTable],
     directory: str | PathLike[str],
     format: str = "parquet",
+    metadata: Sequence[tuple[str, str]] | None = None,
 ) -> list[str]: ...
+def import_gazetteer(inputs: Sequence[str | PathLike[str]], output: str | PathLike[str]) -> int: ...
 def run_cli(args: Sequence[str]) -> int: ...

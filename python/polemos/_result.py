@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 import polars as pl
@@ -12,12 +12,17 @@ from polemos import _core
 
 TABLES = ("documents", "sentences", "mentions", "events", "furniture", "incidents")
 
+# File metadata from the Rust core: `polemos.resources`, the resources a run extracted with.
+Metadata = list[tuple[str, str]]
+
 
 class Result:
     """The tables of one extraction run, as polars DataFrames.
 
     Each table is imported from Rust without copying, on first access. Columns are documented
-    in `docs/schema.md`; tables join on `doc_id`.
+    in `docs/schema.md`; tables join on `doc_id`. A result remembers the resources it was
+    extracted with (the embedded gazetteer and dictionaries, plus a `gazetteer=` file), and
+    `write` records them in Parquet and Arrow metadata.
 
     >>> result = polemos.extract(["Shelling hit Idlib.", "Clashes in Daraa."])  # doctest: +SKIP
     >>> result                                                                # doctest: +SKIP
@@ -26,14 +31,26 @@ class Result:
     >>> result.write("out", format="csv")                                     # doctest: +SKIP
     """
 
-    __slots__ = ("_frames", "_tables")
+    __slots__ = ("_frames", "_metadata", "_tables")
 
-    def __init__(self, tables: Mapping[str, _core.ArrowTable]) -> None:
+    def __init__(
+        self,
+        tables: Mapping[str, _core.ArrowTable],
+        metadata: Sequence[tuple[str, str]] | None = None,
+    ) -> None:
         missing = [name for name in TABLES if name not in tables]
         if missing:
             raise _core.InputError(f"missing tables: {', '.join(missing)}")
         self._tables = {name: tables[name] for name in TABLES}
         self._frames: dict[str, pl.DataFrame] = {}
+        # None: extracted with the embedded resources only.
+        self._metadata: Metadata | None = None if metadata is None else list(metadata)
+
+    @classmethod
+    def _from_core(cls, run: tuple[dict[str, _core.ArrowTable], Metadata]) -> Result:
+        """A result from what `_core.extract_texts` or `_core.extract_paths` return."""
+        tables, metadata = run
+        return cls(tables, metadata)
 
     def _frame(self, name: str) -> pl.DataFrame:
         frame = self._frames.get(name)
@@ -92,15 +109,34 @@ class Result:
           codebook (`event_id_cnty`, `disorder_type`, `inter1`, `interaction`, `iso`, ...).
 
         The first four write all five tables. The files are identical to those of
-        `polemos extract ... --format FORMAT`; `docs/formats.md` describes each one.
+        `polemos extract ... --format FORMAT`; `docs/formats.md` describes each one. Parquet
+        and Arrow files record the resources the result was extracted with in their
+        `polemos.resources` metadata, including a `gazetteer=` file with its hash, as
+        `polemos extract --gazetteer FILE` does.
 
         >>> result.write("out")                                                # doctest: +SKIP
         [PosixPath('out/documents.parquet'), ..., PosixPath('out/incidents.parquet')]
         >>> result.write("out", format="acled")                                # doctest: +SKIP
         [PosixPath('out/acled.csv')]
         """
-        return [Path(p) for p in _core.write(self._tables, directory, format)]
+        return [Path(p) for p in _core.write(self._tables, directory, format, self._metadata)]
 
     def __repr__(self) -> str:
         counts = ", ".join(f"{name}={self._tables[name].num_rows}" for name in TABLES)
         return f"polemos.Result({counts})"
+
+
+def combine(results: Sequence[Result]) -> Result:
+    """The results of several runs as one, table by table, with incidents linked across them.
+
+    Every run must have used the same resources (all with the same `gazetteer=` file, or all
+    without one), so that the written files say truthfully what produced them; results
+    extracted with different resources raise `InputError`.
+    """
+    kinds = {None if r._metadata is None else tuple(r._metadata) for r in results}
+    if len(kinds) > 1:
+        raise _core.InputError(
+            "cannot combine results extracted with different resources (gazetteer= files)"
+        )
+    metadata = results[0]._metadata if results else None
+    return Result(_core.concat([r._tables for r in results]), metadata)

@@ -19,7 +19,7 @@ from typing import Any
 
 import polars as pl
 
-from polemos._api import extract
+from polemos._api import PathLike, extract, gazetteer_path
 from polemos._result import TABLES
 
 try:
@@ -80,6 +80,7 @@ def _extract_partition(
     published: str | None,
     title: str | None,
     threads: int | None,
+    gazetteer: str | None = None,
 ) -> dict[str, Any]:
     """Runs in a worker: one pandas partition in, the five tables as pandas frames out."""
     columns = [c for c in (text, id, published, title) if c is not None]
@@ -90,7 +91,15 @@ def _extract_partition(
         frame = frame.with_columns(
             pl.format("p{}:{}", pl.lit(index), pl.int_range(pl.len())).alias(id)
         )
-    result = extract(frame, text=text, id=id, published=published, title=title, threads=threads)
+    result = extract(
+        frame,
+        text=text,
+        id=id,
+        published=published,
+        title=title,
+        threads=threads,
+        gazetteer=gazetteer,
+    )
     return {
         name: getattr(result, name).to_pandas(use_pyarrow_extension_array=True) for name in TABLES
     }
@@ -104,6 +113,7 @@ def extract_partitions(
     title: str | None = None,
     *,
     threads: int | None = 1,
+    gazetteer: PathLike | None = None,
 ) -> DaskTables:
     """Maps `polemos.extract` over the partitions of `ddf`; returns the tables lazily.
 
@@ -111,6 +121,12 @@ def extract_partitions(
     frame. Without `id`, documents are numbered `p{partition}:{row}`. `threads` is the number
     of polemos threads per partition (default 1: Dask already runs one task per worker
     thread; raise it for workers with one thread and several cores).
+
+    `gazetteer` is a gazetteer file (from `polemos.import_gazetteer` or
+    `polemos gazetteer import`) whose places are added to the embedded gazetteer, as in
+    `polemos.extract`. Every worker reads it, so it must be at that path on every worker
+    machine; each worker process loads and merges it once. The Dask tables carry no file
+    metadata: record the gazetteer yourself when writing them.
 
     Each table's `meta` comes from the output schema (`polemos.dask.meta`), so building the
     graph runs no extraction.
@@ -120,8 +136,9 @@ def extract_partitions(
         from polemos import InputError
 
         raise InputError(f"no column {', '.join(map(repr, missing))} in the frame")
+    g = gazetteer_path(gazetteer)
     parts = [
-        delayed(_extract_partition, pure=True)(part, i, text, id, published, title, threads)
+        delayed(_extract_partition, pure=True)(part, i, text, id, published, title, threads, g)
         for i, part in enumerate(ddf.to_delayed())  # type: ignore[no-untyped-call, unused-ignore]
     ]
     tables = {

@@ -53,7 +53,7 @@ def test_read_returns_documents_schema(schema: dict[str, list[Column]]) -> None:
 def test_arrow_table_exposes_capsules() -> None:
     from polemos import _core
 
-    tables = _core.extract_texts(["Clashes in Daraa."])
+    tables, _metadata = _core.extract_texts(["Clashes in Daraa."])
     assert sorted(tables) == sorted(TABLES)
     docs = tables["documents"]
     assert docs.name == "documents"
@@ -73,7 +73,7 @@ def test_schema_capsule_has_documented_nullability(schema: dict[str, list[Column
     na = pytest.importorskip("nanoarrow")
     from polemos import _core
 
-    for name, table in _core.extract_texts(["Clashes in Daraa."]).items():
+    for name, table in _core.extract_texts(["Clashes in Daraa."])[0].items():
         fields = na.Schema(table).fields
         assert [(f.name, f.nullable) for f in fields] == [
             (c.name, c.nullable) for c in schema[name]

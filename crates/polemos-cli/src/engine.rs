@@ -67,17 +67,7 @@ impl Engine {
         threads: Option<NonZeroUsize>,
         path: &Path,
     ) -> Result<Engine, EngineError> {
-        let base = shared_pipeline()?;
-        let extra = Gazetteer::from_path(path)?;
-        let mut resources = base.resources().clone();
-        resources.gazetteer = Gazetteer::merged(&resources.gazetteer, &extra)?;
-        // The file was just read successfully; hashing it again costs one more read.
-        let bytes = std::fs::read(path).map_err(|source| ResourceError::Io {
-            path: path.display().to_string(),
-            source,
-        })?;
-        resources.add_provenance("gazetteer", &path.display().to_string(), &bytes);
-        Engine::with_pipeline(Pipeline::new(resources), threads)
+        Engine::with_pipeline(gazetteer_pipeline(path)?, threads)
     }
 
     /// The file metadata describing the resources this engine extracts with.
@@ -85,7 +75,9 @@ impl Engine {
         resource_metadata(self.pipeline.resources())
     }
 
-    fn with_pipeline(
+    /// An engine running `pipeline` (from [`gazetteer_pipeline`], which callers may keep and
+    /// reuse across runs) with `threads` workers (`None`: one per core).
+    pub fn with_pipeline(
         pipeline: Pipeline,
         threads: Option<NonZeroUsize>,
     ) -> Result<Engine, EngineError> {
@@ -146,8 +138,22 @@ impl Engine {
     }
 }
 
-/// The pipeline over the embedded resources, loaded once per process: the Python bindings
-/// create an engine per call and must not reload the dictionaries each time.
+/// The pipeline over the embedded resources with the places of the gazetteer file at `path`
+/// (as written by `polemos gazetteer import`) added, and the file in its provenance.
+pub fn gazetteer_pipeline(path: &Path) -> Result<Pipeline, EngineError> {
+    let base = shared_pipeline()?;
+    let extra = Gazetteer::from_path(path)?;
+    let mut resources = base.resources().clone();
+    resources.gazetteer = Gazetteer::merged(&resources.gazetteer, &extra)?;
+    // The file was just read successfully; hashing it again costs one more read.
+    let bytes = std::fs::read(path).map_err(|source| ResourceError::Io {
+        path: path.display().to_string(),
+        source,
+    })?;
+    resources.add_provenance("gazetteer", &path.display().to_string(), &bytes);
+    Ok(Pipeline::new(resources))
+}
+
 /// The file metadata describing the embedded resources, for tables extracted with them.
 pub fn embedded_file_metadata() -> Result<Vec<(String, String)>, ResourceError> {
     Ok(resource_metadata(shared_pipeline()?.resources()))
@@ -160,6 +166,8 @@ fn resource_metadata(resources: &Resources) -> Vec<(String, String)> {
     )]
 }
 
+/// The pipeline over the embedded resources, loaded once per process: the Python bindings
+/// create an engine per call and must not reload the dictionaries each time.
 fn shared_pipeline() -> Result<Pipeline, ResourceError> {
     static PIPELINE: OnceLock<Pipeline> = OnceLock::new();
     if let Some(p) = PIPELINE.get() {

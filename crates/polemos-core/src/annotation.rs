@@ -101,4 +101,8 @@ pub struct Casualties {
     pub combatants_killed: Option<u32>,
     /// Span covering the counts used.
     pub span: Option<Span>,
+    /// Whether the death toll is only a vague quantity ("dozens", coded 12): an exact count
+    /// given for the same event replaces it.
+    #[serde(default)]
+    pub vague: bool,
 }

@@ -235,6 +235,8 @@ pub struct Casualty {
     pub group: VictimGroup,
     /// Part of a count already given ("including five children"), not to be added to it.
     pub subset: bool,
+    /// A vague quantity ("dozens", "several"), not a number the text gives.
+    pub vague: bool,
     pub rule: &'static str,
 }
 
@@ -282,6 +284,12 @@ pub fn find_casualties(folded: &Folded, sentences: &[Sentence]) -> Vec<Casualty>
                 i += 1;
                 continue;
             };
+            // "... just days after dozens of aid workers were killed": another, earlier
+            // event's toll; it is no count of this sentence's events.
+            if follows_earlier_event(&words, first) {
+                i = last + 1;
+                continue;
+            }
             let subset = first
                 .checked_sub(1)
                 .and_then(|p| words.get(p))
@@ -296,15 +304,16 @@ pub fn find_casualties(folded: &Folded, sentences: &[Sentence]) -> Vec<Casualty>
                 count,
                 group,
                 subset,
+                vague: read_count(&words[first..]).is_some_and(|c| c.vague),
                 rule,
             });
             found_in_sentence = true;
             i = last + 1;
             // "killed four SDF fighters and three rebels": counts joined by "and" add up.
             while words.get(i).is_some_and(|w| w.text == "and") {
-                let Some((count, k, group)) = read_count(&words[i + 1..]).and_then(|c| {
+                let Some((count, k, group, vague)) = read_count(&words[i + 1..]).and_then(|c| {
                     let (g, k) = group_at(&words, i + 1 + c.words)?;
-                    Some((c.value, k, g))
+                    Some((c.value, k, g, c.vague))
                 }) else {
                     break;
                 };
@@ -320,6 +329,7 @@ pub fn find_casualties(folded: &Folded, sentences: &[Sentence]) -> Vec<Casualty>
                     count,
                     group,
                     subset,
+                    vague,
                     rule: "casualty:coordinated",
                 });
                 i = k + 1;
@@ -338,6 +348,22 @@ fn is_year_of_date(words: &[Word<'_>], i: usize) -> bool {
         .parse::<u32>()
         .is_ok_and(|y| (1900..=2100).contains(&y));
     year && i > 0 && polemos_parse::month_number(words[i - 1].text).is_some()
+}
+
+/// Units of time that, before "after", date something earlier ("days after", "a week after").
+const TIME_UNITS: &[&str] = &[
+    "day", "days", "week", "weeks", "month", "months", "hour", "hours", "year", "years",
+];
+/// How many words back from a count "days after" may stand and still introduce it.
+const EARLIER_REACH: usize = 7;
+
+/// Whether the count at word `first` sits in a "days after ..." phrase, which recalls an
+/// earlier event. A sentence that opens with the phrase ("Two days after the truce, strikes
+/// killed 20") goes on to its own main clause, so only a phrase further in counts.
+fn follows_earlier_event(words: &[Word<'_>], first: usize) -> bool {
+    let from = first.saturating_sub(EARLIER_REACH);
+    (from.max(3)..first)
+        .any(|k| words[k].text == "after" && k > 0 && TIME_UNITS.contains(&words[k - 1].text))
 }
 
 /// The index of the first word from `at` that is not an auxiliary ("were", "have been").
@@ -627,6 +653,24 @@ mod tests {
         assert_eq!(got.iter().map(|g| g.0).collect::<Vec<_>>(), vec![10]);
         let got = find("AFP Monday 17 Mar 2014 Six people were killed by a car bomb.");
         assert_eq!(got.iter().map(|g| g.0).collect::<Vec<_>>(), vec![6]);
+    }
+
+    #[test]
+    fn earlier_events_lend_no_toll() {
+        assert!(find(
+            "Four medics were wounded when a strike hit a clinic just days after dozens of \
+             aid workers were killed."
+        )
+        .is_empty());
+        assert!(find(
+            "The evacuation resumed on Wednesday days after a bombing killed more than 120 \
+             evacuees."
+        )
+        .is_empty());
+        assert_eq!(
+            find("Two days after the truce strikes killed 20 people in Idlib.")[0].0,
+            20
+        );
     }
 
     #[test]

@@ -403,3 +403,17 @@ fn the_article_is_about_the_country_its_towns_are_in() {
     let admin1 = lead.location.as_ref().and_then(|l| l.admin1.as_deref());
     assert_eq!(admin1, Some("Aleppo"), "{:#?}", x.events);
 }
+
+#[test]
+fn an_exact_toll_replaces_a_vague_one() {
+    let x = extract_on(
+        "Almost a dozen civilians killed in air strikes on Idlib market\n\n\
+         At least 11 civilians were killed on Sunday in air strikes on a market in Idlib \
+         province, a monitor said.",
+        Some((2017, 10, 8)),
+    );
+    let lead = x.events.iter().find(|e| e.is_lead).expect("lead");
+    assert_eq!(lead.casualties.killed, Some(11), "{:#?}", x.events);
+    assert_eq!(lead.casualties.civilians_killed, Some(11));
+    assert!(!lead.casualties.vague);
+}

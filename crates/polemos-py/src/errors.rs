@@ -2,10 +2,13 @@
 //!
 //! `PolemosError` is the base of every error polemos raises on purpose, so callers can catch
 //! one class; the subclasses say whose fault it was: the inputs (`InputError`), the bundled
-//! dictionaries (`ResourceError`) or the output location (`ExportError`).
+//! dictionaries or a `gazetteer=` file (`ResourceError`) or the output location (`ExportError`).
+
+use std::path::Path;
 
 use polemos_cli::engine::EngineError;
 use polemos_export::ExportError as RustExportError;
+use polemos_extract::ResourceError as RustResourceError;
 use polemos_parse::ReadError;
 use pyo3::create_exception;
 use pyo3::exceptions::PyException;
@@ -27,7 +30,7 @@ create_exception!(
     polemos,
     ResourceError,
     PolemosError,
-    "The bundled gazetteer or dictionaries could not be loaded."
+    "The bundled gazetteer or dictionaries, or a `gazetteer=` file, could not be loaded."
 );
 create_exception!(
     polemos,
@@ -48,6 +51,27 @@ pub(crate) fn from_engine(e: EngineError) -> PyErr {
     match e {
         EngineError::Resources(e) => ResourceError::new_err(e.to_string()),
         e @ EngineError::ThreadPool { .. } => PolemosError::new_err(e.to_string()),
+    }
+}
+
+/// A gazetteer file given with `gazetteer=` that cannot be loaded.
+pub(crate) fn gazetteer_error(path: &Path, e: EngineError) -> PyErr {
+    match e {
+        EngineError::Resources(e) => ResourceError::new_err(format!(
+            "cannot load the gazetteer file {}: {e}",
+            path.display()
+        )),
+        e => from_engine(e),
+    }
+}
+
+/// An error of `import_gazetteer`: the GeoNames files are its inputs, `output` its export.
+pub(crate) fn from_import(e: RustResourceError, output: &Path) -> PyErr {
+    match e {
+        RustResourceError::Io { path, source } if Path::new(&path) == output => {
+            ExportError::new_err(format!("cannot write the gazetteer file {path}: {source}"))
+        }
+        e => InputError::new_err(format!("cannot import the GeoNames files: {e}")),
     }
 }
 

@@ -16,16 +16,21 @@ mod table;
 use std::collections::HashMap;
 use std::num::NonZeroUsize;
 use std::panic::{self, AssertUnwindSafe};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
+use std::sync::{Mutex, PoisonError};
+use std::time::SystemTime;
 
-use polemos_cli::engine::{panic_message, Engine};
+use polemos_cli::engine::{gazetteer_pipeline, panic_message, Engine, EngineError};
 use polemos_cli::explain::{render_ansi, render_html, Explanation};
 use polemos_export::{Format, Table, Tables};
+use polemos_extract::{Gazetteer, Pipeline};
 use polemos_parse::ReadOptions;
 use pyo3::prelude::*;
 use pyo3::types::PyDict;
 
-use crate::errors::{from_engine, from_export, from_read, input_error, PolemosError};
+use crate::errors::{
+    from_engine, from_export, from_import, from_read, gazetteer_error, input_error, PolemosError,
+};
 pub use crate::table::ArrowTable;
 
 /// Runs `f` with the GIL released, turning a panic into a `PolemosError`.
@@ -56,6 +61,70 @@ fn thread_count(threads: Option<i64>) -> PyResult<Option<NonZeroUsize>> {
     }
 }
 
+/// File metadata (`polemos.resources`: the resources a run extracted with), as written into
+/// Parquet and Arrow files. Extraction returns it with the tables, and `write` takes it back.
+type Metadata = Vec<(String, String)>;
+
+/// What identifies the contents of a gazetteer file without reading it.
+#[derive(Debug, PartialEq)]
+struct FileKey {
+    /// The path as given: the provenance records it.
+    path: PathBuf,
+    canonical: PathBuf,
+    len: u64,
+    modified: Option<SystemTime>,
+}
+
+impl FileKey {
+    fn of(path: &Path) -> std::io::Result<FileKey> {
+        let canonical = path.canonicalize()?;
+        let meta = std::fs::metadata(&canonical)?;
+        Ok(FileKey {
+            path: path.to_path_buf(),
+            canonical,
+            len: meta.len(),
+            modified: meta.modified().ok(),
+        })
+    }
+}
+
+/// The pipeline of the embedded resources plus the gazetteer file at `path`. The last one
+/// built is kept, so that batches (and Dask partitions in one worker) merge the file into the
+/// embedded gazetteer once, not once per call; it is rebuilt when the file changes.
+fn cached_gazetteer_pipeline(path: &Path) -> PyResult<Pipeline> {
+    static LAST: Mutex<Option<(FileKey, Pipeline)>> = Mutex::new(None);
+    let key = FileKey::of(path).map_err(|source| {
+        let e = polemos_extract::ResourceError::Io {
+            path: path.display().to_string(),
+            source,
+        };
+        gazetteer_error(path, EngineError::from(e))
+    })?;
+    // Held while building, so that threads asking for the same file build it once.
+    let mut last = LAST.lock().unwrap_or_else(PoisonError::into_inner);
+    if let Some((k, pipeline)) = last.as_ref() {
+        if *k == key {
+            return Ok(pipeline.clone());
+        }
+    }
+    let pipeline = gazetteer_pipeline(path).map_err(|e| gazetteer_error(path, e))?;
+    *last = Some((key, pipeline.clone()));
+    Ok(pipeline)
+}
+
+/// An engine with `threads` workers over the embedded resources, plus the places of the
+/// gazetteer file `gazetteer` when given; and the file metadata describing those resources.
+fn engine(threads: Option<NonZeroUsize>, gazetteer: Option<&Path>) -> PyResult<(Engine, Metadata)> {
+    let engine = match gazetteer {
+        None => Engine::new(threads).map_err(from_engine)?,
+        Some(path) => {
+            Engine::with_pipeline(cached_gazetteer_pipeline(path)?, threads).map_err(from_engine)?
+        }
+    };
+    let metadata = engine.file_metadata();
+    Ok((engine, metadata))
+}
+
 fn tables_dict(py: Python<'_>, tables: Tables) -> PyResult<Bound<'_, PyDict>> {
     let dict = PyDict::new(py);
     for (table, batch) in tables.into_batches() {
@@ -84,10 +153,15 @@ fn read_options(
 /// Extracts events from strings.
 ///
 /// `ids` and `published` (`YYYY-MM-DD`), when given, have one entry per text; a `None` entry
-/// means the default id (`input[offset + i]`) or an unknown date. Returns the five tables by
-/// name.
+/// means the default id (`input[offset + i]`) or an unknown date. `gazetteer` is a gazetteer
+/// file whose places are added to the embedded gazetteer. Returns the tables by name and the
+/// file metadata of the resources used.
 #[pyfunction]
-#[pyo3(signature = (texts, ids=None, published=None, titles=None, threads=None, offset=0))]
+#[pyo3(signature = (
+    texts, ids=None, published=None, titles=None, threads=None, offset=0, gazetteer=None
+))]
+// One parameter per Python keyword argument: the signature is the Python API.
+#[allow(clippy::too_many_arguments)]
 fn extract_texts(
     py: Python<'_>,
     texts: Vec<String>,
@@ -96,26 +170,28 @@ fn extract_texts(
     titles: Option<Vec<Option<String>>>,
     threads: Option<i64>,
     offset: usize,
-) -> PyResult<Bound<'_, PyDict>> {
+    gazetteer: Option<PathBuf>,
+) -> PyResult<(Bound<'_, PyDict>, Metadata)> {
     let threads = thread_count(threads)?;
     let columns = inputs::TextColumns {
         ids,
         published,
         titles,
     };
-    let tables = detached(py, move || {
+    let (tables, metadata) = detached(py, move || {
         let docs = inputs::documents_from_texts(texts, columns, offset).map_err(input_error)?;
-        let engine = Engine::new(threads).map_err(from_engine)?;
-        Ok(engine.extract(docs, |_| {}))
+        let (engine, metadata) = engine(threads, gazetteer.as_deref())?;
+        Ok((engine.extract(docs, |_| {}), metadata))
     })?;
-    tables_dict(py, tables)
+    Ok((tables_dict(py, tables)?, metadata))
 }
 
-/// Extracts events from files, directories and glob patterns. Returns the five tables by name.
+/// Extracts events from files, directories and glob patterns. Returns the tables by name and
+/// the file metadata of the resources used (see `extract_texts`).
 #[pyfunction]
 #[pyo3(signature = (
     paths, text_column="text", id_column=None, date_column=None, title_column=None,
-    split_stories=true, threads=None
+    split_stories=true, threads=None, gazetteer=None
 ))]
 // One parameter per Python keyword argument: the signature is the Python API.
 #[allow(clippy::too_many_arguments)]
@@ -128,7 +204,8 @@ fn extract_paths<'py>(
     title_column: Option<String>,
     split_stories: bool,
     threads: Option<i64>,
-) -> PyResult<Bound<'py, PyDict>> {
+    gazetteer: Option<PathBuf>,
+) -> PyResult<(Bound<'py, PyDict>, Metadata)> {
     let threads = thread_count(threads)?;
     let options = read_options(
         text_column,
@@ -137,12 +214,12 @@ fn extract_paths<'py>(
         title_column,
         split_stories,
     );
-    let tables = detached(py, move || {
+    let (tables, metadata) = detached(py, move || {
         let docs = polemos_parse::read_paths(&paths, &options).map_err(from_read)?;
-        let engine = Engine::new(threads).map_err(from_engine)?;
-        Ok(engine.extract(docs, |_| {}))
+        let (engine, metadata) = engine(threads, gazetteer.as_deref())?;
+        Ok((engine.extract(docs, |_| {}), metadata))
     })?;
-    tables_dict(py, tables)
+    Ok((tables_dict(py, tables)?, metadata))
 }
 
 /// Reads and parses files without extracting: the documents table (n_mentions and n_events
@@ -259,23 +336,37 @@ fn concat(
 
 /// Writes the tables (as returned by `extract_texts`) into `directory` as `format` (`parquet`,
 /// `arrow`, `csv`, `jsonl`: all five; `geojson`, `acled`: events only), exactly as the `polemos`
-/// command does. Returns the paths.
+/// command does. `metadata` is the file metadata returned with the tables (default: that of
+/// the embedded resources). Returns the paths.
 #[pyfunction]
-#[pyo3(signature = (tables, directory, format="parquet"))]
+#[pyo3(signature = (tables, directory, format="parquet", metadata=None))]
 fn write(
     py: Python<'_>,
     tables: HashMap<String, Py<ArrowTable>>,
     directory: PathBuf,
     format: &str,
+    metadata: Option<Metadata>,
 ) -> PyResult<Vec<PathBuf>> {
     let format: Format = format.parse().map_err(from_export)?;
     let tables = tables_from(&tables)?;
     detached(py, move || {
-        // Results from Python are extracted with the embedded resources.
-        let metadata = polemos_cli::engine::embedded_file_metadata()
-            .map_err(|e| from_engine(polemos_cli::engine::EngineError::from(e)))?;
+        let metadata = match metadata {
+            Some(metadata) => metadata,
+            None => polemos_cli::engine::embedded_file_metadata()
+                .map_err(|e| from_engine(EngineError::from(e)))?,
+        };
         polemos_export::write_tables_with_metadata(&tables, &directory, format, &metadata)
             .map_err(from_export)
+    })
+}
+
+/// Builds a gazetteer file from GeoNames dump files (files or directories), as
+/// `polemos gazetteer import` does: zstd-compressed when `output` ends in `.zst`. Returns the
+/// number of places written.
+#[pyfunction]
+fn import_gazetteer(py: Python<'_>, inputs: Vec<PathBuf>, output: PathBuf) -> PyResult<usize> {
+    detached(py, move || {
+        Gazetteer::import_geonames(&inputs, &output).map_err(|e| from_import(e, &output))
     })
 }
 
@@ -293,7 +384,8 @@ mod _core {
 
     #[pymodule_export]
     use super::{
-        concat, explain, extract_paths, extract_texts, read_paths, run_cli, write, ArrowTable,
+        concat, explain, extract_paths, extract_texts, import_gazetteer, read_paths, run_cli,
+        write, ArrowTable,
     };
 
     #[pymodule_init]

@@ -23,6 +23,8 @@ struct Tally {
     people: Option<u32>,
     /// Civilians given as a breakdown of a larger toll ("20 people including 10 civilians").
     civilians_named: Option<u32>,
+    /// Whether every count of the dead is a vague quantity ("dozens of people").
+    vague: bool,
 }
 
 fn add(slot: &mut Option<u32>, n: u32) {
@@ -36,6 +38,7 @@ impl Tally {
             (Harm::Injured, true) => {}
             (Harm::Killed, subset) => {
                 if !subset {
+                    self.vague = (self.killed.is_none() || self.vague) && c.vague;
                     add(&mut self.killed, c.count);
                 }
                 match (c.group, subset) {
@@ -57,8 +60,12 @@ impl Tally {
         }
     }
 
-    /// Field by field, the larger of two tolls for one event.
+    /// Field by field, the larger of two tolls for one event; but an exact toll replaces a
+    /// vague one ("dozens were killed ... 23 people died": 23, not 12 or the larger).
     fn max(self, o: Tally) -> Tally {
+        if self.killed.is_some() && o.killed.is_some() && self.vague != o.vague {
+            return if self.vague { o } else { self };
+        }
         Tally {
             killed: self.killed.max(o.killed),
             injured: self.injured.max(o.injured),
@@ -68,6 +75,11 @@ impl Tally {
             combatants: self.combatants.max(o.combatants),
             people: self.people.max(o.people),
             civilians_named: self.civilians_named.max(o.civilians_named),
+            vague: match (self.killed, o.killed) {
+                (Some(_), Some(_)) => self.vague && o.vague,
+                (Some(_), None) => self.vague,
+                _ => o.vague,
+            },
         }
     }
 }
@@ -155,5 +167,6 @@ fn apply(e: &mut Event, t: Tally, span: Span) {
         women_killed: t.women,
         combatants_killed: t.combatants,
         span: Some(span),
+        vague: t.vague && t.killed.is_some(),
     };
 }

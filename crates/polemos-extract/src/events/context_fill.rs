@@ -74,12 +74,21 @@ pub fn fill_from_document(events: &mut [Event], places: &[PlaceMatch], country: 
                 e.rule.push_str("+actor1:document");
             }
         }
-        let outside = e
-            .location
-            .as_ref()
-            .is_some_and(|l| country.is_some_and(|c| l.country != c) || l.feature == "country");
-        if e.location.is_none() || outside {
-            if let Some(p) = main {
+        // A place only as wide as a country ("in northern Syria") is narrowed to the article's
+        // main place in that country; a place outside the article's country, or none, to its
+        // main place.
+        let (fill, within) = match &e.location {
+            None => (true, None),
+            Some(l) if l.feature == "country" => (true, Some(l.country.as_str())),
+            Some(l) => (country.is_some_and(|c| l.country != c), None),
+        };
+        let in_country = within.map(|c| main_place(places, Some(c)));
+        let chosen = match in_country {
+            Some(found) => found,
+            None => main,
+        };
+        if fill {
+            if let Some(p) = chosen {
                 let mut location = p.location.clone();
                 location.precision = GeoPrecision::Region;
                 e.location = Some(location);

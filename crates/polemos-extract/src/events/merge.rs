@@ -5,7 +5,7 @@
 //! any value. The merged event keeps the most detailed report as its anchor and takes from the
 //! others what it lacks.
 
-use polemos_core::{Certainty, Event, EventType, GeoPrecision, Modality, SubEventType};
+use polemos_core::{Casualties, Certainty, Event, EventType, GeoPrecision, Modality, SubEventType};
 
 use super::Built;
 use crate::fold::fold_key;
@@ -109,9 +109,28 @@ fn absorb(into: &mut Event, other: Event) {
     if into.date.span.is_none() && other.date.span.is_some() {
         into.date = other.date;
     }
-    // Repeated reports of one toll are not added up: the largest count given stands.
+    // Repeated reports of one toll are not added up: the largest count given stands, except
+    // that an exact toll replaces a vague one ("Dozens killed in Idlib" over "23 were killed").
     let c = &mut into.casualties;
     let o = other.casualties;
+    if c.killed.is_some() && o.killed.is_some() && c.vague != o.vague {
+        if c.vague {
+            *c = o;
+        }
+    } else {
+        absorb_counts(c, o);
+    }
+    into.certainty = into.certainty.max(other.certainty);
+    if into.attribution.is_none() {
+        into.attribution = other.attribution;
+    }
+    into.evidence.extend(other.evidence);
+    into.evidence.sort_unstable();
+    into.evidence.dedup();
+}
+
+/// Field by field, the larger of two reports' counts.
+fn absorb_counts(c: &mut Casualties, o: Casualties) {
     for (mine, theirs) in [
         (&mut c.killed, o.killed),
         (&mut c.injured, o.injured),
@@ -125,13 +144,11 @@ fn absorb(into: &mut Event, other: Event) {
     if c.span.is_none() {
         c.span = o.span;
     }
-    into.certainty = into.certainty.max(other.certainty);
-    if into.attribution.is_none() {
-        into.attribution = other.attribution;
-    }
-    into.evidence.extend(other.evidence);
-    into.evidence.sort_unstable();
-    into.evidence.dedup();
+    c.vague = match (c.killed, o.killed) {
+        (Some(_), Some(_)) => c.vague && o.vague,
+        (None, Some(_)) => o.vague,
+        _ => c.vague,
+    };
 }
 
 /// Merges reports of the same event; returns the events and, for each, the trigger mentions
