@@ -417,3 +417,11 @@ fn an_exact_toll_replaces_a_vague_one() {
     assert_eq!(lead.casualties.civilians_killed, Some(11));
     assert!(!lead.casualties.vague);
 }
+
+#[test]
+fn raids_that_hit_a_place_are_air_raids() {
+    let e = only("Raids struck the village of Kafr Nabl in Idlib province overnight.");
+    assert_eq!(e.sub_event_type.as_str(), "Air/drone strike");
+    let e = only("Special forces raided a house in Kafr Nabl.");
+    assert_ne!(e.sub_event_type.as_str(), "Air/drone strike");
+}
