@@ -425,3 +425,20 @@ fn raids_that_hit_a_place_are_air_raids() {
     let e = only("Special forces raided a house in Kafr Nabl.");
     assert_ne!(e.sub_event_type.as_str(), "Air/drone strike");
 }
+
+#[test]
+fn a_states_bombing_is_an_air_strike_when_the_article_says_whose() {
+    let x = extract_on(
+        "Syrian regime warplanes struck Saraqib in Idlib province on Monday. Hours later the \
+         bombing hit a school in Maarat al-Numan.",
+        Some((2017, 4, 4)),
+    );
+    let second = x
+        .events
+        .iter()
+        .find(|e| e.sentence == 1)
+        .unwrap_or_else(|| panic!("{:#?}", x.events));
+    assert_eq!(second.sub_event_type.as_str(), "Air/drone strike");
+    assert_eq!(name(&second.actor1), Some("Syrian government forces"));
+    assert!(second.rule.contains("+air:document"), "{}", second.rule);
+}

@@ -2,7 +2,8 @@
 //! event with no place named nearby happened where the article is about, and an air strike with
 //! no agent named was carried out by whoever the article says carries out its air strikes.
 //!
-//! Filled fields are marked in the event's rule (`+place:document`, `+actor1:document`), and
+//! Filled fields are marked in the event's rule (`+place:document`, `+actor1:document`, and
+//! `+air:document` for a blast retyped as an air strike once its agent is known), and
 //! filled places get geo-precision 3: the article, not the sentence, says where.
 
 use std::collections::HashMap;
@@ -54,6 +55,27 @@ fn usual_agent(events: &[Event], like: &Event) -> Option<ActorRef> {
         .or_else(|| pick(&|e: &Event| e.event_type() == like.event_type()))
 }
 
+/// "The bombing on Idlib" in an article whose bombs a state's forces drop: once the agent is
+/// known to be a state's, a generic blast is an air strike, as it is when the sentence names
+/// the state ("regime bombing of Aleppo").
+fn bombing_from_the_air(e: &mut Event) {
+    let state = e.actor1.as_ref().is_some_and(|a| {
+        matches!(
+            a.category,
+            ActorCategory::StateForces | ActorCategory::ExternalForces
+        )
+    });
+    if state
+        && e.sub_event_type == SubEventType::RemoteExplosive
+        && e.rule.starts_with("explosion.")
+    {
+        e.sub_event_type = SubEventType::AirDroneStrike;
+        e.method = Some("air strike".to_string());
+        e.cameo = Some("195".to_string());
+        e.rule.push_str("+air:document");
+    }
+}
+
 /// Fills missing places and agents from the article.
 pub fn fill_from_document(events: &mut [Event], places: &[PlaceMatch], country: Option<&str>) {
     let main = main_place(places, country);
@@ -72,6 +94,7 @@ pub fn fill_from_document(events: &mut [Event], places: &[PlaceMatch], country: 
             if e.actor2.as_ref().is_none_or(|t| t.name != agent.name) {
                 e.actor1 = Some(agent);
                 e.rule.push_str("+actor1:document");
+                bombing_from_the_air(e);
             }
         }
         // A place only as wide as a country ("in northern Syria") is narrowed to the article's
