@@ -61,6 +61,8 @@ ACTOR_SIDES = {
     "Turkish-backed rebels": "armed opposition groups",
     "Ahrar al-Sham": "armed opposition groups",
     "Jaish al-Islam": "armed opposition groups",
+    "Faylaq al-Rahman": "armed opposition groups",
+    "Jaish al-Fatah": "armed opposition groups",
     "Syrian Democratic Forces": "self administration forces",
     "Hayat Tahrir al-Sham": "al-nusra front",
 }

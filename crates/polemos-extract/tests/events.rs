@@ -442,3 +442,12 @@ fn a_states_bombing_is_an_air_strike_when_the_article_says_whose() {
     assert_eq!(name(&second.actor1), Some("Syrian government forces"));
     assert!(second.rule.contains("+air:document"), "{}", second.rule);
 }
+
+#[test]
+fn agents_after_by_a_and_spelling_variants() {
+    let e = only("Some 50 civilians were killed in airstrikes conducted by a US-led coalition.");
+    assert_eq!(name(&e.actor1), Some("US-led coalition"));
+    let e =
+        only("A chemical attack by Jaysh al-Islam fighters hit the district of Sheikh Maqsoud.");
+    assert_eq!(name(&e.actor1), Some("Jaish al-Islam"));
+}

@@ -97,7 +97,7 @@ fn by_phrase(folded: &Folded, a: &ActorMatch) -> By {
     let before = previous_words(folded, folded_start(folded, a), 3);
     let by_at = match before.as_slice() {
         ["by", ..] => 0,
-        ["the", "by", ..] => 1,
+        ["the" | "a" | "an", "by", ..] => 1,
         _ => return By::None,
     };
     match before.get(by_at + 1) {
