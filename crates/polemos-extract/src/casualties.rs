@@ -96,6 +96,14 @@ const GROUP_NOUNS: &[(&str, VictimGroup)] = &[
     ("militiamen", VictimGroup::Combatants),
     ("extremists", VictimGroup::Combatants),
     ("militia", VictimGroup::Combatants),
+    // Singulars, as headlines and comma-stripped text write them ("kills 30 Daesh terrorist").
+    ("terrorist", VictimGroup::Combatants),
+    ("militant", VictimGroup::Combatants),
+    ("fighter", VictimGroup::Combatants),
+    ("jihadist", VictimGroup::Combatants),
+    ("insurgent", VictimGroup::Combatants),
+    ("extremist", VictimGroup::Combatants),
+    ("commander", VictimGroup::Combatants),
     ("militias", VictimGroup::Combatants),
     ("commanders", VictimGroup::Combatants),
     ("combatants", VictimGroup::Combatants),
@@ -608,6 +616,10 @@ mod tests {
             "people"
         );
         assert_eq!(find("The strike killed five children.")[0].1, "children");
+        assert_eq!(
+            find("Kurdish fighters kill 30 Daesh terrorist in Afrin.")[0].1,
+            "combatants"
+        );
         assert_eq!(
             find("The group executed at least 19 men at an oil field.")[0].0,
             19
