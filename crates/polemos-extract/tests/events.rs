@@ -451,3 +451,17 @@ fn agents_after_by_a_and_spelling_variants() {
         only("A chemical attack by Jaysh al-Islam fighters hit the district of Sheikh Maqsoud.");
     assert_eq!(name(&e.actor1), Some("Jaish al-Islam"));
 }
+
+#[test]
+fn a_headline_naming_the_defenders_joins_the_report_of_the_civilian_dead() {
+    let x = extract_on(
+        "Shelling of rebel bastion in Idlib province kills 19\n\n\
+         At least 19 civilians were killed on Tuesday in heavy aerial bombardment of Saraqib, \
+         a monitor said.",
+        Some((2017, 4, 4)),
+    );
+    let lead: Vec<&Event> = x.events.iter().filter(|e| e.is_lead).collect();
+    assert_eq!(lead.len(), 1, "{:#?}", x.events);
+    assert_eq!(lead[0].evidence, vec![0, 1], "{:#?}", x.events);
+    assert_eq!(lead[0].casualties.civilians_killed, Some(19));
+}

@@ -218,6 +218,22 @@ fn fold_generic_openings(text: &str, merged: &mut Vec<Built>, headline: Option<u
     }
 }
 
+/// The headline's report with its target dropped where the body names civilians as the
+/// target: "Shelling of rebel bastion kills 19" and "19 civilians were killed in the
+/// bombardment" name the place's defenders and its dead, not two targets.
+fn without_civilian_target(headline: &Built, body: &Built) -> Event {
+    let mut e = headline.event.clone();
+    let civilians = |x: &Event| {
+        x.actor2
+            .as_ref()
+            .is_some_and(|a| a.category == polemos_core::ActorCategory::Civilians)
+    };
+    if civilians(&body.event) {
+        e.actor2 = None;
+    }
+    e
+}
+
 /// A headline is a short rewording of the opening: "Shelling of rebel bastion kills 19" and
 /// "19 civilians were killed in aerial bombardment" are one event. A report only the headline
 /// gives joins the first opening report of the same event type whose circumstances agree, which
@@ -241,7 +257,7 @@ fn fold_headline(text: &str, merged: &mut Vec<Built>, headline: u32) {
                 merged.iter().position(|b| {
                     body_opening(b)
                         && b.event.event_type() == h.event.event_type()
-                        && same_circumstances(text, &b.event, &h.event)
+                        && same_circumstances(text, &b.event, &without_civilian_target(h, b))
                 })
             })
             .flatten();
