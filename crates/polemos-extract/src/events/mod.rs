@@ -273,9 +273,9 @@ pub fn build_events(lexicon: &TriggerLexicon, f: &Findings<'_>) -> Vec<Built> {
 }
 
 /// The place of an event: the place of its sentence nearest the trigger, provinces and
-/// countries only when nothing finer is named, else the nearest earlier sentence's, else the dateline's. Places in the article's
-/// country come first: "In Moscow, the ministry said its jets struck Deir ez-Zor" happened in
-/// Syria.
+/// countries only when nothing finer is named, else the finest of the nearest earlier sentence
+/// that names one, else the dateline's. Places in the article's country come first: "In
+/// Moscow, the ministry said its jets struck Deir ez-Zor" happened in Syria.
 fn choose_place<'a>(
     f: &'a Findings<'_>,
     sentence: u32,

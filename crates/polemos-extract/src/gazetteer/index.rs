@@ -1,9 +1,9 @@
 //! Finding gazetteer names in keyed text.
 //!
-//! The text is keyed once ([`KeyedText`]); then, at each word that may start a name (its key is
-//! the first word of some name key), the following one to N words are looked up in a hash table
-//! of name keys. Only whole original words can match, so "Hama" never matches inside "Hamas"
-//! and "Syria" never inside "Syrian".
+//! The text is keyed ([`KeyedText`], a block at a time so that it stays in cache); then, at
+//! each word that may start a name (its key is the first word of some name key), the following
+//! one to N words are looked up in a hash table of name keys. Only whole original words can
+//! match, so "Hama" never matches inside "Hamas" and "Syria" never inside "Syrian".
 //!
 //! Why not one Aho-Corasick automaton over all keys: with ~130,000 keys its construction alone
 //! takes ~300 ms, three times the load budget, while the word-gram tables build in a few
@@ -12,7 +12,7 @@
 //! The tables keep every key in one string arena and the places of every key in one array
 //! (offsets per key), so building the index makes a handful of allocations, not one per key.
 
-use super::name_key::{KeyedText, Keyer};
+use super::name_key::{short_word_id, KeyedText, Keyer};
 #[cfg(test)]
 use crate::ResourceError;
 
@@ -27,26 +27,49 @@ pub struct Candidate {
 }
 
 /// A small fast hash for short keys (multiply-rotate, as in rustc's FxHash). The keys come
-/// from our own data and text, and a collision here only costs time.
+/// from our own data and text, and a collision here only costs time. A key's last 1 to 8 bytes
+/// are read as one or two (possibly overlapping) loads rather than copied through a buffer.
 fn hash_bytes(bytes: &[u8]) -> u64 {
     const K: u64 = 0x517c_c1b7_2722_0a95;
-    let mut h = (bytes.len() as u64).wrapping_mul(K);
-    let mut chunks = bytes.chunks_exact(8);
-    for c in &mut chunks {
-        let mut b = [0u8; 8];
-        b.copy_from_slice(c);
-        h = (h.rotate_left(5) ^ u64::from_le_bytes(b)).wrapping_mul(K);
+    let n = bytes.len();
+    let mut h = (n as u64).wrapping_mul(K);
+    let mut rest = bytes;
+    while rest.len() > 8 {
+        let (c, r) = rest.split_at(8);
+        h = (h.rotate_left(5) ^ read_u64(c)).wrapping_mul(K);
+        rest = r;
     }
-    let rest = chunks.remainder();
-    if !rest.is_empty() {
-        let mut b = [0u8; 8];
-        b[..rest.len()].copy_from_slice(rest);
-        h = (h.rotate_left(5) ^ u64::from_le_bytes(b)).wrapping_mul(K);
+    let last = match rest.len() {
+        8 => read_u64(rest),
+        4..=7 => u64::from(read_u32(rest)) | u64::from(read_u32(&rest[rest.len() - 4..])) << 32,
+        1..=3 => {
+            u64::from(rest[0])
+                | u64::from(rest[rest.len() / 2]) << 8
+                | u64::from(rest[rest.len() - 1]) << 16
+        }
+        _ => 0,
+    };
+    if n > 0 {
+        h = (h.rotate_left(5) ^ last).wrapping_mul(K);
     }
     // Final mix, so that every bit of the hash depends on every byte of the key.
     h ^= h >> 33;
     h = h.wrapping_mul(0xff51_afd7_ed55_8ccd);
     h ^ (h >> 33)
+}
+
+/// The first 8 bytes of `b` (at least 8 long), little-endian.
+fn read_u64(b: &[u8]) -> u64 {
+    let mut a = [0u8; 8];
+    a.copy_from_slice(&b[..8]);
+    u64::from_le_bytes(a)
+}
+
+/// The first 4 bytes of `b` (at least 4 long), little-endian.
+fn read_u32(b: &[u8]) -> u32 {
+    let mut a = [0u8; 4];
+    a.copy_from_slice(&b[..4]);
+    u32::from_le_bytes(a)
 }
 
 /// A set of distinct strings numbered in insertion order: one arena for the text and an
@@ -159,7 +182,8 @@ const NO_KEY: u32 = u32::MAX;
 ///
 /// One table holds every name key and every word-boundary prefix of one ("dayr", "dayr al",
 /// "dayr al zur"), so a match grows word by word and stops at the first span that begins no
-/// name. A Bloom filter (two bits per string, 256 KiB for the embedded table, so it stays in
+/// name. A Bloom filter (two bits of one 64-bit word per string, so one lookup is one memory
+/// access; 256 KiB for the embedded table, so it stays in
 /// the CPU's second-level cache) answers most lookups of ordinary words without touching the
 /// table.
 #[derive(Debug, Clone)]
@@ -172,6 +196,35 @@ pub struct NameIndex {
     /// The places of key `i` are `value_ids[value_starts[i]..value_starts[i + 1]]`.
     value_starts: Vec<u32>,
     value_ids: Vec<u32>,
+    /// Tells this index (and its clones, which hold the same strings) from every other one,
+    /// for [`EntryCache`].
+    id: u64,
+}
+
+/// Numbers indexes for [`NameIndex::id`]; starts at 1, as 0 marks an empty cache slot.
+static NEXT_INDEX_ID: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
+
+/// Slots of an [`EntryCache`] (a power of two).
+const CACHE_SLOTS: usize = 2048;
+
+/// A string of at most 16 bytes that a [`NameIndex`] holds, and its entry.
+#[derive(Debug, Clone, Copy, Default)]
+struct CachedEntry {
+    /// [`NameIndex::id`]; 0 for an empty slot.
+    index: u64,
+    /// The string, as `short_word_id` gives it, and its length.
+    string: (u64, u64),
+    len: u32,
+    key: u32,
+    continues: bool,
+}
+
+/// The entries of strings an index was last asked about (words like "the", "in" or "said",
+/// which begin names and come in every sentence), so that they need not be looked up in the
+/// index's large table again. Kept per thread; valid for any index.
+#[derive(Debug, Clone, Default)]
+pub struct EntryCache {
+    slots: Vec<CachedEntry>,
 }
 
 /// Keys shorter than this (in bytes) are not matched: "al", "as" and the like would only add
@@ -267,9 +320,8 @@ impl IndexBuilder {
             .trailing_zeros();
         let mut bloom = vec![0u64; 1 << (bits - 6)];
         for id in 0..self.table.len() {
-            for bit in bloom_bits(hash_bytes(self.table.get_str(id).as_bytes()), 64 - bits) {
-                bloom[bit >> 6] |= 1 << (bit & 63);
-            }
+            let (word, mask) = bloom_bits(hash_bytes(self.table.get_str(id).as_bytes()), 64 - bits);
+            bloom[word] |= mask;
         }
         NameIndex {
             table: self.table,
@@ -278,15 +330,19 @@ impl IndexBuilder {
             bloom_shift: 64 - bits,
             value_starts,
             value_ids,
+            id: NEXT_INDEX_ID.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
         }
     }
 }
 
-/// The two Bloom filter bits of a hash: its lowest bits and the bits above them.
-fn bloom_bits(h: u64, shift: u32) -> [usize; 2] {
-    let bits = 64 - shift;
-    let mask = (1u64 << bits) - 1;
-    [(h & mask) as usize, ((h >> bits) & mask) as usize]
+/// The Bloom filter word of a hash (its lowest bits) and the two bits set in that word (the
+/// bits above them), so that one lookup costs one memory access.
+fn bloom_bits(h: u64, shift: u32) -> (usize, u64) {
+    let words = 64 - shift - 6;
+    let word = (h & ((1u64 << words) - 1)) as usize;
+    let a = (h >> words) & 63;
+    let b = (h >> (words + 6)) & 63;
+    (word, 1 << a | 1 << b)
 }
 
 impl NameIndex {
@@ -311,16 +367,52 @@ impl NameIndex {
         }
     }
 
+    /// [`NameIndex::entry`], through `cache` for strings of at most 16 bytes.
+    fn cached_entry(&self, s: &[u8], cache: &mut EntryCache) -> Option<Entry> {
+        let h = hash_bytes(s);
+        let (word, mask) = bloom_bits(h, self.bloom_shift);
+        if self.bloom.get(word).is_none_or(|&w| w & mask != mask) {
+            return None;
+        }
+        if s.len() > 16 {
+            return self.entry_hashed(s, h);
+        }
+        if cache.slots.is_empty() {
+            cache.slots.resize(CACHE_SLOTS, CachedEntry::default());
+        }
+        let string = short_word_id(s);
+        let slot = (h >> (64 - CACHE_SLOTS.trailing_zeros())) as usize;
+        let c = cache.slots.get_mut(slot)?;
+        if c.index == self.id && c.len as usize == s.len() && c.string == string {
+            return (c.key != NO_KEY || c.continues).then_some(Entry {
+                key: c.key,
+                continues: c.continues,
+            });
+        }
+        let found = self.entry_hashed(s, h);
+        let e = found.unwrap_or(Entry {
+            key: NO_KEY,
+            continues: false,
+        });
+        *c = CachedEntry {
+            index: self.id,
+            string,
+            len: s.len() as u32,
+            key: e.key,
+            continues: e.continues,
+        };
+        found
+    }
+
     /// The entry of a string, if it is a name key or begins one.
     fn entry(&self, s: &[u8]) -> Option<Entry> {
-        let h = hash_bytes(s);
-        let [a, b] = bloom_bits(h, self.bloom_shift);
-        let set = |bit: usize| {
-            self.bloom
-                .get(bit >> 6)
-                .is_some_and(|w| w >> (bit & 63) & 1 == 1)
-        };
-        if !set(a) || !set(b) {
+        self.entry_hashed(s, hash_bytes(s))
+    }
+
+    /// [`NameIndex::entry`] of a string whose hash is `h`.
+    fn entry_hashed(&self, s: &[u8], h: u64) -> Option<Entry> {
+        let (word, mask) = bloom_bits(h, self.bloom_shift);
+        if self.bloom.get(word).is_none_or(|&w| w & mask != mask) {
             return None;
         }
         let id = self.table.find_slot(s, h).1?;
@@ -341,7 +433,9 @@ impl NameIndex {
     }
 
     /// Every name covering whole original words, overlapping ones included, in text order
-    /// (longest first at each start).
+    /// (longest first at each start). The reference for [`NameIndex::candidates_in_blocks`]
+    /// and [`NameIndex::candidates_where`].
+    #[cfg(test)]
     pub fn candidates(&self, keyed: &KeyedText) -> Vec<Candidate> {
         let mut out = Vec::new();
         self.candidates_into(keyed, &mut out);
@@ -349,7 +443,18 @@ impl NameIndex {
     }
 
     /// [`NameIndex::candidates`] appended to `out`.
+    #[cfg(test)]
     pub fn candidates_into(&self, keyed: &KeyedText, out: &mut Vec<Candidate>) {
+        self.candidates_cached(keyed, &mut EntryCache::default(), out);
+    }
+
+    /// [`NameIndex::candidates_into`], looking up strings through `cache`.
+    fn candidates_cached(
+        &self,
+        keyed: &KeyedText,
+        cache: &mut EntryCache,
+        out: &mut Vec<Candidate>,
+    ) {
         let words = &keyed.words;
         let bytes = keyed.text.as_bytes();
         for (i, w) in words.iter().enumerate() {
@@ -364,7 +469,10 @@ impl NameIndex {
                     break;
                 }
                 let end = wj.key_end as usize;
-                let Some(entry) = bytes.get(start..end).and_then(|s| self.entry(s)) else {
+                let Some(entry) = bytes
+                    .get(start..end)
+                    .and_then(|s| self.cached_entry(s, cache))
+                else {
                     break;
                 };
                 if wj.ends_word && entry.key != NO_KEY {
@@ -382,7 +490,34 @@ impl NameIndex {
         }
     }
 
-    /// Like [`NameIndex::candidates`] on `KeyedText::new(text)`, but only for names whose first
+    /// `NameIndex::candidates` of `KeyedText::new(text)`, appended to `out`, keying the
+    /// text a block at a time into `keyed` so that the keyed copy stays in the CPU cache.
+    /// Blocks end just after ASCII punctuation that no name spans (a full stop, a comma, ...),
+    /// so each block splits and keys exactly as it does within the whole text.
+    pub fn candidates_in_blocks(
+        &self,
+        text: &str,
+        keyer: &mut Keyer,
+        keyed: &mut KeyedText,
+        cache: &mut EntryCache,
+        out: &mut Vec<Candidate>,
+    ) {
+        let bytes = text.as_bytes();
+        let mut start = 0;
+        while start < bytes.len() {
+            let end = block_end(bytes, start);
+            keyer.key_text(text.get(start..end).unwrap_or(""), keyed);
+            let before = out.len();
+            self.candidates_cached(keyed, cache, out);
+            for c in &mut out[before..] {
+                c.orig_start += start;
+                c.orig_end += start;
+            }
+            start = end;
+        }
+    }
+
+    /// Like `NameIndex::candidates` on `KeyedText::new(text)`, but only for names whose first
     /// word `may_start` accepts (given the text and the word's original byte offset), and
     /// keying only the words such a name could cover: the text is split into words once, and
     /// words are keyed one by one while some name key still begins with the words so far.
@@ -433,6 +568,24 @@ impl NameIndex {
         }
         out
     }
+}
+
+/// Bytes of text [`NameIndex::candidates_in_blocks`] keys at a time, at least.
+const BLOCK: usize = 1 << 14;
+
+/// The end of the block of `bytes` starting at `start`: just after the first break byte at or
+/// past `start + BLOCK`, or the end of the text. A break byte is ASCII punctuation that ends a
+/// word and separates words as a break (see `name_key::split_words`): never part of a word, an
+/// apostrophe, a dash or a space, and never inside a longer UTF-8 character.
+fn block_end(bytes: &[u8], start: usize) -> usize {
+    let from = start.saturating_add(BLOCK);
+    bytes
+        .get(from..)
+        .and_then(|rest| {
+            rest.iter()
+                .position(|b| matches!(b, b'.' | b',' | b';' | b':' | b'!' | b'?' | b'(' | b')'))
+        })
+        .map_or(bytes.len(), |at| from + at + 1)
 }
 
 /// Keeps the longest of overlapping candidates, leftmost first. (Candidates start and end on
@@ -524,6 +677,86 @@ pub(crate) mod tests {
                 .to_string(),
         );
         texts
+    }
+
+    /// Keying block by block, with the entry cache, finds what keying the whole text does, on
+    /// long texts of place names in several spellings, other words, punctuation and non-ASCII
+    /// letters (so that blocks end in many different places).
+    #[test]
+    fn block_candidates_equal_full_candidates() {
+        let g = crate::Gazetteer::embedded().unwrap();
+        let idx = g.index();
+        let pieces = [
+            "Deir ez-Zor",
+            "Deir Ezzor",
+            "Dayr az Zawr",
+            "al-Bab",
+            "Al Qamishli",
+            "Hama",
+            "Hamas",
+            "Ras al-Ain",
+            "Ma\u{2019}arrat al-Nu\u{2019}man",
+            "Dar'a",
+            "Syria's",
+            "the",
+            "in",
+            "said",
+            "Khan",
+            "Sheikhoun",
+            "Jisr",
+            "ash-Shughur",
+            "New",
+            "York",
+            "Ţafas",
+            "حلب",
+            "Assad",
+            "Aleppo",
+            "town",
+            "of",
+            ",",
+            ".",
+            ";",
+            " - ",
+            "(",
+            ")",
+            "?",
+            "\n",
+            "'",
+            "Eastern",
+            "Ghouta",
+            "Raqqah",
+            "Hasakeh",
+            "Idleb",
+            "Homs",
+            "QAMISHLI",
+            "e\u{301}",
+        ];
+        let mut state = 7u64;
+        let mut keyer = Keyer::default();
+        let mut keyed = KeyedText::default();
+        let mut cache = EntryCache::default();
+        for round in 0..4 {
+            let mut text = String::new();
+            while text.len() < 40_000 + round * 9_000 {
+                state = state
+                    .wrapping_mul(6_364_136_223_846_793_005)
+                    .wrapping_add(1_442_695_040_888_963_407);
+                let piece = pieces[(state >> 33) as usize % pieces.len()];
+                text.push_str(piece);
+                if state >> 62 != 0 {
+                    text.push(' ');
+                }
+            }
+            let full = idx.candidates(&KeyedText::new(&text));
+            let mut blocks = Vec::new();
+            idx.candidates_in_blocks(&text, &mut keyer, &mut keyed, &mut cache, &mut blocks);
+            assert!(full.len() > 100);
+            assert_eq!(full, blocks);
+        }
+        let long = sample_texts().join("\n").repeat(3);
+        let mut blocks = Vec::new();
+        idx.candidates_in_blocks(&long, &mut keyer, &mut keyed, &mut cache, &mut blocks);
+        assert_eq!(idx.candidates(&KeyedText::new(&long)), blocks);
     }
 
     #[test]

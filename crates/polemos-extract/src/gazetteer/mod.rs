@@ -485,7 +485,17 @@ impl Gazetteer {
     /// overlapping, as original byte ranges with the ids of the places the name may mean. No
     /// capitalisation or context checks: [`geocode_document`] adds those.
     pub fn find_names(&self, text: &str) -> Vec<(std::ops::Range<usize>, &[u32])> {
-        let cands = with_keyed(text, |keyed| self.index.candidates(keyed));
+        let cands = with_buffers(|b| {
+            let mut out = Vec::new();
+            self.index.candidates_in_blocks(
+                text,
+                &mut b.keyer,
+                &mut b.keyed,
+                &mut b.cache,
+                &mut out,
+            );
+            out
+        });
         index::longest_non_overlapping(cands)
             .into_iter()
             .map(|c| (c.orig_start..c.orig_end, self.index.values(c.key)))
@@ -580,6 +590,7 @@ impl PlaceKeys {
 struct Buffers {
     keyer: Keyer,
     keyed: name_key::KeyedText,
+    cache: index::EntryCache,
 }
 
 thread_local! {
@@ -589,20 +600,18 @@ thread_local! {
 /// Buffers grown past this (in bytes) are not kept.
 const KEEP_BUFFERS: usize = 1 << 22;
 
-/// Calls `f` with `text` keyed, in this thread's buffers.
-fn with_keyed<R>(text: &str, f: impl FnOnce(&name_key::KeyedText) -> R) -> R {
+/// Calls `f` with this thread's buffers.
+fn with_buffers<R>(f: impl FnOnce(&mut Buffers) -> R) -> R {
     BUFFERS.with(|b| match b.try_borrow_mut() {
         Ok(mut b) => {
-            let Buffers { keyer, keyed } = &mut *b;
-            keyer.key_text(text, keyed);
-            let r = f(keyed);
-            if keyed.text.capacity() > KEEP_BUFFERS || keyer.capacity() > KEEP_BUFFERS {
+            let r = f(&mut b);
+            if b.keyed.text.capacity() > KEEP_BUFFERS || b.keyer.capacity() > KEEP_BUFFERS {
                 *b = Buffers::default();
             }
             r
         }
         // Called from inside `f`: fresh buffers.
-        Err(_) => f(&name_key::KeyedText::new(text)),
+        Err(_) => f(&mut Buffers::default()),
     })
 }
 

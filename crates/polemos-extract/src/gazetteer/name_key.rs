@@ -26,11 +26,12 @@
 //! Speed: the text is scanned byte by byte, ASCII letters taking a fast path that only
 //! lowercases them; a character outside ASCII is decoded and folded on its own. All buffers of a
 //! [`Keyer`] are reused from one text (or name) to the next, so keying allocates nothing per
-//! word.
+//! word, and a keyer remembers the keys of recent plain words (news repeats its words), so most
+//! words are keyed by one memo lookup.
 
 use unicode_normalization::char::{decompose_canonical, is_combining_mark};
 
-/// The key of a single name: what [`KeyedText::new`] makes of it, without the offset map.
+/// The key of a single name: what `KeyedText::new` makes of it, without the offset map.
 pub fn name_key(name: &str) -> String {
     Keyer::default().name_key(name).to_string()
 }
@@ -157,6 +158,73 @@ fn char_at(text: &str, i: usize) -> (char, usize) {
     (c, c.len_utf8())
 }
 
+/// Classes of bytes for [`split_words`]: an ASCII letter or digit, a byte leaving the gap
+/// between words as it is (ASCII whitespace, `'` and `` ` ``), a dash, other ASCII (a break),
+/// or a byte of a longer character.
+const ALNUM: u8 = 0;
+const KEEP: u8 = 1;
+const DASH: u8 = 2;
+const BREAK: u8 = 3;
+const OTHER: u8 = 4;
+
+const fn byte_classes() -> [u8; 256] {
+    let mut t = [OTHER; 256];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        t[b] = if c.is_ascii_alphanumeric() {
+            ALNUM
+        } else if matches!(c, b' ' | 0x09..=0x0d | b'\'' | b'`') {
+            // `char::is_whitespace` of ASCII, and apostrophes.
+            KEEP
+        } else if c == b'-' {
+            DASH
+        } else {
+            BREAK
+        };
+        b += 1;
+    }
+    t
+}
+static BYTE_CLASS: [u8; 256] = byte_classes();
+
+/// The high bit of each byte of a `u64`.
+const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
+/// 1 in each byte of a `u64`.
+const ONES: u64 = 0x0101_0101_0101_0101;
+
+/// The high bit of each byte of `x` (8 bytes of text) set where that byte is an ASCII letter
+/// or digit. Each byte is tested on its own, with no carry between bytes: a byte's low seven
+/// bits plus a constant below 0x80 stay below 0x100; `b + (0x80 - lo)` has its high bit set
+/// when `b >= lo`, and `b + (0x7f - hi)` when `b > hi`.
+fn ascii_alnum_bits(x: u64) -> u64 {
+    let low = x & !HIGH_BITS;
+    let ascii = !x & HIGH_BITS;
+    // Setting 0x20 maps exactly `A-Z` onto `a-z` and nothing else into `a-z`.
+    let l = low | (0x20 * ONES);
+    let letter = (l + (0x80 - u64::from(b'a')) * ONES) & !(l + (0x7f - u64::from(b'z')) * ONES);
+    let digit = (low + (0x80 - u64::from(b'0')) * ONES) & !(low + (0x7f - u64::from(b'9')) * ONES);
+    (letter | digit) & ascii
+}
+
+/// The end of the run of ASCII letters and digits of `bytes` from `from`: 8 bytes at a time.
+fn ascii_alnum_end(bytes: &[u8], from: usize) -> usize {
+    let mut j = from;
+    while let Some(chunk) = bytes.get(j..j + 8) {
+        let mut a = [0u8; 8];
+        a.copy_from_slice(chunk);
+        let other = !ascii_alnum_bits(u64::from_le_bytes(a)) & HIGH_BITS;
+        if other != 0 {
+            return j + (other.trailing_zeros() / 8) as usize;
+        }
+        j += 8;
+    }
+    while j < bytes.len() && BYTE_CLASS[bytes[j] as usize] == ALNUM {
+        j += 1;
+    }
+    j
+}
+
 /// Splits `text` into folded words with their gaps. Letters go to `buf`, words to `words`.
 fn split_words(text: &str, buf: &mut Vec<u8>, words: &mut Vec<RawWord>) {
     let bytes = text.as_bytes();
@@ -165,34 +233,28 @@ fn split_words(text: &str, buf: &mut Vec<u8>, words: &mut Vec<RawWord>) {
     let mut i = 0;
     while i < n {
         let b = bytes[i];
-        // Fast path for the common ASCII separators.
-        if b == b' ' {
+        let class = BYTE_CLASS[b as usize];
+        if class == KEEP {
+            // Whitespace, or an apostrophe between words: the gap stays as it is.
             i += 1;
             continue;
         }
-        let (c, len) = char_at(text, i);
-        if !c.is_alphanumeric() {
-            if c.is_whitespace() {
-                // Keeps the gap as it is.
-            } else if is_dash(c) {
-                if gap == Gap::Space {
-                    gap = Gap::Dash;
-                }
-            } else if is_combining_mark(c) || is_apostrophe(c) || c == '\u{200c}' || c == '\u{ad}' {
-                // Invisible or transliteration marks between words change nothing.
-            } else {
-                gap = Gap::Break;
+        if class == DASH {
+            if gap == Gap::Space {
+                gap = Gap::Dash;
             }
-            i += len;
+            i += 1;
             continue;
         }
-        if b.is_ascii_alphanumeric() {
+        if class == BREAK {
+            gap = Gap::Break;
+            i += 1;
+            continue;
+        }
+        if class == ALNUM {
             // Most words: ASCII letters and digits up to a space or ASCII punctuation other
             // than an apostrophe. Their letters are not copied; see `PLAIN`.
-            let mut j = i + 1;
-            while j < n && bytes[j].is_ascii_alphanumeric() {
-                j += 1;
-            }
+            let j = ascii_alnum_end(bytes, i + 1);
             if bytes
                 .get(j)
                 .is_none_or(|&d| d < 0x80 && d != b'\'' && d != b'`')
@@ -209,6 +271,22 @@ fn split_words(text: &str, buf: &mut Vec<u8>, words: &mut Vec<RawWord>) {
                 i = j;
                 continue;
             }
+        }
+        let (c, len) = char_at(text, i);
+        if !c.is_alphanumeric() {
+            if c.is_whitespace() {
+                // Keeps the gap as it is.
+            } else if is_dash(c) {
+                if gap == Gap::Space {
+                    gap = Gap::Dash;
+                }
+            } else if is_combining_mark(c) || is_apostrophe(c) || c == '\u{200c}' || c == '\u{ad}' {
+                // Invisible or transliteration marks between words change nothing.
+            } else {
+                gap = Gap::Break;
+            }
+            i += len;
+            continue;
         }
         let start = buf.len();
         let orig_start = i;
@@ -304,6 +382,10 @@ fn key_body(word: &[u8], final_ayn: bool, out: &mut Vec<u8>, s: &mut Vec<u8>) {
         out.extend_from_slice(word);
         return;
     }
+    if word.len() <= SHORT_WORD {
+        key_short_body(word, final_ayn, out);
+        return;
+    }
     s.clear();
     s.extend(word.iter().map(|&b| if b == b'q' { b'k' } else { b }));
     let mut ayn = final_ayn && s.len() > 2 && s.last() == Some(&b'a');
@@ -353,6 +435,212 @@ fn key_body(word: &[u8], final_ayn: bool, out: &mut Vec<u8>, s: &mut Vec<u8>) {
     if ayn {
         out.extend_from_slice(b"a'");
     }
+}
+
+/// Longest ASCII word [`key_short_body`] takes.
+const SHORT_WORD: usize = 48;
+
+/// What a letter is to [`key_short_body`]: [`VOWEL_OR_Y`] for `a e i o u y`, and its key
+/// letter (`o` is `u`, `e` is `i`, `q` is `k`).
+const fn key_letters() -> [u8; 256] {
+    let mut t = [0u8; 256];
+    let mut b = 0;
+    while b < 256 {
+        t[b] = match b as u8 {
+            b'o' => b'u',
+            b'e' => b'i',
+            b'q' => b'k',
+            c => c,
+        };
+        b += 1;
+    }
+    t
+}
+static KEY_LETTER: [u8; 256] = key_letters();
+
+/// Vowels and `y` (what `consonant_or_end` of [`key_body`] does not count as a consonant).
+fn vowel_or_y(b: u8) -> bool {
+    matches!(b, b'a' | b'e' | b'i' | b'o' | b'u' | b'y')
+}
+
+/// [`key_body`] of an ASCII word of at most [`SHORT_WORD`] bytes, on the stack: the same
+/// steps, with the word's end read as zero bytes (which, like the end, are consonants and
+/// match no pair).
+fn key_short_body(word: &[u8], final_ayn: bool, out: &mut Vec<u8>) {
+    let n = word.len();
+    // Word with `q` as `k` (the endings below only look at `a`, `h` and `e`).
+    let mut s = [0u8; SHORT_WORD + 2];
+    for (d, &b) in s.iter_mut().zip(word) {
+        *d = if b == b'q' { b'k' } else { b };
+    }
+    let mut len = n;
+    let ayn = (final_ayn && n > 2 && word[n - 1] == b'a') || (n > 3 && word.ends_with(b"aa"));
+    if ayn {
+        while len > 1 && s[len - 1] == b'a' {
+            len -= 1;
+            s[len] = 0;
+        }
+    } else if n >= 4 && (word.ends_with(b"ah") || word.ends_with(b"eh")) {
+        len -= 1;
+        s[len] = 0;
+        s[len - 1] = b'a';
+    }
+    let mut o = [0u8; SHORT_WORD + 2];
+    let mut k = 0;
+    let mut i = 0;
+    while i < len {
+        let (c, d) = (s[i], s[i + 1]);
+        let pair = if (c == b'a' || c == b'e') && (d == b'i' || d == b'y') {
+            b'y'
+        } else if c == b'a' && d == b'w' {
+            b'w'
+        } else {
+            0
+        };
+        if pair != 0 && !vowel_or_y(s[i + 2]) {
+            if pair == b'y' {
+                if k == 0 || o[k - 1] != b'a' {
+                    o[k] = b'a';
+                    k += 1;
+                }
+                if o[k - 1] != b'y' {
+                    o[k] = b'y';
+                    k += 1;
+                }
+            } else if k == 0 || o[k - 1] != b'u' {
+                o[k] = b'u';
+                k += 1;
+            }
+            i += 2;
+            continue;
+        }
+        let l = KEY_LETTER[c as usize];
+        if k == 0 || o[k - 1] != l {
+            o[k] = l;
+            k += 1;
+        }
+        i += 1;
+    }
+    if ayn {
+        o[k] = b'a';
+        o[k + 1] = b'\'';
+        k += 2;
+    }
+    // A copy of fixed length is a few vector moves, not a call to `memcpy`.
+    let at = out.len();
+    out.extend_from_slice(&o);
+    out.truncate(at + k);
+}
+
+/// Whether a word starts with an article written together with its sun letter ("ezzor",
+/// "assad"), keyed as `al` and the rest.
+fn is_joined_article(b: &[u8]) -> bool {
+    b.len() >= 5
+        && matches!(b[0], b'a' | b'e')
+        && b[1] == b[2]
+        && matches!(b[1], b't' | b'd' | b'r' | b'z' | b's' | b'n')
+}
+
+/// Longest plain word whose key [`Keyer`] remembers.
+const MEMO_WORD: usize = 16;
+
+/// Slots of the key memo (a power of two).
+const MEMO_SLOTS: usize = 2048;
+
+/// Marks a remembered word whose key depends on its neighbours (an article) or splits it.
+const NOT_REMEMBERED: u8 = u8::MAX;
+
+/// A plain word (as written, 1 to [`MEMO_WORD`] bytes) and its key.
+#[derive(Debug, Clone, Copy, Default)]
+struct Memo {
+    /// The word, as [`short_word_id`] gives it.
+    id: (u64, u64),
+    /// Length of the word; 0 for an empty slot.
+    len: u8,
+    /// Length of the key, or [`NOT_REMEMBERED`].
+    key_len: u8,
+    key: [u8; MEMO_WORD],
+}
+
+/// Two numbers that, with its length, identify a word of 1 to 16 bytes: for 8 bytes or more
+/// its first and last 8 bytes, for 4 to 7 its first and last 4, for 1 to 3 its first, middle
+/// and last byte. Together they cover every byte of the word.
+pub(super) fn short_word_id(w: &[u8]) -> (u64, u64) {
+    let n = w.len();
+    let u64_at = |i: usize| {
+        let mut a = [0u8; 8];
+        a.copy_from_slice(&w[i..i + 8]);
+        u64::from_le_bytes(a)
+    };
+    let u32_at = |i: usize| {
+        let mut a = [0u8; 4];
+        a.copy_from_slice(&w[i..i + 4]);
+        u64::from(u32::from_le_bytes(a))
+    };
+    match n {
+        8.. => (u64_at(0), u64_at(n - 8)),
+        4..=7 => (u32_at(0), u32_at(n - 4)),
+        1..=3 => (
+            u64::from(w[0]) | u64::from(w[n / 2]) << 8 | u64::from(w[n - 1]) << 16,
+            0,
+        ),
+        0 => (0, 0),
+    }
+}
+
+/// The memo slot of a word identified by [`short_word_id`].
+fn memo_slot(id: (u64, u64), len: usize) -> usize {
+    let h = (id.0 ^ (len as u64).rotate_left(29))
+        .wrapping_mul(0x9e37_79b9_7f4a_7c15)
+        .rotate_left(23)
+        ^ id.1;
+    (h.wrapping_mul(0x517c_c1b7_2722_0a95) >> (64 - MEMO_SLOTS.trailing_zeros())) as usize
+}
+
+/// Appends the key of a plain word (ASCII letters and digits, as written) to `out` from the
+/// memo, keying and remembering it on a miss. Returns false, appending nothing, for a word
+/// whose key is not the key of its body alone (articles, "Ezzor"): [`key_word`] keys those.
+fn key_plain_word(word: &[u8], memo: &mut Vec<Memo>, out: &mut Vec<u8>) -> bool {
+    let n = word.len();
+    if n == 0 || n > MEMO_WORD {
+        return false;
+    }
+    if memo.is_empty() {
+        memo.resize(MEMO_SLOTS, Memo::default());
+    }
+    let id = short_word_id(word);
+    let slot = memo_slot(id, n);
+    let Some(m) = memo.get_mut(slot) else {
+        return false;
+    };
+    if usize::from(m.len) != n || m.id != id {
+        let mut lower = [0u8; MEMO_WORD];
+        for (d, &b) in lower.iter_mut().zip(word) {
+            *d = b.to_ascii_lowercase();
+        }
+        let lower = &lower[..n];
+        m.id = id;
+        m.len = n as u8;
+        m.key_len = NOT_REMEMBERED;
+        if is_plain_article(lower) || sun_article(lower).is_some() || is_joined_article(lower) {
+            return false;
+        }
+        let start = out.len();
+        key_short_body(lower, false, out);
+        let key = out.get(start..).unwrap_or(&[]);
+        if key.len() <= MEMO_WORD {
+            m.key[..key.len()].copy_from_slice(key);
+            m.key_len = key.len() as u8;
+        }
+        return true;
+    }
+    if m.key_len == NOT_REMEMBERED {
+        return false;
+    }
+    let at = out.len();
+    out.extend_from_slice(&m.key);
+    out.truncate(at + usize::from(m.key_len));
+    true
 }
 
 /// Appends the key of word `n` of `raw` (letters in `buf`) to `out`, calling `piece` with the
@@ -406,11 +694,7 @@ fn key_word(
     }
     // "ezzor", "assad": an article written together with its sun letter.
     let b = word_bytes;
-    if b.len() >= 5
-        && matches!(b[0], b'a' | b'e')
-        && b[1] == b[2]
-        && matches!(b[1], b't' | b'd' | b'r' | b'z' | b's' | b'n')
-    {
+    if is_joined_article(b) {
         out.extend_from_slice(b"al");
         piece(start, out.len(), true, false);
         out.push(b' ');
@@ -434,6 +718,8 @@ pub struct Keyer {
     fold: Vec<u8>,
     /// The key being built (UTF-8).
     key: Vec<u8>,
+    /// Keys of recent plain words, by word (see [`key_plain_word`]); empty until first used.
+    memo: Vec<Memo>,
 }
 
 impl Keyer {
@@ -444,9 +730,21 @@ impl Keyer {
         self.key.clear();
         let (buf, raw, out) = (&self.buf, &self.raw, &mut self.key);
         let (fold, scratch) = (&mut self.fold, &mut self.scratch);
+        let memo = &mut self.memo;
         for (n, w) in raw.iter().enumerate() {
             if n > 0 {
                 out.push(if w.gap == Gap::Break { b'|' } else { b' ' });
+            }
+            if w.start == PLAIN {
+                let start = out.len();
+                let letters = original
+                    .as_bytes()
+                    .get(w.orig_start as usize..w.orig_end as usize)
+                    .unwrap_or(&[]);
+                if key_plain_word(letters, memo, out) {
+                    word(start, out.len(), w, true, true);
+                    continue;
+                }
             }
             key_word(
                 original,
@@ -494,7 +792,7 @@ impl Keyer {
 
     /// Appends the key of word `n` of `text`, the text last split, to `out` (no separator),
     /// and to `pieces` its key words: end offset in `out` and whether the piece ends the
-    /// original word (only "al" of "Ezzor" does not). Exactly what [`KeyedText::new`] makes of
+    /// original word (only "al" of "Ezzor" does not). Exactly what `KeyedText::new` makes of
     /// the word.
     pub fn key_word(
         &mut self,
@@ -547,6 +845,7 @@ impl Keyer {
 
 impl KeyedText {
     /// Keys `original` word by word.
+    #[cfg(test)]
     pub fn new(original: &str) -> KeyedText {
         let mut out = KeyedText {
             text: String::with_capacity(original.len() + 16),
@@ -558,6 +857,7 @@ impl KeyedText {
             scratch: Vec::with_capacity(64),
             fold: Vec::with_capacity(64),
             key: Vec::with_capacity(original.len() + 16),
+            memo: Vec::new(),
         };
         keyer.key_text(original, &mut out);
         out

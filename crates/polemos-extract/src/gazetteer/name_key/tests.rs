@@ -644,3 +644,45 @@ fn fast_keyer_matches_reference_on_corpus() {
     }
     assert!(n > 0);
 }
+
+#[test]
+fn ascii_alnum_bits_match_bytes() {
+    // Every byte value in every position, with varied neighbours.
+    for b in 0..=255u8 {
+        for pos in 0..8 {
+            for fill in [b'a', b' ', 0xC3, b'Z', b'9', 0x7f, 0x80] {
+                let mut a = [fill; 8];
+                a[pos] = b;
+                let bits = ascii_alnum_bits(u64::from_le_bytes(a));
+                for (k, &c) in a.iter().enumerate() {
+                    assert_eq!(
+                        bits >> (8 * k + 7) & 1 == 1,
+                        c.is_ascii_alphanumeric(),
+                        "{a:?} at {k}"
+                    );
+                }
+            }
+        }
+    }
+    for b in 0..128u8 {
+        let c = b as char;
+        let class = if c.is_ascii_alphanumeric() {
+            ALNUM
+        } else if c.is_whitespace() || is_apostrophe(c) {
+            KEEP
+        } else if is_dash(c) {
+            DASH
+        } else {
+            BREAK
+        };
+        assert_eq!(BYTE_CLASS[b as usize], class, "{b}");
+    }
+    let text = b"abc9Z-xyz QQ\xc3\xa9tre";
+    for from in 0..text.len() {
+        let mut j = from;
+        while j < text.len() && text[j].is_ascii_alphanumeric() {
+            j += 1;
+        }
+        assert_eq!(ascii_alnum_end(text, from), j);
+    }
+}
