@@ -29,14 +29,24 @@ pub struct Folded {
     word_starts: OnceCell<Vec<u32>>,
 }
 
-fn is_apostrophe(c: char) -> bool {
+/// Apostrophes and the marks transliterations write for ayn and hamza ("Daʻesh", "Raʼs"). One
+/// definition for the folded text and the gazetteer's name keys, so both read a name alike.
+pub(crate) fn is_apostrophe(c: char) -> bool {
     matches!(
         c,
-        '\'' | '\u{2019}' | '\u{2018}' | '\u{02BC}' | '\u{02BF}' | '\u{02BE}' | '`' | '\u{00B4}'
+        '\'' | '\u{2019}'
+            | '\u{2018}'
+            | '\u{02BC}'
+            | '\u{02BB}'
+            | '\u{02BF}'
+            | '\u{02BE}'
+            | '`'
+            | '\u{00B4}'
     )
 }
 
-fn is_dash(c: char) -> bool {
+/// Hyphens, dashes and the minus sign.
+pub(crate) fn is_dash(c: char) -> bool {
     matches!(
         c,
         '-' | '\u{2010}' | '\u{2011}' | '\u{2012}' | '\u{2013}' | '\u{2014}' | '\u{2212}'
@@ -255,6 +265,9 @@ mod tests {
         assert_eq!(fold_key("Deir Ez-Zor"), fold_key("deir ez zor"));
         assert_eq!(fold_key("U.S.-led coalition"), "us led coalition");
         assert_eq!(fold_key("Dar'a"), "dara");
+        // The ayn marks of transliteration fold as the gazetteer's name keys read them.
+        assert_eq!(fold_key("Daʻesh"), fold_key("Da'esh"));
+        assert_eq!(fold_key("Daʿesh"), fold_key("Da'esh"));
         assert_eq!(
             fold_key("the Syrian military’s positions"),
             "the syrian military positions"

@@ -31,6 +31,8 @@
 
 use unicode_normalization::char::{decompose_canonical, is_combining_mark};
 
+use crate::fold::{is_apostrophe, is_dash};
+
 /// The key of a single name: what `KeyedText::new` makes of it, without the offset map.
 pub fn name_key(name: &str) -> String {
     Keyer::default().name_key(name).to_string()
@@ -85,27 +87,6 @@ struct RawWord {
     gap: Gap,
     /// The word ended with an ayn apostrophe before a final `a` ("Dar'a").
     final_ayn: bool,
-}
-
-fn is_apostrophe(c: char) -> bool {
-    matches!(
-        c,
-        '\'' | '\u{2019}'
-            | '\u{2018}'
-            | '\u{02BC}'
-            | '\u{02BB}'
-            | '\u{02BF}'
-            | '\u{02BE}'
-            | '`'
-            | '\u{00B4}'
-    )
-}
-
-fn is_dash(c: char) -> bool {
-    matches!(
-        c,
-        '-' | '\u{2010}' | '\u{2011}' | '\u{2012}' | '\u{2013}' | '\u{2014}' | '\u{2212}'
-    )
 }
 
 /// Letters NFD does not take apart.
