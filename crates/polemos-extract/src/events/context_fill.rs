@@ -105,11 +105,7 @@ pub fn fill_from_document(events: &mut [Event], places: &[PlaceMatch], country: 
             Some(l) if l.feature == "country" => (true, Some(l.country.as_str())),
             Some(l) => (country.is_some_and(|c| l.country != c), None),
         };
-        let in_country = within.map(|c| main_place(places, Some(c)));
-        let chosen = match in_country {
-            Some(found) => found,
-            None => main,
-        };
+        let chosen = within.map_or(main, |c| main_place(places, Some(c)));
         if fill {
             if let Some(p) = chosen {
                 let mut location = p.location.clone();

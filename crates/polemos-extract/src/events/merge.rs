@@ -181,87 +181,70 @@ pub fn merge_reports(text: &str, built: Vec<Built>, headline: Option<u32>) -> Ve
 /// the headline or opening joins the first specific report of the opening it agrees with.
 fn fold_generic_openings(text: &str, merged: &mut Vec<Built>, headline: Option<u32>) {
     let first_body = headline.map_or(0, |h| h + 1);
-    let in_opening = |b: &Built| {
-        b.event
-            .evidence
-            .first()
-            .copied()
-            .unwrap_or(b.event.sentence)
-            < first_body + OPENING
-    };
-    let mut i = 0;
-    while i < merged.len() {
+    let in_opening = |b: &Built| first_evidence(&b.event) < first_body + OPENING;
+    fold_where(merged, |merged, i| {
         let generic = &merged[i];
-        let target = (generic.generic && in_opening(generic))
-            .then(|| {
-                merged.iter().position(|s| {
-                    !s.generic
-                        && in_opening(s)
-                        && generic_fits(s.event.sub_event_type, generic.event.sub_event_type)
-                        && same_circumstances(text, &s.event, &generic.event)
-                })
-            })
-            .flatten();
-        match target {
-            Some(t) => {
-                let g = merged.remove(i);
-                let t = if t > i { t - 1 } else { t };
-                let into = &mut merged[t];
-                into.triggers.extend(g.triggers);
-                absorb(&mut into.event, g.event);
-            }
-            None => i += 1,
+        if !(generic.generic && in_opening(generic)) {
+            return None;
         }
-    }
+        merged.iter().position(|s| {
+            !s.generic
+                && in_opening(s)
+                && generic_fits(s.event.sub_event_type, generic.event.sub_event_type)
+                && same_circumstances(text, &s.event, &generic.event)
+        })
+    });
     if let Some(h) = headline {
         fold_headline(text, merged, h);
     }
 }
 
-/// The headline's report with its target dropped where the body names civilians as the
-/// target: "Shelling of rebel bastion kills 19" and "19 civilians were killed in the
-/// bombardment" name the place's defenders and its dead, not two targets.
-fn without_civilian_target(headline: &Built, body: &Built) -> Event {
-    let mut e = headline.event.clone();
-    let civilians = |x: &Event| {
-        x.actor2
-            .as_ref()
-            .is_some_and(|a| a.category == polemos_core::ActorCategory::Civilians)
-    };
-    if civilians(&body.event) {
-        e.actor2 = None;
-    }
-    e
-}
-
 /// A headline is a short rewording of the opening: "Shelling of rebel bastion kills 19" and
 /// "19 civilians were killed in aerial bombardment" are one event. A report only the headline
 /// gives joins the first opening report of the same event type whose circumstances agree, which
-/// says more.
+/// says more. Where the body names civilians as the target, the headline's target is not
+/// compared: "rebel bastion" and "civilians" name the place's defenders and its dead, not two
+/// targets.
 fn fold_headline(text: &str, merged: &mut Vec<Built>, headline: u32) {
     let body_opening = |b: &Built| {
-        let first = b
-            .event
-            .evidence
-            .first()
-            .copied()
-            .unwrap_or(b.event.sentence);
+        let first = first_evidence(&b.event);
         first > headline && first <= headline + OPENING
     };
-    let mut i = 0;
-    while i < merged.len() {
+    let civilian_target = |e: &Event| {
+        e.actor2
+            .as_ref()
+            .is_some_and(|a| a.category == polemos_core::ActorCategory::Civilians)
+    };
+    fold_where(merged, |merged, i| {
         let h = &merged[i];
         let only_headline = h.event.evidence.iter().all(|&s| s == headline);
-        let target = (only_headline && is_violent(&h.event))
-            .then(|| {
-                merged.iter().position(|b| {
-                    body_opening(b)
-                        && b.event.event_type() == h.event.event_type()
-                        && same_circumstances(text, &b.event, &without_civilian_target(h, b))
-                })
-            })
-            .flatten();
-        match target {
+        if !(only_headline && is_violent(&h.event)) {
+            return None;
+        }
+        let without_target = Event {
+            actor2: None,
+            ..h.event.clone()
+        };
+        merged.iter().position(|b| {
+            let headline_report = if civilian_target(&b.event) {
+                &without_target
+            } else {
+                &h.event
+            };
+            body_opening(b)
+                && b.event.event_type() == h.event.event_type()
+                && same_circumstances(text, &b.event, headline_report)
+        })
+    });
+}
+
+/// Folds each report for which `target` names another into that one: the report leaves the
+/// list, and its triggers and what its target lacks go to the target. `target` sees the list
+/// and the report's index, and never names the report itself.
+fn fold_where(merged: &mut Vec<Built>, target: impl Fn(&[Built], usize) -> Option<usize>) {
+    let mut i = 0;
+    while i < merged.len() {
+        match target(merged, i) {
             Some(t) => {
                 let g = merged.remove(i);
                 let t = if t > i { t - 1 } else { t };
@@ -272,6 +255,11 @@ fn fold_headline(text: &str, merged: &mut Vec<Built>, headline: u32) {
             None => i += 1,
         }
     }
+}
+
+/// The first sentence that reports an event.
+fn first_evidence(e: &Event) -> u32 {
+    e.evidence.first().copied().unwrap_or(e.sentence)
 }
 
 /// How many body sentences count as the article's opening.
@@ -308,7 +296,6 @@ pub fn generic_fits(specific: SubEventType, generic: SubEventType) -> bool {
 /// specific method, then the earliest.
 pub fn choose_lead(events: &mut [Event], headline: Option<u32>) {
     let first_body = headline.map_or(0, |h| h + 1);
-    let first_evidence = |e: &Event| e.evidence.first().copied().unwrap_or(e.sentence);
     let lead = events
         .iter()
         .enumerate()

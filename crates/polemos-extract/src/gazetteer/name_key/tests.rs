@@ -159,6 +159,8 @@ mod reference {
     #![allow(dead_code)]
     use unicode_normalization::char::{decompose_canonical, is_combining_mark};
 
+    use crate::fold::{is_apostrophe, is_dash};
+
     /// The key of a single name: what [`KeyedText::new`] makes of it, without the offset map.
     pub fn _unused_name_key(name: &str) -> String {
         KeyedText::new(name).text
@@ -209,27 +211,6 @@ mod reference {
         gap: Gap,
         /// The word ended with an ayn apostrophe before a final `a` ("Dar'a").
         final_ayn: bool,
-    }
-
-    fn is_apostrophe(c: char) -> bool {
-        matches!(
-            c,
-            '\'' | '\u{2019}'
-                | '\u{2018}'
-                | '\u{02BC}'
-                | '\u{02BB}'
-                | '\u{02BF}'
-                | '\u{02BE}'
-                | '`'
-                | '\u{00B4}'
-        )
-    }
-
-    fn is_dash(c: char) -> bool {
-        matches!(
-            c,
-            '-' | '\u{2010}' | '\u{2011}' | '\u{2012}' | '\u{2013}' | '\u{2014}' | '\u{2212}'
-        )
     }
 
     /// Letters NFD does not take apart.
