@@ -105,4 +105,8 @@ pub struct Casualties {
     /// given for the same event replaces it.
     #[serde(default)]
     pub vague: bool,
+    /// Whether `civilians_killed` counts dead the text calls only "people", taken as civilians
+    /// because the event targeted civilians: a count the text gives as civilians replaces it.
+    #[serde(default)]
+    pub civilians_inferred: bool,
 }

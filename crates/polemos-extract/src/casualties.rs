@@ -139,6 +139,10 @@ const INJURE_BEFORE: &[&str] = &[
     "wounding", "injuring", "wounded", "injured", "wounds", "injures",
 ];
 const INJURED_AFTER: &[&str] = &["wounded", "injured", "hurt"];
+/// Words no victim phrase runs across: "38 injured in terrorist attacks" names no terrorists.
+const PHRASE_ENDS: &[&str] = &[
+    "in", "on", "at", "by", "from", "near", "after", "during", "and",
+];
 const AUXILIARIES: &[&str] = &[
     "were",
     "was",
@@ -249,13 +253,19 @@ pub struct Casualty {
 }
 
 fn group_at(words: &[Word<'_>], i: usize) -> Option<(VictimGroup, usize)> {
-    // Allow up to two adjectives or qualifiers: "12 Syrian soldiers", "five more civilians".
-    for (k, w) in words.iter().enumerate().skip(i).take(3) {
+    // Allow up to three adjectives, qualifiers or names: "12 Syrian soldiers", "five more
+    // civilians", "7 Nusra Front field commanders".
+    for (k, w) in words.iter().enumerate().skip(i).take(4) {
         if let Some((_, g)) = GROUP_NOUNS.iter().find(|(n, _)| *n == w.text) {
             return Some((*g, k));
         }
-        // Another count ("... 2014 six people were killed") or the verb ends the phrase.
-        if read_count(&words[k..]).is_some() || DEAD_AFTER.contains(&w.text) {
+        // Another count ("... 2014 six people were killed"), a verb ("38 injured in terrorist
+        // attacks") or a preposition ends the phrase.
+        if read_count(&words[k..]).is_some()
+            || DEAD_AFTER.contains(&w.text)
+            || INJURED_AFTER.contains(&w.text)
+            || PHRASE_ENDS.contains(&w.text)
+        {
             return None;
         }
         if w.text.starts_with(|c: char| c.is_ascii_digit()) {
@@ -265,14 +275,19 @@ fn group_at(words: &[Word<'_>], i: usize) -> Option<(VictimGroup, usize)> {
     None
 }
 
-/// Finds killed counts in each sentence.
-pub fn find_casualties(folded: &Folded, sentences: &[Sentence]) -> Vec<Casualty> {
+/// Finds killed counts in each sentence of `text`, which `folded` folds.
+pub fn find_casualties(text: &str, folded: &Folded, sentences: &[Sentence]) -> Vec<Casualty> {
     let mut out = Vec::new();
     for s in sentences {
         let fs = folded.folded_offset(s.span.start);
         let fe = folded.folded_offset(s.span.end);
         let sentence_text = folded.text.get(fs..fe).unwrap_or("");
-        if crate::matcher::contains_any(TOTAL_CUES, sentence_text) {
+        // Folded text shows "of the war-torn city" as "of the war torn city": no total.
+        let before_dash = |end: usize| {
+            let at = folded.original_span(fs + end, fs + end + 1).start;
+            end < sentence_text.len() && text.as_bytes().get(at) == Some(&b'-')
+        };
+        if crate::matcher::contains_any_phrase(TOTAL_CUES, sentence_text, |end| !before_dash(end)) {
             continue;
         }
         let words = folded.words(fs, fe);
@@ -282,7 +297,7 @@ pub fn find_casualties(folded: &Folded, sentences: &[Sentence]) -> Vec<Casualty>
             let mut found = find_at(&words, i);
             // "..., including five children": a breakdown of the count just given.
             if found.is_none() && found_in_sentence && SUBSET_CUES.contains(&words[i].text) {
-                found = read_count(&words[i + 1..]).and_then(|c| {
+                found = read_victims(&words[i + 1..]).and_then(|c| {
                     let (g, k) = group_at(&words, i + 1 + c.words)?;
                     let harm = out.last().map_or(Harm::Killed, |c: &Casualty| c.harm);
                     Some((c.value, i + 1, k, g, "casualty:subset", harm))
@@ -319,7 +334,7 @@ pub fn find_casualties(folded: &Folded, sentences: &[Sentence]) -> Vec<Casualty>
             i = last + 1;
             // "killed four SDF fighters and three rebels": counts joined by "and" add up.
             while words.get(i).is_some_and(|w| w.text == "and") {
-                let Some((count, k, group, vague)) = read_count(&words[i + 1..]).and_then(|c| {
+                let Some((count, k, group, vague)) = read_victims(&words[i + 1..]).and_then(|c| {
                     let (g, k) = group_at(&words, i + 1 + c.words)?;
                     Some((c.value, k, g, c.vague))
                 }) else {
@@ -349,6 +364,48 @@ pub fn find_casualties(folded: &Folded, sentences: &[Sentence]) -> Vec<Casualty>
 
 type Found = (u32, usize, usize, VictimGroup, &'static str, Harm);
 
+/// Victim nouns in the singular, which "a" or "an" counts as one ("a child and a woman were
+/// killed").
+const SINGULAR_VICTIMS: &[&str] = &[
+    "man",
+    "person",
+    "boy",
+    "girl",
+    "civilian",
+    "child",
+    "woman",
+    "soldier",
+    "terrorist",
+    "militant",
+    "fighter",
+    "jihadist",
+    "insurgent",
+    "extremist",
+    "commander",
+];
+
+/// A count of victims at the start of `words`: a number ([`read_count`]), or "a"/"an" before a
+/// victim noun in the singular ("a woman", "a Syrian soldier").
+fn read_victims(words: &[Word<'_>]) -> Option<crate::numbers::Count> {
+    if let Some(count) = read_count(words) {
+        return Some(count);
+    }
+    let article = words
+        .first()
+        .is_some_and(|w| w.text == "a" || w.text == "an");
+    let singular = words
+        .iter()
+        .skip(1)
+        .take(3)
+        .take_while(|w| !PHRASE_ENDS.contains(&w.text))
+        .any(|w| SINGULAR_VICTIMS.contains(&w.text));
+    (article && singular).then_some(crate::numbers::Count {
+        value: 1,
+        words: 1,
+        vague: false,
+    })
+}
+
 /// Whether the word at `i` is the year of a date ("17 Mar 2014", "March 2014"), which no toll is.
 fn is_year_of_date(words: &[Word<'_>], i: usize) -> bool {
     let year = words[i]
@@ -372,6 +429,24 @@ fn follows_earlier_event(words: &[Word<'_>], first: usize) -> bool {
     let from = first.saturating_sub(EARLIER_REACH);
     (from.max(3)..first)
         .any(|k| words[k].text == "after" && k > 0 && TIME_UNITS.contains(&words[k - 1].text))
+}
+
+/// The index of the first word after a breakdown that starts at `at` ("21 children", "women
+/// and children", "a woman and a child", "five children and two women"), or None if no group
+/// is named there.
+fn skip_breakdown(words: &[Word<'_>], mut at: usize) -> Option<usize> {
+    let mut end = None;
+    loop {
+        let from = read_count(&words[at.min(words.len())..]).map_or(at, |c| at + c.words);
+        let Some((_, k)) = group_at(words, from) else {
+            return end;
+        };
+        end = Some(k + 1);
+        match words.get(k + 1) {
+            Some(w) if w.text == "and" => at = k + 2,
+            _ => return end,
+        }
+    }
 }
 
 /// The index of the first word from `at` that is not an auxiliary ("were", "have been").
@@ -468,7 +543,7 @@ fn find_harm_at(words: &[Word<'_>], i: usize, harm: Harm) -> Option<Found> {
     let w = words[i].text;
     // "killing 12 soldiers", "killed at least 8 civilians", "killing one man".
     if harm.verbs_before().contains(&w) {
-        let count = read_count(&words[i + 1..])?;
+        let count = read_victims(&words[i + 1..])?;
         let at = i + 1 + count.words;
         // "Three civilians killed, 12 others injured": the count after the verb is the
         // subject of the next harm, not the object of this one.
@@ -497,7 +572,7 @@ fn find_harm_at(words: &[Word<'_>], i: usize, harm: Harm) -> Option<Found> {
     }
     // "left 9 dead", "left 9 people dead".
     if w == "left" && harm == Harm::Killed {
-        let count = read_count(&words[i + 1..])?;
+        let count = read_victims(&words[i + 1..])?;
         let mut at = i + 1 + count.words;
         let mut group = VictimGroup::People;
         if let Some((g, k)) = group_at(words, at) {
@@ -520,7 +595,7 @@ fn find_harm_at(words: &[Word<'_>], i: usize, harm: Harm) -> Option<Found> {
     if is_year_of_date(words, i) {
         return None;
     }
-    let count = read_count(&words[i..])?;
+    let count = read_victims(&words[i..])?;
     let at = i + count.words;
     let (group, last, mut next) = match group_at(words, at) {
         Some((g, k)) => (g, k, k + 1),
@@ -531,23 +606,12 @@ fn find_harm_at(words: &[Word<'_>], i: usize, harm: Harm) -> Option<Found> {
         .get(next)
         .is_some_and(|n| SUBSET_CUES.contains(&n.text))
     {
-        if let Some(c) = read_count(&words[next + 1..]) {
-            if let Some((_, k)) = group_at(words, next + 1 + c.words) {
-                next = k + 1;
-            }
-        } else {
-            // "10 people including women and children have been killed": groups, no counts.
-            let mut k = next + 1;
-            while words
-                .get(k)
-                .is_some_and(|w| w.text == "and" || GROUP_NOUNS.iter().any(|(n, _)| *n == w.text))
-            {
-                k += 1;
-            }
-            if k > next + 1 {
-                next = k;
-            }
-        }
+        next = skip_breakdown(words, next + 1).unwrap_or(next);
+    }
+    // "A child and a woman were killed", "12 soldiers and 5 civilians died": the verb follows
+    // the last of the coordinated counts, which the caller reads as coordinated.
+    if words.get(next).is_some_and(|w| w.text == "and") {
+        next = skip_breakdown(words, next + 1).unwrap_or(next);
     }
     let next = skip_auxiliaries(words, next);
     if words
@@ -581,7 +645,7 @@ mod tests {
     fn find_all(text: &str) -> Vec<Casualty> {
         let f = Folded::new(text);
         let s = vec![Sentence::covering(text)];
-        find_casualties(&f, &s)
+        find_casualties(text, &f, &s)
     }
 
     #[test]
@@ -718,17 +782,48 @@ mod tests {
     }
 
     #[test]
+    fn coordinated_subjects() {
+        let counts = |text: &str| -> Vec<(u32, &'static str)> {
+            find(text).into_iter().map(|c| (c.0, c.1)).collect()
+        };
+        assert_eq!(
+            counts("A child and a woman were killed and seven others were injured by rockets."),
+            vec![(1, "children"), (1, "women")]
+        );
+        assert_eq!(
+            counts("12 soldiers and 5 civilians died in the attack."),
+            vec![(12, "combatants"), (5, "civilians")]
+        );
+        // No verb of harm after the coordination: no toll.
+        assert!(counts("12 soldiers and 5 civilians fled the town.").is_empty());
+    }
+
+    #[test]
+    fn war_torn_is_no_war_total() {
+        let got = find("Shelling left 11 people dead in several districts of the war-torn city.");
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert_eq!(got[0].0, 11);
+        assert!(
+            find("Shelling has left 11,000 people dead in the city since the war began.")
+                .is_empty()
+        );
+    }
+
+    #[test]
     fn killed_then_injured_without_commas() {
         // Headlines and comma-stripped text: the second count is the injured, not the killed.
         for text in [
             "Eight Civilians Killed 14 Injured in Bombing in Damascus.",
             "Three civilians killed, 12 others injured in attacks on the city.",
             "Three killed over 70 injured in shelling of the city.",
+            "3 Civilians Killed 38 Injured in Terrorist Rocket Attacks in Deir Ezzor.",
+            "The death toll from the twin blasts rose to 8 and more than 115 wounded persons.",
+            "Eight people including a woman and child were killed and 20 injured in the shelling.",
         ] {
             let got = find_all(text);
             let killed: Vec<u32> = got
                 .iter()
-                .filter(|c| c.harm == Harm::Killed)
+                .filter(|c| c.harm == Harm::Killed && !c.subset)
                 .map(|c| c.count)
                 .collect();
             let injured: Vec<u32> = got
@@ -738,6 +833,7 @@ mod tests {
                 .collect();
             assert_eq!(killed.len(), 1, "{text}: {got:?}");
             assert!(killed[0] <= 8, "{text}: {got:?}");
+            assert!(killed[0] >= 1, "{text}: {got:?}");
             assert_eq!(injured.len(), 1, "{text}: {got:?}");
             assert!(injured[0] >= 12, "{text}: {got:?}");
         }

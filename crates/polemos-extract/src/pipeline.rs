@@ -86,7 +86,7 @@ impl Pipeline {
         );
         let triggers = r.triggers.find(&folded, &parsed.sentences);
         let actors = keep_modifying_demonyms(&folded, actors, &triggers);
-        let casualties = find_casualties(&folded, &parsed.sentences);
+        let casualties = find_casualties(&parsed.doc.text, &folded, &parsed.sentences);
         let dates = find_dates(&folded, &parsed.sentences);
         let attributions = r
             .sources

@@ -419,6 +419,39 @@ fn an_exact_toll_replaces_a_vague_one() {
 }
 
 #[test]
+fn civilians_the_text_names_replace_people_taken_as_civilians() {
+    // The headline's 20 dead count as civilians only for want of better; the body says 10.
+    let x = extract_on(
+        "20 dead in air strikes on Latakia province\n\n\
+         At least 20 people including 10 civilians were killed by air strikes in the province \
+         of Latakia on Saturday, a monitor said.",
+        Some((2013, 8, 10)),
+    );
+    let lead = x.events.iter().find(|e| e.is_lead).expect("lead");
+    assert_eq!(lead.casualties.killed, Some(20), "{:#?}", x.events);
+    assert_eq!(
+        lead.casualties.civilians_killed,
+        Some(10),
+        "{:#?}",
+        x.events
+    );
+    // Civilians named for part of the event (a smaller toll) do not replace the whole toll.
+    let x = extract_on(
+        "Air strikes kill 31 in Aleppo province\n\n\
+         At least 31 people were killed by air strikes in Aleppo province on Monday. Ten \
+         civilians were killed in the air strikes on Aleppo province in the town of Atareb.",
+        Some((2016, 5, 2)),
+    );
+    let lead = x.events.iter().find(|e| e.is_lead).expect("lead");
+    assert_eq!(
+        lead.casualties.civilians_killed,
+        Some(31),
+        "{:#?}",
+        x.events
+    );
+}
+
+#[test]
 fn raids_that_hit_a_place_are_air_raids() {
     let e = only("Raids struck the village of Kafr Nabl in Idlib province overnight.");
     assert_eq!(e.sub_event_type.as_str(), "Air/drone strike");

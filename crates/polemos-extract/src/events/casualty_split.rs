@@ -151,13 +151,13 @@ fn apply(e: &mut Event, t: Tally, span: Span) {
         .map_or(e.event_type() != EventType::Battles || one_sided, |a| {
             a.category == ActorCategory::Civilians
         });
-    let civilians = match t.civilians_named {
-        Some(named) => Some(named.max(t.civilians.unwrap_or(0))),
+    let (civilians, civilians_inferred) = match t.civilians_named {
+        Some(named) => (Some(named.max(t.civilians.unwrap_or(0))), false),
         None if civilian_context => match (t.civilians, t.people) {
-            (None, None) => None,
-            (c, p) => Some(c.unwrap_or(0).saturating_add(p.unwrap_or(0))),
+            (c, None) => (c, false),
+            (c, Some(p)) => (Some(c.unwrap_or(0).saturating_add(p)), true),
         },
-        None => t.civilians,
+        None => (t.civilians, false),
     };
     e.casualties = Casualties {
         killed: t.killed,
@@ -168,5 +168,6 @@ fn apply(e: &mut Event, t: Tally, span: Span) {
         combatants_killed: t.combatants,
         span: Some(span),
         vague: t.vague && t.killed.is_some(),
+        civilians_inferred,
     };
 }

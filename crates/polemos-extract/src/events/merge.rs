@@ -129,8 +129,23 @@ fn absorb(into: &mut Event, other: Event) {
     into.evidence.dedup();
 }
 
-/// Field by field, the larger of two reports' counts.
+/// Field by field, the larger of two reports' counts; but civilians the text names as part of
+/// a toll at least as large replace "people" taken as civilians ("20 dead" in a headline, "20
+/// people including 10 civilians" in the body: 10 civilians). Named civilians of a smaller
+/// toll are a part of the event ("ten of them in Bab") or a lower figure, and do not.
 fn absorb_counts(c: &mut Casualties, o: Casualties) {
+    let named_civilians = match (c.civilians_killed, o.civilians_killed) {
+        (Some(_), Some(_)) if c.civilians_inferred != o.civilians_inferred => {
+            let (named, inferred) = if c.civilians_inferred {
+                (o, *c)
+            } else {
+                (*c, o)
+            };
+            (named.killed >= inferred.killed).then_some(named)
+        }
+        _ => None,
+    };
+    let had_civilians = c.civilians_killed.is_some();
     for (mine, theirs) in [
         (&mut c.killed, o.killed),
         (&mut c.injured, o.injured),
@@ -149,6 +164,15 @@ fn absorb_counts(c: &mut Casualties, o: Casualties) {
         (None, Some(_)) => o.vague,
         _ => c.vague,
     };
+    match named_civilians {
+        Some(named) => {
+            c.civilians_killed = named.civilians_killed;
+            c.civilians_inferred = false;
+        }
+        // Both inferred, both named, or only one given: the flag of the count kept.
+        None if had_civilians => {}
+        None => c.civilians_inferred = o.civilians_inferred,
+    }
 }
 
 /// Merges reports of the same event; returns the events and, for each, the trigger mentions
