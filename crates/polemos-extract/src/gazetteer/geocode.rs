@@ -43,6 +43,43 @@ fn names_outlet(folded: &Folded, end: usize) -> bool {
     })
 }
 
+/// Words after a capital's name that make it stand for the country's government ("despite
+/// Damascus promises of a truce", "Ankara says", "the Damascus government"), not a place.
+const METONYM_NEXT: &[&str] = &[
+    "says",
+    "said",
+    "say",
+    "promise",
+    "promises",
+    "promised",
+    "accuses",
+    "accused",
+    "denies",
+    "denied",
+    "announced",
+    "announces",
+    "warns",
+    "warned",
+    "wants",
+    "wanted",
+    "insists",
+    "insisted",
+    "claims",
+    "claimed",
+    "rejects",
+    "rejected",
+    "backs",
+    "backed",
+    "blames",
+    "blamed",
+    "supports",
+    "supported",
+    "government",
+    "regime",
+    "authorities",
+    "officials",
+];
+
 /// Words after a name that say it means the city.
 const CITY_WORDS: &[&str] = &["city", "town"];
 /// Words before a name that say the event was near it or in a part of it, not at its centre.
@@ -137,6 +174,8 @@ struct Hit {
     wants_around: bool,
     wants_city: bool,
     near: bool,
+    /// Followed by a word that makes a capital stand for its government.
+    metonym: bool,
 }
 
 /// Finds and resolves every gazetteer name in the document's sentences.
@@ -193,6 +232,7 @@ pub fn geocode_document(
                 wants_city: CITY_WORDS.contains(&next)
                     || before.first().is_some_and(|w| *w == "city" || *w == "town"),
                 near: Cue::new(NEAR_CUES).precedes(&before),
+                metonym: METONYM_NEXT.contains(&next),
             })
         })
         .collect();
@@ -206,6 +246,9 @@ pub fn geocode_document(
         let Some((place_id, place)) = choose(gazetteer, ids, &hit, focus, &anchors) else {
             continue;
         };
+        if place.feature_code == "PPLC" && hit.metonym {
+            continue;
+        }
         let mut precision = match place.kind.as_str() {
             "country" | "admin1" => GeoPrecision::Region,
             "admin2" | "area" => GeoPrecision::Near,
@@ -384,6 +427,31 @@ mod tests {
                 )
             })
             .collect()
+    }
+
+    #[test]
+    fn a_capital_standing_for_its_government_is_no_place() {
+        let names = |text: &str| -> Vec<String> { places(text).into_iter().map(|p| p.0).collect() };
+        assert_eq!(
+            names("Aleppo was bombed despite Damascus promises of a truce."),
+            ["Aleppo"]
+        );
+        assert_eq!(
+            names("Ankara says the militants fired at Kilis."),
+            ["Kilis"]
+        );
+        assert_eq!(
+            names("Shelling hit Damascus and Aleppo on Friday."),
+            ["Damascus", "Aleppo"]
+        );
+    }
+
+    #[test]
+    fn surnames_and_bare_first_words_are_no_places() {
+        let got = places("Prime Minister Binali Yildirim spoke of Jisr al-Shigour in Idlib.");
+        let names: Vec<&str> = got.iter().map(|p| p.0.as_str()).collect();
+        assert_eq!(names, ["Jisr al-Shigour", "Idlib"], "{got:?}");
+        assert_eq!(got[0].2.as_deref(), Some("Idlib"));
     }
 
     #[test]

@@ -277,6 +277,11 @@ const STOP_NAMES: &[&str] = &[
     "putin",
     "obama",
     "assads",
+    // Surnames of leaders in the news that are districts elsewhere (Binali Yildirim; Yildirim
+    // in Bursa), and "Jisr" ("bridge"), the first word of many names, alone an alias of an
+    // Israeli town.
+    "yildirim",
+    "jisr",
     // Institutions and outlets named like places: "White House" is a translation of
     // Casablanca (Dar al-Beida), "Al Jazeera" a Sudanese state, "Khorasan" a militant group's
     // name in Syria news.
