@@ -498,3 +498,30 @@ fn a_headline_naming_the_defenders_joins_the_report_of_the_civilian_dead() {
     assert_eq!(lead[0].evidence, vec![0, 1], "{:#?}", x.events);
     assert_eq!(lead[0].casualties.civilians_killed, Some(19));
 }
+
+#[test]
+fn an_unattributed_air_strike_takes_the_agent_of_the_paragraph() {
+    let text = "Russian warplanes struck the town of Saraqib in Idlib province on Monday. \
+         Air strikes also hit a market in Maarat al-Numan, killing nine people. \
+         The town has been held by rebels since 2015. \
+         Aid groups said hospitals were running out of supplies. \
+         The United Nations called for a ceasefire in the province. \
+         Turkey said it would host talks next month. \
+         On Sunday air strikes hit a bakery in Kafr Nabl, a monitor said.";
+    let x = extract_on(text, Some((2017, 4, 4)));
+    let agent_in = |sentence: u32| {
+        let e = x
+            .events
+            .iter()
+            .find(|e| e.sentence == sentence)
+            .unwrap_or_else(|| panic!("no event in sentence {sentence}: {:#?}", x.events));
+        (name(&e.actor1).map(str::to_string), e.rule.clone())
+    };
+    // The next sentence's strikes are the same paragraph's: the Russian forces'.
+    let (agent, rule) = agent_in(1);
+    assert_eq!(agent.as_deref(), Some("Russian forces"), "{rule}");
+    assert!(rule.contains("+actor1:document"), "{rule}");
+    // Strikes recounted paragraphs later are not attributed by the article.
+    let (agent, rule) = agent_in(6);
+    assert_eq!(agent, None, "{rule}");
+}

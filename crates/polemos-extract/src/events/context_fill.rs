@@ -28,9 +28,29 @@ fn main_place<'a>(places: &'a [PlaceMatch], country: Option<&str>) -> Option<&'a
         .and_then(|(_, first)| places.get(*first))
 }
 
-/// The agent most events of this sub-event type (else of this event type) have in the article.
-/// Air strikes are only ever filled with forces that have aircraft, a state's: the rebels who
-/// fired the rockets of one paragraph did not fly the air strikes of the next.
+/// How many sentences from a report an agent may be taken from: about a paragraph. Articles
+/// that say who flew the strikes on one town often leave the strikes they recount further on
+/// unattributed ("it was not clear who carried out the strikes").
+const AGENT_REACH: u32 = 2;
+
+/// How many sentences apart two events are reported, by their nearest reports.
+fn sentences_apart(a: &Event, b: &Event) -> u32 {
+    let reports = |e: &Event| -> Vec<u32> {
+        let mut s = e.evidence.clone();
+        s.push(e.sentence);
+        s
+    };
+    let (ra, rb) = (reports(a), reports(b));
+    ra.iter()
+        .flat_map(|x| rb.iter().map(move |y| x.abs_diff(*y)))
+        .min()
+        .unwrap_or(u32::MAX)
+}
+
+/// The agent most events of this sub-event type (else of this event type) reported within
+/// [`AGENT_REACH`] sentences have. Air strikes are only ever filled with forces that have
+/// aircraft, a state's: the rebels who fired the rockets of one paragraph did not fly the air
+/// strikes of the next.
 fn usual_agent(events: &[Event], like: &Event) -> Option<ActorRef> {
     let can_do = |a: &ActorRef| {
         like.sub_event_type != SubEventType::AirDroneStrike
@@ -41,7 +61,10 @@ fn usual_agent(events: &[Event], like: &Event) -> Option<ActorRef> {
     };
     let pick = |same: &dyn Fn(&Event) -> bool| {
         let mut counts: HashMap<&str, (usize, &ActorRef)> = HashMap::new();
-        for e in events.iter().filter(|e| same(e)) {
+        for e in events
+            .iter()
+            .filter(|e| same(e) && sentences_apart(e, like) <= AGENT_REACH)
+        {
             if let Some(a) = e.actor1.as_ref().filter(|a| can_do(a)) {
                 counts.entry(a.name.as_str()).or_insert((0, a)).0 += 1;
             }
