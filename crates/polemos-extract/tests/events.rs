@@ -525,3 +525,19 @@ fn an_unattributed_air_strike_takes_the_agent_of_the_paragraph() {
     let (agent, rule) = agent_in(6);
     assert_eq!(agent, None, "{rule}");
 }
+
+#[test]
+fn a_group_without_aircraft_is_no_air_strike_agent() {
+    let x = extract_on(
+        "Jaish al-Fatah positions pounded by 56 airstrikes near Idlib.",
+        Some((2016, 1, 5)),
+    );
+    let strike = x
+        .events
+        .iter()
+        .find(|e| e.sub_event_type.as_str() == "Air/drone strike")
+        .unwrap_or_else(|| panic!("{:#?}", x.events));
+    assert_ne!(name(&strike.actor1), Some("Jaish al-Fatah"), "{strike:#?}");
+    assert_eq!(name(&strike.actor2), Some("Jaish al-Fatah"), "{strike:#?}");
+    assert!(strike.rule.contains("+agent:no-aircraft"), "{}", strike.rule);
+}

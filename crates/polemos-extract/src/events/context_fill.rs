@@ -52,13 +52,7 @@ fn sentences_apart(a: &Event, b: &Event) -> u32 {
 /// aircraft, a state's: the rebels who fired the rockets of one paragraph did not fly the air
 /// strikes of the next.
 fn usual_agent(events: &[Event], like: &Event) -> Option<ActorRef> {
-    let can_do = |a: &ActorRef| {
-        like.sub_event_type != SubEventType::AirDroneStrike
-            || matches!(
-                a.category,
-                ActorCategory::StateForces | ActorCategory::ExternalForces
-            )
-    };
+    let can_do = |a: &ActorRef| like.sub_event_type != SubEventType::AirDroneStrike || flies(a);
     let pick = |same: &dyn Fn(&Event) -> bool| {
         let mut counts: HashMap<&str, (usize, &ActorRef)> = HashMap::new();
         for e in events
@@ -99,8 +93,34 @@ fn bombing_from_the_air(e: &mut Event) {
     }
 }
 
+/// Whether an actor has aircraft to fly air strikes with: a state's forces.
+fn flies(a: &ActorRef) -> bool {
+    matches!(
+        a.category,
+        ActorCategory::StateForces | ActorCategory::ExternalForces
+    )
+}
+
+/// An air strike whose agent, as the roles read it, has no aircraft ("Jaish al-Fatah pounded
+/// by 56 airstrikes", "the sorties killed 17 terrorists") names that group as the target: the
+/// agent is left for the article to say (a target named already stays). Marked
+/// `+agent:no-aircraft`.
+fn no_air_strike_without_aircraft(e: &mut Event) {
+    if e.sub_event_type != SubEventType::AirDroneStrike || e.actor1.as_ref().is_none_or(flies) {
+        return;
+    }
+    let grounded = e.actor1.take();
+    if e.actor2.is_none() {
+        e.actor2 = grounded;
+    }
+    e.rule.push_str("+agent:no-aircraft");
+}
+
 /// Fills missing places and agents from the article.
 pub fn fill_from_document(events: &mut [Event], places: &[PlaceMatch], country: Option<&str>) {
+    for e in events.iter_mut() {
+        no_air_strike_without_aircraft(e);
+    }
     let main = main_place(places, country);
     let agents: Vec<Option<ActorRef>> = events
         .iter()
