@@ -11,7 +11,8 @@
 `extract_batches` does the same batch by batch over inputs too large to hold at once;
 `read` loads documents from files without extracting; `explain` shows how one document was
 read; `import_gazetteer` builds a gazetteer file from GeoNames dumps for
-`extract(..., gazetteer=FILE)` (village-level places for any country). Every table is a
+`extract(..., gazetteer=FILE)` (village-level places for any country); `link_incidents` links
+the events of separate runs (Dask partitions, batches on disk) into incidents. Every table is a
 `polars.DataFrame` whose columns are documented in `docs/schema.md`.
 """
 
@@ -28,6 +29,7 @@ from polemos._core import (
     __version__,
 )
 from polemos._explain import Explanation, explain
+from polemos._incidents import link_incidents
 from polemos._result import Result
 
 __all__ = [
@@ -43,5 +45,6 @@ __all__ = [
     "extract",
     "extract_batches",
     "import_gazetteer",
+    "link_incidents",
     "read",
 ]

@@ -8,6 +8,9 @@ from os import PathLike
 from typing import final
 
 __all__ = [
+    "LINK_DATE_COLUMNS",
+    "LINK_INT_COLUMNS",
+    "LINK_TEXT_COLUMNS",
     "SCHEMA_VERSION",
     "ArrowTable",
     "ExportError",
@@ -20,6 +23,7 @@ __all__ = [
     "extract_paths",
     "extract_texts",
     "import_gazetteer",
+    "link_incidents",
     "read_paths",
     "run_cli",
     "write",
@@ -27,6 +31,9 @@ __all__ = [
 
 __version__: str
 SCHEMA_VERSION: str
+LINK_TEXT_COLUMNS: tuple[str, ...]
+LINK_INT_COLUMNS: tuple[str, ...]
+LINK_DATE_COLUMNS: tuple[str, ...]
 
 class PolemosError(Exception):
     """Base class of the errors polemos raises."""
@@ -67,6 +74,9 @@ def explain(
     tables: Mapping[str, ArrowTable], doc_id: str | None = None
 ) -> tuple[str, str, str, str]: ...
 def concat(runs: Sequence[Mapping[str, ArrowTable]]) -> dict[str, ArrowTable]: ...
+def link_incidents(
+    texts: Mapping[str, Sequence[str | None]], ints: Mapping[str, Sequence[int | None]]
+) -> ArrowTable: ...
 def extract_paths(
     paths: Sequence[str | PathLike[str]],
     text_column: str = "text",

@@ -1,4 +1,4 @@
-"""`Result`: the five tables of an extraction run."""
+"""`Result`: the six tables of an extraction run."""
 
 from __future__ import annotations
 
@@ -90,7 +90,7 @@ class Result:
         return self._frame("incidents")
 
     def to_dict(self) -> dict[str, pl.DataFrame]:
-        """All five tables by name."""
+        """All six tables by name."""
         return {name: self._frame(name) for name in TABLES}
 
     def write(self, directory: str | os.PathLike[str], format: str = "parquet") -> list[Path]:
@@ -108,7 +108,7 @@ class Result:
         - `"acled"`: only `acled.csv`, the events with the column names and codes of ACLED's
           codebook (`event_id_cnty`, `disorder_type`, `inter1`, `interaction`, `iso`, ...).
 
-        The first four write all five tables. The files are identical to those of
+        The first four write all six tables. The files are identical to those of
         `polemos extract ... --format FORMAT`; `docs/formats.md` describes each one. Parquet
         and Arrow files record the resources the result was extracted with in their
         `polemos.resources` metadata, including a `gazetteer=` file with its hash, as

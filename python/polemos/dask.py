@@ -10,6 +10,7 @@ that holds the partition; the dictionaries and gazetteer are loaded once per wor
 >>> tables = extract_partitions(news, text="body", id="url", published="date")  # doctest: +SKIP
 >>> tables.events.groupby("admin1").fatalities.sum().compute()          # doctest: +SKIP
 >>> tables.events.to_parquet("events/")                                 # doctest: +SKIP
+>>> tables.incidents()          # linked across all partitions          # doctest: +SKIP
 """
 
 from __future__ import annotations
@@ -19,8 +20,14 @@ from typing import Any
 
 import polars as pl
 
+from polemos import _core
 from polemos._api import PathLike, extract, gazetteer_path
+from polemos._incidents import link_incidents
 from polemos._result import TABLES
+
+# The tables each partition gives. Incidents link events across partitions, so they are not
+# one of them: `DaskTables.incidents()` links the events of all partitions.
+PARTITION_TABLES = tuple(name for name in TABLES if name != "incidents")
 
 try:
     import dask.dataframe as dd
@@ -34,7 +41,8 @@ __all__ = ["DaskTables", "extract_partitions", "meta"]
 
 
 class DaskTables:
-    """The five output tables as lazy Dask DataFrames, one partition per input partition.
+    """The five per-document tables as lazy Dask DataFrames, one partition per input
+    partition, and `incidents()`, which links the events of all partitions.
 
     The tables of a partition come from one extraction: compute them together
     (`dask.compute(t.events, t.mentions)`) to extract once; computing them one at a time
@@ -51,17 +59,30 @@ class DaskTables:
         self.furniture: dd.DataFrame = tables["furniture"]
 
     def __getitem__(self, name: str) -> dd.DataFrame:
-        if name not in TABLES:
+        if name not in PARTITION_TABLES:
             raise KeyError(name)
         frame: dd.DataFrame = getattr(self, name)
         return frame
 
     def to_dict(self) -> dict[str, dd.DataFrame]:
-        return {name: self[name] for name in TABLES}
+        """The five lazy tables by name."""
+        return {name: self[name] for name in PARTITION_TABLES}
+
+    def incidents(self, **compute: Any) -> pl.DataFrame:
+        """Events reported by several documents, in any partitions, linked into incidents (the
+        `incidents` table of `polemos.extract`). Computes the events' linking columns, with
+        `compute` passed to `dask.dataframe.DataFrame.compute` (`scheduler=...`).
+        """
+        columns = [
+            *_core.LINK_TEXT_COLUMNS,
+            *_core.LINK_INT_COLUMNS,
+            *_core.LINK_DATE_COLUMNS,
+        ]
+        return link_incidents(self.events[columns].compute(**compute))
 
     def __repr__(self) -> str:
         parts = self.events.npartitions
-        return f"polemos.dask.DaskTables({', '.join(TABLES)}; {parts} partitions)"
+        return f"polemos.dask.DaskTables({', '.join(PARTITION_TABLES)}; {parts} partitions)"
 
 
 def meta(table: str) -> Any:
@@ -82,7 +103,7 @@ def _extract_partition(
     threads: int | None,
     gazetteer: str | None = None,
 ) -> dict[str, Any]:
-    """Runs in a worker: one pandas partition in, the five tables as pandas frames out."""
+    """Runs in a worker: one pandas partition in, its five tables as pandas frames out."""
     columns = [c for c in (text, id, published, title) if c is not None]
     frame = pl.from_pandas(part[columns].reset_index(drop=True))
     if id is None:
@@ -101,7 +122,8 @@ def _extract_partition(
         gazetteer=gazetteer,
     )
     return {
-        name: getattr(result, name).to_pandas(use_pyarrow_extension_array=True) for name in TABLES
+        name: getattr(result, name).to_pandas(use_pyarrow_extension_array=True)
+        for name in PARTITION_TABLES
     }
 
 
@@ -147,6 +169,6 @@ def extract_partitions(
             meta=meta(name),
             verify_meta=False,
         )
-        for name in TABLES
+        for name in PARTITION_TABLES
     }
     return DaskTables(tables)

@@ -76,3 +76,22 @@ def test_missing_column() -> None:
     ddf = dd.from_pandas(pd.DataFrame({"body": ["x"]}), npartitions=1)
     with pytest.raises(polemos.InputError, match="no column 'text'"):
         extract_partitions(ddf)
+
+
+def test_incidents_link_events_of_different_partitions(client: distributed.Client) -> None:
+    reports = [
+        "A suicide car bomb killed 8 civilians in Homs on Monday, SANA reported.",
+        "Rebels shelled Aleppo on Monday, killing 3 civilians.",
+        "At least 10 civilians were killed when a suicide car bomb exploded in Homs on Monday, "
+        "the Syrian Observatory for Human Rights said.",
+    ]
+    frame = pd.DataFrame({"id": ["a", "b", "c"], "text": reports, "published": ["2017-10-10"] * 3})
+    # The two bombing reports sit in different partitions.
+    ddf = dd.from_pandas(frame, npartitions=3, sort=False)
+    assert ddf.npartitions == 3
+    tables = extract_partitions(ddf, text="text", id="id", published="published")
+    assert "incidents" not in tables.to_dict()
+    incidents = tables.incidents()
+    local = polemos.extract(pl.from_pandas(frame), id="id", published="published")
+    assert incidents.height == 1
+    assert incidents.equals(local.incidents)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import polars as pl
+import pytest
 
 import polemos
 
@@ -36,3 +37,30 @@ def test_batched_runs_link_across_batches() -> None:
     whole = polemos.extract(REPORTS, published="2017-10-10")
     batched = polemos.extract(REPORTS, published="2017-10-10", progress=True)
     assert batched.incidents.equals(whole.incidents)
+
+
+def test_link_incidents_across_separate_runs() -> None:
+    whole = polemos.extract(REPORTS, published="2017-10-10")
+    # Each report extracted on its own: no run sees two reports, so none has an incident.
+    runs = [
+        polemos.extract(text, id=f"input[{i}]", published="2017-10-10")
+        for i, text in enumerate(REPORTS)
+    ]
+    assert all(r.incidents.height == 0 for r in runs)
+    events = pl.concat([r.events for r in runs])
+    assert polemos.link_incidents(events).equals(whole.incidents)
+    # Lazily scanned (only the linking columns are read), or as pandas.
+    assert polemos.link_incidents(events.lazy()).equals(whole.incidents)
+    assert polemos.link_incidents(events.to_pandas()).equals(whole.incidents)
+
+
+def test_link_incidents_needs_an_events_table() -> None:
+    events = polemos.extract(REPORTS, published="2017-10-10").events
+    with pytest.raises(polemos.InputError, match="no column 'admin1'"):
+        polemos.link_incidents(events.drop("admin1"))
+    with pytest.raises(polemos.InputError, match="events table"):
+        polemos.link_incidents([1, 2, 3])
+    # An empty table links nothing, with the incidents columns.
+    empty = polemos.link_incidents(events.clear())
+    assert empty.height == 0
+    assert empty.columns == polemos.extract([]).incidents.columns

@@ -4,13 +4,14 @@
 //! type, happened in the same province at compatible places (the same place, or one of them only
 //! vaguely placed), on overlapping dates (within a day's tolerance), and their actors do not
 //! contradict each other. Events without a date or a province are never linked: there is nothing
-//! to link them on. Linking is transitive, so an incident may hold many reports.
+//! to link them on. Linking is transitive, so an incident may hold many reports, but never two
+//! events of one document, nor actors that contradict each other.
 //!
 //! For each incident the figures reports agree on are kept, and conflicting fatality counts are
 //! reported as a range with who gave each end, so that a researcher sees "SANA: 8, SOHR: 10"
 //! rather than one number chosen silently.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use chrono::{Days, NaiveDate};
 use polemos_core::SubEventType;
@@ -48,6 +49,41 @@ fn same_incident(a: &EventSummary, b: &EventSummary) -> bool {
         && compatible(&a.actor2, &b.actor2)
 }
 
+/// What an incident being built holds that a report joining it must agree with: the documents
+/// already in it (one document's reports of an incident are merged into one event before
+/// linking, so two events of one document are two incidents) and the actors known so far.
+/// Without this, linking through a report that names no actor would chain "IS attacked" and
+/// "the army attacked" into one incident.
+#[derive(Debug, Default)]
+struct Group<'a> {
+    docs: HashSet<&'a str>,
+    actor1: Option<&'a str>,
+    actor2: Option<&'a str>,
+}
+
+impl<'a> Group<'a> {
+    fn of(e: &'a EventSummary) -> Group<'a> {
+        Group {
+            docs: HashSet::from([e.doc_id.as_str()]),
+            actor1: e.actor1.as_deref(),
+            actor2: e.actor2.as_deref(),
+        }
+    }
+
+    fn joins(&self, other: &Group<'_>) -> bool {
+        let agree = |a: Option<&str>, b: Option<&str>| a.is_none() || b.is_none() || a == b;
+        self.docs.is_disjoint(&other.docs)
+            && agree(self.actor1, other.actor1)
+            && agree(self.actor2, other.actor2)
+    }
+
+    fn absorb(&mut self, other: Group<'a>) {
+        self.docs.extend(other.docs);
+        self.actor1 = self.actor1.or(other.actor1);
+        self.actor2 = self.actor2.or(other.actor2);
+    }
+}
+
 fn find(parent: &mut [usize], mut i: usize) -> usize {
     while parent[i] != i {
         parent[i] = parent[parent[i]];
@@ -77,6 +113,7 @@ pub fn link_incidents(events: &[EventSummary]) -> Vec<Incident> {
         }
     }
     let mut parent: Vec<usize> = (0..events.len()).collect();
+    let mut groups: Vec<Group<'_>> = events.iter().map(Group::of).collect();
     for members in blocks.values_mut() {
         members.sort_by_key(|&i| (events[i].date_start, i));
         for (k, &i) in members.iter().enumerate() {
@@ -87,24 +124,30 @@ pub fn link_incidents(events: &[EventSummary]) -> Vec<Incident> {
                 if events[j].date_start > reach {
                     break;
                 }
-                if same_incident(&events[i], &events[j]) {
-                    let (a, b) = (find(&mut parent, i), find(&mut parent, j));
-                    parent[a.max(b)] = a.min(b);
+                if !same_incident(&events[i], &events[j]) {
+                    continue;
+                }
+                let (a, b) = (find(&mut parent, i), find(&mut parent, j));
+                if a != b && groups[a].joins(&groups[b]) {
+                    let (root, child) = (a.min(b), a.max(b));
+                    parent[child] = root;
+                    let taken = std::mem::take(&mut groups[child]);
+                    groups[root].absorb(taken);
                 }
             }
         }
     }
-    let mut groups: Vec<Vec<usize>> = Vec::new();
+    let mut members: Vec<Vec<usize>> = Vec::new();
     let mut group_of: HashMap<usize, usize> = HashMap::new();
     for i in 0..events.len() {
         let root = find(&mut parent, i);
         let g = *group_of.entry(root).or_insert_with(|| {
-            groups.push(Vec::new());
-            groups.len() - 1
+            members.push(Vec::new());
+            members.len() - 1
         });
-        groups[g].push(i);
+        members[g].push(i);
     }
-    groups
+    members
         .into_iter()
         .filter(|g| g.len() > 1)
         .enumerate()
@@ -221,5 +264,21 @@ mod tests {
         let mut undated = ev("b:e0", "b", 9, "Homs", None, "x");
         undated.date_start = None;
         assert!(!same_incident(&base, &undated));
+    }
+
+    #[test]
+    fn a_report_naming_no_actor_does_not_chain_contradicting_reports() {
+        // a:e0 (IS) and a:e1 (the army) are two events of one document; b:e0 names no actor
+        // and agrees with either, but joins only the first.
+        let mut by_is = ev("a:e0", "a", 9, "Homs", Some(12), "a");
+        by_is.actor1 = Some("Islamic State".into());
+        let mut by_army = ev("a:e1", "a", 9, "Homs", Some(7), "a");
+        by_army.actor1 = Some("Syrian government forces".into());
+        let unnamed = ev("b:e0", "b", 9, "Homs", None, "b");
+        let mut also_army = ev("c:e0", "c", 9, "Homs", Some(7), "c");
+        also_army.actor1 = Some("Syrian government forces".into());
+        let incidents = link_incidents(&[by_is, by_army, unnamed, also_army]);
+        let ids: Vec<Vec<String>> = incidents.iter().map(|i| i.event_ids.clone()).collect();
+        assert_eq!(ids, vec![vec!["a:e0", "b:e0"], vec!["a:e1", "c:e0"]]);
     }
 }

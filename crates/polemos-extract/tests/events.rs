@@ -539,5 +539,9 @@ fn a_group_without_aircraft_is_no_air_strike_agent() {
         .unwrap_or_else(|| panic!("{:#?}", x.events));
     assert_ne!(name(&strike.actor1), Some("Jaish al-Fatah"), "{strike:#?}");
     assert_eq!(name(&strike.actor2), Some("Jaish al-Fatah"), "{strike:#?}");
-    assert!(strike.rule.contains("+agent:no-aircraft"), "{}", strike.rule);
+    assert!(
+        strike.rule.contains("+agent:no-aircraft"),
+        "{}",
+        strike.rule
+    );
 }

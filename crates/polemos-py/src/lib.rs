@@ -10,6 +10,7 @@
 //! the one document that caused it).
 
 mod errors;
+mod incidents;
 mod inputs;
 mod table;
 
@@ -335,7 +336,7 @@ fn concat(
 }
 
 /// Writes the tables (as returned by `extract_texts`) into `directory` as `format` (`parquet`,
-/// `arrow`, `csv`, `jsonl`: all five; `geojson`, `acled`: events only), exactly as the `polemos`
+/// `arrow`, `csv`, `jsonl`: all six; `geojson`, `acled`: events only), exactly as the `polemos`
 /// command does. `metadata` is the file metadata returned with the tables (default: that of
 /// the embedded resources). Returns the paths.
 #[pyfunction]
@@ -357,6 +358,28 @@ fn write(
         };
         polemos_export::write_tables_with_metadata(&tables, &directory, format, &metadata)
             .map_err(from_export)
+    })
+}
+
+/// Links the events of an events table into incidents, as `extract` does within one run:
+/// `texts` maps the text columns linking reads (`incidents::TEXT_COLUMNS`) to their values,
+/// `ints` the integer and date columns (dates as days since 1970-01-01). Returns the
+/// incidents table.
+#[pyfunction]
+fn link_incidents(
+    py: Python<'_>,
+    texts: incidents::TextColumns,
+    ints: incidents::IntColumns,
+) -> PyResult<ArrowTable> {
+    detached(py, move || {
+        let events = incidents::events_batch(texts, ints)
+            .map_err(|e| input_error(format!("not an events table: {e}")))?;
+        let summaries = polemos_export::event_summaries(&events).map_err(from_export)?;
+        let incidents = polemos_extract::link_incidents(&summaries);
+        Ok(ArrowTable::new(
+            Table::Incidents.name(),
+            polemos_export::incidents_table(&incidents),
+        ))
     })
 }
 
@@ -384,8 +407,8 @@ mod _core {
 
     #[pymodule_export]
     use super::{
-        concat, explain, extract_paths, extract_texts, import_gazetteer, read_paths, run_cli,
-        write, ArrowTable,
+        concat, explain, extract_paths, extract_texts, import_gazetteer, link_incidents,
+        read_paths, run_cli, write, ArrowTable,
     };
 
     #[pymodule_init]
@@ -394,6 +417,17 @@ mod _core {
         let py = m.py();
         m.add("__version__", polemos_core::VERSION)?;
         m.add("SCHEMA_VERSION", polemos_export::SCHEMA_VERSION)?;
+        // The events columns `link_incidents` reads, for the wrapper to select.
+        let columns = |names: &[&str]| pyo3::types::PyTuple::new(py, names);
+        m.add(
+            "LINK_TEXT_COLUMNS",
+            columns(crate::incidents::TEXT_COLUMNS)?,
+        )?;
+        m.add("LINK_INT_COLUMNS", columns(crate::incidents::INT_COLUMNS)?)?;
+        m.add(
+            "LINK_DATE_COLUMNS",
+            columns(crate::incidents::DATE_COLUMNS)?,
+        )?;
         m.add("PolemosError", py.get_type::<PolemosError>())?;
         m.add("InputError", py.get_type::<InputError>())?;
         m.add("ResourceError", py.get_type::<ResourceError>())?;
