@@ -545,3 +545,23 @@ fn a_group_without_aircraft_is_no_air_strike_agent() {
         strike.rule
     );
 }
+
+#[test]
+fn a_group_that_bombed_a_place_shelled_it() {
+    let x = extract_on(
+        "ISIS bombed regime-held parts of Deir ez-Zor city on Sunday, a monitor said.",
+        Some((2016, 9, 12)),
+    );
+    let by_is = x
+        .events
+        .iter()
+        .find(|e| name(&e.actor1) == Some("Islamic State"))
+        .unwrap_or_else(|| panic!("{:#?}", x.events));
+    assert_eq!(
+        by_is.sub_event_type.as_str(),
+        "Shelling/artillery/missile attack",
+        "{}",
+        by_is.rule
+    );
+    assert!(by_is.rule.contains("+ground:agent"), "{}", by_is.rule);
+}

@@ -10,6 +10,7 @@ use std::collections::HashMap;
 
 use polemos_core::{ActorCategory, ActorRef, Event, GeoPrecision, SubEventType};
 
+use crate::fold::fold_key;
 use crate::gazetteer::PlaceMatch;
 
 /// The place an article names most often in its country (the earliest among equals).
@@ -104,9 +105,17 @@ fn flies(a: &ActorRef) -> bool {
 /// An air strike whose agent, as the roles read it, has no aircraft ("Jaish al-Fatah pounded
 /// by 56 airstrikes", "the sorties killed 17 terrorists") names that group as the target: the
 /// agent is left for the article to say (a target named already stays). Marked
-/// `+agent:no-aircraft`.
-fn no_air_strike_without_aircraft(e: &mut Event) {
+/// `+agent:no-aircraft`. But a group that "bombed" a place did bomb it, from the ground: that
+/// is shelling (`+ground:agent`).
+fn no_air_strike_without_aircraft(text: &str, e: &mut Event) {
     if e.sub_event_type != SubEventType::AirDroneStrike || e.actor1.as_ref().is_none_or(flies) {
+        return;
+    }
+    if fold_key(e.trigger_span.slice(text)) == "bombed" {
+        e.sub_event_type = SubEventType::ShellingArtilleryMissileAttack;
+        e.method = Some("shelling".to_string());
+        e.cameo = Some("194".to_string());
+        e.rule.push_str("+ground:agent");
         return;
     }
     let grounded = e.actor1.take();
@@ -116,10 +125,15 @@ fn no_air_strike_without_aircraft(e: &mut Event) {
     e.rule.push_str("+agent:no-aircraft");
 }
 
-/// Fills missing places and agents from the article.
-pub fn fill_from_document(events: &mut [Event], places: &[PlaceMatch], country: Option<&str>) {
+/// Fills missing places and agents from the article `text`.
+pub fn fill_from_document(
+    text: &str,
+    events: &mut [Event],
+    places: &[PlaceMatch],
+    country: Option<&str>,
+) {
     for e in events.iter_mut() {
-        no_air_strike_without_aircraft(e);
+        no_air_strike_without_aircraft(text, e);
     }
     let main = main_place(places, country);
     let agents: Vec<Option<ActorRef>> = events
