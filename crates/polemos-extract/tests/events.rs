@@ -565,3 +565,34 @@ fn a_group_that_bombed_a_place_shelled_it() {
     );
     assert!(by_is.rule.contains("+ground:agent"), "{}", by_is.rule);
 }
+
+#[test]
+fn a_claim_of_responsibility_names_the_agent_of_the_attack_before() {
+    let x = extract_on(
+        "A twin bombing struck a crowd in Qamishli in Hasakah province on Wednesday, killing 44 \
+         people. The Daesh group claimed responsibility for the attack.",
+        Some((2016, 7, 27)),
+    );
+    assert_eq!(x.events.len(), 1, "{:#?}", x.events);
+    let e = &x.events[0];
+    assert_eq!(e.sub_event_type.as_str(), "Remote explosive/landmine/IED");
+    assert_eq!(name(&e.actor1), Some("Islamic State"), "{}", e.rule);
+    assert!(e.rule.contains("+actor1:claim"), "{}", e.rule);
+    assert_eq!(e.evidence, vec![0, 1]);
+    // The attack is asserted; only its authorship is claimed.
+    assert_eq!(e.certainty.as_str(), "asserted");
+    // An attack of its own, not a claim, stays an event.
+    let x = extract_on(
+        "A bomb exploded in Qamishli on Wednesday. Later, IS militants attacked a checkpoint \
+         in Hasakah.",
+        Some((2016, 7, 27)),
+    );
+    assert_eq!(x.events.len(), 2, "{:#?}", x.events);
+}
+
+#[test]
+fn a_motorcycle_bomber_is_a_suicide_bombing() {
+    let e = only("A motorcycle bomber killed at least 16 civilians outside a bakery in Hasakah.");
+    assert_eq!(e.sub_event_type.as_str(), "Suicide bomb");
+    assert_eq!(e.casualties.civilians_killed, Some(16));
+}

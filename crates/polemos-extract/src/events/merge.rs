@@ -178,6 +178,7 @@ fn absorb_counts(c: &mut Casualties, o: Casualties) {
 /// Merges reports of the same event; returns the events and, for each, the trigger mentions
 /// reporting it. `headline` is the index of the headline sentence, if the document has one.
 pub fn merge_reports(text: &str, built: Vec<Built>, headline: Option<u32>) -> Vec<Built> {
+    let built = fold_claims(text, built);
     let mut merged: Vec<Built> = Vec::with_capacity(built.len());
     for report in built {
         match merged
@@ -198,6 +199,79 @@ pub fn merge_reports(text: &str, built: Vec<Built>, headline: Option<u32>) -> Ve
     fold_generic_openings(text, &mut merged, headline);
     merged.sort_by_key(|m| (m.event.sentence, m.event.trigger_span.start));
     merged
+}
+
+/// Words right before a generic trigger that make it point back to an event already reported:
+/// "IS claimed responsibility for the attack", "the group claimed the bombing".
+const CLAIM_CUES: &[&str] = &[
+    "responsibility for the",
+    "responsibility for this",
+    "responsibility for these",
+    "responsibility for both",
+    "responsibility for",
+    "claimed the",
+    "claimed this",
+    "claimed both",
+];
+/// How many sentences back a claimed attack may have been reported.
+const CLAIM_REACH: u32 = 3;
+
+/// Whether the report's trigger is the object of a claim of responsibility.
+fn is_claim(text: &str, b: &Built) -> bool {
+    if !b.generic {
+        return false;
+    }
+    let end = b.event.trigger_span.start;
+    let mut start = end.saturating_sub(48);
+    while !text.is_char_boundary(start) {
+        start -= 1;
+    }
+    let before = fold_key(text.get(start..end).unwrap_or(""));
+    CLAIM_CUES.iter().any(|cue| {
+        before
+            .strip_suffix(cue)
+            .is_some_and(|rest| rest.is_empty() || rest.ends_with(' '))
+    })
+}
+
+/// A claim of responsibility names the agent of an event reported before it ("A twin bombing
+/// struck Qamishli ... The Daesh group claimed responsibility for the attack"): the claimed
+/// report joins the latest violent report of the last few sentences instead of standing as an
+/// event of its own, and gives it its agent (`+actor1:claim`) if it had none.
+fn fold_claims(text: &str, mut built: Vec<Built>) -> Vec<Built> {
+    let mut i = 0;
+    while i < built.len() {
+        let claim = &built[i];
+        let target = is_claim(text, claim)
+            .then(|| {
+                let sentence = claim.event.sentence;
+                built[..i].iter().rposition(|b| {
+                    b.event.sentence + CLAIM_REACH >= sentence
+                        && b.event.sentence <= sentence
+                        && is_violent(&b.event)
+                })
+            })
+            .flatten();
+        match target {
+            Some(t) => {
+                // The claim gives the agent and is evidence of the event; what the event's own
+                // reports say of its place, toll and certainty stands (the attack is asserted,
+                // its authorship claimed).
+                let claim = built.remove(i);
+                let into = &mut built[t];
+                into.triggers.extend(claim.triggers);
+                if into.event.actor1.is_none() {
+                    into.event.actor1 = claim.event.actor1;
+                    into.event.rule.push_str("+actor1:claim");
+                }
+                into.event.evidence.push(claim.event.sentence);
+                into.event.evidence.sort_unstable();
+                into.event.evidence.dedup();
+            }
+            None => i += 1,
+        }
+    }
+    built
 }
 
 /// An article's opening often says only that violence happened ("Deadly attack on Aleppo
