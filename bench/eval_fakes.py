@@ -53,6 +53,7 @@ ACTOR_SIDES = {
     "Russian forces": "syrian government or russian troops",
     "Iranian forces": "syrian government or russian troops",
     "Hezbollah": "syrian government or russian troops",
+    "National Defence Forces": "syrian government or russian troops",
     "Islamic State": "the organization of the islamic state in iraq and the levant - isis",
     "US-led coalition": "international coalition forces",
     "US forces": "international coalition forces",

@@ -525,6 +525,34 @@ mod tests {
     }
 
     #[test]
+    fn names_as_comma_stripped_exports_write_them() {
+        // Exports that strip apostrophes write "Peoples Protection Units".
+        for (text, name) in [
+            (
+                "Kurdish Peoples Protection Units attacked Raqqa.",
+                "Syrian Democratic Forces",
+            ),
+            (
+                "Syrian Armed Forces shelled Raqqa.",
+                "Syrian government forces",
+            ),
+            ("The Southern Front attacked Daraa.", "Syrian rebels"),
+            (
+                "National Defence Forces attacked Daraa.",
+                "National Defence Forces",
+            ),
+            (
+                "Fateh al-Sham Front fighters attacked Idlib.",
+                "Hayat Tahrir al-Sham",
+            ),
+        ] {
+            let got = find(text, None);
+            assert_eq!(got.len(), 1, "{text}: {got:?}");
+            assert_eq!(got[0].1, name, "{text}");
+        }
+    }
+
+    #[test]
     fn generic_terms_resolve_by_context() {
         assert!(find("Troops advanced.", None).is_empty());
         assert_eq!(find("Troops advanced.", Some("IQ"))[0].1, "Iraqi forces");
