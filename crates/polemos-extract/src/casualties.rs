@@ -128,12 +128,24 @@ const KILL_BEFORE: &[&str] = &[
     "massacred",
     "slaughtered",
     "murdered",
+    "crucified",
+    "crucifying",
+    "slew",
 ];
 /// Words that, after a count and its group, say they were killed ("12 soldiers were killed",
 /// "three citizens were martyred").
 const DEAD_AFTER: &[&str] = &[
-    "killed", "dead", "died", "slain", "perished", "die", "executed", "beheaded", "martyred",
+    "killed",
+    "dead",
+    "died",
+    "slain",
+    "perished",
+    "die",
+    "executed",
+    "beheaded",
+    "martyred",
     "murdered",
+    "crucified",
 ];
 const INJURE_BEFORE: &[&str] = &[
     "wounding", "injuring", "wounded", "injured", "wounds", "injures",
@@ -155,6 +167,10 @@ const AUXILIARIES: &[&str] = &[
     "reportedly",
     "also",
 ];
+/// The largest toll read as one event's: larger counts are a war's or a year's totals ("more
+/// than 170,000 people have been killed in the three-year conflict"). The deadliest single
+/// events of the wars polemos codes (Ghouta 2013, Halabja 1988) stay well below it.
+const MAX_EVENT_TOLL: u32 = 10_000;
 /// Phrases that make a number a war-wide or cumulative total, not the event's own toll.
 const TOTAL_CUES: &[&str] = &[
     "since the war",
@@ -308,8 +324,9 @@ pub fn find_casualties(text: &str, folded: &Folded, sentences: &[Sentence]) -> V
                 continue;
             };
             // "... just days after dozens of aid workers were killed": another, earlier
-            // event's toll; it is no count of this sentence's events.
-            if follows_earlier_event(&words, first) {
+            // event's toll; it is no count of this sentence's events. And a count no single
+            // event reaches is a war's total, whatever words surround it.
+            if follows_earlier_event(&words, first) || count > MAX_EVENT_TOLL {
                 i = last + 1;
                 continue;
             }
@@ -796,6 +813,16 @@ mod tests {
         );
         // No verb of harm after the coordination: no toll.
         assert!(counts("12 soldiers and 5 civilians fled the town.").is_empty());
+    }
+
+    #[test]
+    fn tolls_no_event_reaches_are_war_totals() {
+        assert!(
+            find("More than 170,000 people have been killed in the three-year conflict.")
+                .is_empty()
+        );
+        assert!(find_all("The conflict has injured 1.9 million others.").is_empty());
+        assert_eq!(find("The chemical attack killed 1,400 people.")[0].0, 1400);
     }
 
     #[test]

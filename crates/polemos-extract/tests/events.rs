@@ -596,3 +596,17 @@ fn a_motorcycle_bomber_is_a_suicide_bombing() {
     assert_eq!(e.sub_event_type.as_str(), "Suicide bomb");
     assert_eq!(e.casualties.civilians_killed, Some(16));
 }
+
+#[test]
+fn headline_verbs_in_the_present_and_executions_by_crucifixion() {
+    let e = only("Syrian Army Kills 50 Al-Nusra Front Terrorists in Daraa.");
+    assert_eq!(name(&e.actor1), Some("Syrian government forces"), "{e:#?}");
+    assert_eq!(e.casualties.combatants_killed, Some(50));
+    assert_eq!(
+        e.location.as_ref().and_then(|l| l.admin1.as_deref()),
+        Some("Daraa")
+    );
+    let e = only("The militants crucified two men in the town of Mayadin, the Observatory said.");
+    assert_eq!(e.method.as_deref(), Some("execution"), "{e:#?}");
+    assert_eq!(e.casualties.killed, Some(2));
+}
