@@ -3,8 +3,8 @@
 //! The run streams, so that memory does not grow with the corpus: input files are listed first,
 //! then read lazily a chunk of documents at a time (see [`next_chunk`]); each chunk is extracted
 //! in parallel and its rows appended to the output files before the next chunk is read. Only
-//! the small per-event summaries that incident linking needs are kept for the whole run; the
-//! incidents table is written last.
+//! the small per-event summaries that incident linking needs are kept for the whole run (about
+//! 64 bytes per event, see [`IncidentLinker`]); the incidents table is written last.
 
 use std::io::IsTerminal;
 use std::path::Path;
@@ -13,6 +13,7 @@ use std::time::Duration;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use polemos_core::EventSummary;
 use polemos_export::{incidents_table, Format, Table, TablesWriter};
+use polemos_extract::IncidentLinker;
 use polemos_parse::{DocumentReader, ReadOptions};
 
 use crate::args::ExtractArgs;
@@ -48,18 +49,17 @@ pub fn extract(args: &ExtractArgs) -> Result<(), CliError> {
 
     let bar = progress_bar(reader.n_files(), args.quiet);
     let mut summary = Summary::default();
-    // What incident linking needs of each event; GeoJSON and ACLED CSV write no incidents.
+    // What incident linking needs of each event, kept compactly for the whole run (events
+    // without a date or a province never link and are not kept); GeoJSON and ACLED CSV write
+    // no incidents.
     let link = format.writes(Table::Incidents);
-    let mut events: Vec<EventSummary> = Vec::new();
+    let mut linker = IncidentLinker::new();
     while !chunk.is_empty() {
         let extractions = engine.extract_chunk(chunk);
         if link {
-            // Events without a date or a province never link: only the others are kept.
-            events.extend(
-                EventSummary::of(&extractions)
-                    .into_iter()
-                    .filter(polemos_extract::can_link),
-            );
+            for e in EventSummary::of(&extractions) {
+                linker.push(&e);
+            }
         }
         let tables = polemos_export::tables(&extractions);
         drop(extractions);
@@ -72,8 +72,8 @@ pub fn extract(args: &ExtractArgs) -> Result<(), CliError> {
     }
     if link {
         // Incidents link events across every document of the run, once all are in.
-        let incidents = polemos_extract::link_incidents(&events);
-        drop(events);
+        let incidents = linker.link();
+        drop(linker);
         output.write_table(Table::Incidents, &incidents_table(&incidents))?;
     }
     output.finish()?;

@@ -42,7 +42,7 @@ mod words;
 pub use actors::{Actor, ActorDictionary};
 pub use attribution::SourceDictionary;
 pub use gazetteer::{Gazetteer, Place};
-pub use incidents::{can_link, link_incidents, EventSummary, Incident};
+pub use incidents::{can_link, link_incidents, EventSummary, Incident, IncidentLinker};
 pub use pipeline::Pipeline;
 pub use resources::{ResourceError, Resources};
 pub use triggers::{Trigger, TriggerLexicon};
