@@ -390,16 +390,19 @@ fn read_victims(words: &[Word<'_>]) -> Option<crate::numbers::Count> {
     if let Some(count) = read_count(words) {
         return Some(count);
     }
+    // Called at every word of every sentence: look for the noun only after an article.
     let article = words
         .first()
         .is_some_and(|w| w.text == "a" || w.text == "an");
-    let singular = words
-        .iter()
-        .skip(1)
-        .take(3)
-        .take_while(|w| !PHRASE_ENDS.contains(&w.text))
-        .any(|w| SINGULAR_VICTIMS.contains(&w.text));
-    (article && singular).then_some(crate::numbers::Count {
+    let singular = || {
+        words
+            .iter()
+            .skip(1)
+            .take(3)
+            .take_while(|w| !PHRASE_ENDS.contains(&w.text))
+            .any(|w| SINGULAR_VICTIMS.contains(&w.text))
+    };
+    (article && singular()).then_some(crate::numbers::Count {
         value: 1,
         words: 1,
         vague: false,
