@@ -461,8 +461,10 @@ fn skip_auxiliaries(words: &[Word<'_>], mut at: usize) -> usize {
 }
 
 fn find_at(words: &[Word<'_>], i: usize) -> Option<Found> {
-    find_harm_at(words, i, Harm::Killed)
-        .or_else(|| find_harm_at(words, i, Harm::Injured))
+    // The count starting here is read once for both harms: this runs at every word.
+    let here = read_victims(&words[i..]);
+    find_harm_at(words, i, Harm::Killed, here)
+        .or_else(|| find_harm_at(words, i, Harm::Injured, here))
         .or_else(|| find_death_toll(words, i))
 }
 
@@ -542,7 +544,13 @@ fn toll_at(words: &[Word<'_>], first: usize, count: u32, end: usize) -> Found {
     }
 }
 
-fn find_harm_at(words: &[Word<'_>], i: usize, harm: Harm) -> Option<Found> {
+/// The count of `harm` at word `i`, if any; `here` is [`read_victims`] of `words[i..]`.
+fn find_harm_at(
+    words: &[Word<'_>],
+    i: usize,
+    harm: Harm,
+    here: Option<crate::numbers::Count>,
+) -> Option<Found> {
     let w = words[i].text;
     // "killing 12 soldiers", "killed at least 8 civilians", "killing one man".
     if harm.verbs_before().contains(&w) {
@@ -598,7 +606,7 @@ fn find_harm_at(words: &[Word<'_>], i: usize, harm: Harm) -> Option<Found> {
     if is_year_of_date(words, i) {
         return None;
     }
-    let count = read_victims(&words[i..])?;
+    let count = here?;
     let at = i + count.words;
     let (group, last, mut next) = match group_at(words, at) {
         Some((g, k)) => (g, k, k + 1),
