@@ -26,7 +26,7 @@ use casualty_split::casualties_of;
 pub use context_fill::fill_from_document;
 use merge::generic_fits;
 pub use merge::{choose_lead, merge_reports};
-use roles::{assign_roles, clause_bounded_by, CONTRAST_WORDS};
+use roles::{assign_roles, clauses, Clauses};
 
 /// Everything found in a document that events are built from.
 #[derive(Debug)]
@@ -160,11 +160,19 @@ pub fn build_events(lexicon: &TriggerLexicon, f: &Findings<'_>) -> Vec<Built> {
         let cue = f.folded.text.get(range.0..range.1).and_then(certainty_cue);
         let first_event = built.len();
         let mut scopes: Vec<Span> = Vec::new();
-        let modality_of = |i: usize| {
-            f.triggers.get(i).map_or(Modality::Asserted, |t| {
-                modality::modality(f.folded, range, t)
+        // The clauses and modality of each trigger of the sentence, worked out once: choosing
+        // the anchors compares modalities pairwise, and roles, modality and the event's scope
+        // all read the clauses.
+        let found: Vec<(usize, Clauses, Modality)> = triggers
+            .iter()
+            .filter_map(|&i| {
+                let t = f.triggers.get(i)?;
+                let c = clauses(f.folded, range, t.folded);
+                Some((i, c, modality::modality(f.folded, c.clause.0, t)))
             })
-        };
+            .collect();
+        let found_of = |i: usize| found.iter().find(|(k, _, _)| *k == i);
+        let modality_of = |i: usize| found_of(i).map_or(Modality::Asserted, |(_, _, m)| *m);
         for (anchor, members) in anchors(lexicon, &triggers, f.triggers, modality_of) {
             let Some(t) = f.triggers.get(anchor) else {
                 continue;
@@ -172,7 +180,10 @@ pub fn build_events(lexicon: &TriggerLexicon, f: &Findings<'_>) -> Vec<Built> {
             let Some(entry) = lexicon.get(t.trigger) else {
                 continue;
             };
-            let mut roles = assign_roles(f.folded, range, t, entry.pos, &actors);
+            let Some(&(_, clauses, modality)) = found_of(anchor) else {
+                continue;
+            };
+            let mut roles = assign_roles(f.folded, clauses.clause, t, entry.pos, &actors);
             // "About 200 insurgents were killed in an attack": the counted dead are victims.
             let victim = |a: &ActorRef| {
                 f.casualties
@@ -207,8 +218,9 @@ pub fn build_events(lexicon: &TriggerLexicon, f: &Findings<'_>) -> Vec<Built> {
                     }
                 }
             };
-            let scope = clause_bounded_by(f.folded, range, t.folded, CONTRAST_WORDS);
-            let scope = f.folded.original_span(scope.0, scope.1);
+            let scope = f
+                .folded
+                .original_span(clauses.contrast.0, clauses.contrast.1);
             let place = choose_place(f, sentence, t, scope);
             let (sub_event_type, method, cameo) =
                 air_if_from_the_air(f, roles.actor1.as_ref(), sub_event_type, entry);
@@ -228,7 +240,7 @@ pub fn build_events(lexicon: &TriggerLexicon, f: &Findings<'_>) -> Vec<Built> {
                     location_span: place.map(|p| p.span),
                     date: event_date(f.dates, sentence, t.span, published),
                     casualties: Default::default(),
-                    modality: modality_of(anchor),
+                    modality,
                     certainty: certainty(attribution.as_ref(), cue),
                     attribution: attribution.clone(),
                     evidence: vec![sentence],

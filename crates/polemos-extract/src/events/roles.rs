@@ -7,6 +7,7 @@ use crate::actors::ActorMatch;
 use crate::context::previous_words;
 use crate::fold::Folded;
 use crate::triggers::{TriggerMatch, TriggerPos};
+use crate::words::Word;
 
 /// The roles found for a trigger, and the rule that found the agent.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -17,25 +18,28 @@ pub struct Roles {
 }
 
 const PASSIVE_AUX: &[&str] = &["was", "were", "been", "being", "is", "are", "be"];
-/// Words that open a new clause: an actor beyond one belongs to another event.
-const CLAUSE_WORDS: &[&str] = &[
-    "as",
-    "while",
-    "when",
-    "after",
-    "before",
-    "but",
-    "although",
-    "because",
-    "whereas",
-    "since",
-    "though",
-    "whilst",
-    "said",
-    "says",
-    "told",
-    "according",
-];
+/// Words that open a new clause: an actor beyond one belongs to another event. A `match`
+/// (not a list searched word by word): every word of a sentence with a trigger is checked.
+fn is_clause_word(w: &str) -> bool {
+    matches!(
+        w,
+        "as" | "while"
+            | "when"
+            | "after"
+            | "before"
+            | "but"
+            | "although"
+            | "because"
+            | "whereas"
+            | "since"
+            | "though"
+            | "whilst"
+            | "said"
+            | "says"
+            | "told"
+            | "according"
+    )
+}
 /// Participles before "by" that make the by-phrase a supporter, not the agent
 /// ("backed by Russian jets").
 /// Participles before "by" that describe a place or a thing, not an action ("a town held by
@@ -108,47 +112,64 @@ fn by_phrase(folded: &Folded, a: &ActorMatch) -> By {
 
 /// Words that set a clause against the one before: what stands beyond one reports something
 /// else ("200 were killed in Raqqa while 100 died in Aleppo").
-pub(crate) const CONTRAST_WORDS: &[&str] = &[
-    "while",
-    "whereas",
-    "but",
-    "meanwhile",
-    "separately",
-    "elsewhere",
-    "whilst",
-];
-
-/// The folded range of the clause around `[start, end)` within `[sentence_start, sentence_end)`.
-pub(crate) fn clause(
-    folded: &Folded,
-    sentence: (usize, usize),
-    start: usize,
-    end: usize,
-) -> (usize, usize) {
-    clause_bounded_by(folded, sentence, (start, end), CLAUSE_WORDS)
+fn is_contrast_word(w: &str) -> bool {
+    matches!(
+        w,
+        "while" | "whereas" | "but" | "meanwhile" | "separately" | "elsewhere" | "whilst"
+    )
 }
 
-/// The folded range around `[start, end)` up to the nearest of `boundaries` on either side
-/// (and semicolons), within the sentence.
-pub(crate) fn clause_bounded_by(
+/// The clauses around a trigger, as folded ranges within its sentence.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Clauses {
+    /// Up to the nearest clause word ([`is_clause_word`]) on either side: where the trigger's
+    /// actors and modality cues are looked for.
+    pub clause: (usize, usize),
+    /// Up to the nearest contrast word ([`is_contrast_word`]) on either side: the scope of the
+    /// event's place and casualties.
+    pub contrast: (usize, usize),
+}
+
+/// The clauses around `[start, end)` within the folded range `sentence`, from one walk over
+/// the sentence's words (roles, modality and the event's scope all read them).
+pub(crate) fn clauses(
     folded: &Folded,
     sentence: (usize, usize),
     (start, end): (usize, usize),
-    boundaries: &[&str],
-) -> (usize, usize) {
-    let words = folded.words_iter(sentence.0, sentence.1);
-    let mut lo = sentence.0;
-    let mut hi = sentence.1;
-    for w in words {
-        if boundaries.contains(&w.text) {
-            if w.end <= start {
-                lo = w.start;
-            } else if w.start >= end && w.start < hi {
-                hi = w.start;
-            }
+) -> Clauses {
+    let mut clause = sentence;
+    let mut contrast = sentence;
+    for w in folded.words_iter(sentence.0, sentence.1) {
+        if is_clause_word(w.text) {
+            bound_at(&mut clause, &w, start, end);
+        }
+        if is_contrast_word(w.text) {
+            bound_at(&mut contrast, &w, start, end);
         }
     }
-    // Semicolons and dashes between clauses end them too.
+    Clauses {
+        clause: cut_at_semicolons(folded, clause, start, end),
+        contrast: cut_at_semicolons(folded, contrast, start, end),
+    }
+}
+
+/// Narrows `range` to boundary word `w` when it is the nearest so far before `[start, end)`
+/// (words come in order) or after it.
+fn bound_at(range: &mut (usize, usize), w: &Word<'_>, start: usize, end: usize) {
+    if w.end <= start {
+        range.0 = w.start;
+    } else if w.start >= end && w.start < range.1 {
+        range.1 = w.start;
+    }
+}
+
+/// Semicolons between clauses end them too.
+fn cut_at_semicolons(
+    folded: &Folded,
+    (mut lo, mut hi): (usize, usize),
+    start: usize,
+    end: usize,
+) -> (usize, usize) {
     if let Some(i) = folded.text.get(lo..start).and_then(|s| s.rfind(';')) {
         lo = lo + i + 1;
     }
@@ -159,16 +180,15 @@ pub(crate) fn clause_bounded_by(
 }
 
 /// Assigns roles for trigger `t` from the actors of its sentence (in text order).
-/// `sentence` is the sentence's folded range.
+/// `(lo, hi)` is the trigger's clause ([`Clauses::clause`]).
 pub fn assign_roles(
     folded: &Folded,
-    sentence: (usize, usize),
+    (lo, hi): (usize, usize),
     t: &TriggerMatch,
     pos: TriggerPos,
     actors: &[&ActorMatch],
 ) -> Roles {
-    let (ts, te) = t.folded;
-    let (lo, hi) = clause(folded, sentence, ts, te);
+    let (ts, _) = t.folded;
     let in_role = |a: &&ActorMatch| by_phrase(folded, a) != By::Support;
     // Actors starting before the trigger (an overlapping one, as in "Russian warplanes struck",
     // counts as before) and after it, within the clause.
