@@ -33,6 +33,11 @@ pub(crate) fn distance_km(a: &Point, b: &Point) -> f64 {
     2.0 * 6371.0 * h.sqrt().clamp(0.0, 1.0).asin()
 }
 
+/// A lower bound of [`distance_km`]: the distance along a meridian between the two latitudes.
+pub(crate) fn latitude_gap_km(a: &Point, b: &Point) -> f64 {
+    6371.0 * (b.lat_rad - a.lat_rad).abs()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -60,6 +65,12 @@ mod tests {
             for &(la2, lo2) in &points {
                 let d = distance_km(&Point::new(la1, lo1), &Point::new(la2, lo2));
                 assert_eq!(d.to_bits(), from_degrees(la1, lo1, la2, lo2).to_bits());
+            }
+        }
+        for &(la1, lo1) in &points {
+            for &(la2, lo2) in &points {
+                let (a, b) = (Point::new(la1, lo1), Point::new(la2, lo2));
+                assert!(latitude_gap_km(&a, &b) <= distance_km(&a, &b) + 1e-6);
             }
         }
         let aleppo_damascus = distance_km(&Point::new(36.2, 37.15), &Point::new(33.51, 36.29));

@@ -4,7 +4,7 @@ use std::collections::HashMap;
 
 use polemos_core::{GeoPrecision, Location, ParsedDocument, Span};
 
-use super::distance::{distance_km, Point};
+use super::distance::{distance_km, latitude_gap_km, Point};
 use super::index::{longest_non_overlapping, Candidate};
 use super::{with_keyer, Gazetteer, Place};
 use crate::context::{next_words, previous_words, sentence_of, Cue};
@@ -254,17 +254,7 @@ fn choose<'g>(
             // A bare name means the town before the province of the same name.
             !p.is_region() || p.kind == "country"
         };
-        let here = Point::new(p.latitude, p.longitude);
-        let nearest = anchors
-            .iter()
-            .map(|a| distance_km(a, &here))
-            .fold(f64::INFINITY, f64::min);
-        let closeness = match nearest {
-            d if d < 60.0 => 3,
-            d if d < 200.0 => 2,
-            d if d < 500.0 => 1,
-            _ => 0,
-        };
+        let closeness = closeness(anchors, &Point::new(p.latitude, p.longitude));
         (
             focus.is_some_and(|f| f == p.country),
             kind_fit,
@@ -278,6 +268,35 @@ fn choose<'g>(
         .filter_map(|&id| gazetteer.place(id).map(|p| (score(p), id, p)))
         .max_by(|(sa, ia, _), (sb, ib, _)| sa.cmp(sb).then(ib.cmp(ia)))
         .map(|(_, id, p)| (id, p))
+}
+
+/// How close `here` is to the nearest anchor: 3 within 60 km, 2 within 200 km, 1 within 500
+/// km, else 0.
+///
+/// The closeness of the nearest anchor is the greatest closeness of any anchor, so anchors are
+/// measured one by one and those whose difference in latitude alone puts them too far to raise
+/// it are skipped: the great-circle distance is never below `R * |difference in latitude|`,
+/// and a margin of 1 km covers rounding. Measuring stops at the closest closeness.
+fn closeness(anchors: &[Point], here: &Point) -> u8 {
+    const THRESHOLDS_KM: [f64; 3] = [500.0, 200.0, 60.0];
+    let mut best = 0u8;
+    for a in anchors {
+        let Some(&needed) = THRESHOLDS_KM.get(usize::from(best)) else {
+            break;
+        };
+        if latitude_gap_km(a, here) > needed + 1.0 {
+            continue;
+        }
+        let d = distance_km(a, here);
+        let c = match d {
+            d if d < 60.0 => 3,
+            d if d < 200.0 => 2,
+            d if d < 500.0 => 1,
+            _ => 0,
+        };
+        best = best.max(c);
+    }
+    best
 }
 
 /// Points of the places in the document that have only one reading (countries excluded:
