@@ -26,7 +26,7 @@ use casualty_split::casualties_of;
 pub use context_fill::fill_from_document;
 use merge::generic_fits;
 pub use merge::{choose_lead, merge_reports};
-use roles::{assign_roles, clauses, Clauses};
+use roles::{assign_roles, boundaries, clauses, Clauses};
 
 /// Everything found in a document that events are built from.
 #[derive(Debug)]
@@ -163,11 +163,16 @@ pub fn build_events(lexicon: &TriggerLexicon, f: &Findings<'_>) -> Vec<Built> {
         // The clauses and modality of each trigger of the sentence, worked out once: choosing
         // the anchors compares modalities pairwise, and roles, modality and the event's scope
         // all read the clauses.
+        let bounds = if triggers.is_empty() {
+            Vec::new()
+        } else {
+            boundaries(f.folded, range)
+        };
         let found: Vec<(usize, Clauses, Modality)> = triggers
             .iter()
             .filter_map(|&i| {
                 let t = f.triggers.get(i)?;
-                let c = clauses(f.folded, range, t.folded);
+                let c = clauses(f.folded, range, &bounds, t.folded);
                 Some((i, c, modality::modality(f.folded, c.clause.0, t)))
             })
             .collect();

@@ -111,7 +111,9 @@ mod tests {
             folded: (start, start + trigger.len()),
             trigger: 0,
         };
-        let clause = super::super::roles::clauses(&f, (0, f.text.len()), t.folded).clause;
+        let sentence = (0, f.text.len());
+        let bounds = super::super::roles::boundaries(&f, sentence);
+        let clause = super::super::roles::clauses(&f, sentence, &bounds, t.folded).clause;
         modality(&f, clause.0, &t)
     }
 

@@ -7,7 +7,6 @@ use crate::actors::ActorMatch;
 use crate::context::previous_words;
 use crate::fold::Folded;
 use crate::triggers::{TriggerMatch, TriggerPos};
-use crate::words::Word;
 
 /// The roles found for a trigger, and the rule that found the agent.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -130,21 +129,49 @@ pub(crate) struct Clauses {
     pub contrast: (usize, usize),
 }
 
-/// The clauses around `[start, end)` within the folded range `sentence`, from one walk over
-/// the sentence's words (roles, modality and the event's scope all read them).
+/// A word of a sentence that bounds clauses: its folded range, and whether it is a clause
+/// word ([`is_clause_word`]) and a contrast word ([`is_contrast_word`]).
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Boundary {
+    start: usize,
+    end: usize,
+    clause: bool,
+    contrast: bool,
+}
+
+/// The boundary words of the folded range `sentence`, in order: found once per sentence and
+/// shared by the clauses of all its triggers.
+pub(crate) fn boundaries(folded: &Folded, sentence: (usize, usize)) -> Vec<Boundary> {
+    folded
+        .words_iter(sentence.0, sentence.1)
+        .filter_map(|w| {
+            let (clause, contrast) = (is_clause_word(w.text), is_contrast_word(w.text));
+            (clause || contrast).then_some(Boundary {
+                start: w.start,
+                end: w.end,
+                clause,
+                contrast,
+            })
+        })
+        .collect()
+}
+
+/// The clauses around `[start, end)` within the folded range `sentence`, whose boundary words
+/// are `bounds` ([`boundaries`]).
 pub(crate) fn clauses(
     folded: &Folded,
     sentence: (usize, usize),
+    bounds: &[Boundary],
     (start, end): (usize, usize),
 ) -> Clauses {
     let mut clause = sentence;
     let mut contrast = sentence;
-    for w in folded.words_iter(sentence.0, sentence.1) {
-        if is_clause_word(w.text) {
-            bound_at(&mut clause, &w, start, end);
+    for w in bounds {
+        if w.clause {
+            bound_at(&mut clause, w, start, end);
         }
-        if is_contrast_word(w.text) {
-            bound_at(&mut contrast, &w, start, end);
+        if w.contrast {
+            bound_at(&mut contrast, w, start, end);
         }
     }
     Clauses {
@@ -155,7 +182,7 @@ pub(crate) fn clauses(
 
 /// Narrows `range` to boundary word `w` when it is the nearest so far before `[start, end)`
 /// (words come in order) or after it.
-fn bound_at(range: &mut (usize, usize), w: &Word<'_>, start: usize, end: usize) {
+fn bound_at(range: &mut (usize, usize), w: &Boundary, start: usize, end: usize) {
     if w.end <= start {
         range.0 = w.start;
     } else if w.start >= end && w.start < range.1 {
