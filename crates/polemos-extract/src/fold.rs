@@ -73,11 +73,15 @@ impl Folded {
             if bytes[i].is_ascii_alphanumeric() {
                 let run = i;
                 while i < bytes.len() && bytes[i].is_ascii_alphanumeric() {
-                    out.text.push(char::from(bytes[i].to_ascii_lowercase()));
-                    out.starts.push(i as u32);
-                    out.ends.push(i as u32 + 1);
                     i += 1;
                 }
+                // The run is copied and lowercased as a whole, and its offsets are ranges:
+                // each byte maps to itself.
+                let at = out.text.len();
+                out.text.push_str(&original[run..i]);
+                out.text[at..].make_ascii_lowercase();
+                out.starts.extend(run as u32..i as u32);
+                out.ends.extend(run as u32 + 1..i as u32 + 1);
                 prev2 = if i - run >= 2 {
                     Some(char::from(bytes[i - 2]))
                 } else {
