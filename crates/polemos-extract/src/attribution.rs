@@ -12,7 +12,7 @@ use aho_corasick::{Anchored, MatchKind};
 use polemos_core::{Attribution, Certainty, Sentence};
 
 use crate::fold::Folded;
-use crate::matcher::{exact_form, letters_only, DictMatcher};
+use crate::matcher::{exact_form, letters_equal, DictMatcher};
 use crate::tsv::parse_rows;
 use crate::words::{word_map, Word, WordMap};
 use crate::ResourceError;
@@ -146,12 +146,13 @@ impl SourceDictionary {
         sentences: &[Sentence],
     ) -> Vec<Option<Attribution>> {
         let hits = self.matcher.find(folded);
+        let mut words = Vec::new();
         sentences
             .iter()
             .map(|s| {
                 let fs = folded.folded_offset(s.span.start);
                 let fe = folded.folded_offset(s.span.end);
-                let words = folded.words(fs, fe);
+                folded.words_into(fs, fe, &mut words);
                 // Hits are in text order and do not overlap, so their ends ascend too: those
                 // inside the sentence are one run.
                 let first = hits.partition_point(|h| h.start < fs);
@@ -159,14 +160,11 @@ impl SourceDictionary {
                 let named: Vec<(usize, usize, &Source)> = hits[first..first + inside]
                     .iter()
                     .filter_map(|h| {
-                        let mut written: Option<String> = None;
-                        let alias = self.matcher.values(h.key).iter().find(|a| {
-                            a.exact.as_ref().is_none_or(|e| {
-                                *e == *written.get_or_insert_with(|| {
-                                    letters_only(folded.original_span(h.start, h.end).slice(text))
-                                })
-                            })
-                        })?;
+                        let written = folded.original_span(h.start, h.end).slice(text);
+                        let alias =
+                            self.matcher.values(h.key).iter().find(|a| {
+                                a.exact.as_ref().is_none_or(|e| letters_equal(written, e))
+                            })?;
                         Some((h.start, h.end, self.sources.get(alias.source)?))
                     })
                     .collect();

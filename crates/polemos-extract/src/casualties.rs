@@ -278,6 +278,7 @@ fn group_at(words: &[Word<'_>], i: usize) -> Option<(VictimGroup, usize)> {
 /// Finds killed counts in each sentence of `text`, which `folded` folds.
 pub fn find_casualties(text: &str, folded: &Folded, sentences: &[Sentence]) -> Vec<Casualty> {
     let mut out = Vec::new();
+    let mut words = Vec::new();
     for s in sentences {
         let fs = folded.folded_offset(s.span.start);
         let fe = folded.folded_offset(s.span.end);
@@ -290,7 +291,7 @@ pub fn find_casualties(text: &str, folded: &Folded, sentences: &[Sentence]) -> V
         if crate::matcher::contains_any_phrase(TOTAL_CUES, sentence_text, |end| !before_dash(end)) {
             continue;
         }
-        let words = folded.words(fs, fe);
+        folded.words_into(fs, fe, &mut words);
         let mut i = 0;
         let mut found_in_sentence = false;
         while i < words.len() {
@@ -317,9 +318,9 @@ pub fn find_casualties(text: &str, folded: &Folded, sentences: &[Sentence]) -> V
                 .checked_sub(1)
                 .and_then(|p| words.get(p))
                 .is_some_and(|w| SUBSET_CUES.contains(&w.text))
-                || words.get(last + 1..last + 4).is_some_and(|ws| {
-                    ws.iter().map(|w| w.text).collect::<Vec<_>>() == ["among", "the", "dead"]
-                });
+                || words
+                    .get(last + 1..last + 4)
+                    .is_some_and(|ws| ws.iter().map(|w| w.text).eq(["among", "the", "dead"]));
             out.push(Casualty {
                 sentence: s.index,
                 harm,

@@ -166,6 +166,13 @@ impl Folded {
         self.words_iter(start, end).collect()
     }
 
+    /// [`Folded::words`] into `out`, which is cleared first: stages that look at every
+    /// sentence word by word reuse one buffer instead of allocating one per sentence.
+    pub fn words_into<'a>(&'a self, start: usize, end: usize, out: &mut Vec<Word<'a>>) {
+        out.clear();
+        out.extend(self.words_iter(start, end));
+    }
+
     /// [`Folded::words`] one at a time, without collecting them.
     pub fn words_iter(&self, start: usize, end: usize) -> WordsIter<'_> {
         let end = end.min(self.text.len());
