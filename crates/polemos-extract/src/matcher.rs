@@ -199,9 +199,41 @@ pub fn letters_only(s: &str) -> String {
     s.chars().filter(|c| c.is_alphanumeric()).collect()
 }
 
+/// Whether `letters_only(s) == letters`, without building the string: every dictionary hit
+/// whose alias wants an exact form is checked.
+pub fn letters_equal(s: &str, letters: &str) -> bool {
+    s.chars()
+        .filter(|c| c.is_alphanumeric())
+        .eq(letters.chars())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn letters_equal_is_letters_only_compared() {
+        let texts = [
+            "I.S.",
+            "IS",
+            "is",
+            "S.A.N.A",
+            "SANA news",
+            "",
+            "YPG-led",
+            "Ḥama 2",
+        ];
+        for a in texts {
+            for b in texts {
+                let letters = letters_only(b);
+                assert_eq!(
+                    letters_equal(a, &letters),
+                    letters_only(a) == letters,
+                    "{a} {b}"
+                );
+            }
+        }
+    }
 
     #[test]
     fn longest_whole_word_hits() {

@@ -4,7 +4,7 @@ use polemos_core::{ActorCategory, ActorRef, Span};
 
 use crate::context::{next_words, sentence_of};
 use crate::fold::Folded;
-use crate::matcher::{exact_form, letters_only, DictMatcher};
+use crate::matcher::{exact_form, letters_equal, DictMatcher};
 use crate::tsv::parse_rows;
 use crate::ResourceError;
 
@@ -312,12 +312,12 @@ impl ActorDictionary {
         let mut raws: Vec<Raw<'_>> = Vec::new();
         for hit in self.matcher.find(folded) {
             let span = folded.original_span(hit.start, hit.end);
-            let written = letters_only(span.slice(text));
+            let written = span.slice(text);
             let Some(alias) = self
                 .matcher
                 .values(hit.key)
                 .iter()
-                .find(|a| a.exact.as_ref().is_none_or(|e| *e == written))
+                .find(|a| a.exact.as_ref().is_none_or(|e| letters_equal(written, e)))
             else {
                 continue;
             };
