@@ -126,8 +126,8 @@ impl Pipeline {
         choose_lead(&mut events, headline);
         let mentions = mentions(
             &r.triggers,
-            &places,
-            &actors,
+            places,
+            actors,
             (&triggers, &event_of_trigger),
             &casualties,
         );
@@ -213,31 +213,33 @@ fn dateline_place(gazetteer: &crate::Gazetteer, parsed: &ParsedDocument) -> Opti
     })
 }
 
+/// The mentions of a document. Places and actors are taken by value: this is their last use,
+/// and their names and locations move into the mentions instead of being copied.
 fn mentions(
     lexicon: &TriggerLexicon,
-    places: &[PlaceMatch],
-    actors: &[ActorMatch],
+    places: Vec<PlaceMatch>,
+    actors: Vec<ActorMatch>,
     (triggers, event_of_trigger): (&[TriggerMatch], &[Option<u32>]),
     casualties: &[Casualty],
 ) -> Vec<Mention> {
     let mut out =
         Vec::with_capacity(places.len() + actors.len() + triggers.len() + casualties.len());
-    out.extend(places.iter().map(|p| Mention {
+    out.extend(places.into_iter().map(|p| Mention {
         kind: MentionKind::Place,
         sentence: p.sentence,
         span: p.span,
         canonical: p.location.name.clone(),
         actor_category: None,
-        location: Some(p.location.clone()),
+        location: Some(p.location),
         count: None,
         event: None,
         rule: p.rule.to_string(),
     }));
-    out.extend(actors.iter().map(|a| Mention {
+    out.extend(actors.into_iter().map(|a| Mention {
         kind: MentionKind::Actor,
         sentence: a.sentence,
         span: a.actor.span,
-        canonical: a.actor.name.clone(),
+        canonical: a.actor.name,
         actor_category: Some(a.actor.category),
         location: None,
         count: None,
