@@ -90,8 +90,14 @@ impl Folded {
                 prev = Some(char::from(bytes[i - 1]));
                 continue;
             }
-            let Some(c) = original.get(i..).and_then(|rest| rest.chars().next()) else {
-                break;
+            // Spaces and punctuation are ASCII: no need to decode them.
+            let c = if bytes[i].is_ascii() {
+                char::from(bytes[i])
+            } else {
+                let Some(c) = original.get(i..).and_then(|rest| rest.chars().next()) else {
+                    break;
+                };
+                c
             };
             let end = i + c.len_utf8();
             if is_apostrophe(c) && prev.is_some_and(char::is_alphabetic) {
@@ -201,15 +207,16 @@ impl Folded {
     pub fn word_starts(&self) -> &[u32] {
         self.word_starts.get_or_init(|| {
             let bytes = self.text.as_bytes();
-            let mut out = Vec::with_capacity(bytes.len() / 4);
-            if !bytes.is_empty() {
-                out.push(0);
-            }
+            // Written without a branch per byte (word and non-word bytes alternate too
+            // irregularly to predict): every offset is stored, and the count only moves past
+            // those that follow a non-word byte.
+            let mut out = vec![0u32; bytes.len() + 1];
+            let mut n = usize::from(!bytes.is_empty());
             for (i, &b) in bytes.iter().enumerate().take(bytes.len().saturating_sub(1)) {
-                if !is_word_byte(b) {
-                    out.push(i as u32 + 1);
-                }
+                out[n] = i as u32 + 1;
+                n += usize::from(!is_word_byte(b));
             }
+            out.truncate(n);
             out
         })
     }
