@@ -112,31 +112,11 @@ const GROUP_NOUNS: &[(&str, VictimGroup)] = &[
     ("guerrillas", VictimGroup::Combatants),
     ("recruits", VictimGroup::Combatants),
 ];
-/// Verbs that, before a count, say the count was killed ("killing 12").
-const KILL_BEFORE: &[&str] = &[
-    "killing",
-    "killed",
-    "kills",
-    "kill",
-    "claimed",
-    "claiming",
-    "executed",
-    "executing",
-    "executes",
-    "beheaded",
-    "beheading",
-    "massacred",
-    "slaughtered",
-    "murdered",
-];
 /// Words that, after a count and its group, say they were killed ("12 soldiers were killed",
 /// "three citizens were martyred").
 const DEAD_AFTER: &[&str] = &[
     "killed", "dead", "died", "slain", "perished", "die", "executed", "beheaded", "martyred",
     "murdered",
-];
-const INJURE_BEFORE: &[&str] = &[
-    "wounding", "injuring", "wounded", "injured", "wounds", "injures",
 ];
 const INJURED_AFTER: &[&str] = &["wounded", "injured", "hurt"];
 /// Words no victim phrase runs across: "38 injured in terrorist attacks" names no terrorists.
@@ -220,11 +200,31 @@ impl Harm {
         }
     }
 
-    /// Verbs that, before a count, say what happened to it ("killing 12", "wounding 20").
-    fn verbs_before(&self) -> &'static [&'static str] {
+    /// Whether `w` is a verb that, before a count, says what happened to it ("killing 12",
+    /// "wounding 20"). A `match`, not a list: every word of every sentence is checked.
+    fn is_verb_before(&self, w: &str) -> bool {
         match self {
-            Harm::Killed => KILL_BEFORE,
-            Harm::Injured => INJURE_BEFORE,
+            Harm::Killed => matches!(
+                w,
+                "killing"
+                    | "killed"
+                    | "kills"
+                    | "kill"
+                    | "claimed"
+                    | "claiming"
+                    | "executed"
+                    | "executing"
+                    | "executes"
+                    | "beheaded"
+                    | "beheading"
+                    | "massacred"
+                    | "slaughtered"
+                    | "murdered"
+            ),
+            Harm::Injured => matches!(
+                w,
+                "wounding" | "injuring" | "wounded" | "injured" | "wounds" | "injures"
+            ),
         }
     }
 
@@ -554,7 +554,7 @@ fn find_harm_at(
 ) -> Option<Found> {
     let w = words[i].text;
     // "killing 12 soldiers", "killed at least 8 civilians", "killing one man".
-    if harm.verbs_before().contains(&w) {
+    if harm.is_verb_before(w) {
         let count = read_victims(&words[i + 1..])?;
         let at = i + 1 + count.words;
         // "Three civilians killed, 12 others injured": the count after the verb is the
