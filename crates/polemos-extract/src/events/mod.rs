@@ -8,6 +8,7 @@ mod merge;
 mod modality;
 mod roles;
 
+use std::cell::OnceCell;
 use std::collections::BTreeMap;
 
 use polemos_core::{
@@ -155,9 +156,20 @@ pub fn build_events(lexicon: &TriggerLexicon, f: &Findings<'_>) -> Vec<Built> {
             f.folded.folded_offset(sent.span.start),
             f.folded.folded_offset(sent.span.end),
         );
-        let actors: Vec<&ActorMatch> = f.actors.iter().filter(|a| a.sentence == sentence).collect();
-        let attribution = f.attributions.get(sentence as usize).cloned().flatten();
-        let cue = f.folded.text.get(range.0..range.1).and_then(certainty_cue);
+        let actors: Vec<&ActorMatch> = if triggers.is_empty() {
+            Vec::new()
+        } else {
+            f.actors.iter().filter(|a| a.sentence == sentence).collect()
+        };
+        let attribution = f
+            .attributions
+            .get(sentence as usize)
+            .and_then(Option::as_ref);
+        // Looked for only when the sentence has events, or follows one that has.
+        let cue_cell = OnceCell::new();
+        let cue = || {
+            *cue_cell.get_or_init(|| f.folded.text.get(range.0..range.1).and_then(certainty_cue))
+        };
         let first_event = built.len();
         let mut scopes: Vec<Span> = Vec::new();
         // The clauses and modality of each trigger of the sentence, worked out once: choosing
@@ -246,8 +258,8 @@ pub fn build_events(lexicon: &TriggerLexicon, f: &Findings<'_>) -> Vec<Built> {
                     date: event_date(f.dates, sentence, t.span, published),
                     casualties: Default::default(),
                     modality,
-                    certainty: certainty(attribution.as_ref(), cue),
-                    attribution: attribution.clone(),
+                    certainty: certainty(attribution, cue()),
+                    attribution: attribution.cloned(),
                     evidence: vec![sentence],
                     is_lead: false,
                     rule: format!("{}+{}", entry.id, roles.rule),
@@ -274,8 +286,11 @@ pub fn build_events(lexicon: &TriggerLexicon, f: &Findings<'_>) -> Vec<Built> {
         }
         // A sentence that only comments on the one before ("This has been categorically
         // denied", "The figures could not be independently verified") qualifies its events.
-        if built.len() == first_event {
-            if let Some(c) = cue {
+        let follows_events = built
+            .last()
+            .is_some_and(|b| b.event.sentence + 1 == sentence);
+        if built.len() == first_event && follows_events {
+            if let Some(c) = cue() {
                 for b in built
                     .iter_mut()
                     .rev()
