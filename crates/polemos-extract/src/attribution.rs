@@ -10,7 +10,8 @@ use aho_corasick::{AhoCorasick, MatchKind};
 use polemos_core::{Attribution, Certainty, Sentence};
 
 use crate::fold::Folded;
-use crate::matcher::{exact_form, letters_equal, DictMatcher};
+use crate::joint::Keyed;
+use crate::matcher::{exact_form, letters_equal, DictMatcher, Hit};
 use crate::tsv::parse_rows;
 use crate::words::{word_map, Word, WordMap};
 use crate::ResourceError;
@@ -143,7 +144,22 @@ impl SourceDictionary {
         folded: &Folded,
         sentences: &[Sentence],
     ) -> Vec<Option<Attribution>> {
-        let hits = self.matcher.find(folded);
+        self.attributions_from_hits(text, folded, &self.matcher.find(folded), sentences)
+    }
+
+    /// The dictionary's matcher, for walking it with others ([`crate::joint::JointMatcher`]).
+    pub(crate) fn keyed(&self) -> &dyn Keyed {
+        &self.matcher
+    }
+
+    /// [`SourceDictionary::attributions`] from the hits of its matcher, found beforehand.
+    pub(crate) fn attributions_from_hits(
+        &self,
+        text: &str,
+        folded: &Folded,
+        hits: &[Hit],
+        sentences: &[Sentence],
+    ) -> Vec<Option<Attribution>> {
         let mut words = Vec::new();
         sentences
             .iter()
