@@ -69,14 +69,21 @@ impl Folded {
         let bytes = original.as_bytes();
         let mut i = 0;
         while i < bytes.len() {
-            // Most text: a run of ASCII letters and digits, each lowercased.
+            // Most text: a run of ASCII letters and digits, each lowercased, and the single
+            // spaces between such words, which fold to themselves (a space after a letter or
+            // digit is never dropped).
             if bytes[i].is_ascii_alphanumeric() {
                 let run = i;
-                while i < bytes.len() && bytes[i].is_ascii_alphanumeric() {
+                i += 1;
+                while i < bytes.len()
+                    && (bytes[i].is_ascii_alphanumeric()
+                        || (bytes[i] == b' ' && bytes[i - 1] != b' '))
+                {
                     i += 1;
                 }
                 // The run is copied and lowercased as a whole, and its offsets are ranges:
-                // each byte maps to itself.
+                // each byte maps to itself. `prev` and `prev2` end as its last two characters,
+                // as stepping through it would leave them.
                 let at = out.text.len();
                 out.text.push_str(&original[run..i]);
                 out.text[at..].make_ascii_lowercase();
