@@ -6,13 +6,12 @@
 use polemos_core::Span;
 use std::sync::OnceLock;
 
-use aho_corasick::automaton::Automaton;
-use aho_corasick::dfa::DFA;
-use aho_corasick::{Anchored, MatchKind};
+use aho_corasick::{AhoCorasick, MatchKind};
 use polemos_core::{Attribution, Certainty, Sentence};
 
 use crate::fold::Folded;
-use crate::matcher::{exact_form, letters_only, DictMatcher};
+use crate::joint::Keyed;
+use crate::matcher::{exact_form, letters_equal, DictMatcher, Hit};
 use crate::tsv::parse_rows;
 use crate::words::{word_map, Word, WordMap};
 use crate::ResourceError;
@@ -145,13 +144,29 @@ impl SourceDictionary {
         folded: &Folded,
         sentences: &[Sentence],
     ) -> Vec<Option<Attribution>> {
-        let hits = self.matcher.find(folded);
+        self.attributions_from_hits(text, folded, &self.matcher.find(folded), sentences)
+    }
+
+    /// The dictionary's matcher, for walking it with others ([`crate::joint::JointMatcher`]).
+    pub(crate) fn keyed(&self) -> &dyn Keyed {
+        &self.matcher
+    }
+
+    /// [`SourceDictionary::attributions`] from the hits of its matcher, found beforehand.
+    pub(crate) fn attributions_from_hits(
+        &self,
+        text: &str,
+        folded: &Folded,
+        hits: &[Hit],
+        sentences: &[Sentence],
+    ) -> Vec<Option<Attribution>> {
+        let mut words = Vec::new();
         sentences
             .iter()
             .map(|s| {
                 let fs = folded.folded_offset(s.span.start);
                 let fe = folded.folded_offset(s.span.end);
-                let words = folded.words(fs, fe);
+                folded.words_into(fs, fe, &mut words);
                 // Hits are in text order and do not overlap, so their ends ascend too: those
                 // inside the sentence are one run.
                 let first = hits.partition_point(|h| h.start < fs);
@@ -159,14 +174,11 @@ impl SourceDictionary {
                 let named: Vec<(usize, usize, &Source)> = hits[first..first + inside]
                     .iter()
                     .filter_map(|h| {
-                        let mut written: Option<String> = None;
-                        let alias = self.matcher.values(h.key).iter().find(|a| {
-                            a.exact.as_ref().is_none_or(|e| {
-                                *e == *written.get_or_insert_with(|| {
-                                    letters_only(folded.original_span(h.start, h.end).slice(text))
-                                })
-                            })
-                        })?;
+                        let written = folded.original_span(h.start, h.end).slice(text);
+                        let alias =
+                            self.matcher.values(h.key).iter().find(|a| {
+                                a.exact.as_ref().is_none_or(|e| letters_equal(written, e))
+                            })?;
                         Some((h.start, h.end, self.sources.get(alias.source)?))
                     })
                     .collect();
@@ -276,14 +288,14 @@ fn named_person(text: &str, folded: &Folded, words: &[Word<'_>]) -> Option<Attri
 }
 
 /// One automaton over every certainty cue; pattern `i` is cue `i` of `DENIALS`, then
-/// `DISPUTES`, then `HEDGES`.
-fn cue_automaton() -> &'static DFA {
-    static CUES: OnceLock<DFA> = OnceLock::new();
+/// `DISPUTES`, then `HEDGES`. Built with its prefilter, which skips from one byte that may
+/// start a cue to the next: most sentences hold no cue at all.
+fn cue_automaton() -> &'static AhoCorasick {
+    static CUES: OnceLock<AhoCorasick> = OnceLock::new();
     CUES.get_or_init(|| {
         let cues = DENIALS.iter().chain(DISPUTES).chain(HEDGES);
-        DFA::builder()
+        AhoCorasick::builder()
             .match_kind(MatchKind::Standard)
-            .prefilter(false)
             .build(cues)
             .expect("the certainty cues build an automaton")
     })
@@ -292,35 +304,25 @@ fn cue_automaton() -> &'static DFA {
 /// Certainty cues of one sentence, strongest first: denial, dispute, hedge. A cue counts only
 /// as whole words (no letter or digit right before or after it).
 pub fn certainty_cue(folded_sentence: &str) -> Option<Certainty> {
-    let dfa = cue_automaton();
-    let mut sid = dfa.start_state(Anchored::No).ok()?;
     let mut best: Option<Certainty> = None;
-    // Every occurrence of every cue, overlapping ones included.
-    for (i, &b) in folded_sentence.as_bytes().iter().enumerate() {
-        sid = dfa.next_state(Anchored::No, sid, b);
-        if !dfa.is_match(sid) {
+    // Every occurrence of every cue, overlapping ones included. The strongest found wins, so
+    // the order they come in does not matter.
+    for m in cue_automaton().find_overlapping_iter(folded_sentence) {
+        let (start, end) = (m.start(), m.end());
+        let before = folded_sentence[..start].chars().next_back();
+        let after = folded_sentence[end..].chars().next();
+        if before.is_some_and(char::is_alphanumeric) || after.is_some_and(char::is_alphanumeric) {
             continue;
         }
-        let end = i + 1;
-        for k in 0..dfa.match_len(sid) {
-            let pattern = dfa.match_pattern(sid, k);
-            let start = end - dfa.pattern_len(pattern);
-            let before = folded_sentence[..start].chars().next_back();
-            let after = folded_sentence[end..].chars().next();
-            if before.is_some_and(char::is_alphanumeric) || after.is_some_and(char::is_alphanumeric)
-            {
-                continue;
-            }
-            let p = pattern.as_usize();
-            let found = if p < DENIALS.len() {
-                return Some(Certainty::Denied);
-            } else if p < DENIALS.len() + DISPUTES.len() {
-                Certainty::Disputed
-            } else {
-                Certainty::Claimed
-            };
-            best = best.max(Some(found));
-        }
+        let p = m.pattern().as_usize();
+        let found = if p < DENIALS.len() {
+            return Some(Certainty::Denied);
+        } else if p < DENIALS.len() + DISPUTES.len() {
+            Certainty::Disputed
+        } else {
+            Certainty::Claimed
+        };
+        best = best.max(Some(found));
     }
     best
 }

@@ -112,26 +112,6 @@ const GROUP_NOUNS: &[(&str, VictimGroup)] = &[
     ("guerrillas", VictimGroup::Combatants),
     ("recruits", VictimGroup::Combatants),
 ];
-/// Verbs that, before a count, say the count was killed ("killing 12").
-const KILL_BEFORE: &[&str] = &[
-    "killing",
-    "killed",
-    "kills",
-    "kill",
-    "claimed",
-    "claiming",
-    "executed",
-    "executing",
-    "executes",
-    "beheaded",
-    "beheading",
-    "massacred",
-    "slaughtered",
-    "murdered",
-    "crucified",
-    "crucifying",
-    "slew",
-];
 /// Words that, after a count and its group, say they were killed ("12 soldiers were killed",
 /// "three citizens were martyred").
 const DEAD_AFTER: &[&str] = &[
@@ -146,9 +126,6 @@ const DEAD_AFTER: &[&str] = &[
     "martyred",
     "murdered",
     "crucified",
-];
-const INJURE_BEFORE: &[&str] = &[
-    "wounding", "injuring", "wounded", "injured", "wounds", "injures",
 ];
 const INJURED_AFTER: &[&str] = &["wounded", "injured", "hurt"];
 /// Words no victim phrase runs across: "38 injured in terrorist attacks" names no terrorists.
@@ -236,11 +213,34 @@ impl Harm {
         }
     }
 
-    /// Verbs that, before a count, say what happened to it ("killing 12", "wounding 20").
-    fn verbs_before(&self) -> &'static [&'static str] {
+    /// Whether `w` is a verb that, before a count, says what happened to it ("killing 12",
+    /// "wounding 20"). A `match`, not a list: every word of every sentence is checked.
+    fn is_verb_before(&self, w: &str) -> bool {
         match self {
-            Harm::Killed => KILL_BEFORE,
-            Harm::Injured => INJURE_BEFORE,
+            Harm::Killed => matches!(
+                w,
+                "killing"
+                    | "killed"
+                    | "kills"
+                    | "kill"
+                    | "claimed"
+                    | "claiming"
+                    | "executed"
+                    | "executing"
+                    | "executes"
+                    | "beheaded"
+                    | "beheading"
+                    | "massacred"
+                    | "slaughtered"
+                    | "murdered"
+                    | "crucified"
+                    | "crucifying"
+                    | "slew"
+            ),
+            Harm::Injured => matches!(
+                w,
+                "wounding" | "injuring" | "wounded" | "injured" | "wounds" | "injures"
+            ),
         }
     }
 
@@ -294,6 +294,7 @@ fn group_at(words: &[Word<'_>], i: usize) -> Option<(VictimGroup, usize)> {
 /// Finds killed counts in each sentence of `text`, which `folded` folds.
 pub fn find_casualties(text: &str, folded: &Folded, sentences: &[Sentence]) -> Vec<Casualty> {
     let mut out = Vec::new();
+    let mut words = Vec::new();
     for s in sentences {
         let fs = folded.folded_offset(s.span.start);
         let fe = folded.folded_offset(s.span.end);
@@ -306,7 +307,7 @@ pub fn find_casualties(text: &str, folded: &Folded, sentences: &[Sentence]) -> V
         if crate::matcher::contains_any_phrase(TOTAL_CUES, sentence_text, |end| !before_dash(end)) {
             continue;
         }
-        let words = folded.words(fs, fe);
+        folded.words_into(fs, fe, &mut words);
         let mut i = 0;
         let mut found_in_sentence = false;
         while i < words.len() {
@@ -334,9 +335,9 @@ pub fn find_casualties(text: &str, folded: &Folded, sentences: &[Sentence]) -> V
                 .checked_sub(1)
                 .and_then(|p| words.get(p))
                 .is_some_and(|w| SUBSET_CUES.contains(&w.text))
-                || words.get(last + 1..last + 4).is_some_and(|ws| {
-                    ws.iter().map(|w| w.text).collect::<Vec<_>>() == ["among", "the", "dead"]
-                });
+                || words
+                    .get(last + 1..last + 4)
+                    .is_some_and(|ws| ws.iter().map(|w| w.text).eq(["among", "the", "dead"]));
             out.push(Casualty {
                 sentence: s.index,
                 harm,
@@ -407,16 +408,19 @@ fn read_victims(words: &[Word<'_>]) -> Option<crate::numbers::Count> {
     if let Some(count) = read_count(words) {
         return Some(count);
     }
+    // Called at every word of every sentence: look for the noun only after an article.
     let article = words
         .first()
         .is_some_and(|w| w.text == "a" || w.text == "an");
-    let singular = words
-        .iter()
-        .skip(1)
-        .take(3)
-        .take_while(|w| !PHRASE_ENDS.contains(&w.text))
-        .any(|w| SINGULAR_VICTIMS.contains(&w.text));
-    (article && singular).then_some(crate::numbers::Count {
+    let singular = || {
+        words
+            .iter()
+            .skip(1)
+            .take(3)
+            .take_while(|w| !PHRASE_ENDS.contains(&w.text))
+            .any(|w| SINGULAR_VICTIMS.contains(&w.text))
+    };
+    (article && singular()).then_some(crate::numbers::Count {
         value: 1,
         words: 1,
         vague: false,
@@ -475,8 +479,10 @@ fn skip_auxiliaries(words: &[Word<'_>], mut at: usize) -> usize {
 }
 
 fn find_at(words: &[Word<'_>], i: usize) -> Option<Found> {
-    find_harm_at(words, i, Harm::Killed)
-        .or_else(|| find_harm_at(words, i, Harm::Injured))
+    // The count starting here is read once for both harms: this runs at every word.
+    let here = read_victims(&words[i..]);
+    find_harm_at(words, i, Harm::Killed, here)
+        .or_else(|| find_harm_at(words, i, Harm::Injured, here))
         .or_else(|| find_death_toll(words, i))
 }
 
@@ -556,10 +562,16 @@ fn toll_at(words: &[Word<'_>], first: usize, count: u32, end: usize) -> Found {
     }
 }
 
-fn find_harm_at(words: &[Word<'_>], i: usize, harm: Harm) -> Option<Found> {
+/// The count of `harm` at word `i`, if any; `here` is [`read_victims`] of `words[i..]`.
+fn find_harm_at(
+    words: &[Word<'_>],
+    i: usize,
+    harm: Harm,
+    here: Option<crate::numbers::Count>,
+) -> Option<Found> {
     let w = words[i].text;
     // "killing 12 soldiers", "killed at least 8 civilians", "killing one man".
-    if harm.verbs_before().contains(&w) {
+    if harm.is_verb_before(w) {
         let count = read_victims(&words[i + 1..])?;
         let at = i + 1 + count.words;
         // "Three civilians killed, 12 others injured": the count after the verb is the
@@ -612,7 +624,7 @@ fn find_harm_at(words: &[Word<'_>], i: usize, harm: Harm) -> Option<Found> {
     if is_year_of_date(words, i) {
         return None;
     }
-    let count = read_victims(&words[i..])?;
+    let count = here?;
     let at = i + count.words;
     let (group, last, mut next) = match group_at(words, at) {
         Some((g, k)) => (g, k, k + 1),

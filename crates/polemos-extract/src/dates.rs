@@ -217,10 +217,11 @@ fn day_then_year(words: &[Word<'_>], month: u32, day: u32, at: usize) -> (DateEx
 /// Finds temporal expressions in each sentence.
 pub fn find_dates(folded: &Folded, sentences: &[Sentence]) -> Vec<DateMention> {
     let mut out = Vec::new();
+    let mut words = Vec::new();
     for s in sentences {
         let fs = folded.folded_offset(s.span.start);
         let fe = folded.folded_offset(s.span.end);
-        let words = folded.words(fs, fe);
+        folded.words_into(fs, fe, &mut words);
         let mut i = 0;
         while i < words.len() {
             match read_at(&words, i) {

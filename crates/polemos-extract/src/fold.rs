@@ -69,15 +69,26 @@ impl Folded {
         let bytes = original.as_bytes();
         let mut i = 0;
         while i < bytes.len() {
-            // Most text: a run of ASCII letters and digits, each lowercased.
+            // Most text: a run of ASCII letters and digits, each lowercased, and the single
+            // spaces between such words, which fold to themselves (a space after a letter or
+            // digit is never dropped).
             if bytes[i].is_ascii_alphanumeric() {
                 let run = i;
-                while i < bytes.len() && bytes[i].is_ascii_alphanumeric() {
-                    out.text.push(char::from(bytes[i].to_ascii_lowercase()));
-                    out.starts.push(i as u32);
-                    out.ends.push(i as u32 + 1);
+                i += 1;
+                while i < bytes.len()
+                    && (bytes[i].is_ascii_alphanumeric()
+                        || (bytes[i] == b' ' && bytes[i - 1] != b' '))
+                {
                     i += 1;
                 }
+                // The run is copied and lowercased as a whole, and its offsets are ranges:
+                // each byte maps to itself. `prev` and `prev2` end as its last two characters,
+                // as stepping through it would leave them.
+                let at = out.text.len();
+                out.text.push_str(&original[run..i]);
+                out.text[at..].make_ascii_lowercase();
+                out.starts.extend(run as u32..i as u32);
+                out.ends.extend(run as u32 + 1..i as u32 + 1);
                 prev2 = if i - run >= 2 {
                     Some(char::from(bytes[i - 2]))
                 } else {
@@ -86,8 +97,14 @@ impl Folded {
                 prev = Some(char::from(bytes[i - 1]));
                 continue;
             }
-            let Some(c) = original.get(i..).and_then(|rest| rest.chars().next()) else {
-                break;
+            // Spaces and punctuation are ASCII: no need to decode them.
+            let c = if bytes[i].is_ascii() {
+                char::from(bytes[i])
+            } else {
+                let Some(c) = original.get(i..).and_then(|rest| rest.chars().next()) else {
+                    break;
+                };
+                c
             };
             let end = i + c.len_utf8();
             if is_apostrophe(c) && prev.is_some_and(char::is_alphabetic) {
@@ -162,6 +179,13 @@ impl Folded {
         self.words_iter(start, end).collect()
     }
 
+    /// [`Folded::words`] into `out`, which is cleared first: stages that look at every
+    /// sentence word by word reuse one buffer instead of allocating one per sentence.
+    pub fn words_into<'a>(&'a self, start: usize, end: usize, out: &mut Vec<Word<'a>>) {
+        out.clear();
+        out.extend(self.words_iter(start, end));
+    }
+
     /// [`Folded::words`] one at a time, without collecting them.
     pub fn words_iter(&self, start: usize, end: usize) -> WordsIter<'_> {
         let end = end.min(self.text.len());
@@ -190,15 +214,16 @@ impl Folded {
     pub fn word_starts(&self) -> &[u32] {
         self.word_starts.get_or_init(|| {
             let bytes = self.text.as_bytes();
-            let mut out = Vec::with_capacity(bytes.len() / 4);
-            if !bytes.is_empty() {
-                out.push(0);
-            }
+            // Written without a branch per byte (word and non-word bytes alternate too
+            // irregularly to predict): every offset is stored, and the count only moves past
+            // those that follow a non-word byte.
+            let mut out = vec![0u32; bytes.len() + 1];
+            let mut n = usize::from(!bytes.is_empty());
             for (i, &b) in bytes.iter().enumerate().take(bytes.len().saturating_sub(1)) {
-                if !is_word_byte(b) {
-                    out.push(i as u32 + 1);
-                }
+                out[n] = i as u32 + 1;
+                n += usize::from(!is_word_byte(b));
             }
+            out.truncate(n);
             out
         })
     }

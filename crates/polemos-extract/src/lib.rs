@@ -31,6 +31,7 @@ mod events;
 mod fold;
 mod gazetteer;
 mod incidents;
+mod joint;
 mod matcher;
 mod numbers;
 mod pipeline;

@@ -26,6 +26,8 @@ pub struct DictMatcher<V> {
     /// Bit `b0 << 8 | b1` set when some key starts with bytes `b0 b1`, or is the one byte
     /// `b0`: a walk from a word start whose two bytes are not here cannot match.
     openings: Vec<u64>,
+    /// The folded keys, by key index (pattern id of `automaton`).
+    keys: Vec<String>,
     values: Vec<Vec<V>>,
 }
 
@@ -69,8 +71,20 @@ impl<V: Clone> DictMatcher<V> {
         Ok(DictMatcher {
             automaton,
             openings,
+            keys,
             values,
         })
+    }
+
+    /// The folded keys, by key index ([`Hit::key`]).
+    pub(crate) fn keys(&self) -> &[String] {
+        &self.keys
+    }
+
+    /// The first-two-bytes filter of [`DictMatcher::find`], for walks over several
+    /// dictionaries at once ([`crate::joint::JointMatcher`]).
+    pub(crate) fn openings(&self) -> &[u64] {
+        &self.openings
     }
 
     /// The values registered under a key.
@@ -138,7 +152,7 @@ impl<V: Clone> DictMatcher<V> {
 
 /// Letters, digits and any byte of a non-ASCII character count as word bytes (as in
 /// [`Folded::is_word_bounded`]).
-fn is_word_byte(b: u8) -> bool {
+pub(crate) fn is_word_byte(b: u8) -> bool {
     b.is_ascii_alphanumeric() || b >= 0x80
 }
 
@@ -199,9 +213,41 @@ pub fn letters_only(s: &str) -> String {
     s.chars().filter(|c| c.is_alphanumeric()).collect()
 }
 
+/// Whether `letters_only(s) == letters`, without building the string: every dictionary hit
+/// whose alias wants an exact form is checked.
+pub fn letters_equal(s: &str, letters: &str) -> bool {
+    s.chars()
+        .filter(|c| c.is_alphanumeric())
+        .eq(letters.chars())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn letters_equal_is_letters_only_compared() {
+        let texts = [
+            "I.S.",
+            "IS",
+            "is",
+            "S.A.N.A",
+            "SANA news",
+            "",
+            "YPG-led",
+            "Ḥama 2",
+        ];
+        for a in texts {
+            for b in texts {
+                let letters = letters_only(b);
+                assert_eq!(
+                    letters_equal(a, &letters),
+                    letters_only(a) == letters,
+                    "{a} {b}"
+                );
+            }
+        }
+    }
 
     #[test]
     fn longest_whole_word_hits() {

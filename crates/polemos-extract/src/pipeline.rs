@@ -14,6 +14,7 @@ use crate::dates::find_dates;
 use crate::events::{build_events, choose_lead, fill_from_document, merge_reports, Findings};
 use crate::fold::Folded;
 use crate::gazetteer::{geocode_document, PlaceMatch};
+use crate::joint::JointMatcher;
 use crate::triggers::{TriggerLexicon, TriggerMatch, TriggerType};
 use crate::Resources;
 
@@ -21,12 +22,21 @@ use crate::Resources;
 #[derive(Debug, Clone)]
 pub struct Pipeline {
     resources: Arc<Resources>,
+    /// The actor, trigger and source dictionaries walked together, once per document.
+    dictionaries: Arc<JointMatcher>,
 }
 
 impl Pipeline {
     pub fn new(resources: Resources) -> Self {
+        let dictionaries = JointMatcher::new(&[
+            resources.actors.keyed(),
+            resources.triggers.keyed(),
+            resources.sources.keyed(),
+        ])
+        .expect("the keys of dictionaries that built their own automata build a joint one");
         Pipeline {
             resources: Arc::new(resources),
+            dictionaries: Arc::new(dictionaries),
         }
     }
 
@@ -78,19 +88,31 @@ impl Pipeline {
         let folded = Folded::new(&parsed.doc.text);
         let places = geocode_document(&r.gazetteer, &parsed, &folded);
         let country = main_country(&places);
-        let actors = r.actors.find(
+        let mut hits = self.dictionaries.find(&folded).into_iter();
+        let (actor_hits, trigger_hits, source_hits) = (
+            hits.next().unwrap_or_default(),
+            hits.next().unwrap_or_default(),
+            hits.next().unwrap_or_default(),
+        );
+        let actors = r.actors.find_from_hits(
             &parsed.doc.text,
             &folded,
+            actor_hits,
             &parsed.sentences,
             country.as_deref(),
         );
-        let triggers = r.triggers.find(&folded, &parsed.sentences);
+        let triggers = r
+            .triggers
+            .find_from_hits(&folded, trigger_hits, &parsed.sentences);
         let actors = keep_modifying_demonyms(&folded, actors, &triggers);
         let casualties = find_casualties(&parsed.doc.text, &folded, &parsed.sentences);
         let dates = find_dates(&folded, &parsed.sentences);
-        let attributions = r
-            .sources
-            .attributions(&parsed.doc.text, &folded, &parsed.sentences);
+        let attributions = r.sources.attributions_from_hits(
+            &parsed.doc.text,
+            &folded,
+            &source_hits,
+            &parsed.sentences,
+        );
         let dateline_place = dateline_place(&r.gazetteer, &parsed);
         let built = build_events(
             &r.triggers,
@@ -126,8 +148,8 @@ impl Pipeline {
         choose_lead(&mut events, headline);
         let mentions = mentions(
             &r.triggers,
-            &places,
-            &actors,
+            places,
+            actors,
             (&triggers, &event_of_trigger),
             &casualties,
         );
@@ -213,31 +235,33 @@ fn dateline_place(gazetteer: &crate::Gazetteer, parsed: &ParsedDocument) -> Opti
     })
 }
 
+/// The mentions of a document. Places and actors are taken by value: this is their last use,
+/// and their names and locations move into the mentions instead of being copied.
 fn mentions(
     lexicon: &TriggerLexicon,
-    places: &[PlaceMatch],
-    actors: &[ActorMatch],
+    places: Vec<PlaceMatch>,
+    actors: Vec<ActorMatch>,
     (triggers, event_of_trigger): (&[TriggerMatch], &[Option<u32>]),
     casualties: &[Casualty],
 ) -> Vec<Mention> {
     let mut out =
         Vec::with_capacity(places.len() + actors.len() + triggers.len() + casualties.len());
-    out.extend(places.iter().map(|p| Mention {
+    out.extend(places.into_iter().map(|p| Mention {
         kind: MentionKind::Place,
         sentence: p.sentence,
         span: p.span,
         canonical: p.location.name.clone(),
         actor_category: None,
-        location: Some(p.location.clone()),
+        location: Some(p.location),
         count: None,
         event: None,
         rule: p.rule.to_string(),
     }));
-    out.extend(actors.iter().map(|a| Mention {
+    out.extend(actors.into_iter().map(|a| Mention {
         kind: MentionKind::Actor,
         sentence: a.sentence,
         span: a.actor.span,
-        canonical: a.actor.name.clone(),
+        canonical: a.actor.name,
         actor_category: Some(a.actor.category),
         location: None,
         count: None,

@@ -4,7 +4,8 @@ use polemos_core::{Span, SubEventType};
 
 use crate::context::{previous_words, sentence_of};
 use crate::fold::Folded;
-use crate::matcher::DictMatcher;
+use crate::joint::Keyed;
+use crate::matcher::{DictMatcher, Hit};
 use crate::tsv::parse_rows;
 use crate::ResourceError;
 
@@ -218,9 +219,22 @@ impl TriggerLexicon {
 
     /// Finds triggers in a document's sentences.
     pub fn find(&self, folded: &Folded, sentences: &[polemos_core::Sentence]) -> Vec<TriggerMatch> {
-        self.matcher
-            .find(folded)
-            .into_iter()
+        self.find_from_hits(folded, self.matcher.find(folded), sentences)
+    }
+
+    /// The lexicon's matcher, for walking it with others ([`crate::joint::JointMatcher`]).
+    pub(crate) fn keyed(&self) -> &dyn Keyed {
+        &self.matcher
+    }
+
+    /// [`TriggerLexicon::find`] from the hits of its matcher, found beforehand.
+    pub(crate) fn find_from_hits(
+        &self,
+        folded: &Folded,
+        hits: Vec<Hit>,
+        sentences: &[polemos_core::Sentence],
+    ) -> Vec<TriggerMatch> {
+        hits.into_iter()
             .filter_map(|hit| {
                 let span = folded.original_span(hit.start, hit.end);
                 let sentence = sentence_of(sentences, span)?;

@@ -208,7 +208,12 @@ pub(crate) fn classify_line(line: &str) -> Option<FurnitureKind> {
     if let Some((_, k)) = EXACT.iter().find(|(p, _)| *p == exact) {
         return Some(*k);
     }
-    if let Some((_, k)) = PREFIX.iter().find(|(p, _)| lower.starts_with(p)) {
+    // The first byte turns away most prefixes at once (no prefix is empty).
+    let first = lower.as_bytes().first();
+    if let Some((_, k)) = PREFIX
+        .iter()
+        .find(|(p, _)| p.as_bytes().first() == first && lower.starts_with(p))
+    {
         return Some(*k);
     }
     if let Some((_, k)) = CONTAINS.iter().find(|(p, _)| lower.contains(p)) {
@@ -452,6 +457,12 @@ mod tests {
             .zip(ks)
             .filter_map(|(l, k)| k.map(|k| (l.text(text).to_string(), k)))
             .collect()
+    }
+
+    #[test]
+    fn no_prefix_is_empty() {
+        // `classify_line` compares first bytes before prefixes.
+        assert!(PREFIX.iter().all(|(p, _)| !p.is_empty()));
     }
 
     #[test]

@@ -4,7 +4,8 @@ use polemos_core::{ActorCategory, ActorRef, Span};
 
 use crate::context::{next_words, sentence_of};
 use crate::fold::Folded;
-use crate::matcher::{exact_form, letters_only, DictMatcher};
+use crate::joint::Keyed;
+use crate::matcher::{exact_form, letters_equal, DictMatcher, Hit};
 use crate::tsv::parse_rows;
 use crate::ResourceError;
 
@@ -304,20 +305,37 @@ impl ActorDictionary {
         sentences: &[polemos_core::Sentence],
         country: Option<&str>,
     ) -> Vec<ActorMatch> {
+        self.find_from_hits(text, folded, self.matcher.find(folded), sentences, country)
+    }
+
+    /// The dictionary's matcher, for walking it with others ([`crate::joint::JointMatcher`]).
+    pub(crate) fn keyed(&self) -> &dyn Keyed {
+        &self.matcher
+    }
+
+    /// [`ActorDictionary::find`] from the hits of its matcher, found beforehand.
+    pub(crate) fn find_from_hits(
+        &self,
+        text: &str,
+        folded: &Folded,
+        hits: Vec<Hit>,
+        sentences: &[polemos_core::Sentence],
+        country: Option<&str>,
+    ) -> Vec<ActorMatch> {
         struct Raw<'a> {
             start: usize,
             end: usize,
             alias: &'a Alias,
         }
         let mut raws: Vec<Raw<'_>> = Vec::new();
-        for hit in self.matcher.find(folded) {
+        for hit in hits {
             let span = folded.original_span(hit.start, hit.end);
-            let written = letters_only(span.slice(text));
+            let written = span.slice(text);
             let Some(alias) = self
                 .matcher
                 .values(hit.key)
                 .iter()
-                .find(|a| a.exact.as_ref().is_none_or(|e| *e == written))
+                .find(|a| a.exact.as_ref().is_none_or(|e| letters_equal(written, e)))
             else {
                 continue;
             };

@@ -8,6 +8,7 @@ mod merge;
 mod modality;
 mod roles;
 
+use std::cell::OnceCell;
 use std::collections::BTreeMap;
 
 use polemos_core::{
@@ -26,7 +27,7 @@ use casualty_split::casualties_of;
 pub use context_fill::fill_from_document;
 use merge::generic_fits;
 pub use merge::{choose_lead, merge_reports};
-use roles::{assign_roles, clause_bounded_by, CONTRAST_WORDS};
+use roles::{assign_roles, boundaries, clauses, Clauses};
 
 /// Everything found in a document that events are built from.
 #[derive(Debug)]
@@ -155,16 +156,40 @@ pub fn build_events(lexicon: &TriggerLexicon, f: &Findings<'_>) -> Vec<Built> {
             f.folded.folded_offset(sent.span.start),
             f.folded.folded_offset(sent.span.end),
         );
-        let actors: Vec<&ActorMatch> = f.actors.iter().filter(|a| a.sentence == sentence).collect();
-        let attribution = f.attributions.get(sentence as usize).cloned().flatten();
-        let cue = f.folded.text.get(range.0..range.1).and_then(certainty_cue);
+        let actors: Vec<&ActorMatch> = if triggers.is_empty() {
+            Vec::new()
+        } else {
+            f.actors.iter().filter(|a| a.sentence == sentence).collect()
+        };
+        let attribution = f
+            .attributions
+            .get(sentence as usize)
+            .and_then(Option::as_ref);
+        // Looked for only when the sentence has events, or follows one that has.
+        let cue_cell = OnceCell::new();
+        let cue = || {
+            *cue_cell.get_or_init(|| f.folded.text.get(range.0..range.1).and_then(certainty_cue))
+        };
         let first_event = built.len();
         let mut scopes: Vec<Span> = Vec::new();
-        let modality_of = |i: usize| {
-            f.triggers.get(i).map_or(Modality::Asserted, |t| {
-                modality::modality(f.folded, range, t)
-            })
+        // The clauses and modality of each trigger of the sentence, worked out once: choosing
+        // the anchors compares modalities pairwise, and roles, modality and the event's scope
+        // all read the clauses.
+        let bounds = if triggers.is_empty() {
+            Vec::new()
+        } else {
+            boundaries(f.folded, range)
         };
+        let found: Vec<(usize, Clauses, Modality)> = triggers
+            .iter()
+            .filter_map(|&i| {
+                let t = f.triggers.get(i)?;
+                let c = clauses(f.folded, range, &bounds, t.folded);
+                Some((i, c, modality::modality(f.folded, c.clause.0, t)))
+            })
+            .collect();
+        let found_of = |i: usize| found.iter().find(|(k, _, _)| *k == i);
+        let modality_of = |i: usize| found_of(i).map_or(Modality::Asserted, |(_, _, m)| *m);
         for (anchor, members) in anchors(lexicon, &triggers, f.triggers, modality_of) {
             let Some(t) = f.triggers.get(anchor) else {
                 continue;
@@ -172,7 +197,10 @@ pub fn build_events(lexicon: &TriggerLexicon, f: &Findings<'_>) -> Vec<Built> {
             let Some(entry) = lexicon.get(t.trigger) else {
                 continue;
             };
-            let mut roles = assign_roles(f.folded, range, t, entry.pos, &actors);
+            let Some(&(_, clauses, modality)) = found_of(anchor) else {
+                continue;
+            };
+            let mut roles = assign_roles(f.folded, clauses.clause, t, entry.pos, &actors);
             // "About 200 insurgents were killed in an attack": the counted dead are victims.
             let victim = |a: &ActorRef| {
                 f.casualties
@@ -207,8 +235,9 @@ pub fn build_events(lexicon: &TriggerLexicon, f: &Findings<'_>) -> Vec<Built> {
                     }
                 }
             };
-            let scope = clause_bounded_by(f.folded, range, t.folded, CONTRAST_WORDS);
-            let scope = f.folded.original_span(scope.0, scope.1);
+            let scope = f
+                .folded
+                .original_span(clauses.contrast.0, clauses.contrast.1);
             let place = choose_place(f, sentence, t, scope);
             let (sub_event_type, method, cameo) =
                 air_if_from_the_air(f, roles.actor1.as_ref(), sub_event_type, entry);
@@ -228,9 +257,9 @@ pub fn build_events(lexicon: &TriggerLexicon, f: &Findings<'_>) -> Vec<Built> {
                     location_span: place.map(|p| p.span),
                     date: event_date(f.dates, sentence, t.span, published),
                     casualties: Default::default(),
-                    modality: modality_of(anchor),
-                    certainty: certainty(attribution.as_ref(), cue),
-                    attribution: attribution.clone(),
+                    modality,
+                    certainty: certainty(attribution, cue()),
+                    attribution: attribution.cloned(),
                     evidence: vec![sentence],
                     is_lead: false,
                     rule: format!("{}+{}", entry.id, roles.rule),
@@ -257,8 +286,11 @@ pub fn build_events(lexicon: &TriggerLexicon, f: &Findings<'_>) -> Vec<Built> {
         }
         // A sentence that only comments on the one before ("This has been categorically
         // denied", "The figures could not be independently verified") qualifies its events.
-        if built.len() == first_event {
-            if let Some(c) = cue {
+        let follows_events = built
+            .last()
+            .is_some_and(|b| b.event.sentence + 1 == sentence);
+        if built.len() == first_event && follows_events {
+            if let Some(c) = cue() {
                 for b in built
                     .iter_mut()
                     .rev()

@@ -3,7 +3,6 @@
 
 use polemos_core::Modality;
 
-use super::roles::clause;
 use crate::fold::Folded;
 use crate::triggers::TriggerMatch;
 
@@ -67,13 +66,23 @@ const NOT_CUES: &[&[&str]] = &[
     &["no", "more"],
 ];
 
-/// The modality of the event whose trigger is `t`, from cues in its clause before the trigger.
-pub fn modality(folded: &Folded, sentence: (usize, usize), t: &TriggerMatch) -> Modality {
-    let (ts, te) = t.folded;
-    let (lo, _) = clause(folded, sentence, ts, te);
-    let words = folded.words(lo, ts);
-    let window = &words[words.len().saturating_sub(WINDOW)..];
-    let texts: Vec<&str> = window.iter().map(|w| w.text).collect();
+/// The modality of the event whose trigger is `t`, from cues in its clause before the trigger;
+/// the clause starts at folded offset `clause_start` ([`super::roles::Clauses::clause`]).
+pub fn modality(folded: &Folded, clause_start: usize, t: &TriggerMatch) -> Modality {
+    let (ts, _) = t.folded;
+    // The last WINDOW words before the trigger, kept on the stack.
+    let mut last = [""; WINDOW];
+    let mut n = 0;
+    for w in folded.words_iter(clause_start, ts) {
+        last[n % WINDOW] = w.text;
+        n += 1;
+    }
+    let mut window = [""; WINDOW];
+    let len = n.min(WINDOW);
+    for (k, slot) in window.iter_mut().take(len).enumerate() {
+        *slot = last[(n - len + k) % WINDOW];
+    }
+    let texts = &window[..len];
     let mut found: Option<(usize, Modality)> = None;
     for start in 0..texts.len() {
         let rest = &texts[start..];
@@ -102,7 +111,10 @@ mod tests {
             folded: (start, start + trigger.len()),
             trigger: 0,
         };
-        modality(&f, (0, f.text.len()), &t)
+        let sentence = (0, f.text.len());
+        let bounds = super::super::roles::boundaries(&f, sentence);
+        let clause = super::super::roles::clauses(&f, sentence, &bounds, t.folded).clause;
+        modality(&f, clause.0, &t)
     }
 
     #[test]

@@ -17,25 +17,28 @@ pub struct Roles {
 }
 
 const PASSIVE_AUX: &[&str] = &["was", "were", "been", "being", "is", "are", "be"];
-/// Words that open a new clause: an actor beyond one belongs to another event.
-const CLAUSE_WORDS: &[&str] = &[
-    "as",
-    "while",
-    "when",
-    "after",
-    "before",
-    "but",
-    "although",
-    "because",
-    "whereas",
-    "since",
-    "though",
-    "whilst",
-    "said",
-    "says",
-    "told",
-    "according",
-];
+/// Words that open a new clause: an actor beyond one belongs to another event. A `match`
+/// (not a list searched word by word): every word of a sentence with a trigger is checked.
+fn is_clause_word(w: &str) -> bool {
+    matches!(
+        w,
+        "as" | "while"
+            | "when"
+            | "after"
+            | "before"
+            | "but"
+            | "although"
+            | "because"
+            | "whereas"
+            | "since"
+            | "though"
+            | "whilst"
+            | "said"
+            | "says"
+            | "told"
+            | "according"
+    )
+}
 /// Participles before "by" that make the by-phrase a supporter, not the agent
 /// ("backed by Russian jets").
 /// Participles before "by" that describe a place or a thing, not an action ("a town held by
@@ -108,47 +111,92 @@ fn by_phrase(folded: &Folded, a: &ActorMatch) -> By {
 
 /// Words that set a clause against the one before: what stands beyond one reports something
 /// else ("200 were killed in Raqqa while 100 died in Aleppo").
-pub(crate) const CONTRAST_WORDS: &[&str] = &[
-    "while",
-    "whereas",
-    "but",
-    "meanwhile",
-    "separately",
-    "elsewhere",
-    "whilst",
-];
+fn is_contrast_word(w: &str) -> bool {
+    matches!(
+        w,
+        "while" | "whereas" | "but" | "meanwhile" | "separately" | "elsewhere" | "whilst"
+    )
+}
 
-/// The folded range of the clause around `[start, end)` within `[sentence_start, sentence_end)`.
-pub(crate) fn clause(
+/// The clauses around a trigger, as folded ranges within its sentence.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Clauses {
+    /// Up to the nearest clause word ([`is_clause_word`]) on either side: where the trigger's
+    /// actors and modality cues are looked for.
+    pub clause: (usize, usize),
+    /// Up to the nearest contrast word ([`is_contrast_word`]) on either side: the scope of the
+    /// event's place and casualties.
+    pub contrast: (usize, usize),
+}
+
+/// A word of a sentence that bounds clauses: its folded range, and whether it is a clause
+/// word ([`is_clause_word`]) and a contrast word ([`is_contrast_word`]).
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Boundary {
+    start: usize,
+    end: usize,
+    clause: bool,
+    contrast: bool,
+}
+
+/// The boundary words of the folded range `sentence`, in order: found once per sentence and
+/// shared by the clauses of all its triggers.
+pub(crate) fn boundaries(folded: &Folded, sentence: (usize, usize)) -> Vec<Boundary> {
+    folded
+        .words_iter(sentence.0, sentence.1)
+        .filter_map(|w| {
+            let (clause, contrast) = (is_clause_word(w.text), is_contrast_word(w.text));
+            (clause || contrast).then_some(Boundary {
+                start: w.start,
+                end: w.end,
+                clause,
+                contrast,
+            })
+        })
+        .collect()
+}
+
+/// The clauses around `[start, end)` within the folded range `sentence`, whose boundary words
+/// are `bounds` ([`boundaries`]).
+pub(crate) fn clauses(
     folded: &Folded,
     sentence: (usize, usize),
+    bounds: &[Boundary],
+    (start, end): (usize, usize),
+) -> Clauses {
+    let mut clause = sentence;
+    let mut contrast = sentence;
+    for w in bounds {
+        if w.clause {
+            bound_at(&mut clause, w, start, end);
+        }
+        if w.contrast {
+            bound_at(&mut contrast, w, start, end);
+        }
+    }
+    Clauses {
+        clause: cut_at_semicolons(folded, clause, start, end),
+        contrast: cut_at_semicolons(folded, contrast, start, end),
+    }
+}
+
+/// Narrows `range` to boundary word `w` when it is the nearest so far before `[start, end)`
+/// (words come in order) or after it.
+fn bound_at(range: &mut (usize, usize), w: &Boundary, start: usize, end: usize) {
+    if w.end <= start {
+        range.0 = w.start;
+    } else if w.start >= end && w.start < range.1 {
+        range.1 = w.start;
+    }
+}
+
+/// Semicolons between clauses end them too.
+fn cut_at_semicolons(
+    folded: &Folded,
+    (mut lo, mut hi): (usize, usize),
     start: usize,
     end: usize,
 ) -> (usize, usize) {
-    clause_bounded_by(folded, sentence, (start, end), CLAUSE_WORDS)
-}
-
-/// The folded range around `[start, end)` up to the nearest of `boundaries` on either side
-/// (and semicolons), within the sentence.
-pub(crate) fn clause_bounded_by(
-    folded: &Folded,
-    sentence: (usize, usize),
-    (start, end): (usize, usize),
-    boundaries: &[&str],
-) -> (usize, usize) {
-    let words = folded.words_iter(sentence.0, sentence.1);
-    let mut lo = sentence.0;
-    let mut hi = sentence.1;
-    for w in words {
-        if boundaries.contains(&w.text) {
-            if w.end <= start {
-                lo = w.start;
-            } else if w.start >= end && w.start < hi {
-                hi = w.start;
-            }
-        }
-    }
-    // Semicolons and dashes between clauses end them too.
     if let Some(i) = folded.text.get(lo..start).and_then(|s| s.rfind(';')) {
         lo = lo + i + 1;
     }
@@ -159,16 +207,15 @@ pub(crate) fn clause_bounded_by(
 }
 
 /// Assigns roles for trigger `t` from the actors of its sentence (in text order).
-/// `sentence` is the sentence's folded range.
+/// `(lo, hi)` is the trigger's clause ([`Clauses::clause`]).
 pub fn assign_roles(
     folded: &Folded,
-    sentence: (usize, usize),
+    (lo, hi): (usize, usize),
     t: &TriggerMatch,
     pos: TriggerPos,
     actors: &[&ActorMatch],
 ) -> Roles {
-    let (ts, te) = t.folded;
-    let (lo, hi) = clause(folded, sentence, ts, te);
+    let (ts, _) = t.folded;
     let in_role = |a: &&ActorMatch| by_phrase(folded, a) != By::Support;
     // Actors starting before the trigger (an overlapping one, as in "Russian warplanes struck",
     // counts as before) and after it, within the clause.

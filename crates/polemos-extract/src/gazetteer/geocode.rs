@@ -4,6 +4,7 @@ use std::collections::HashMap;
 
 use polemos_core::{GeoPrecision, Location, ParsedDocument, Span};
 
+use super::distance::{distance_km, latitude_gap_km, Point};
 use super::index::{longest_non_overlapping, Candidate};
 use super::{with_keyer, Gazetteer, Place};
 use crate::context::{next_words, previous_words, sentence_of, Cue};
@@ -285,7 +286,7 @@ fn choose<'g>(
     ids: &[u32],
     hit: &Hit,
     focus: Option<&str>,
-    anchors: &[(f64, f64)],
+    anchors: &[Point],
 ) -> Option<(u32, &'g Place)> {
     let score = |p: &Place| {
         let kind_fit = if hit.wants_province {
@@ -296,16 +297,7 @@ fn choose<'g>(
             // A bare name means the town before the province of the same name.
             !p.is_region() || p.kind == "country"
         };
-        let nearest = anchors
-            .iter()
-            .map(|&(lat, lon)| distance_km(lat, lon, p.latitude, p.longitude))
-            .fold(f64::INFINITY, f64::min);
-        let closeness = match nearest {
-            d if d < 60.0 => 3,
-            d if d < 200.0 => 2,
-            d if d < 500.0 => 1,
-            _ => 0,
-        };
+        let closeness = closeness(anchors, &Point::new(p.latitude, p.longitude));
         (
             focus.is_some_and(|f| f == p.country),
             kind_fit,
@@ -314,15 +306,46 @@ fn choose<'g>(
             std::cmp::Reverse(p.level()),
         )
     };
+    // Each reading is scored once (not once per comparison): scores measure distances.
     ids.iter()
-        .filter_map(|&id| gazetteer.place(id).map(|p| (id, p)))
-        .max_by(|(ia, a), (ib, b)| score(a).cmp(&score(b)).then(ib.cmp(ia)))
+        .filter_map(|&id| gazetteer.place(id).map(|p| (score(p), id, p)))
+        .max_by(|(sa, ia, _), (sb, ib, _)| sa.cmp(sb).then(ib.cmp(ia)))
+        .map(|(_, id, p)| (id, p))
+}
+
+/// How close `here` is to the nearest anchor: 3 within 60 km, 2 within 200 km, 1 within 500
+/// km, else 0.
+///
+/// The closeness of the nearest anchor is the greatest closeness of any anchor, so anchors are
+/// measured one by one and those whose difference in latitude alone puts them too far to raise
+/// it are skipped: the great-circle distance is never below `R * |difference in latitude|`,
+/// and a margin of 1 km covers rounding. Measuring stops at the closest closeness.
+fn closeness(anchors: &[Point], here: &Point) -> u8 {
+    const THRESHOLDS_KM: [f64; 3] = [500.0, 200.0, 60.0];
+    let mut best = 0u8;
+    for a in anchors {
+        let Some(&needed) = THRESHOLDS_KM.get(usize::from(best)) else {
+            break;
+        };
+        if latitude_gap_km(a, here) > needed + 1.0 {
+            continue;
+        }
+        let d = distance_km(a, here);
+        let c = match d {
+            d if d < 60.0 => 3,
+            d if d < 200.0 => 2,
+            d if d < 500.0 => 1,
+            _ => 0,
+        };
+        best = best.max(c);
+    }
+    best
 }
 
 /// Points of the places in the document that have only one reading (countries excluded:
 /// their point is only their capital). A name whose readings all lie in one first-level region
 /// ("Aleppo": the city and its governorate) counts too, at its most local reading.
-fn anchors(gazetteer: &Gazetteer, hits: &[Hit]) -> Vec<(f64, f64)> {
+fn anchors(gazetteer: &Gazetteer, hits: &[Hit]) -> Vec<Point> {
     hits.iter()
         .filter_map(|h| {
             let mut places = gazetteer
@@ -343,17 +366,8 @@ fn anchors(gazetteer: &Gazetteer, hits: &[Hit]) -> Vec<(f64, f64)> {
             Some(best)
         })
         .filter(|p| p.kind != "country")
-        .map(|p| (p.latitude, p.longitude))
+        .map(|p| Point::new(p.latitude, p.longitude))
         .collect()
-}
-
-/// Great-circle distance in kilometres.
-fn distance_km(lat1: f64, lon1: f64, lat2: f64, lon2: f64) -> f64 {
-    let (p1, p2) = (lat1.to_radians(), lat2.to_radians());
-    let dp = p2 - p1;
-    let dl = (lon2 - lon1).to_radians();
-    let a = (dp / 2.0).sin().powi(2) + p1.cos() * p2.cos() * (dl / 2.0).sin().powi(2);
-    2.0 * 6371.0 * a.sqrt().clamp(0.0, 1.0).asin()
 }
 
 /// The country most places in the document belong to, counting only names that are not
