@@ -610,3 +610,37 @@ fn headline_verbs_in_the_present_and_executions_by_crucifixion() {
     assert_eq!(e.method.as_deref(), Some("execution"), "{e:#?}");
     assert_eq!(e.casualties.killed, Some(2));
 }
+
+#[test]
+fn an_aim_is_no_capture_and_the_dead_belong_to_what_happened() {
+    // "to recapture": the counter-offensive happened, the recapture was its aim.
+    let x = extract_on(
+        "At least 29 rebels were killed in clashes with regime troops during a counter-offensive \
+         to recapture the Castello road into Aleppo.",
+        Some((2016, 8, 1)),
+    );
+    let aim = x
+        .events
+        .iter()
+        .find(|e| e.rule.starts_with("territory."))
+        .unwrap_or_else(|| panic!("{:#?}", x.events));
+    assert_eq!(aim.modality.as_str(), "planned");
+    let lead = x.events.iter().find(|e| e.is_lead).expect("lead");
+    assert_eq!(
+        lead.sub_event_type.as_str(),
+        "Armed clash",
+        "{:#?}",
+        x.events
+    );
+    // "waiting to enter": the toll is the blast's, not the entry's.
+    let x = extract_on(
+        "A bomb blast hit a bus convoy waiting to enter Aleppo on Saturday, killing at least 100.",
+        Some((2017, 4, 15)),
+    );
+    let blast = x
+        .events
+        .iter()
+        .find(|e| e.sub_event_type.as_str() == "Remote explosive/landmine/IED")
+        .unwrap_or_else(|| panic!("{:#?}", x.events));
+    assert_eq!(blast.casualties.killed, Some(100), "{:#?}", x.events);
+}

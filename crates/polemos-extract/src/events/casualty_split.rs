@@ -5,7 +5,7 @@
 //! ("Car bomb kills six in Homs ... Six people were killed"). A breakdown ("including five
 //! children") adds to its group but not to the total.
 
-use polemos_core::{ActorCategory, Casualties, Event, EventType, Span};
+use polemos_core::{ActorCategory, Casualties, Event, EventType, Modality, Span};
 
 use super::merge::is_violent_type;
 use crate::casualties::{Casualty, Harm, VictimGroup};
@@ -115,6 +115,17 @@ pub fn casualties_of(
             .collect();
         let (candidates, first) = match violent.first() {
             Some(&v) => (violent, v),
+            None => (candidates, first),
+        };
+        // And what happened takes it before what was only aimed at or denied: in "a blast hit
+        // buses waiting to enter Aleppo, killing 100", the blast killed them.
+        let happened: Vec<usize> = candidates
+            .iter()
+            .copied()
+            .filter(|&i| events[i].modality == Modality::Asserted)
+            .collect();
+        let (candidates, first) = match happened.first() {
+            Some(&h) => (happened, h),
             None => (candidates, first),
         };
         let target = candidates

@@ -58,6 +58,30 @@ const CUES: &[(&[&str], Modality)] = &[
     (&["unless"], Modality::Hypothetical),
 ];
 
+/// Words that, right before "to" and the trigger, make the trigger an aim, not a fact: "an
+/// offensive to recapture the road", "buses waiting to enter Aleppo", "trying to storm".
+const AIM_WORDS: &[&str] = &[
+    "offensive",
+    "counteroffensive",
+    "push",
+    "bid",
+    "attempt",
+    "attempts",
+    "attempting",
+    "attempted",
+    "trying",
+    "tried",
+    "seeking",
+    "sought",
+    "waiting",
+    "campaign",
+    "operation",
+    "drive",
+    "effort",
+    "efforts",
+    "order",
+];
+
 /// Phrases that look like cues but are not ("not only", "no fewer than").
 const NOT_CUES: &[&[&str]] = &[
     &["not", "only"],
@@ -83,6 +107,11 @@ pub fn modality(folded: &Folded, clause_start: usize, t: &TriggerMatch) -> Modal
         *slot = last[(n - len + k) % WINDOW];
     }
     let texts = &window[..len];
+    if let [.., aim, "to"] = texts {
+        if AIM_WORDS.contains(aim) {
+            return Modality::Planned;
+        }
+    }
     let mut found: Option<(usize, Modality)> = None;
     for start in 0..texts.len() {
         let rest = &texts[start..];
@@ -156,6 +185,26 @@ mod tests {
         assert_eq!(
             modality_of("in preparation for a fresh assault", "assault"),
             Modality::Planned
+        );
+        assert_eq!(
+            modality_of("a counter offensive to recapture the road", "recapture"),
+            Modality::Planned
+        );
+        assert_eq!(
+            modality_of("buses waiting to enter the city", "enter"),
+            Modality::Planned
+        );
+        // Only right before the trigger: "an offensive to the north, seizing".
+        assert_eq!(
+            modality_of(
+                "an offensive to the north seizing three villages",
+                "seizing"
+            ),
+            Modality::Asserted
+        );
+        assert_eq!(
+            modality_of("the army managed to recapture the road", "recapture"),
+            Modality::Asserted
         );
     }
 }
