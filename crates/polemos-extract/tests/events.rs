@@ -644,3 +644,23 @@ fn an_aim_is_no_capture_and_the_dead_belong_to_what_happened() {
         .unwrap_or_else(|| panic!("{:#?}", x.events));
     assert_eq!(blast.casualties.killed, Some(100), "{:#?}", x.events);
 }
+
+#[test]
+fn a_despite_phrase_names_no_target() {
+    let x = extract_on(
+        "Islamic State militants captured a string of villages near Aleppo on Friday despite a \
+         major increase in Russian airstrikes.",
+        Some((2015, 10, 9)),
+    );
+    let capture = x
+        .events
+        .iter()
+        .find(|e| e.rule.starts_with("territory."))
+        .unwrap_or_else(|| panic!("{:#?}", x.events));
+    assert_eq!(name(&capture.actor1), Some("Islamic State"));
+    assert_ne!(
+        name(&capture.actor2),
+        Some("Russian forces"),
+        "{capture:#?}"
+    );
+}

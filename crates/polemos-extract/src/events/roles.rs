@@ -17,12 +17,15 @@ pub struct Roles {
 }
 
 const PASSIVE_AUX: &[&str] = &["was", "were", "been", "being", "is", "are", "be"];
-/// Words that open a new clause: an actor beyond one belongs to another event. A `match`
+/// Words that open a new clause or a phrase of its own ("despite Russian air strikes"): an
+/// actor beyond one belongs to another event. A `match`
 /// (not a list searched word by word): every word of a sentence with a trigger is checked.
 fn is_clause_word(w: &str) -> bool {
     matches!(
         w,
         "as" | "while"
+            | "despite"
+            | "amid"
             | "when"
             | "after"
             | "before"
@@ -39,8 +42,6 @@ fn is_clause_word(w: &str) -> bool {
             | "according"
     )
 }
-/// Participles before "by" that make the by-phrase a supporter, not the agent
-/// ("backed by Russian jets").
 /// Participles before "by" that describe a place or a thing, not an action ("a town held by
 /// Daesh", "besieged by rebels").
 const STATE_WORDS: &[&str] = &[
@@ -54,6 +55,8 @@ const STATE_WORDS: &[&str] = &[
     "ruled",
     "dominated",
 ];
+/// Participles before "by" that make the by-phrase a supporter, not the agent
+/// ("backed by Russian jets").
 const SUPPORT_WORDS: &[&str] = &[
     "backed",
     "supported",
