@@ -1,10 +1,12 @@
 //! Filling what a report leaves out from the rest of its article, as a human coder would: an
 //! event with no place named nearby happened where the article is about, and an air strike with
-//! no agent named was carried out by whoever the article says carries out its air strikes.
+//! no agent named was carried out by whoever the same paragraph says carries out its air
+//! strikes. Before filling, an air strike whose agent has no aircraft is set right.
 //!
-//! Filled fields are marked in the event's rule (`+place:document`, `+actor1:document`, and
-//! `+air:document` for a blast retyped as an air strike once its agent is known), and
-//! filled places get geo-precision 3: the article, not the sentence, says where.
+//! Filled or corrected fields are marked in the event's rule (`+place:document`,
+//! `+actor1:document`, `+air:document` for a blast retyped as an air strike once its agent is
+//! known, `+agent:no-aircraft`, `+ground:agent`), and filled places get geo-precision 3: the
+//! article, not the sentence, says where.
 
 use std::collections::HashMap;
 
