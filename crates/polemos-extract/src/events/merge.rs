@@ -260,7 +260,7 @@ fn fold_claims(text: &str, mut built: Vec<Built>) -> Vec<Built> {
                 let claim = built.remove(i);
                 let into = &mut built[t];
                 into.triggers.extend(claim.triggers);
-                if into.event.actor1.is_none() {
+                if into.event.actor1.is_none() && claim.event.actor1.is_some() {
                     into.event.actor1 = claim.event.actor1;
                     into.event.rule.push_str("+actor1:claim");
                 }
