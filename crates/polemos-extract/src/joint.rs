@@ -8,11 +8,11 @@
 
 use aho_corasick::automaton::Automaton;
 use aho_corasick::dfa::DFA;
-use aho_corasick::{Anchored, MatchKind, StartKind};
+use aho_corasick::Anchored;
 use std::collections::HashMap;
 
 use crate::fold::Folded;
-use crate::matcher::{is_word_byte, DictMatcher, Hit};
+use crate::matcher::{is_word_byte, key_automaton, DictMatcher, Hit};
 use crate::ResourceError;
 
 /// The dictionaries one walk serves at most (a bit each in a `u8` mask).
@@ -47,12 +47,7 @@ impl JointMatcher {
             }
         }
         // Built as each dictionary's own automaton is.
-        let automaton = DFA::builder()
-            .match_kind(MatchKind::Standard)
-            .start_kind(StartKind::Anchored)
-            .prefilter(false)
-            .build(&keys)
-            .map_err(|e| ResourceError::Matcher(e.to_string()))?;
+        let automaton = key_automaton(&keys)?;
         Ok(JointMatcher {
             automaton,
             openings: dictionaries.iter().map(|d| d.openings().to_vec()).collect(),

@@ -18,6 +18,18 @@ pub struct Hit {
     pub key: usize,
 }
 
+/// The anchored automaton a dictionary's folded keys are walked through from each word start.
+/// [`crate::joint::JointMatcher`] builds its automaton of several dictionaries' keys here too,
+/// so that its walks find exactly what each dictionary's own do.
+pub(crate) fn key_automaton<K: AsRef<[u8]>>(keys: &[K]) -> Result<DFA, ResourceError> {
+    DFA::builder()
+        .match_kind(MatchKind::Standard)
+        .start_kind(StartKind::Anchored)
+        .prefilter(false)
+        .build(keys)
+        .map_err(|e| ResourceError::Matcher(e.to_string()))
+}
+
 /// Matches many keys at once on folded text, whole words only, longest match first.
 #[derive(Debug, Clone)]
 pub struct DictMatcher<V> {
@@ -50,12 +62,7 @@ impl<V: Clone> DictMatcher<V> {
             });
             values[i].push(value);
         }
-        let automaton = DFA::builder()
-            .match_kind(MatchKind::Standard)
-            .start_kind(StartKind::Anchored)
-            .prefilter(false)
-            .build(&keys)
-            .map_err(|e| ResourceError::Matcher(e.to_string()))?;
+        let automaton = key_automaton(&keys)?;
         let mut openings = vec![0u64; 1 << 10];
         for key in &keys {
             let k = key.as_bytes();
