@@ -103,30 +103,14 @@ pub fn casualties_of(
     for c in casualties.iter().filter(|c| c.sentence == sentence) {
         let in_scope = |i: usize| scopes.get(i).is_none_or(|s| s.contains(c.span));
         let candidates: Vec<usize> = (0..events.len()).filter(|&i| in_scope(i)).collect();
-        let Some(&first) = candidates.first() else {
-            continue;
-        };
         // Violence takes the toll before developments do: in "a car bomb attack on buses
         // carrying people evacuated from two towns killed 43", the bomb killed them.
-        let violent: Vec<usize> = candidates
-            .iter()
-            .copied()
-            .filter(|&i| is_violent_type(events[i].sub_event_type))
-            .collect();
-        let (candidates, first) = match violent.first() {
-            Some(&v) => (violent, v),
-            None => (candidates, first),
-        };
+        let candidates = prefer(candidates, |i| is_violent_type(events[i].sub_event_type));
         // And what happened takes it before what was only aimed at or denied: in "a blast hit
         // buses waiting to enter Aleppo, killing 100", the blast killed them.
-        let happened: Vec<usize> = candidates
-            .iter()
-            .copied()
-            .filter(|&i| events[i].modality == Modality::Asserted)
-            .collect();
-        let (candidates, first) = match happened.first() {
-            Some(&h) => (happened, h),
-            None => (candidates, first),
+        let candidates = prefer(candidates, |i| events[i].modality == Modality::Asserted);
+        let Some(&first) = candidates.first() else {
+            continue;
         };
         let target = candidates
             .iter()
@@ -146,6 +130,16 @@ pub fn casualties_of(
         let Some(span) = spans[i] else { continue };
         let t = open[i].map_or(done[i], |o| done[i].max(o));
         apply(e, t, span);
+    }
+}
+
+/// The candidates `keep` accepts, or all of them when it accepts none.
+fn prefer(candidates: Vec<usize>, keep: impl Fn(usize) -> bool) -> Vec<usize> {
+    let kept: Vec<usize> = candidates.iter().copied().filter(|&i| keep(i)).collect();
+    if kept.is_empty() {
+        candidates
+    } else {
+        kept
     }
 }
 
