@@ -13,6 +13,7 @@
 
 mod store;
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 
 use chrono::{Days, NaiveDate};
@@ -54,7 +55,7 @@ fn same_incident(a: &Compact, b: &Compact) -> bool {
 /// linking, so two events of one document are two incidents) and the actors known so far.
 /// Without this, linking through a report that names no actor would chain "IS attacked" and
 /// "the army attacked" into one incident.
-#[derive(Debug, Default)]
+#[derive(Debug, Default, Clone)]
 struct Group {
     docs: Vec<Sym>,
     actor1: Option<Sym>,
@@ -169,25 +170,14 @@ impl IncidentLinker {
                     if a == b {
                         continue;
                     }
+                    // A root that never joined another has no entry: its group is its event's.
                     let of = |r: u32| Group::of(&events[r as usize]);
-                    let joins = {
-                        let (own_a, own_b);
-                        let ga = match groups.get(&a) {
-                            Some(g) => g,
-                            None => {
-                                own_a = of(a);
-                                &own_a
-                            }
-                        };
-                        let gb = match groups.get(&b) {
-                            Some(g) => g,
-                            None => {
-                                own_b = of(b);
-                                &own_b
-                            }
-                        };
-                        ga.joins(gb)
+                    let group = |r: u32| {
+                        groups
+                            .get(&r)
+                            .map_or_else(|| Cow::Owned(of(r)), Cow::Borrowed)
                     };
+                    let joins = group(a).joins(&group(b));
                     if joins {
                         let (root, child) = (a.min(b), a.max(b));
                         parent[child as usize] = root;
