@@ -2,7 +2,7 @@
 
 use polemos_core::{Span, SubEventType};
 
-use crate::context::{previous_words, sentence_of};
+use crate::context::{next_words, previous_words, sentence_of};
 use crate::fold::Folded;
 use crate::joint::Keyed;
 use crate::matcher::{DictMatcher, Hit};
@@ -239,6 +239,11 @@ impl TriggerLexicon {
                 let span = folded.original_span(hit.start, hit.end);
                 let sentence = sentence_of(sentences, span)?;
                 let trigger = self.choose(folded, hit.start, self.matcher.values(hit.key))?;
+                if self.triggers.get(trigger)?.pos == TriggerPos::Noun
+                    && names_a_thing(folded, hit.end)
+                {
+                    return None;
+                }
                 Some(TriggerMatch {
                     sentence,
                     span,
@@ -248,6 +253,31 @@ impl TriggerLexicon {
             })
             .collect()
     }
+}
+
+/// Nouns that an event noun before them describes rather than reports: "the chemical attack
+/// town" is a town known for an attack, "a car bomb investigation" an inquiry into one.
+const DESCRIBED_NOUNS: &[&str] = &[
+    "town",
+    "towns",
+    "city",
+    "village",
+    "site",
+    "anniversary",
+    "investigation",
+    "investigators",
+    "inquiry",
+    "probe",
+    "survivors",
+    "memorial",
+];
+
+/// Whether a noun trigger only modifies the noun after it ("raid on Syria chemical attack
+/// town").
+fn names_a_thing(folded: &Folded, end: usize) -> bool {
+    next_words(folded, end, 1)
+        .first()
+        .is_some_and(|w| DESCRIBED_NOUNS.contains(w))
 }
 
 #[cfg(test)]

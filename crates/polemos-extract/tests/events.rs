@@ -664,3 +664,74 @@ fn a_despite_phrase_names_no_target() {
         "{capture:#?}"
     );
 }
+
+#[test]
+fn an_event_noun_describing_a_town_is_no_event() {
+    let x = extract_on(
+        "One dead in raid on Syria chemical attack town\n\n\
+         One woman was killed in an air strike on Saturday on the town of Saraqib, site of a \
+         chemical attack last month, a monitor said.",
+        Some((2017, 4, 9)),
+    );
+    let lead: Vec<&Event> = x.events.iter().filter(|e| e.is_lead).collect();
+    assert_eq!(lead.len(), 1, "{:#?}", x.events);
+    assert_eq!(lead[0].sub_event_type.as_str(), "Air/drone strike");
+    assert_eq!(lead[0].evidence, vec![0, 1], "{:#?}", x.events);
+}
+
+#[test]
+fn an_event_recalled_as_background_does_not_lead() {
+    let x = extract_on(
+        "At least six children were killed in rebel rocket attacks on a school in western Aleppo \
+         on Thursday, just a day after air strikes on a school in Idlib left 35 people dead.",
+        Some((2016, 10, 27)),
+    );
+    let lead: Vec<&Event> = x.events.iter().filter(|e| e.is_lead).collect();
+    assert_eq!(lead.len(), 1, "{:#?}", x.events);
+    assert_eq!(lead[0].method.as_deref(), Some("rocket"), "{:#?}", x.events);
+}
+
+#[test]
+fn a_generic_opening_takes_the_later_report_of_its_day() {
+    let x = extract_on(
+        "More than 130 people were killed in a terrorist attack near Aleppo on April 15, the UN \
+         envoy said on Thursday. The envoy spoke to reporters in Geneva. Aid agencies asked for \
+         access. Talks are due next month. On Saturday a suicide attacker detonated a car bomb \
+         in Aleppo near a convoy of buses.",
+        Some((2017, 4, 20)),
+    );
+    let lead: Vec<&Event> = x.events.iter().filter(|e| e.is_lead).collect();
+    assert_eq!(lead.len(), 1, "{:#?}", x.events);
+    assert_eq!(
+        lead[0].method.as_deref(),
+        Some("car bomb"),
+        "{:#?}",
+        x.events
+    );
+    assert_eq!(lead[0].casualties.killed, Some(130));
+    assert_eq!(lead[0].evidence, vec![0, 4]);
+}
+
+#[test]
+fn reports_far_apart_merge_only_when_they_agree_on_something() {
+    let text = "An air strike killed a woman in Saraqib in Idlib province on Saturday, a monitor \
+                said. The town was hit by a chemical attack last week. Residents fled to the \
+                border. Aid groups asked for access. The United Nations called for calm. \
+                US-led coalition jets have also carried out rare strikes in the province.";
+    let x = extract_on(text, Some((2017, 4, 9)));
+    let strikes: Vec<&Event> = x
+        .events
+        .iter()
+        .filter(|e| e.sub_event_type.as_str() == "Air/drone strike")
+        .collect();
+    assert_eq!(strikes.len(), 2, "{:#?}", x.events);
+    assert_eq!(name(&strikes[0].actor1), None);
+    assert_eq!(name(&strikes[1].actor1), Some("US-led coalition"));
+    // Near each other, silence is enough: the second sentence's strike is the first's.
+    let x = extract_on(
+        "An air strike killed a woman in Saraqib on Saturday. US-led coalition jets carried \
+         out the strike, a monitor said.",
+        Some((2017, 4, 9)),
+    );
+    assert_eq!(x.events.len(), 1, "{:#?}", x.events);
+}

@@ -19,6 +19,7 @@ mod parse;
 mod read;
 mod sentences;
 mod stories;
+mod tags;
 mod tokens;
 
 pub use date::{month_number, parse_date};

@@ -9,7 +9,7 @@ use polemos_core::{
 use crate::dateline::{date_line, inline_date, place_dateline};
 use crate::headline::{self, Headline};
 use crate::lines::{ends_with_terminal, lines, trim_span, Line};
-use crate::{furniture, sentences, tokens};
+use crate::{furniture, sentences, tags, tokens};
 
 /// Date lines are short; longer lines are not tried.
 const MAX_DATE_LINE: usize = 100;
@@ -169,6 +169,8 @@ pub fn parse(mut doc: Document) -> ParsedDocument {
         para.items.push(marker > 0);
     }
     para.flush(text, soft_wrap, &mut spans);
+    let headline_text = headline.map(|h| &text[h.start..h.end]);
+    cut_tag_lists(text, &mut spans, headline_text, &mut extra_furniture);
 
     let mut sentences = Vec::with_capacity(spans.len() + 1);
     if let Some(h) = headline {
@@ -196,6 +198,29 @@ pub fn parse(mut doc: Document) -> ParsedDocument {
         furniture,
         sentences,
         doc,
+    }
+}
+
+/// Takes inline tag lists ("Tags Aleppo Syria children At least six ...") off the front of
+/// sentences and records them as furniture.
+fn cut_tag_lists(
+    text: &str,
+    spans: &mut [Span],
+    headline: Option<&str>,
+    furniture: &mut Vec<Furniture>,
+) {
+    for i in 0..spans.len() {
+        let span = spans[i];
+        let previous = i.checked_sub(1).map(|j| spans[j].slice(text));
+        if let Some(end) = tags::tag_list_end(span.slice(text), previous, headline) {
+            let body = span.start + end;
+            let tags = trim_span(text, span.start, body);
+            furniture.push(Furniture {
+                span: Span::new(tags.start, tags.end),
+                kind: FurnitureKind::Other,
+            });
+            spans[i] = Span::new(body, span.end);
+        }
     }
 }
 
@@ -350,6 +375,32 @@ mod tests {
         assert!(kinds.contains(&("Share", FurnitureKind::Share)));
         assert!(kinds.contains(&("Published: 3 April 2017", FurnitureKind::Other)));
         assert!(kinds.contains(&("Advertisement", FurnitureKind::Advertisement)));
+    }
+
+    #[test]
+    fn inline_tag_lists_are_furniture() {
+        let t = "Rockets hit a school in west Aleppo a day after air strikes on Idlib. Tags \
+                 Aleppo Idlib Syria education children At least six children were killed.";
+        let p = parse(Document::from_text("x", t));
+        assert_eq!(
+            texts(&p),
+            [
+                "Rockets hit a school in west Aleppo a day after air strikes on Idlib.",
+                "At least six children were killed."
+            ]
+        );
+        let tags: Vec<_> = p
+            .furniture
+            .iter()
+            .map(|f| (f.span.slice(t), f.kind))
+            .collect();
+        assert_eq!(
+            tags,
+            [(
+                "Tags Aleppo Idlib Syria education children",
+                FurnitureKind::Other
+            )]
+        );
     }
 
     #[test]

@@ -18,7 +18,36 @@ fn compatible<T: PartialEq>(a: Option<T>, b: Option<T>) -> bool {
 }
 
 fn same_event(text: &str, a: &Event, b: &Event) -> bool {
-    a.sub_event_type == b.sub_event_type && same_circumstances(text, a, b)
+    a.sub_event_type == b.sub_event_type
+        && same_circumstances(text, a, b)
+        && (near(a, b) || agree_on_something(a, b))
+}
+
+/// How many sentences apart two reports may be and still be taken as one event on their
+/// silence alone.
+const NEAR_SENTENCES: u32 = 4;
+
+fn near(a: &Event, b: &Event) -> bool {
+    let last = |e: &Event| e.evidence.iter().copied().max().unwrap_or(e.sentence);
+    let (first_a, first_b) = (first_evidence(a), first_evidence(b));
+    first_b.saturating_sub(last(a)) <= NEAR_SENTENCES
+        && first_a.saturating_sub(last(b)) <= NEAR_SENTENCES
+}
+
+/// Whether two reports say the same of something: the place, the day or the agent. Reports far
+/// apart in an article that only do not contradict each other are often two events of one
+/// kind: "an air strike on Saturday killed a woman in Khan Sheikhun" and, paragraphs later,
+/// "the coalition has also carried out rare strikes in the province".
+fn agree_on_something(a: &Event, b: &Event) -> bool {
+    let same_place = match (&a.location, &b.location) {
+        (Some(x), Some(y)) => x.name == y.name,
+        _ => false,
+    };
+    // Dates the reports themselves give, not ones borrowed from their context.
+    let dated = |e: &Event| e.date.span.is_some() && e.date.start.is_some();
+    let same_day = dated(a) && dated(b) && a.date.start == b.date.start;
+    let same_agent = a.actor1.is_some() && a.actor1 == b.actor1;
+    same_place || same_day || same_agent
 }
 
 /// Whether two reports agree on everything but their type: actors, place, date, modality and
@@ -274,6 +303,10 @@ fn fold_claims(text: &str, mut built: Vec<Built>) -> Vec<Built> {
     built
 }
 
+fn country_of(e: &Event) -> Option<&str> {
+    e.location.as_ref().map(|l| l.country.as_str())
+}
+
 /// An article's opening often says only that violence happened ("Deadly attack on Aleppo
 /// market") where the next sentences say how ("air strikes hit the market"): a generic report in
 /// the headline or opening joins the first specific report of the opening it agrees with.
@@ -285,9 +318,42 @@ fn fold_generic_openings(text: &str, merged: &mut Vec<Built>, headline: Option<u
         if !(generic.generic && in_opening(generic)) {
             return None;
         }
+        // A generic report placed only in a country ("raid on Syria ...") is placed by the
+        // specific report in that country it is a vaguer wording of. Not a report of fighting:
+        // "IS jihadists killed fighting Syria Kurds" is a battle of its own, wherever in Syria,
+        // not a wording of the villages IS seized.
+        let unplaced;
+        let generic_event = match &generic.event.location {
+            Some(l) if l.feature == "country" && !generic.event.rule.starts_with("clash.") => {
+                unplaced = Event {
+                    location: None,
+                    ..generic.event.clone()
+                };
+                &unplaced
+            }
+            _ => &generic.event,
+        };
         merged.iter().position(|s| {
             !s.generic
                 && in_opening(s)
+                && generic_fits(s.event.sub_event_type, generic.event.sub_event_type)
+                && compatible(country_of(&generic.event), country_of(&s.event))
+                && same_circumstances(text, &s.event, generic_event)
+        })
+    });
+    // Beyond the opening, only a report of the same day: "a terrorist attack near Aleppo on
+    // April 15 killed over 130" and, four sentences on, "on Saturday a suicide attacker
+    // detonated a car bomb in Rashidin". Both dates, resolved and overlapping, are what make
+    // the later report the same event rather than another of the war's attacks.
+    let dated = |e: &Event| e.date.span.is_some() && e.date.start.is_some();
+    fold_where(merged, |merged, i| {
+        let generic = &merged[i];
+        if !(generic.generic && in_opening(generic) && dated(&generic.event)) {
+            return None;
+        }
+        merged.iter().position(|s| {
+            !s.generic
+                && dated(&s.event)
                 && generic_fits(s.event.sub_event_type, generic.event.sub_event_type)
                 && same_circumstances(text, &s.event, &generic.event)
         })
@@ -388,11 +454,57 @@ pub fn generic_fits(specific: SubEventType, generic: SubEventType) -> bool {
             || specific.event_type() == EventType::ExplosionsRemoteViolence)
 }
 
+/// Words after which an event is told as background to another: "rebel rockets hit a school
+/// in Aleppo, just a day after deadly airstrikes on a school in Idlib".
+const BACKGROUND_CUES: &[&[&str]] = &[
+    &["day", "after"],
+    &["days", "after"],
+    &["hours", "after"],
+    &["week", "after"],
+    &["weeks", "after"],
+    &["month", "after"],
+    &["months", "after"],
+    &["year", "after"],
+    &["years", "after"],
+    &["comes", "after"],
+    &["came", "after"],
+    &["in", "the", "wake", "of"],
+    &["anniversary", "of"],
+];
+/// How many words may stand between a background cue and the trigger it governs: the cue
+/// heads a short phrase ("a day after dozens of children were killed in airstrikes").
+const BACKGROUND_REACH: usize = 7;
+/// How far before a trigger a background cue is looked for.
+const BACKGROUND_WINDOW: usize = 100;
+
+/// Whether the event's anchoring report is told as background to another event of its
+/// sentence.
+fn is_background(text: &str, e: &Event) -> bool {
+    let end = e.trigger_span.start.min(text.len());
+    let mut start = end.saturating_sub(BACKGROUND_WINDOW);
+    while !text.is_char_boundary(start) {
+        start += 1;
+    }
+    let before = text.get(start..end).unwrap_or("");
+    // Only the trigger's own sentence.
+    let before = before
+        .rfind(['.', '!', '?', '\n'])
+        .map_or(before, |i| &before[i + 1..]);
+    let folded = fold_key(before);
+    let words: Vec<&str> = folded.split_whitespace().collect();
+    (0..words.len()).any(|i| {
+        BACKGROUND_CUES.iter().any(|cue| {
+            words[i..].starts_with(cue) && words.len() - (i + cue.len()) <= BACKGROUND_REACH
+        })
+    })
+}
+
 /// Marks the lead event: the one the headline and opening report. Among events reported in
 /// the headline (or, without one, in the opening sentences), political violence comes before
-/// developments, the text's assertions first, then events with a death toll, then those with a
+/// developments, events the text tells as news before those it recalls as background ("a day
+/// after ..."), the text's assertions first, then events with a death toll, then those with a
 /// specific method, then the earliest.
-pub fn choose_lead(events: &mut [Event], headline: Option<u32>) {
+pub fn choose_lead(text: &str, events: &mut [Event], headline: Option<u32>) {
     let first_body = headline.map_or(0, |h| h + 1);
     let lead = events
         .iter()
@@ -402,6 +514,7 @@ pub fn choose_lead(events: &mut [Event], headline: Option<u32>) {
                 headline.is_some_and(|h| e.evidence.contains(&h)),
                 is_violent(e),
                 first_evidence(e) < first_body + OPENING,
+                !is_background(text, e),
                 e.modality == Modality::Asserted,
                 e.casualties.killed.is_some(),
                 e.method.is_some(),
