@@ -51,6 +51,17 @@ const NOUN_CONTEXT: &[&str] = &[
     "separate",
     "overnight",
     "recent",
+    // Possessives with the apostrophe stripped, as some scrapes print them: "Thursdays attack".
+    "mondays",
+    "tuesdays",
+    "wednesdays",
+    "thursdays",
+    "fridays",
+    "saturdays",
+    "sundays",
+    "yesterdays",
+    "todays",
+    "weekends",
 ];
 
 /// Part of speech of a trigger, which decides where its arguments stand.

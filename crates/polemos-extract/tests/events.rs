@@ -735,3 +735,60 @@ fn reports_far_apart_merge_only_when_they_agree_on_something() {
     );
     assert_eq!(x.events.len(), 1, "{:#?}", x.events);
 }
+
+#[test]
+fn the_dead_of_a_battle_are_its_target() {
+    let e = only(
+        "At least 34 Islamic State militants were killed in clashes with the Syrian Democratic \
+         Forces near the Tishrin Dam.",
+    );
+    assert_eq!(
+        (name(&e.actor1), name(&e.actor2)),
+        (Some("Syrian Democratic Forces"), Some("Islamic State"))
+    );
+    assert!(e.rule.ends_with("role:noun-victims"), "{}", e.rule);
+    // The side after "on" is a target, not the side that killed.
+    let e = only("Twenty Syrian soldiers were killed in raids on Islamic State positions.");
+    assert_ne!(name(&e.actor1), Some("Islamic State"), "{e:#?}");
+}
+
+#[test]
+fn a_battle_reported_from_either_side_is_one_event() {
+    let x = extract_on(
+        "Islamic State militants clashed with Kurdish fighters near Kobani on Friday. At least 18 \
+         Islamic State militants were killed in the clashes with Kurdish fighters, a monitor said.",
+        Some((2014, 9, 20)),
+    );
+    assert_eq!(x.events.len(), 1, "{:#?}", x.events);
+}
+
+#[test]
+fn a_downed_aircraft_is_the_target() {
+    let x = extract_on(
+        "Five killed as Russian military helicopter shot down in Syria\n\nAll five people on \
+         board were killed, the Kremlin said.",
+        Some((2016, 8, 1)),
+    );
+    let downed = x
+        .events
+        .iter()
+        .find(|e| e.sub_event_type.as_str() == "Disrupted weapons use")
+        .unwrap_or_else(|| panic!("{:#?}", x.events));
+    assert_eq!(name(&downed.actor1), None);
+    assert_eq!(name(&downed.actor2), Some("Russian forces"));
+}
+
+#[test]
+fn a_day_possessive_without_its_apostrophe_makes_a_noun() {
+    let x = extract_on(
+        "Thursdays attack on the village comes as government forces push north.",
+        None,
+    );
+    let attack = x
+        .events
+        .iter()
+        .find(|e| e.trigger_span.slice(&x.parsed.doc.text) == "attack")
+        .unwrap_or_else(|| panic!("{:#?}", x.events));
+    assert!(attack.rule.contains("attack.noun"), "{}", attack.rule);
+    assert_ne!(name(&attack.actor1), Some("Syrian government forces"));
+}

@@ -58,18 +58,27 @@ fn same_circumstances(text: &str, a: &Event, b: &Event) -> bool {
     let places = compatible_places(a, b);
     let dates = compatible_dates(text, a, b);
     let denied = |e: &Event| e.certainty == Certainty::Denied;
-    a.modality == b.modality
-        && denied(a) == denied(b)
-        && compatible(
-            a.actor1.as_ref().map(|x| &x.name),
-            b.actor1.as_ref().map(|x| &x.name),
-        )
-        && compatible(
-            a.actor2.as_ref().map(|x| &x.name),
-            b.actor2.as_ref().map(|x| &x.name),
-        )
-        && places
-        && dates
+    a.modality == b.modality && denied(a) == denied(b) && compatible_sides(a, b) && places && dates
+}
+
+/// Whether the actors of two reports agree. A battle has two sides and no direction: "rebels
+/// clashed with the army" and "soldiers were killed in fighting with rebels" name one battle
+/// with the sides in either order.
+fn actor_name(x: &Option<polemos_core::ActorRef>) -> Option<&str> {
+    x.as_ref().map(|x| x.name.as_str())
+}
+
+fn compatible_sides(a: &Event, b: &Event) -> bool {
+    let name = actor_name;
+    let (a1, a2, b1, b2) = (
+        name(&a.actor1),
+        name(&a.actor2),
+        name(&b.actor1),
+        name(&b.actor2),
+    );
+    let battle = |e: &Event| e.event_type() == EventType::Battles;
+    (compatible(a1, b1) && compatible(a2, b2))
+        || (battle(a) && battle(b) && compatible(a1, b2) && compatible(a2, b1))
 }
 
 fn compatible_places(a: &Event, b: &Event) -> bool {

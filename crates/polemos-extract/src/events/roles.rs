@@ -81,6 +81,51 @@ fn is_passive(folded: &Folded, at: usize) -> bool {
         || (before.len() == 2 && before[0].ends_with("ly") && PASSIVE_AUX.contains(&before[1]))
 }
 
+/// Words saying that the subject died or was hurt.
+const VICTIM_VERBS: &[&str] = &["killed", "died", "dead", "wounded", "injured"];
+/// Prepositions tying a death to the event that caused it ("killed in clashes").
+const CAUSE_PREPOSITIONS: &[&str] = &["in", "during", "amid"];
+/// How many words (an article, "fierce", "overnight") may stand between the preposition and
+/// the trigger.
+const VICTIM_GAP: usize = 2;
+
+/// Whether the words before a noun trigger make its subject the dead: "were killed in clashes",
+/// "died in overnight fighting", "killed fighting" (a headline's participle).
+fn victims_before(folded: &Folded, at: usize) -> bool {
+    let before = previous_words(folded, at, VICTIM_GAP + 2);
+    if before.first().is_some_and(|w| VICTIM_VERBS.contains(w)) {
+        return true;
+    }
+    (0..=VICTIM_GAP).any(|k| {
+        before
+            .get(k)
+            .is_some_and(|w| CAUSE_PREPOSITIONS.contains(w))
+            && before.get(k + 1).is_some_and(|w| VICTIM_VERBS.contains(w))
+    })
+}
+
+/// Nouns for aircraft that are shot down ("Russian military chopper shot down").
+const DOWNABLE: &[&str] = &[
+    "helicopter",
+    "chopper",
+    "jet",
+    "plane",
+    "warplane",
+    "aircraft",
+    "drone",
+    "bomber",
+    "fighter",
+];
+
+/// Whether the trigger downs an aircraft named right before it, with no auxiliary.
+fn aircraft_downed(folded: &Folded, t: &TriggerMatch) -> bool {
+    let (ts, te) = t.folded;
+    matches!(folded.text.get(ts..te), Some("shot down" | "downed"))
+        && previous_words(folded, ts, 1)
+            .first()
+            .is_some_and(|w| DOWNABLE.contains(w))
+}
+
 fn folded_start(folded: &Folded, a: &ActorMatch) -> usize {
     folded.folded_offset(a.actor.span.start)
 }
@@ -241,7 +286,9 @@ pub fn assign_roles(
     let not_by = |a: &&&ActorMatch| by_phrase(folded, a) == By::None;
 
     let (agent, target, rule) = match pos {
-        TriggerPos::Verb if is_passive(folded, ts) => {
+        // "Russian military helicopter shot down": a headline drops the auxiliary of the
+        // passive, but an aircraft is downed, it downs nothing.
+        TriggerPos::Verb if is_passive(folded, ts) || aircraft_downed(folded, t) => {
             (by_agent, before.last().copied(), "role:passive-by")
         }
         TriggerPos::Verb => (
@@ -260,8 +307,23 @@ pub fn assign_roles(
                         .is_some_and(|g| matches!(g.trim(), "" | "s"))
             });
             let target = after.iter().find(not_by).copied();
+            // "IS fighters were killed in clashes with the SDF": the subject is the dead, the
+            // agent the side they fought ("with", "against") or fell to ("by"); in "killed in
+            // raids on Raqqa" the side after the trigger is a target, and the rules below hold.
+            let victims = before
+                .last()
+                .copied()
+                .filter(|_| victims_before(folded, ts));
+            let opponent = after.first().copied().filter(|a| {
+                previous_words(folded, folded_start(folded, a), 2)
+                    .iter()
+                    .any(|w| matches!(*w, "with" | "against" | "by"))
+            });
             match (adjacent, by_agent) {
                 (Some(a), _) => (Some(a), target, "role:noun-modifier"),
+                (None, _) if victims.is_some() && opponent.is_some() => {
+                    (opponent, victims, "role:noun-victims")
+                }
                 (None, Some(b)) => (Some(b), target, "role:noun-by"),
                 // "X carried out air strikes on Y": the clause's subject.
                 (None, None) => (
