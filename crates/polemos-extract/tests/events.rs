@@ -792,3 +792,30 @@ fn a_day_possessive_without_its_apostrophe_makes_a_noun() {
     assert!(attack.rule.contains("attack.noun"), "{}", attack.rule);
     assert_ne!(name(&attack.actor1), Some("Syrian government forces"));
 }
+
+#[test]
+fn a_city_and_its_neighbourhood_place_one_event() {
+    let x = extract_on(
+        "Dozens of casualties in Aleppo bomb blast\n\nA bomb exploded in the Salaheddin district \
+         of Aleppo on Wednesday, killing six people.",
+        Some((2017, 4, 19)),
+    );
+    assert_eq!(x.events.len(), 1, "{:#?}", x.events);
+    assert_eq!(x.events[0].evidence, vec![0, 1]);
+    // Two cities of one province stay apart.
+    let x = extract_on(
+        "Bomb blast in Aleppo\n\nA bomb exploded in Manbij on Wednesday, killing six people.",
+        Some((2017, 4, 19)),
+    );
+    assert_eq!(x.events.len(), 2, "{:#?}", x.events);
+}
+
+#[test]
+fn air_operations_are_air_strikes() {
+    let e = only(
+        "More than 100 militants were killed in two days of air and ground operations by the \
+         Syrian military.",
+    );
+    assert_eq!(e.method.as_deref(), Some("air strike"));
+    assert_eq!(name(&e.actor1), Some("Syrian government forces"));
+}

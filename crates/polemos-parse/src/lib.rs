@@ -8,6 +8,7 @@
 //! [`Document`]: polemos_core::Document
 //! [`Document::text`]: polemos_core::Document::text
 
+mod captions;
 mod date;
 mod dateline;
 mod decode;

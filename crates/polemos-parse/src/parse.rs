@@ -9,7 +9,7 @@ use polemos_core::{
 use crate::dateline::{date_line, inline_date, place_dateline};
 use crate::headline::{self, Headline};
 use crate::lines::{ends_with_terminal, lines, trim_span, Line};
-use crate::{furniture, sentences, tags, tokens};
+use crate::{captions, furniture, sentences, tags, tokens};
 
 /// Date lines are short; longer lines are not tried.
 const MAX_DATE_LINE: usize = 100;
@@ -170,7 +170,7 @@ pub fn parse(mut doc: Document) -> ParsedDocument {
     }
     para.flush(text, soft_wrap, &mut spans);
     let headline_text = headline.map(|h| &text[h.start..h.end]);
-    cut_tag_lists(text, &mut spans, headline_text, &mut extra_furniture);
+    cut_inline_furniture(text, &mut spans, headline_text, &mut extra_furniture);
 
     let mut sentences = Vec::with_capacity(spans.len() + 1);
     if let Some(h) = headline {
@@ -201,9 +201,10 @@ pub fn parse(mut doc: Document) -> ParsedDocument {
     }
 }
 
-/// Takes inline tag lists ("Tags Aleppo Syria children At least six ...") off the front of
-/// sentences and records them as furniture.
-fn cut_tag_lists(
+/// Takes inline tag lists ("Tags Aleppo Syria children At least six ...") and marked photo
+/// captions ("Smoke over Aleppo (archive) A bomb ...") off the front of sentences and records
+/// them as furniture.
+fn cut_inline_furniture(
     text: &str,
     spans: &mut [Span],
     headline: Option<&str>,
@@ -212,12 +213,16 @@ fn cut_tag_lists(
     for i in 0..spans.len() {
         let span = spans[i];
         let previous = i.checked_sub(1).map(|j| spans[j].slice(text));
-        if let Some(end) = tags::tag_list_end(span.slice(text), previous, headline) {
+        let sentence = span.slice(text);
+        let cut = tags::tag_list_end(sentence, previous, headline)
+            .map(|end| (end, FurnitureKind::Other))
+            .or_else(|| captions::caption_end(sentence).map(|end| (end, FurnitureKind::Caption)));
+        if let Some((end, kind)) = cut {
             let body = span.start + end;
-            let tags = trim_span(text, span.start, body);
+            let cut = trim_span(text, span.start, body);
             furniture.push(Furniture {
-                span: Span::new(tags.start, tags.end),
-                kind: FurnitureKind::Other,
+                span: Span::new(cut.start, cut.end),
+                kind,
             });
             spans[i] = Span::new(body, span.end);
         }
@@ -399,6 +404,25 @@ mod tests {
             [(
                 "Tags Aleppo Idlib Syria education children",
                 FurnitureKind::Other
+            )]
+        );
+    }
+
+    #[test]
+    fn marked_captions_are_furniture() {
+        let t = "Militants shell Aleppo city (archive) A bomb exploded in Aleppo on Wednesday.";
+        let p = parse(Document::from_text("x", t));
+        assert_eq!(texts(&p), ["A bomb exploded in Aleppo on Wednesday."]);
+        let cut: Vec<_> = p
+            .furniture
+            .iter()
+            .map(|f| (f.span.slice(t), f.kind))
+            .collect();
+        assert_eq!(
+            cut,
+            [(
+                "Militants shell Aleppo city (archive)",
+                FurnitureKind::Caption
             )]
         );
     }

@@ -5,7 +5,9 @@
 //! any value. The merged event keeps the most detailed report as its anchor and takes from the
 //! others what it lacks.
 
-use polemos_core::{Casualties, Certainty, Event, EventType, GeoPrecision, Modality, SubEventType};
+use polemos_core::{
+    Casualties, Certainty, Event, EventType, GeoPrecision, Location, Modality, SubEventType,
+};
 
 use super::Built;
 use crate::fold::fold_key;
@@ -89,10 +91,34 @@ fn compatible_places(a: &Event, b: &Event) -> bool {
             x.name == y.name
                 || (x.admin1.is_some()
                     && x.admin1 == y.admin1
-                    && (x.precision != GeoPrecision::Exact || y.precision != GeoPrecision::Exact))
+                    && (x.precision != GeoPrecision::Exact
+                        || y.precision != GeoPrecision::Exact
+                        || part_of_city(x, y)
+                        || part_of_city(y, x)))
         }
         _ => true,
     }
+}
+
+/// How far from a city's point its neighbourhoods lie.
+const CITY_RADIUS_KM: f64 = 15.0;
+
+/// Whether `part` is a neighbourhood of the city `city` ("a bomb blast in Aleppo" and "a bomb
+/// exploded in Aleppo's Salaheddin district"): the gazetteer gives no parent city, so nearness
+/// stands for it.
+fn part_of_city(part: &Location, city: &Location) -> bool {
+    part.feature == "neighbourhood"
+        && city.feature == "city"
+        && km_between(part, city) <= CITY_RADIUS_KM
+}
+
+/// Distance on an equirectangular projection: exact enough at city scale.
+fn km_between(a: &Location, b: &Location) -> f64 {
+    const KM_PER_DEGREE: f64 = 111.2;
+    let mean_lat = ((a.latitude + b.latitude) / 2.0).to_radians();
+    let dy = (a.latitude - b.latitude) * KM_PER_DEGREE;
+    let dx = (a.longitude - b.longitude) * KM_PER_DEGREE * mean_lat.cos();
+    (dx * dx + dy * dy).sqrt()
 }
 
 fn compatible_dates(text: &str, a: &Event, b: &Event) -> bool {
