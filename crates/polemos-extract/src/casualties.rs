@@ -126,6 +126,8 @@ const DEAD_AFTER: &[&str] = &[
     "martyred",
     "murdered",
     "crucified",
+    // "were gunned down"
+    "gunned",
 ];
 const INJURED_AFTER: &[&str] = &["wounded", "injured", "hurt"];
 /// Words no victim phrase runs across: "38 injured in terrorist attacks" names no terrorists.
@@ -143,6 +145,8 @@ const AUXILIARIES: &[&str] = &[
     "being",
     "reportedly",
     "also",
+    // "were shot dead": the harm word follows.
+    "shot",
 ];
 /// The largest toll read as one event's: larger counts are a war's or a year's totals ("more
 /// than 170,000 people have been killed in the three-year conflict"). The deadliest single
@@ -236,6 +240,8 @@ impl Harm {
                     | "crucified"
                     | "crucifying"
                     | "slew"
+                    // "shot dead 30 villagers"
+                    | "dead"
             ),
             Harm::Injured => matches!(
                 w,

@@ -208,12 +208,20 @@ impl TriggerLexicon {
 
     /// Chooses among the families a phrase belongs to: words that are both noun and verb
     /// ("attack", "shelling") read as nouns after a determiner or preposition ("an attack",
-    /// "in attack"), as verbs otherwise; else the first family listed wins.
-    fn choose(&self, folded: &Folded, start: usize, families: &[usize]) -> Option<usize> {
+    /// "in attack") or where no object follows ("ISIS kills 50 in central Syria attack."), as
+    /// verbs otherwise; else the first family listed wins.
+    fn choose(
+        &self,
+        folded: &Folded,
+        start: usize,
+        end: usize,
+        families: &[usize],
+    ) -> Option<usize> {
         let first = *families.first()?;
         let wanted = if previous_words(folded, start, 1)
             .first()
             .is_some_and(|w| NOUN_CONTEXT.contains(w))
+            || takes_no_object(folded, end)
         {
             TriggerPos::Noun
         } else {
@@ -249,7 +257,8 @@ impl TriggerLexicon {
             .filter_map(|hit| {
                 let span = folded.original_span(hit.start, hit.end);
                 let sentence = sentence_of(sentences, span)?;
-                let trigger = self.choose(folded, hit.start, self.matcher.values(hit.key))?;
+                let trigger =
+                    self.choose(folded, hit.start, hit.end, self.matcher.values(hit.key))?;
                 if self.triggers.get(trigger)?.pos == TriggerPos::Noun
                     && names_a_thing(folded, hit.end)
                 {
@@ -264,6 +273,16 @@ impl TriggerLexicon {
             })
             .collect()
     }
+}
+
+/// Whether a word ends its sentence or is followed by "on": "attack" there is the noun ("in
+/// central Syria attack.", "the rebel attack on Hama"), as a verb it would take an object.
+fn takes_no_object(folded: &Folded, end: usize) -> bool {
+    let tail = folded.text.get(end..).unwrap_or("");
+    let rest = tail.trim_start_matches(' ');
+    rest.is_empty()
+        || rest.starts_with(['.', '!', '?'])
+        || next_words(folded, end, 1).first() == Some(&"on") && rest.starts_with("on ")
 }
 
 /// Nouns that an event noun before them describes rather than reports: "the chemical attack

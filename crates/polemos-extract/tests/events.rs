@@ -819,3 +819,92 @@ fn air_operations_are_air_strikes() {
     assert_eq!(e.method.as_deref(), Some("air strike"));
     assert_eq!(name(&e.actor1), Some("Syrian government forces"));
 }
+
+#[test]
+fn a_killing_of_civilians_with_no_armed_target_is_violence_against_civilians() {
+    let e = only("Islamic State militants killed 21 young men in a village near Mayadin.");
+    assert_eq!(e.sub_event_type.as_str(), "Attack");
+    assert_eq!(e.casualties.civilians_killed, Some(21));
+    // Killing fighters stays a battle.
+    let e = only("Islamic State militants killed 21 soldiers near Mayadin.");
+    assert_eq!(e.sub_event_type.as_str(), "Armed clash");
+}
+
+#[test]
+fn slitting_throats_is_an_execution() {
+    let e = only("The gunmen slit the throats of four shepherds outside Palmyra.");
+    assert_eq!(e.method.as_deref(), Some("execution"));
+}
+
+#[test]
+fn an_event_noun_ending_a_headline_is_no_verb() {
+    // "attack" with no object after it is the noun; "central Syria" is where, not who.
+    let x = extract_on(
+        "Jihadists kill 40 in central Syria attack\n\nThe Islamic State group killed 40 people \
+         in an attack on a village in Hama province on Monday, a monitor said.",
+        Some((2017, 5, 16)),
+    );
+    let lead = x.events.iter().find(|e| e.is_lead).expect("a lead event");
+    assert_eq!(name(&lead.actor1), Some("Islamic State"), "{:#?}", x.events);
+    assert_eq!(lead.sub_event_type.as_str(), "Attack");
+}
+
+#[test]
+fn a_group_named_later_refines_the_unidentified_gunmen() {
+    let text = "Gunmen killed 25 villagers in the countryside of Homs province on Tuesday night, \
+                residents of nearby towns said.";
+    let alone = extract_on(text, Some((2013, 9, 16)));
+    assert_eq!(name(&alone.events[0].actor1), Some("Unidentified armed group"));
+    let x = extract_on(
+        &format!("{text} Nusra Front fighters killed the villagers on Tuesday, the group said."),
+        Some((2013, 9, 16)),
+    );
+    assert_eq!(x.events.len(), 1, "{:#?}", x.events);
+    assert_eq!(name(&x.events[0].actor1), Some("Hayat Tahrir al-Sham"));
+    assert_eq!(x.events[0].evidence, vec![0, 1]);
+}
+
+#[test]
+fn a_trigger_that_says_how_gives_the_method() {
+    let e = only("Gunmen attacked the village and shot dead 12 farmers.");
+    assert_eq!(e.method.as_deref(), Some("shooting"), "{e:#?}");
+    assert_eq!(e.casualties.killed, Some(12));
+    let x = events("Gunmen stormed the village on Monday. Eight villagers were gunned down.");
+    assert!(
+        x.iter().any(|e| e.casualties.civilians_killed == Some(8)),
+        "{x:#?}"
+    );
+}
+
+#[test]
+fn a_report_near_a_city_and_one_in_its_suburb_are_one_event() {
+    let x = extract_on(
+        "Government air strikes on an area near Damascus killed 30 people on Thursday. \
+         The air strikes hit Douma, a suburb northeast of the capital, on Thursday.",
+        Some((2014, 9, 12)),
+    );
+    let strikes: Vec<_> = x
+        .events
+        .iter()
+        .filter(|e| e.sub_event_type.as_str() == "Air/drone strike")
+        .collect();
+    assert_eq!(strikes.len(), 1, "{strikes:#?}");
+    assert_eq!(
+        strikes[0].location.as_ref().map(|l| l.name.as_str()),
+        Some("Douma")
+    );
+}
+
+#[test]
+fn civilians_killed_in_an_assault_are_not_its_push_through_the_lines() {
+    // The headline's generic "assault" that killed civilians is the rockets, not the advance.
+    let x = extract_on(
+        "Dozens of civilians dead in rebel assault on Aleppo\n\nRebels launched a major \
+         offensive on Friday to break through government lines in western Aleppo. Since then \
+         rebel rocket fire has killed 38 civilians in the western districts.",
+        Some((2016, 10, 30)),
+    );
+    let lead = x.events.iter().find(|e| e.is_lead).expect("a lead event");
+    assert_eq!(lead.method.as_deref(), Some("rocket"), "{:#?}", x.events);
+    assert_eq!(lead.evidence, vec![0, 2]);
+}

@@ -2,7 +2,7 @@
 
 use polemos_core::{ActorCategory, ActorRef, Span};
 
-use crate::context::{next_words, sentence_of};
+use crate::context::{next_words, previous_words, sentence_of};
 use crate::fold::Folded;
 use crate::joint::Keyed;
 use crate::matcher::{exact_form, letters_equal, DictMatcher, Hit};
@@ -103,6 +103,27 @@ const OF_GAPS: &[&str] = &[
 
 /// Words that, right after an actor, make it a description of a place ("rebel-held", "a rebel
 /// town"), not an actor in an event.
+/// Words that make the name after them a region ("central Syria", "northwest Syria").
+const COMPASS_WORDS: &[&str] = &[
+    "north",
+    "south",
+    "east",
+    "west",
+    "northern",
+    "southern",
+    "eastern",
+    "western",
+    "central",
+    "northeast",
+    "northwest",
+    "southeast",
+    "southwest",
+    "northeastern",
+    "northwestern",
+    "southeastern",
+    "southwestern",
+];
+
 const CONTROL_WORDS: &[&str] = &[
     "held",
     "controlled",
@@ -407,9 +428,18 @@ impl ActorDictionary {
             {
                 continue;
             }
+            let demonym = matches!(raw.alias.target, AliasTarget::Demonym(_));
+            // "ISIS kills 50 in central Syria attack": after a compass word the state's name is
+            // a region, where the attack happened, not who made it.
+            if demonym
+                && previous_words(folded, raw.start, 1)
+                    .first()
+                    .is_some_and(|w| COMPASS_WORDS.contains(w))
+            {
+                continue;
+            }
             // "Syria terrorists", "Saudi jihadists": a nationality of the members, not the
             // state's forces; the member noun stands as its own (generic) mention.
-            let demonym = matches!(raw.alias.target, AliasTarget::Demonym(_));
             if demonym
                 && next_words(folded, end, 1)
                     .first()

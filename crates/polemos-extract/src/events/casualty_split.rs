@@ -5,7 +5,7 @@
 //! ("Car bomb kills six in Homs ... Six people were killed"). A breakdown ("including five
 //! children") adds to its group but not to the total.
 
-use polemos_core::{ActorCategory, Casualties, Event, EventType, Modality, Span};
+use polemos_core::{ActorCategory, Casualties, Event, EventType, Modality, Span, SubEventType};
 
 use super::merge::is_violent_type;
 use crate::casualties::{Casualty, Harm, VictimGroup};
@@ -164,6 +164,16 @@ fn apply(e: &mut Event, t: Tally, span: Span) {
         },
         None => (t.civilians, false),
     };
+    // "Daesh has killed 33 young men": a killing whose dead are all civilians, with no armed
+    // side named as its target, is violence against civilians, not a battle.
+    if one_sided
+        && e.actor2.is_none()
+        && e.sub_event_type == SubEventType::ArmedClash
+        && civilians.is_some_and(|c| c > 0)
+        && t.combatants.is_none()
+    {
+        e.sub_event_type = SubEventType::Attack;
+    }
     e.casualties = Casualties {
         killed: t.killed,
         injured: t.injured,

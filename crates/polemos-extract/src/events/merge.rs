@@ -6,7 +6,8 @@
 //! others what it lacks.
 
 use polemos_core::{
-    Casualties, Certainty, Event, EventType, GeoPrecision, Location, Modality, SubEventType,
+    ActorCategory, ActorRef, Casualties, Certainty, Event, EventType, GeoPrecision, Location,
+    Modality, SubEventType,
 };
 
 use super::Built;
@@ -66,21 +67,44 @@ fn same_circumstances(text: &str, a: &Event, b: &Event) -> bool {
 /// Whether the actors of two reports agree. A battle has two sides and no direction: "rebels
 /// clashed with the army" and "soldiers were killed in fighting with rebels" name one battle
 /// with the sides in either order.
-fn actor_name(x: &Option<polemos_core::ActorRef>) -> Option<&str> {
-    x.as_ref().map(|x| x.name.as_str())
+fn compatible_sides(a: &Event, b: &Event) -> bool {
+    let battle = |e: &Event| e.event_type() == EventType::Battles;
+    (same_side(&a.actor1, &b.actor1) && same_side(&a.actor2, &b.actor2))
+        || (battle(a)
+            && battle(b)
+            && same_side(&a.actor1, &b.actor2)
+            && same_side(&a.actor2, &b.actor1))
 }
 
-fn compatible_sides(a: &Event, b: &Event) -> bool {
-    let name = actor_name;
-    let (a1, a2, b1, b2) = (
-        name(&a.actor1),
-        name(&a.actor2),
-        name(&b.actor1),
-        name(&b.actor2),
-    );
-    let battle = |e: &Event| e.event_type() == EventType::Battles;
-    (compatible(a1, b1) && compatible(a2, b2))
-        || (battle(a) && battle(b) && compatible(a1, b2) && compatible(a2, b1))
+/// The actor that generic words ("gunmen", "extremists") stand for when the article names no
+/// group near them: the fallback name of their row in `data/actors/actors.tsv`.
+const UNIDENTIFIED: &str = "Unidentified armed group";
+
+/// Whether an actor is the unidentified armed group, which a report naming the group refines.
+fn unidentified(x: &ActorRef) -> bool {
+    x.name == UNIDENTIFIED
+}
+
+/// Whether a non-state group could be who the text calls only "extremists" or "gunmen".
+fn could_be_unidentified(x: &ActorRef) -> bool {
+    !matches!(
+        x.category,
+        ActorCategory::StateForces | ActorCategory::ExternalForces | ActorCategory::Civilians
+    )
+}
+
+/// Whether two reports' actors in one role can be the same: the same name, one left unnamed,
+/// or "extremists" in one and the group named in the other ("Extremists admit killing 30" and
+/// "Al-Nusra claimed responsibility for the attacks").
+fn same_side(x: &Option<ActorRef>, y: &Option<ActorRef>) -> bool {
+    match (x, y) {
+        (Some(x), Some(y)) => {
+            x.name == y.name
+                || (unidentified(x) && could_be_unidentified(y))
+                || (unidentified(y) && could_be_unidentified(x))
+        }
+        _ => true,
+    }
 }
 
 fn compatible_places(a: &Event, b: &Event) -> bool {
@@ -95,6 +119,8 @@ fn compatible_places(a: &Event, b: &Event) -> bool {
                         || y.precision != GeoPrecision::Exact
                         || part_of_city(x, y)
                         || part_of_city(y, x)))
+                || near_to(x, y)
+                || near_to(y, x)
         }
         _ => true,
     }
@@ -110,6 +136,18 @@ fn part_of_city(part: &Location, city: &Location) -> bool {
     part.feature == "neighbourhood"
         && city.feature == "city"
         && km_between(part, city) <= CITY_RADIUS_KM
+}
+
+/// How far from a place "near" it reaches.
+const NEAR_RADIUS_KM: f64 = 25.0;
+
+/// Whether `place` is near `near`, a place the text gives only as "near X": "air raids on an
+/// area near Damascus" and "air strikes in Douma" (Rural Damascus, 10 km off) can be one event,
+/// across a provincial border.
+fn near_to(near: &Location, place: &Location) -> bool {
+    near.precision == GeoPrecision::Near
+        && near.feature != "country"
+        && km_between(near, place) <= NEAR_RADIUS_KM
 }
 
 /// Distance on an equirectangular projection: exact enough at city scale.
@@ -151,15 +189,29 @@ fn detail(e: &Event, headline: Option<u32>) -> (bool, usize) {
 
 /// Takes from `other` what `into` lacks.
 fn absorb(into: &mut Event, other: Event) {
-    if into.actor1.is_none() {
+    let refines = |mine: &Option<ActorRef>, theirs: &Option<ActorRef>| match (mine, theirs) {
+        (None, Some(_)) => true,
+        (Some(m), Some(t)) => unidentified(m) && !unidentified(t),
+        _ => false,
+    };
+    if refines(&into.actor1, &other.actor1) {
         into.actor1 = other.actor1;
     }
-    if into.actor2.is_none() {
+    if refines(&into.actor2, &other.actor2) {
         into.actor2 = other.actor2;
     }
     // Filling both sides from different reports can name one actor twice.
     if into.actor1.as_ref().map(|a| &a.name) == into.actor2.as_ref().map(|a| &a.name) {
         into.actor2 = None;
+    }
+    // "they massacred dozens of Alawites" and "30 Alawites were shot dead": the report that
+    // says how gives the method.
+    if into.method.is_none()
+        && other.method.is_some()
+        && into.sub_event_type == other.sub_event_type
+    {
+        into.method = other.method;
+        into.cameo = other.cameo;
     }
     let more_precise = match (&into.location, &other.location) {
         (None, Some(_)) => true,
@@ -324,7 +376,14 @@ fn fold_claims(text: &str, mut built: Vec<Built>) -> Vec<Built> {
                 let claim = built.remove(i);
                 let into = &mut built[t];
                 into.triggers.extend(claim.triggers);
-                if into.event.actor1.is_none() && claim.event.actor1.is_some() {
+                let unnamed = into.event.actor1.as_ref().is_none_or(unidentified);
+                if unnamed
+                    && claim
+                        .event
+                        .actor1
+                        .as_ref()
+                        .is_some_and(|a| !unidentified(a))
+                {
                     into.event.actor1 = claim.event.actor1;
                     into.event.rule.push_str("+actor1:claim");
                 }
@@ -342,6 +401,18 @@ fn country_of(e: &Event) -> Option<&str> {
     e.location.as_ref().map(|l| l.country.as_str())
 }
 
+/// A vague report placed only in a country ("raid on Syria ...", "Extremists in Syria admit
+/// killing 30") is placed by the report in that country it is a vaguer wording of: the report
+/// without its place, to compare. Not a report of fighting: "IS jihadists killed fighting Syria
+/// Kurds" is a battle of its own, wherever in Syria, not a wording of the villages IS seized.
+fn placed_only_in_country(e: &Event) -> Option<Event> {
+    let in_country = e.location.as_ref().is_some_and(|l| l.feature == "country");
+    (in_country && !e.rule.starts_with("clash.")).then(|| Event {
+        location: None,
+        ..e.clone()
+    })
+}
+
 /// An article's opening often says only that violence happened ("Deadly attack on Aleppo
 /// market") where the next sentences say how ("air strikes hit the market"): a generic report in
 /// the headline or opening joins the first specific report of the opening it agrees with.
@@ -353,21 +424,8 @@ fn fold_generic_openings(text: &str, merged: &mut Vec<Built>, headline: Option<u
         if !(generic.generic && in_opening(generic)) {
             return None;
         }
-        // A generic report placed only in a country ("raid on Syria ...") is placed by the
-        // specific report in that country it is a vaguer wording of. Not a report of fighting:
-        // "IS jihadists killed fighting Syria Kurds" is a battle of its own, wherever in Syria,
-        // not a wording of the villages IS seized.
-        let unplaced;
-        let generic_event = match &generic.event.location {
-            Some(l) if l.feature == "country" && !generic.event.rule.starts_with("clash.") => {
-                unplaced = Event {
-                    location: None,
-                    ..generic.event.clone()
-                };
-                &unplaced
-            }
-            _ => &generic.event,
-        };
+        let unplaced = placed_only_in_country(&generic.event);
+        let generic_event = unplaced.as_ref().unwrap_or(&generic.event);
         merged.iter().position(|s| {
             !s.generic
                 && in_opening(s)
@@ -412,7 +470,7 @@ fn fold_headline(text: &str, merged: &mut Vec<Built>, headline: u32) {
     let civilian_target = |e: &Event| {
         e.actor2
             .as_ref()
-            .is_some_and(|a| a.category == polemos_core::ActorCategory::Civilians)
+            .is_some_and(|a| a.category == ActorCategory::Civilians)
     };
     fold_where(merged, |merged, i| {
         let h = &merged[i];
@@ -420,18 +478,20 @@ fn fold_headline(text: &str, merged: &mut Vec<Built>, headline: u32) {
         if !(only_headline && is_violent(&h.event)) {
             return None;
         }
+        let headline = placed_only_in_country(&h.event).unwrap_or_else(|| h.event.clone());
         let without_target = Event {
             actor2: None,
-            ..h.event.clone()
+            ..headline.clone()
         };
         merged.iter().position(|b| {
             let headline_report = if civilian_target(&b.event) {
                 &without_target
             } else {
-                &h.event
+                &headline
             };
             body_opening(b)
                 && b.event.event_type() == h.event.event_type()
+                && compatible(country_of(&h.event), country_of(&b.event))
                 && same_circumstances(text, &b.event, headline_report)
         })
     });
@@ -481,12 +541,26 @@ pub fn is_violent_type(kind: SubEventType) -> bool {
 
 /// Whether a generic report ("attack", "blast", "killed") can be a rewording of a specific one:
 /// violence only as violence ("a blast hit buses waiting under an evacuation deal" is no
-/// agreement), and an explosion only as remote violence (a bomb blast is not a gun battle).
+/// agreement), an explosion only as remote violence (a bomb blast is not a gun battle), and an
+/// attack that killed civilians not as a battle ("civilians dead in rebel assault" is the
+/// rebels' shelling of the city, not their push through government lines).
 pub fn generic_fits(specific: SubEventType, generic: SubEventType) -> bool {
+    let only = |kind: EventType, allowed: &[EventType]| {
+        generic.event_type() != kind || allowed.contains(&specific.event_type())
+    };
     is_violent_type(specific)
         && is_violent_type(generic)
-        && (generic.event_type() != EventType::ExplosionsRemoteViolence
-            || specific.event_type() == EventType::ExplosionsRemoteViolence)
+        && only(
+            EventType::ExplosionsRemoteViolence,
+            &[EventType::ExplosionsRemoteViolence],
+        )
+        && only(
+            EventType::ViolenceAgainstCivilians,
+            &[
+                EventType::ViolenceAgainstCivilians,
+                EventType::ExplosionsRemoteViolence,
+            ],
+        )
 }
 
 /// Words after which an event is told as background to another: "rebel rockets hit a school

@@ -239,8 +239,20 @@ pub fn build_events(lexicon: &TriggerLexicon, f: &Findings<'_>) -> Vec<Built> {
                 .folded
                 .original_span(clauses.contrast.0, clauses.contrast.1);
             let place = choose_place(f, sentence, t, scope);
-            let (sub_event_type, method, cameo) =
+            let (sub_event_type, mut method, mut cameo) =
                 air_if_from_the_air(f, roles.actor1.as_ref(), sub_event_type, entry);
+            // "attacks in which 30 villagers were shot dead": a trigger of the same kind folded
+            // into the event says how it was done.
+            if method.is_none() {
+                let how = members
+                    .iter()
+                    .filter_map(|&m| f.triggers.get(m).and_then(|m| lexicon.get(m.trigger)))
+                    .find(|e| e.method.is_some() && e.sub_event_type == entry.sub_event_type);
+                if let Some(how) = how {
+                    method = how.method.clone();
+                    cameo = how.cameo.clone();
+                }
+            }
             scopes.push(scope);
             built.push(Built {
                 event: Event {
