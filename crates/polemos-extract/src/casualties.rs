@@ -648,7 +648,15 @@ fn find_harm_at(
     if words.get(next).is_some_and(|w| w.text == "and") {
         next = skip_breakdown(words, next + 1).unwrap_or(next);
     }
-    let next = skip_auxiliaries(words, next);
+    let mut next = skip_auxiliaries(words, next);
+    // "Five children were among those killed", "two women were among the dead".
+    if words.get(next).is_some_and(|w| w.text == "among")
+        && words
+            .get(next + 1)
+            .is_some_and(|w| matches!(w.text, "those" | "the"))
+    {
+        next += 2;
+    }
     if words
         .get(next)
         .is_some_and(|n| harm.words_after().contains(&n.text))
@@ -681,6 +689,15 @@ mod tests {
         let f = Folded::new(text);
         let s = vec![Sentence::covering(text)];
         find_casualties(text, &f, &s)
+    }
+
+    #[test]
+    fn counts_among_the_dead() {
+        let got = find("Five children were among those killed in the raids.");
+        assert_eq!(got[0].0, 5);
+        assert_eq!(got[0].1, "children");
+        assert_eq!(find("Two women were among the dead.")[0].0, 2);
+        assert!(find("Two women were among the crowd.").is_empty());
     }
 
     #[test]

@@ -854,7 +854,10 @@ fn a_group_named_later_refines_the_unidentified_gunmen() {
     let text = "Gunmen killed 25 villagers in the countryside of Homs province on Tuesday night, \
                 residents of nearby towns said.";
     let alone = extract_on(text, Some((2013, 9, 16)));
-    assert_eq!(name(&alone.events[0].actor1), Some("Unidentified armed group"));
+    assert_eq!(
+        name(&alone.events[0].actor1),
+        Some("Unidentified armed group")
+    );
     let x = extract_on(
         &format!("{text} Nusra Front fighters killed the villagers on Tuesday, the group said."),
         Some((2013, 9, 16)),
@@ -907,4 +910,44 @@ fn civilians_killed_in_an_assault_are_not_its_push_through_the_lines() {
     let lead = x.events.iter().find(|e| e.is_lead).expect("a lead event");
     assert_eq!(lead.method.as_deref(), Some("rocket"), "{:#?}", x.events);
     assert_eq!(lead.evidence, vec![0, 2]);
+}
+
+#[test]
+fn strikes_the_text_leaves_unattributed_stay_so() {
+    let x = extract_on(
+        "Air strikes on a market in the city of Idlib, which is held by al-Qaeda affiliate the \
+         Nusra Front, killed at least 19 civilians on Sunday. Four children were among those \
+         killed in the air raids on Idlib, a monitor said. It was not clear who carried out the \
+         Idlib strikes, but the monitor has reported previous air raids by the regime on Idlib \
+         province. In Maarat al-Numan, unidentified warplanes also killed five civilians \
+         including a woman.",
+        Some((2016, 6, 20)),
+    );
+    let lead = x.events.iter().find(|e| e.is_lead).expect("a lead event");
+    // The holder of the city is not the target; nobody is named as the agent, and the regime's
+    // earlier raids are another event.
+    assert_eq!(name(&lead.actor1), None, "{:#?}", x.events);
+    assert_eq!(name(&lead.actor2), Some("Civilians"));
+    assert_eq!(lead.evidence, vec![0, 1]);
+    assert_eq!(lead.casualties.civilians_killed, Some(19));
+    assert_eq!(lead.casualties.children_killed, Some(4));
+    // The toll of Maarat al-Numan is of another strike: it joins none of these.
+    assert!(
+        x.events
+            .iter()
+            .all(|e| e.casualties.civilians_killed != Some(5)),
+        "{:#?}",
+        x.events
+    );
+}
+
+#[test]
+fn another_strike_elsewhere_is_another_event() {
+    let one =
+        events("Government warplanes bombed Idlib province on Monday. An air strike hit Binnish.");
+    assert_eq!(one.len(), 1, "{one:#?}");
+    let two = events(
+        "Government warplanes bombed Idlib province on Monday. Another air strike hit Binnish.",
+    );
+    assert_eq!(two.len(), 2, "{two:#?}");
 }

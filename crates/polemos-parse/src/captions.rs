@@ -3,8 +3,10 @@
 //!
 //! Flattened pages glue a photo's caption to the sentence after it. The caption often reports
 //! an older event (the picture is from the archive), so left in place it reads as the lead.
-//! Captions that end in a marker such as "(archive)" or "(file photo)" are recognised by the
-//! marker, when it stands within the first [`MAX_CAPTION_WORDS`] words of a sentence.
+//! Captions that end in a marker such as "(archive)", "(file photo)" or an agency credit ("(AP
+//! Photo/Hassan Ammar)") are recognised by the marker, when it stands within the first
+//! [`MAX_CAPTION_WORDS`] words of a sentence, or [`MAX_DESCRIBED_WORDS`] when the caption says
+//! it describes a picture ("In this photo taken on June 8 provided by ...").
 
 /// Markers that end a caption, compared without regard to ASCII case.
 const MARKERS: &[&str] = &[
@@ -18,22 +20,40 @@ const MARKERS: &[&str] = &[
     "(stock photo)",
 ];
 
+/// Agency credits that end a caption: the marker runs to the closing parenthesis ("(AP
+/// Photo/Hassan Ammar)", "(AFP photo)").
+const CREDITS: &[&str] = &["(ap photo", "(afp photo", "(reuters photo", "(photo:"];
+
+/// Words with which a caption says it describes a picture; such captions run long.
+const DESCRIBED: &[&str] = &["in this photo", "in this image", "this photo", "this image"];
+
 /// Captions are a short line; a marker further into a sentence belongs to its prose.
 const MAX_CAPTION_WORDS: usize = 25;
+
+/// How long a caption that says "In this photo ..." may run.
+const MAX_DESCRIBED_WORDS: usize = 70;
 
 /// Where a caption at the start of `sentence` ends: the offset of the first byte after it, or
 /// `None` when the sentence does not start with a marked caption or nothing follows it.
 pub(crate) fn caption_end(sentence: &str) -> Option<usize> {
     let lower = sentence.to_ascii_lowercase();
-    let (at, marker) = MARKERS
+    let marked = MARKERS
         .iter()
-        .filter_map(|m| lower.find(m).map(|at| (at, m)))
-        .min_by_key(|&(at, _)| at)?;
-    let end = at + marker.len();
+        .filter_map(|m| lower.find(m).map(|at| (at, at + m.len())));
+    let credited = CREDITS.iter().filter_map(|c| {
+        let at = lower.find(c)?;
+        let close = lower[at..].find(')')?;
+        Some((at, at + close + 1))
+    });
+    let (at, end) = marked.chain(credited).min_by_key(|&(at, _)| at)?;
     let words_before = sentence[..at].split_whitespace().count();
+    let most = if DESCRIBED.iter().any(|d| lower[..at].contains(d)) {
+        MAX_DESCRIBED_WORDS
+    } else {
+        MAX_CAPTION_WORDS
+    };
     let rest = sentence[end..].trim_start();
-    ((1..=MAX_CAPTION_WORDS).contains(&words_before) && !rest.is_empty())
-        .then(|| sentence.len() - rest.len())
+    ((1..=most).contains(&words_before) && !rest.is_empty()).then(|| sentence.len() - rest.len())
 }
 
 #[cfg(test)]
@@ -50,6 +70,25 @@ mod tests {
         assert_eq!(body(s), Some("A bomb exploded in Aleppo."));
         let s = "Smoke rises over Raqqa (File Photo) Coalition jets struck the city on Monday.";
         assert_eq!(body(s), Some("Coalition jets struck the city on Monday."));
+    }
+
+    #[test]
+    fn a_credited_caption_is_cut() {
+        let s = "Smoke rises over Raqqa (AP Photo/Hassan Ammar) Jets struck the city on Monday.";
+        assert_eq!(body(s), Some("Jets struck the city on Monday."));
+        // A picture described at length: "In this photo ..." runs past the usual caption.
+        let s = format!(
+            "In this photo taken on June 8 {} shows rescuers in Aleppo (AP photo) BEIRUT Air \
+             strikes on a market in Idlib killed 21 civilians on Sunday.",
+            "provided by a rescue group and authenticated by reporters ".repeat(3)
+        );
+        assert_eq!(
+            body(&s),
+            Some("BEIRUT Air strikes on a market in Idlib killed 21 civilians on Sunday.")
+        );
+        // Without "in this photo", so long a stretch is prose.
+        let s = format!("{} (AP photo) and more.", "word ".repeat(40));
+        assert_eq!(body(&s), None);
     }
 
     #[test]

@@ -103,6 +103,9 @@ const OF_GAPS: &[&str] = &[
 
 /// Words that, right after an actor, make it a description of a place ("rebel-held", "a rebel
 /// town"), not an actor in an event.
+/// Words before a generic force noun that leave its owner unknown ("unidentified warplanes").
+const UNKNOWN_WORDS: &[&str] = &["unidentified", "unknown", "unmarked"];
+
 /// Words that make the name after them a region ("central Syria", "northwest Syria").
 const COMPASS_WORDS: &[&str] = &[
     "north",
@@ -389,6 +392,14 @@ impl ActorDictionary {
                 AliasTarget::Named(id) => (Some(*id), false, "actor:name"),
                 AliasTarget::Demonym(id) => (Some(*id), false, "actor:demonym"),
                 AliasTarget::NotActor => (None, false, "actor:not-actor"),
+                // "Unidentified warplanes": the text says it does not know whose.
+                AliasTarget::Generic(Resolve::State)
+                    if previous_words(folded, raw.start, 1)
+                        .first()
+                        .is_some_and(|w| UNKNOWN_WORDS.contains(w)) =>
+                {
+                    (None, true, "actor:generic-state")
+                }
                 AliasTarget::Generic(Resolve::State) => (
                     country.and_then(|c| self.state_of(c)),
                     true,

@@ -36,6 +36,22 @@ fn main_place<'a>(places: &'a [PlaceMatch], country: Option<&str>) -> Option<&'a
 /// unattributed ("it was not clear who carried out the strikes").
 const AGENT_REACH: u32 = 2;
 
+/// Words with which an article says it does not know who flew its air strikes ("it was not
+/// clear who carried out the Idlib strikes", "unidentified warplanes"): its unattributed air
+/// strikes stay so, rather than taking the agent of strikes it recounts nearby.
+const UNKNOWN_AGENT_CUES: &[&str] = &[
+    "not clear who",
+    "unclear who",
+    "not known who",
+    "unknown who",
+    "unidentified warplanes",
+    "unidentified aircraft",
+    "unidentified jets",
+    "unidentified planes",
+    "unknown warplanes",
+    "unknown aircraft",
+];
+
 /// How many sentences apart two events are reported, by their nearest reports.
 fn sentences_apart(a: &Event, b: &Event) -> u32 {
     let reports = |e: &Event| -> Vec<u32> {
@@ -127,9 +143,11 @@ fn no_air_strike_without_aircraft(text: &str, e: &mut Event) {
     e.rule.push_str("+agent:no-aircraft");
 }
 
-/// Fills missing places and agents from the article `text`.
+/// Fills missing places and agents from the article: its `text` and the same folded
+/// ([`crate::fold::Folded`]).
 pub fn fill_from_document(
     text: &str,
+    folded: &str,
     events: &mut [Event],
     places: &[PlaceMatch],
     country: Option<&str>,
@@ -138,10 +156,13 @@ pub fn fill_from_document(
         no_air_strike_without_aircraft(text, e);
     }
     let main = main_place(places, country);
+    let strikes_unattributed = UNKNOWN_AGENT_CUES.iter().any(|c| folded.contains(c));
     let agents: Vec<Option<ActorRef>> = events
         .iter()
         .map(|e| {
-            if e.actor1.is_none() {
+            let left_unknown =
+                strikes_unattributed && e.sub_event_type == SubEventType::AirDroneStrike;
+            if e.actor1.is_none() && !left_unknown {
                 usual_agent(events, e)
             } else {
                 None

@@ -24,6 +24,59 @@ fn same_event(text: &str, a: &Event, b: &Event) -> bool {
     a.sub_event_type == b.sub_event_type
         && same_circumstances(text, a, b)
         && (near(a, b) || agree_on_something(a, b))
+        && !(told_as_another(text, b) && places_differ(a, b))
+        && recalled(text, a) == recalled(text, b)
+}
+
+fn places_differ(a: &Event, b: &Event) -> bool {
+    match (&a.location, &b.location) {
+        (Some(x), Some(y)) => x.name != y.name,
+        _ => false,
+    }
+}
+
+fn same_place_name(a: &Event, b: &Event) -> bool {
+    match (&a.location, &b.location) {
+        (Some(x), Some(y)) => x.name == y.name,
+        _ => false,
+    }
+}
+
+/// Words right before a trigger that tell its event as one more of its kind: "in Maaret al-
+/// Numan, warplanes also killed six civilians", "another car bomb exploded".
+pub(super) const ANOTHER_CUES: &[&str] = &["also", "another", "separately"];
+/// How many words before the trigger such a cue may stand.
+const ANOTHER_REACH: usize = 3;
+
+/// Words right before a trigger that recall earlier events of the kind: "the observatory has
+/// reported previous air raids by the regime on Idlib" tells no more of today's raid.
+const RECALL_CUES: &[&str] = &["previous", "earlier", "past", "prior", "former"];
+
+/// Whether a report recalls earlier events rather than tells the news.
+fn recalled(text: &str, e: &Event) -> bool {
+    words_before_trigger(text, e)
+        .split_whitespace()
+        .rev()
+        .take(ANOTHER_REACH)
+        .any(|w| RECALL_CUES.contains(&w))
+}
+
+/// The folded words of a report's sentence before its trigger.
+fn words_before_trigger(text: &str, e: &Event) -> String {
+    let end = e.trigger_span.start.min(text.len());
+    let start = e.sentence_span.start.min(end);
+    fold_key(text.get(start..end).unwrap_or(""))
+}
+
+/// Whether a report tells its event as another one of its kind, so that it is no repeat of an
+/// earlier report that names another place ("five children were also killed in the raids on
+/// Idlib" still is one).
+fn told_as_another(text: &str, e: &Event) -> bool {
+    words_before_trigger(text, e)
+        .split_whitespace()
+        .rev()
+        .take(ANOTHER_REACH)
+        .any(|w| ANOTHER_CUES.contains(&w))
 }
 
 /// How many sentences apart two reports may be and still be taken as one event on their
@@ -42,10 +95,7 @@ fn near(a: &Event, b: &Event) -> bool {
 /// kind: "an air strike on Saturday killed a woman in Khan Sheikhun" and, paragraphs later,
 /// "the coalition has also carried out rare strikes in the province".
 fn agree_on_something(a: &Event, b: &Event) -> bool {
-    let same_place = match (&a.location, &b.location) {
-        (Some(x), Some(y)) => x.name == y.name,
-        _ => false,
-    };
+    let same_place = same_place_name(a, b);
     // Dates the reports themselves give, not ones borrowed from their context.
     let dated = |e: &Event| e.date.span.is_some() && e.date.start.is_some();
     let same_day = dated(a) && dated(b) && a.date.start == b.date.start;
@@ -127,7 +177,7 @@ fn compatible_places(a: &Event, b: &Event) -> bool {
 }
 
 /// How far from a city's point its neighbourhoods lie.
-const CITY_RADIUS_KM: f64 = 15.0;
+pub(super) const CITY_RADIUS_KM: f64 = 15.0;
 
 /// Whether `part` is a neighbourhood of the city `city` ("a bomb blast in Aleppo" and "a bomb
 /// exploded in Aleppo's Salaheddin district"): the gazetteer gives no parent city, so nearness
@@ -151,7 +201,7 @@ fn near_to(near: &Location, place: &Location) -> bool {
 }
 
 /// Distance on an equirectangular projection: exact enough at city scale.
-fn km_between(a: &Location, b: &Location) -> f64 {
+pub(super) fn km_between(a: &Location, b: &Location) -> f64 {
     const KM_PER_DEGREE: f64 = 111.2;
     let mean_lat = ((a.latitude + b.latitude) / 2.0).to_radians();
     let dy = (a.latitude - b.latitude) * KM_PER_DEGREE;

@@ -12,8 +12,8 @@ use std::cell::OnceCell;
 use std::collections::BTreeMap;
 
 use polemos_core::{
-    ActorCategory, ActorRef, Attribution, Event, GeoPrecision, Modality, ParsedDocument, Span,
-    SubEventType,
+    ActorCategory, ActorRef, Attribution, Event, GeoPrecision, Location, Modality, ParsedDocument,
+    Span, SubEventType,
 };
 
 use crate::actors::ActorMatch;
@@ -25,8 +25,8 @@ use crate::gazetteer::PlaceMatch;
 use crate::triggers::{Trigger, TriggerLexicon, TriggerMatch, TriggerType};
 use casualty_split::casualties_of;
 pub use context_fill::fill_from_document;
-use merge::generic_fits;
 pub use merge::{choose_lead, merge_reports};
+use merge::{generic_fits, km_between, ANOTHER_CUES, CITY_RADIUS_KM};
 use roles::{assign_roles, boundaries, clauses, Clauses};
 
 /// Everything found in a document that events are built from.
@@ -288,11 +288,37 @@ pub fn build_events(lexicon: &TriggerLexicon, f: &Findings<'_>) -> Vec<Built> {
             casualties_of(events, &scopes, f.casualties, sentence);
         } else {
             // A toll in a sentence of its own ("At least seven people died.") belongs to the
-            // events of the sentence before that have none.
+            // events of the sentence before that have none, unless it names a place of its own
+            // away from the town they happened in, or tells of another event elsewhere ("Air
+            // strikes hit Idlib ... In Maaret al-Numan, warplanes also killed six civilians").
+            let own_places: Vec<&Location> = f
+                .places
+                .iter()
+                .filter(|p| p.sentence == sentence && p.location.feature != "country")
+                .map(|p| &p.location)
+                .collect();
+            let told_as_another = f
+                .folded
+                .text
+                .get(range.0..range.1)
+                .unwrap_or("")
+                .split_whitespace()
+                .any(|w| ANOTHER_CUES.contains(&w));
+            let elsewhere = |e: &Event| {
+                e.location.as_ref().is_some_and(|l| {
+                    let far = l.precision == GeoPrecision::Exact
+                        && l.feature != "country"
+                        && own_places.iter().all(|p| km_between(p, l) > CITY_RADIUS_KM);
+                    let other = told_as_another && own_places.iter().all(|p| p.name != l.name);
+                    !own_places.is_empty() && (far || other)
+                })
+            };
             let events: Vec<&mut Event> = built
                 .iter_mut()
                 .map(|b| &mut b.event)
-                .filter(|e| e.sentence + 1 == sentence && e.casualties.killed.is_none())
+                .filter(|e| {
+                    e.sentence + 1 == sentence && e.casualties.killed.is_none() && !elsewhere(e)
+                })
                 .collect();
             casualties_of(events, &[], f.casualties, sentence);
         }

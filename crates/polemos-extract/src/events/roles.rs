@@ -145,17 +145,34 @@ enum By {
 }
 
 fn by_phrase(folded: &Folded, a: &ActorMatch) -> By {
-    let before = previous_words(folded, folded_start(folded, a), 3);
+    let before = previous_words(folded, folded_start(folded, a), 6);
+    let supports = |by_at: usize| {
+        before
+            .get(by_at + 1)
+            .is_some_and(|w| SUPPORT_WORDS.contains(w) || STATE_WORDS.contains(w))
+    };
     let by_at = match before.as_slice() {
         ["by", ..] => 0,
         ["the" | "a" | "an", "by", ..] => 1,
-        _ => return By::None,
+        // "a city held by al-Qaeda affiliate the Nusra Front": a title between the participle
+        // and the name still makes the holder no target.
+        _ => {
+            let far = (2..BY_TITLE_REACH).find(|&i| before.get(i) == Some(&"by"));
+            return match far {
+                Some(i) if supports(i) => By::Support,
+                _ => By::None,
+            };
+        }
     };
-    match before.get(by_at + 1) {
-        Some(w) if SUPPORT_WORDS.contains(w) || STATE_WORDS.contains(w) => By::Support,
-        _ => By::Agent,
+    if supports(by_at) {
+        By::Support
+    } else {
+        By::Agent
     }
 }
+
+/// How many words back a "held by" or "backed by" may stand from the actor it introduces.
+const BY_TITLE_REACH: usize = 5;
 
 /// Words that set a clause against the one before: what stands beyond one reports something
 /// else ("200 were killed in Raqqa while 100 died in Aleppo").
