@@ -264,6 +264,9 @@ impl TriggerLexicon {
                 {
                     return None;
                 }
+                if names_membership(folded, hit.start, hit.end) {
+                    return None;
+                }
                 Some(TriggerMatch {
                     sentence,
                     span,
@@ -308,6 +311,15 @@ fn names_a_thing(folded: &Folded, end: usize) -> bool {
     next_words(folded, end, 1)
         .first()
         .is_some_and(|w| DESCRIBED_NOUNS.contains(w))
+}
+
+/// Whether "fighting" says whose side someone is on rather than reports a battle: "jihadists
+/// fighting for the Nusra Front", "militias fighting alongside the army".
+fn names_membership(folded: &Folded, start: usize, end: usize) -> bool {
+    folded.text.get(start..end) == Some("fighting")
+        && next_words(folded, end, 1)
+            .first()
+            .is_some_and(|w| matches!(*w, "for" | "alongside" | "under"))
 }
 
 #[cfg(test)]

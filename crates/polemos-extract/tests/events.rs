@@ -951,3 +951,14 @@ fn another_strike_elsewhere_is_another_event() {
     );
     assert_eq!(two.len(), 2, "{two:#?}");
 }
+
+#[test]
+fn fighting_for_a_group_is_membership_not_a_battle() {
+    // No battle is reported, and "were also killed" is passive: the jihadists are the dead,
+    // not killers, so the bare "killed" makes no event either.
+    let x = events("Jihadists fighting for the Nusra Front were also killed, the monitor said.");
+    assert!(x.is_empty(), "{x:#?}");
+    let x = events("Jihadists fighting the Nusra Front were killed, the monitor said.");
+    assert_eq!(x.len(), 1, "{x:#?}");
+    assert!(x[0].rule.starts_with("clash."));
+}

@@ -78,8 +78,14 @@ const SUPPORT_WORDS: &[&str] = &[
 fn is_passive(folded: &Folded, at: usize) -> bool {
     let before = previous_words(folded, at, 2);
     before.first().is_some_and(|w| PASSIVE_AUX.contains(w))
-        || (before.len() == 2 && before[0].ends_with("ly") && PASSIVE_AUX.contains(&before[1]))
+        || (before.len() == 2
+            && (before[0].ends_with("ly") || PASSIVE_ADVERBS.contains(&before[0]))
+            && PASSIVE_AUX.contains(&before[1]))
 }
+
+/// Adverbs between a passive's auxiliary and its participle besides those in -ly ("were also
+/// killed", "was later executed").
+const PASSIVE_ADVERBS: &[&str] = &["also", "later", "then", "since", "just", "all", "both"];
 
 /// Words saying that the subject died or was hurt.
 const VICTIM_VERBS: &[&str] = &["killed", "died", "dead", "wounded", "injured"];
