@@ -144,13 +144,7 @@ impl Pipeline {
             }
         }
         let mut events: Vec<Event> = merged.into_iter().map(|m| m.event).collect();
-        fill_from_document(
-            &parsed.doc.text,
-            &folded.text,
-            &mut events,
-            &places,
-            country.as_deref(),
-        );
+        fill_from_document(&parsed.doc.text, &mut events, &places, country.as_deref());
         choose_lead(&parsed.doc.text, &mut events, headline);
         let mentions = mentions(
             &r.triggers,

@@ -36,6 +36,10 @@ const MAX_DESCRIBED_WORDS: usize = 70;
 /// Where a caption at the start of `sentence` ends: the offset of the first byte after it, or
 /// `None` when the sentence does not start with a marked caption or nothing follows it.
 pub(crate) fn caption_end(sentence: &str) -> Option<usize> {
+    // Every marker and credit is parenthesised: most sentences are done here.
+    if !sentence.contains('(') {
+        return None;
+    }
     let lower = sentence.to_ascii_lowercase();
     let marked = MARKERS
         .iter()

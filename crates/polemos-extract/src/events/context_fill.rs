@@ -9,8 +9,11 @@
 //! article, not the sentence, says where.
 
 use std::collections::HashMap;
+use std::sync::OnceLock;
 
-use polemos_core::{ActorCategory, ActorRef, Event, GeoPrecision, SubEventType};
+use aho_corasick::AhoCorasick;
+
+use polemos_core::{ActorCategory, ActorRef, Event, GeoPrecision, Span, SubEventType};
 
 use crate::fold::fold_key;
 use crate::gazetteer::PlaceMatch;
@@ -37,8 +40,9 @@ fn main_place<'a>(places: &'a [PlaceMatch], country: Option<&str>) -> Option<&'a
 const AGENT_REACH: u32 = 2;
 
 /// Words with which an article says it does not know who flew its air strikes ("it was not
-/// clear who carried out the Idlib strikes", "unidentified warplanes"): its unattributed air
-/// strikes stay so, rather than taking the agent of strikes it recounts nearby.
+/// clear who carried out the Idlib strikes", "unidentified warplanes"): an unattributed air
+/// strike of the same paragraph stays so, rather than taking the agent of strikes it recounts
+/// nearby.
 const UNKNOWN_AGENT_CUES: &[&str] = &[
     "not clear who",
     "unclear who",
@@ -51,6 +55,32 @@ const UNKNOWN_AGENT_CUES: &[&str] = &[
     "unknown warplanes",
     "unknown aircraft",
 ];
+
+/// How far before and after a report's sentence (in bytes) the article may say it does not
+/// know who flew the strike: about the paragraph.
+const UNKNOWN_AGENT_BEFORE: usize = 400;
+const UNKNOWN_AGENT_AFTER: usize = 800;
+
+/// Whether the text around `sentence` holds one of [`UNKNOWN_AGENT_CUES`].
+fn says_agent_unknown(text: &str, sentence: Span) -> bool {
+    static CUES: OnceLock<Option<AhoCorasick>> = OnceLock::new();
+    let mut start = sentence.start.saturating_sub(UNKNOWN_AGENT_BEFORE);
+    while !text.is_char_boundary(start) {
+        start -= 1;
+    }
+    let mut end = (sentence.end + UNKNOWN_AGENT_AFTER).min(text.len());
+    while !text.is_char_boundary(end) {
+        end += 1;
+    }
+    CUES.get_or_init(|| {
+        AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .build(UNKNOWN_AGENT_CUES)
+            .ok()
+    })
+    .as_ref()
+    .is_some_and(|cues| cues.is_match(&text[start..end]))
+}
 
 /// How many sentences apart two events are reported, by their nearest reports.
 fn sentences_apart(a: &Event, b: &Event) -> u32 {
@@ -143,11 +173,9 @@ fn no_air_strike_without_aircraft(text: &str, e: &mut Event) {
     e.rule.push_str("+agent:no-aircraft");
 }
 
-/// Fills missing places and agents from the article: its `text` and the same folded
-/// ([`crate::fold::Folded`]).
+/// Fills missing places and agents from the article `text`.
 pub fn fill_from_document(
     text: &str,
-    folded: &str,
     events: &mut [Event],
     places: &[PlaceMatch],
     country: Option<&str>,
@@ -156,12 +184,12 @@ pub fn fill_from_document(
         no_air_strike_without_aircraft(text, e);
     }
     let main = main_place(places, country);
-    let strikes_unattributed = UNKNOWN_AGENT_CUES.iter().any(|c| folded.contains(c));
     let agents: Vec<Option<ActorRef>> = events
         .iter()
         .map(|e| {
-            let left_unknown =
-                strikes_unattributed && e.sub_event_type == SubEventType::AirDroneStrike;
+            let left_unknown = e.actor1.is_none()
+                && e.sub_event_type == SubEventType::AirDroneStrike
+                && says_agent_unknown(text, e.sentence_span);
             if e.actor1.is_none() && !left_unknown {
                 usual_agent(events, e)
             } else {

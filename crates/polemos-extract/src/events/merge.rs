@@ -54,29 +54,28 @@ const RECALL_CUES: &[&str] = &["previous", "earlier", "past", "prior", "former"]
 
 /// Whether a report recalls earlier events rather than tells the news.
 fn recalled(text: &str, e: &Event) -> bool {
-    words_before_trigger(text, e)
+    cue_before_trigger(text, e, RECALL_CUES)
+}
+
+/// Whether one of `cues` stands among the few words of a report's sentence right before its
+/// trigger. Read on the original text without folding: this runs for pairs of reports.
+fn cue_before_trigger(text: &str, e: &Event, cues: &[&str]) -> bool {
+    let end = e.trigger_span.start.min(text.len());
+    let start = e.sentence_span.start.min(end);
+    text.get(start..end)
+        .unwrap_or("")
         .split_whitespace()
         .rev()
         .take(ANOTHER_REACH)
-        .any(|w| RECALL_CUES.contains(&w))
-}
-
-/// The folded words of a report's sentence before its trigger.
-fn words_before_trigger(text: &str, e: &Event) -> String {
-    let end = e.trigger_span.start.min(text.len());
-    let start = e.sentence_span.start.min(end);
-    fold_key(text.get(start..end).unwrap_or(""))
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+        .any(|w| cues.iter().any(|c| w.eq_ignore_ascii_case(c)))
 }
 
 /// Whether a report tells its event as another one of its kind, so that it is no repeat of an
 /// earlier report that names another place ("five children were also killed in the raids on
 /// Idlib" still is one).
 fn told_as_another(text: &str, e: &Event) -> bool {
-    words_before_trigger(text, e)
-        .split_whitespace()
-        .rev()
-        .take(ANOTHER_REACH)
-        .any(|w| ANOTHER_CUES.contains(&w))
+    cue_before_trigger(text, e, ANOTHER_CUES)
 }
 
 /// How many sentences apart two reports may be and still be taken as one event on their
@@ -649,11 +648,20 @@ fn is_background(text: &str, e: &Event) -> bool {
     let before = before
         .rfind(['.', '!', '?', '\n'])
         .map_or(before, |i| &before[i + 1..]);
-    let folded = fold_key(before);
-    let words: Vec<&str> = folded.split_whitespace().collect();
+    // Compared without folding, as lowercase ASCII words: this runs for every event.
+    let words: Vec<&str> = before
+        .split_whitespace()
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+        .filter(|w| !w.is_empty())
+        .collect();
     (0..words.len()).any(|i| {
         BACKGROUND_CUES.iter().any(|cue| {
-            words[i..].starts_with(cue) && words.len() - (i + cue.len()) <= BACKGROUND_REACH
+            words.len() >= i + cue.len()
+                && words.len() - (i + cue.len()) <= BACKGROUND_REACH
+                && cue
+                    .iter()
+                    .zip(&words[i..])
+                    .all(|(c, w)| w.eq_ignore_ascii_case(c))
         })
     })
 }

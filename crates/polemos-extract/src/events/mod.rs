@@ -286,7 +286,11 @@ pub fn build_events(lexicon: &TriggerLexicon, f: &Findings<'_>) -> Vec<Built> {
                 .map(|b| &mut b.event)
                 .collect();
             casualties_of(events, &scopes, f.casualties, sentence);
-        } else {
+        } else if built
+            .last()
+            .is_some_and(|b| b.event.sentence + 1 == sentence)
+            && f.casualties.iter().any(|c| c.sentence == sentence)
+        {
             // A toll in a sentence of its own ("At least seven people died.") belongs to the
             // events of the sentence before that have none, unless it names a place of its own
             // away from the town they happened in, or tells of another event elsewhere ("Air
