@@ -264,7 +264,9 @@ impl TriggerLexicon {
                 {
                     return None;
                 }
-                if names_membership(folded, hit.start, hit.end) {
+                if names_membership(folded, hit.start, hit.end)
+                    || shows_something(folded, hit.start, hit.end)
+                {
                     return None;
                 }
                 Some(TriggerMatch {
@@ -320,6 +322,21 @@ fn names_membership(folded: &Folded, start: usize, end: usize) -> bool {
         && next_words(folded, end, 1)
             .first()
             .is_some_and(|w| matches!(*w, "for" | "alongside" | "under"))
+}
+
+/// Whether "demonstration" means a showing: "a demonstration of the fragile state of the
+/// zones", "a demonstration of its power"; a protest is "a demonstration against", "of
+/// thousands".
+fn shows_something(folded: &Folded, start: usize, end: usize) -> bool {
+    let next = next_words(folded, end, 2);
+    folded.text.get(start..end) == Some("demonstration")
+        && next.first() == Some(&"of")
+        && next.get(1).is_some_and(|w| {
+            matches!(
+                *w,
+                "the" | "a" | "an" | "its" | "their" | "his" | "her" | "how" | "what" | "force"
+            )
+        })
 }
 
 #[cfg(test)]

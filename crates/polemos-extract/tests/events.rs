@@ -962,3 +962,22 @@ fn fighting_for_a_group_is_membership_not_a_battle() {
     assert_eq!(x.len(), 1, "{x:#?}");
     assert!(x[0].rule.starts_with("clash."));
 }
+
+#[test]
+fn the_accused_is_the_agent_not_the_accuser() {
+    let e = only(
+        "The opposition accused the Syrian army of gassing hundreds in a chemical weapons attack \
+         on Zamalka.",
+    );
+    assert_eq!(e.sub_event_type.as_str(), "Chemical weapon");
+    assert_eq!(name(&e.actor1), Some("Syrian government forces"), "{e:#?}");
+    let e = only("Rebels blamed Russian warplanes for the air strikes on Atareb.");
+    assert_eq!(name(&e.actor1), Some("Russian forces"), "{e:#?}");
+}
+
+#[test]
+fn a_demonstration_of_something_is_no_protest() {
+    assert!(events("The toll is a demonstration of the fragile state of the zones.").is_empty());
+    let e = only("Thousands joined a demonstration against the siege in Douma.");
+    assert_eq!(e.sub_event_type.as_str(), "Peaceful protest");
+}

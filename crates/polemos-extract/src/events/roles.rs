@@ -123,6 +123,29 @@ const DOWNABLE: &[&str] = &[
     "fighter",
 ];
 
+/// Verbs of blame: their object, not their subject, did what follows ("the opposition accused
+/// the army of gassing hundreds", "Ankara blamed the PKK for the bombing").
+const ACCUSE_VERBS: &[&str] = &[
+    "accused", "accuses", "accuse", "accusing", "blamed", "blames", "blame", "blaming",
+];
+
+/// The actor named as the object of a verb of blame before the trigger, if any: the one right
+/// after "accused" (or "accused the", "blamed the").
+fn accused<'a>(folded: &Folded, before: &[&'a ActorMatch]) -> Option<&'a ActorMatch> {
+    before.iter().copied().find(|a| {
+        previous_words(folded, folded_start(folded, a), 2)
+            .iter()
+            .enumerate()
+            .any(|(k, w)| {
+                ACCUSE_VERBS.contains(w)
+                    && (k == 0
+                        || previous_words(folded, folded_start(folded, a), 1)
+                            .first()
+                            .is_some_and(|d| matches!(*d, "the" | "a" | "an")))
+            })
+    })
+}
+
 /// Whether the trigger downs an aircraft named right before it, with no auxiliary.
 fn aircraft_downed(folded: &Folded, t: &TriggerMatch) -> bool {
     let (ts, te) = t.folded;
@@ -314,6 +337,11 @@ pub fn assign_roles(
         TriggerPos::Verb if is_passive(folded, ts) || aircraft_downed(folded, t) => {
             (by_agent, before.last().copied(), "role:passive-by")
         }
+        TriggerPos::Verb if accused(folded, &before).is_some() => (
+            accused(folded, &before),
+            after.iter().find(not_by).copied(),
+            "role:active-accused",
+        ),
         TriggerPos::Verb => (
             before.iter().rev().find(not_by).copied(),
             after.iter().find(not_by).copied(),
@@ -348,6 +376,10 @@ pub fn assign_roles(
                     (opponent, victims, "role:noun-victims")
                 }
                 (None, Some(b)) => (Some(b), target, "role:noun-by"),
+                // "The opposition accused the army of a chemical attack": the accused.
+                (None, None) if accused(folded, &before).is_some() => {
+                    (accused(folded, &before), target, "role:noun-accused")
+                }
                 // "X carried out air strikes on Y": the clause's subject.
                 (None, None) => (
                     before.iter().find(not_by).copied(),
