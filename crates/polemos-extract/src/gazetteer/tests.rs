@@ -22,6 +22,15 @@ fn embedded_loads_and_finds_variants() {
     assert!(g.lookup("Lattakia").iter().any(|p| p.name == "Latakia"));
     assert!(g.lookup("Hamas").is_empty());
     assert!(g.lookup("Syrian").is_empty());
+    // A village the authored supplement adds (not in GeoNames' cities500).
+    for variant in ["Dabiq", "Dabeq"] {
+        assert!(
+            g.lookup(variant)
+                .iter()
+                .any(|p| p.admin1.as_deref() == Some("Aleppo")),
+            "{variant}"
+        );
+    }
 }
 
 #[test]
