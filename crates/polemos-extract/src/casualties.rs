@@ -195,6 +195,58 @@ const NOT_PEOPLE: &[&str] = &[
     "of",
 ];
 
+const MONTHS: &[&str] = &[
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
+];
+
+/// Whether the sentence counts from a month or a year on ("600 Syrians have been killed in
+/// coalition air strikes since September 2014", "520 strikes since 21 May have killed 229"):
+/// a running total, not one event's toll. "Since Wednesday" can still be one battle's.
+fn counts_since_a_date(words: &[Word<'_>]) -> bool {
+    let is_month = |w: Option<&Word<'_>>| w.is_some_and(|w| MONTHS.contains(&w.text));
+    let is_year = |w: Option<&Word<'_>>| {
+        w.is_some_and(|w| {
+            w.text.len() == 4
+                && w.text.bytes().all(|b| b.is_ascii_digit())
+                && (w.text.starts_with("19") || w.text.starts_with("20"))
+        })
+    };
+    let is_day = |w: Option<&Word<'_>>| {
+        w.is_some_and(|w| {
+            (1..=2).contains(&w.text.len()) && w.text.bytes().all(|b| b.is_ascii_digit())
+        })
+    };
+    words.iter().enumerate().any(|(i, w)| {
+        w.text == "since"
+            && (is_month(words.get(i + 1))
+                || is_year(words.get(i + 1))
+                || (is_day(words.get(i + 1)) && is_month(words.get(i + 2))))
+    })
+}
+
 /// Whether a count is of the dead or the injured.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Harm {
@@ -314,6 +366,9 @@ pub fn find_casualties(text: &str, folded: &Folded, sentences: &[Sentence]) -> V
             continue;
         }
         folded.words_into(fs, fe, &mut words);
+        if counts_since_a_date(&words) {
+            continue;
+        }
         let mut i = 0;
         let mut found_in_sentence = false;
         while i < words.len() {
@@ -689,6 +744,25 @@ mod tests {
         let f = Folded::new(text);
         let s = vec![Sentence::covering(text)];
         find_casualties(text, &f, &s)
+    }
+
+    #[test]
+    fn counts_since_a_month_or_year_are_running_totals() {
+        assert!(
+            find("600 people have been killed in air strikes since September 2014.").is_empty()
+        );
+        assert!(find("Strikes since 21 May have killed 229 civilians.").is_empty());
+        assert!(find("Since 2012 more than 100 were killed in the town.").is_empty());
+        // A battle's toll over days stands.
+        assert_eq!(
+            find("30 soldiers were killed in battles since Wednesday.").len(),
+            1
+        );
+        // "may" as a verb is no month.
+        assert_eq!(
+            find("Five people were killed, and the toll may rise.").len(),
+            1
+        );
     }
 
     #[test]

@@ -981,3 +981,31 @@ fn a_demonstration_of_something_is_no_protest() {
     let e = only("Thousands joined a demonstration against the siege in Douma.");
     assert_eq!(e.sub_event_type.as_str(), "Peaceful protest");
 }
+
+#[test]
+fn a_place_in_an_as_clause_is_not_the_events() {
+    let x = extract_on(
+        "A car bomb killed 43 people on Saturday as US-backed fighters advanced towards Raqqa. \
+         The blast hit buses at a transit point in Rashidin west of Aleppo, the monitor said.",
+        Some((2017, 4, 16)),
+    );
+    let lead = x.events.iter().find(|e| e.is_lead).expect("a lead event");
+    let place = lead.location.as_ref().expect("a place");
+    assert_eq!(place.admin1.as_deref(), Some("Aleppo"), "{:#?}", x.events);
+    // "as well as" is no clause.
+    let e = only("Shelling killed 12 people in Jobar as well as in Zamalka.");
+    assert_eq!(e.location.as_ref().map(|l| l.name.as_str()), Some("Jobar"));
+}
+
+#[test]
+fn one_agents_strikes_in_the_country_and_in_a_town_of_it_are_one_event() {
+    let x = extract_on(
+        "Air strikes carried out by the United States in northwestern Syria killed 11 civilians \
+         on Tuesday. Activists said US aircraft hit a residential building in the city of Idlib.",
+        Some((2014, 9, 24)),
+    );
+    assert_eq!(x.events.len(), 1, "{:#?}", x.events);
+    let place = x.events[0].location.as_ref().expect("a place");
+    assert_eq!(place.admin1.as_deref(), Some("Idlib"));
+    assert_eq!(x.events[0].casualties.civilians_killed, Some(11));
+}

@@ -19,6 +19,7 @@ use polemos_core::{
 use crate::actors::ActorMatch;
 use crate::attribution::{certainty, certainty_cue};
 use crate::casualties::Casualty;
+use crate::context::previous_words;
 use crate::dates::{event_date, DateMention};
 use crate::fold::{fold_key, Folded};
 use crate::gazetteer::PlaceMatch;
@@ -238,7 +239,9 @@ pub fn build_events(lexicon: &TriggerLexicon, f: &Findings<'_>) -> Vec<Built> {
             let scope = f
                 .folded
                 .original_span(clauses.contrast.0, clauses.contrast.1);
-            let place = choose_place(f, sentence, t, scope);
+            let circumstance = as_clause_after(f.folded, range, t.folded.1)
+                .map(|at| f.folded.original_span(at, at + 2).start);
+            let place = choose_place(f, sentence, t, scope, circumstance);
             let (sub_event_type, mut method, mut cameo) =
                 air_if_from_the_air(f, roles.actor1.as_ref(), sub_event_type, entry);
             // "attacks in which 30 villagers were shot dead": a trigger of the same kind folded
@@ -355,14 +358,48 @@ fn choose_place<'a>(
     sentence: u32,
     t: &TriggerMatch,
     scope: Span,
+    circumstance: Option<usize>,
 ) -> Option<&'a PlaceMatch> {
     let in_focus = |p: &&PlaceMatch| f.country.is_none_or(|c| p.location.country == c);
     // The trigger's own clause first: in "attacked in Raqqa province while 100 died in
     // Aleppo", the attack is in Raqqa.
     let in_scope = |p: &&PlaceMatch| p.sentence != sentence || scope.contains(p.span);
-    choose_place_among(f, sentence, t, |p| in_focus(p) && in_scope(p))
-        .or_else(|| choose_place_among(f, sentence, t, in_focus))
-        .or_else(|| choose_place_among(f, sentence, t, |_| true))
+    // Never a place of the circumstance told after "as": in "a car bomb killed 43 on Saturday
+    // as US-backed fighters advanced towards Raqqa", the bomb was not in Raqqa.
+    let outside =
+        |p: &&PlaceMatch| p.sentence != sentence || circumstance.is_none_or(|at| p.span.start < at);
+    choose_place_among(f, sentence, t, |p| in_focus(p) && in_scope(p) && outside(p))
+        .or_else(|| choose_place_among(f, sentence, t, |p| in_focus(p) && outside(p)))
+        .or_else(|| choose_place_among(f, sentence, t, outside))
+}
+
+/// Words after "as" that make it no conjunction: "as well as", "as many as", "as part of",
+/// "as a warning".
+const AS_NOT_CLAUSE: &[&str] = &[
+    "well", "many", "much", "part", "far", "long", "soon", "of", "if", "though", "to", "for",
+    "with", "usual", "expected", "opposed", "per", "in", "a", "an", "such", "far", "its",
+];
+/// Words before "as" that make it no conjunction: "such as", "known as", "the same as".
+const AS_NOT_CLAUSE_BEFORE: &[&str] = &["such", "known", "same", "well", "so", "just", "described"];
+
+/// Where a circumstantial "as" clause starts after a trigger ending at folded offset
+/// `trigger_end` in the folded sentence `range` ("... killed 43 as fighters advanced on
+/// Raqqa"), as a folded offset.
+fn as_clause_after(folded: &Folded, range: (usize, usize), trigger_end: usize) -> Option<usize> {
+    let words: Vec<_> = folded.words_iter(trigger_end, range.1).collect();
+    words.iter().enumerate().find_map(|(i, w)| {
+        let before = if i == 0 {
+            previous_words(folded, w.start, 1).first().copied()
+        } else {
+            Some(words[i - 1].text)
+        };
+        (w.text == "as"
+            && before.is_none_or(|b| !AS_NOT_CLAUSE_BEFORE.contains(&b))
+            && words
+                .get(i + 1)
+                .is_some_and(|n| !AS_NOT_CLAUSE.contains(&n.text)))
+        .then_some(w.start)
+    })
 }
 
 /// How far after a trigger (in bytes) the place of a `needs_place` trigger may start.
