@@ -1009,3 +1009,27 @@ fn one_agents_strikes_in_the_country_and_in_a_town_of_it_are_one_event() {
     assert_eq!(place.admin1.as_deref(), Some("Idlib"));
     assert_eq!(x.events[0].casualties.civilians_killed, Some(11));
 }
+
+#[test]
+fn raids_carried_out_by_jets_that_targeted_a_village_are_the_jets() {
+    let e = only(
+        "A first round of raids which were likely carried out by Russian jets targeted the \
+         village of Duwayleh in Idlib province.",
+    );
+    assert_eq!(e.sub_event_type.as_str(), "Air/drone strike");
+    assert_eq!(name(&e.actor1), Some("Russian forces"), "{e:#?}");
+}
+
+#[test]
+fn a_roundup_is_placed_by_its_first_specific_report() {
+    let x = extract_on(
+        "More than 100 militants have been killed in two days of air and ground operations by \
+         the Syrian military across the country. Syrian fighter jets targeted hideouts of the \
+         militants in the town of al-Bab in the countryside of Aleppo. The Syrian aircraft also \
+         dealt a heavy blow to militants in airstrikes on their posts in Eastern Ghouta.",
+        Some((2016, 2, 17)),
+    );
+    let lead = x.events.iter().find(|e| e.is_lead).expect("a lead event");
+    let place = lead.location.as_ref().expect("a place");
+    assert_eq!(place.admin1.as_deref(), Some("Aleppo"), "{:#?}", x.events);
+}

@@ -342,8 +342,15 @@ pub fn assign_roles(
             after.iter().find(not_by).copied(),
             "role:active-accused",
         ),
+        // "raids which were likely carried out by Russian jets targeted the village": with no
+        // other subject, the agent of the subject's own passive is the agent.
         TriggerPos::Verb => (
-            before.iter().rev().find(not_by).copied(),
+            before.iter().rev().find(not_by).copied().or_else(|| {
+                before
+                    .last()
+                    .copied()
+                    .filter(|a| by_phrase(folded, a) == By::Agent)
+            }),
             after.iter().find(not_by).copied(),
             "role:active-subject-object",
         ),
