@@ -1033,3 +1033,24 @@ fn a_roundup_is_placed_by_its_first_specific_report() {
     let place = lead.location.as_ref().expect("a place");
     assert_eq!(place.admin1.as_deref(), Some("Aleppo"), "{:#?}", x.events);
 }
+
+#[test]
+fn fighting_told_beside_a_capture_after_as_is_its_own_event() {
+    let x = extract_on(
+        "More than 50 rebels were killed in fighting in Hasakeh province as the Islamic State \
+         group overran a town bordering Iraq, a monitor said on Sunday.",
+        Some((2014, 3, 30)),
+    );
+    let lead = x.events.iter().find(|e| e.is_lead).expect("a lead event");
+    assert_eq!(
+        lead.sub_event_type.as_str(),
+        "Armed clash",
+        "{:#?}",
+        x.events
+    );
+    assert_eq!(lead.casualties.killed, Some(50));
+    assert!(x
+        .events
+        .iter()
+        .any(|e| e.sub_event_type.as_str() == "Non-state actor overtakes territory"));
+}

@@ -477,6 +477,10 @@ fn fold_claims(text: &str, mut built: Vec<Built>) -> Vec<Built> {
     built
 }
 
+fn same_sentence(a: &Built, b: &Built) -> bool {
+    a.event.evidence == b.event.evidence && a.event.sentence == b.event.sentence
+}
+
 fn country_of(e: &Event) -> Option<&str> {
     e.location.as_ref().map(|l| l.country.as_str())
 }
@@ -507,8 +511,11 @@ fn fold_generic_openings(text: &str, merged: &mut Vec<Built>, headline: Option<u
         let unplaced = placed_only_in_country(&generic.event);
         let generic_event = unplaced.as_ref().unwrap_or(&generic.event);
         merged.iter().position(|s| {
+            // Reports of one sentence were weighed against each other when its events were
+            // built; what was kept apart there stays apart.
             !s.generic
                 && in_opening(s)
+                && !same_sentence(s, generic)
                 && generic_fits(s.event.sub_event_type, generic.event.sub_event_type)
                 && compatible(country_of(&generic.event), country_of(&s.event))
                 && same_circumstances(text, &s.event, generic_event)

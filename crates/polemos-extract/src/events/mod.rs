@@ -70,6 +70,7 @@ fn anchors(
     in_sentence: &[usize],
     all: &[TriggerMatch],
     modality_of: impl Fn(usize) -> Modality,
+    apart: impl Fn(usize, usize) -> bool,
 ) -> Vec<(usize, Vec<usize>)> {
     let entry = |t: usize| all.get(t).and_then(|m| lexicon.get(m.trigger));
     let main: Vec<usize> = in_sentence
@@ -101,7 +102,7 @@ fn anchors(
             entry(t).is_some_and(|e| !e.generic)
                 || !specific
                     .iter()
-                    .any(|&s| modality_of(s) == modality_of(t) && fits(s, t))
+                    .any(|&s| modality_of(s) == modality_of(t) && fits(s, t) && !apart(s, t))
         })
         .collect();
     let mut kept: Vec<(usize, Vec<usize>)> = Vec::new();
@@ -191,7 +192,21 @@ pub fn build_events(lexicon: &TriggerLexicon, f: &Findings<'_>) -> Vec<Built> {
             .collect();
         let found_of = |i: usize| found.iter().find(|(k, _, _)| *k == i);
         let modality_of = |i: usize| found_of(i).map_or(Modality::Asserted, |(_, _, m)| *m);
-        for (anchor, members) in anchors(lexicon, &triggers, f.triggers, modality_of) {
+        // Two triggers on either side of a circumstantial "as" report two events: in "50
+        // fighters were killed in fighting as IS overran a town", the fighting is no wording of
+        // the capture.
+        let apart = |a: usize, b: usize| {
+            let (Some(x), Some(y)) = (f.triggers.get(a), f.triggers.get(b)) else {
+                return false;
+            };
+            let (first, last) = if x.folded.0 <= y.folded.0 {
+                (x, y)
+            } else {
+                (y, x)
+            };
+            as_clause_after(f.folded, range, first.folded.1).is_some_and(|at| at < last.folded.0)
+        };
+        for (anchor, members) in anchors(lexicon, &triggers, f.triggers, modality_of, apart) {
             let Some(t) = f.triggers.get(anchor) else {
                 continue;
             };
