@@ -23,7 +23,7 @@ use crate::context::previous_words;
 use crate::dates::{event_date, DateMention};
 use crate::fold::{fold_key, Folded};
 use crate::gazetteer::PlaceMatch;
-use crate::triggers::{Trigger, TriggerLexicon, TriggerMatch, TriggerType};
+use crate::triggers::{Trigger, TriggerLexicon, TriggerMatch, TriggerPos, TriggerType};
 use casualty_split::casualties_of;
 pub use context_fill::fill_from_document;
 pub use merge::{choose_lead, merge_reports};
@@ -187,7 +187,14 @@ pub fn build_events(lexicon: &TriggerLexicon, f: &Findings<'_>) -> Vec<Built> {
             .filter_map(|&i| {
                 let t = f.triggers.get(i)?;
                 let c = clauses(f.folded, range, &bounds, t.folded);
-                Some((i, c, modality::modality(f.folded, c.clause.0, t)))
+                let noun = lexicon
+                    .get(t.trigger)
+                    .is_some_and(|e| e.pos == TriggerPos::Noun);
+                let mut m = modality::modality(f.folded, c.clause.0, t);
+                if m == Modality::Asserted && noun {
+                    m = modality::subject_modality(f.folded, c.clause, t);
+                }
+                Some((i, c, m))
             })
             .collect();
         let found_of = |i: usize| found.iter().find(|(k, _, _)| *k == i);

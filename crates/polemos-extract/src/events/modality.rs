@@ -126,6 +126,39 @@ pub fn modality(folded: &Folded, clause_start: usize, t: &TriggerMatch) -> Modal
     found.map_or(Modality::Asserted, |(_, m)| m)
 }
 
+/// Words that close the noun phrase of a subject before its verb could come.
+const PHRASE_BREAKS: &[&str] = &[
+    "which", "that", "who", "where", "when", "and", "but", "said",
+];
+/// How many words after an event noun its verb may come when the noun heads the subject ("The
+/// fall of Kobane to the ISIS group would mark ...").
+const SUBJECT_REACH: usize = 8;
+
+/// The modality of an event noun that heads its clause's subject, from the modal of the
+/// clause's verb after it: "The fall of Kobane to the ISIS group would mark a major victory"
+/// is hypothetical. Asserted when the noun does not open its clause (only "the", "a", "an" may
+/// stand before it) or no modal follows before a relative clause or another clause starts.
+pub fn subject_modality(folded: &Folded, clause: (usize, usize), t: &TriggerMatch) -> Modality {
+    let (ts, te) = t.folded;
+    if !folded
+        .words_iter(clause.0, ts)
+        .all(|w| matches!(w.text, "the" | "a" | "an"))
+    {
+        return Modality::Asserted;
+    }
+    for w in folded.words_iter(te, clause.1).take(SUBJECT_REACH) {
+        if PHRASE_BREAKS.contains(&w.text) {
+            break;
+        }
+        match w.text {
+            "would" | "could" | "might" | "may" => return Modality::Hypothetical,
+            "will" => return Modality::Planned,
+            _ => {}
+        }
+    }
+    Modality::Asserted
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
