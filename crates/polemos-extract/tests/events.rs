@@ -31,6 +31,14 @@ fn only(text: &str) -> Event {
     e.remove(0)
 }
 
+/// The document's lead event; every document these tests write has one.
+fn lead_of(x: &DocumentExtraction) -> &Event {
+    x.events
+        .iter()
+        .find(|e| e.is_lead)
+        .unwrap_or_else(|| panic!("no lead event: {:#?}", x.events))
+}
+
 fn name(a: &Option<polemos_core::ActorRef>) -> Option<&str> {
     a.as_ref().map(|a| a.name.as_str())
 }
@@ -399,7 +407,7 @@ fn the_article_is_about_the_country_its_towns_are_in() {
          Moscow denied its jets were involved. Officials in Moscow said the claims were false.",
         None,
     );
-    let lead = x.events.iter().find(|e| e.is_lead).expect("lead");
+    let lead = lead_of(&x);
     let admin1 = lead.location.as_ref().and_then(|l| l.admin1.as_deref());
     assert_eq!(admin1, Some("Aleppo"), "{:#?}", x.events);
 }
@@ -412,7 +420,7 @@ fn an_exact_toll_replaces_a_vague_one() {
          province, a monitor said.",
         Some((2017, 10, 8)),
     );
-    let lead = x.events.iter().find(|e| e.is_lead).expect("lead");
+    let lead = lead_of(&x);
     assert_eq!(lead.casualties.killed, Some(11), "{:#?}", x.events);
     assert_eq!(lead.casualties.civilians_killed, Some(11));
     assert!(!lead.casualties.vague);
@@ -427,7 +435,7 @@ fn civilians_the_text_names_replace_people_taken_as_civilians() {
          of Latakia on Saturday, a monitor said.",
         Some((2013, 8, 10)),
     );
-    let lead = x.events.iter().find(|e| e.is_lead).expect("lead");
+    let lead = lead_of(&x);
     assert_eq!(lead.casualties.killed, Some(20), "{:#?}", x.events);
     assert_eq!(
         lead.casualties.civilians_killed,
@@ -442,7 +450,7 @@ fn civilians_the_text_names_replace_people_taken_as_civilians() {
          civilians were killed in the air strikes on Aleppo province in the town of Atareb.",
         Some((2016, 5, 2)),
     );
-    let lead = x.events.iter().find(|e| e.is_lead).expect("lead");
+    let lead = lead_of(&x);
     assert_eq!(
         lead.casualties.civilians_killed,
         Some(31),
@@ -625,7 +633,7 @@ fn an_aim_is_no_capture_and_the_dead_belong_to_what_happened() {
         .find(|e| e.rule.starts_with("territory."))
         .unwrap_or_else(|| panic!("{:#?}", x.events));
     assert_eq!(aim.modality.as_str(), "planned");
-    let lead = x.events.iter().find(|e| e.is_lead).expect("lead");
+    let lead = lead_of(&x);
     assert_eq!(
         lead.sub_event_type.as_str(),
         "Armed clash",
@@ -844,7 +852,7 @@ fn an_event_noun_ending_a_headline_is_no_verb() {
          in an attack on a village in Hama province on Monday, a monitor said.",
         Some((2017, 5, 16)),
     );
-    let lead = x.events.iter().find(|e| e.is_lead).expect("a lead event");
+    let lead = lead_of(&x);
     assert_eq!(name(&lead.actor1), Some("Islamic State"), "{:#?}", x.events);
     assert_eq!(lead.sub_event_type.as_str(), "Attack");
 }
@@ -907,7 +915,7 @@ fn civilians_killed_in_an_assault_are_not_its_push_through_the_lines() {
          rebel rocket fire has killed 38 civilians in the western districts.",
         Some((2016, 10, 30)),
     );
-    let lead = x.events.iter().find(|e| e.is_lead).expect("a lead event");
+    let lead = lead_of(&x);
     assert_eq!(lead.method.as_deref(), Some("rocket"), "{:#?}", x.events);
     assert_eq!(lead.evidence, vec![0, 2]);
 }
@@ -923,7 +931,7 @@ fn strikes_the_text_leaves_unattributed_stay_so() {
          including a woman.",
         Some((2016, 6, 20)),
     );
-    let lead = x.events.iter().find(|e| e.is_lead).expect("a lead event");
+    let lead = lead_of(&x);
     // The holder of the city is not the target; nobody is named as the agent, and the regime's
     // earlier raids are another event.
     assert_eq!(name(&lead.actor1), None, "{:#?}", x.events);
@@ -989,7 +997,7 @@ fn a_place_in_an_as_clause_is_not_the_events() {
          The blast hit buses at a transit point in Rashidin west of Aleppo, the monitor said.",
         Some((2017, 4, 16)),
     );
-    let lead = x.events.iter().find(|e| e.is_lead).expect("a lead event");
+    let lead = lead_of(&x);
     let place = lead.location.as_ref().expect("a place");
     assert_eq!(place.admin1.as_deref(), Some("Aleppo"), "{:#?}", x.events);
     // "as well as" is no clause.
@@ -1029,7 +1037,7 @@ fn a_roundup_is_placed_by_its_first_specific_report() {
          dealt a heavy blow to militants in airstrikes on their posts in Eastern Ghouta.",
         Some((2016, 2, 17)),
     );
-    let lead = x.events.iter().find(|e| e.is_lead).expect("a lead event");
+    let lead = lead_of(&x);
     let place = lead.location.as_ref().expect("a place");
     assert_eq!(place.admin1.as_deref(), Some("Aleppo"), "{:#?}", x.events);
 }
@@ -1041,7 +1049,7 @@ fn fighting_told_beside_a_capture_after_as_is_its_own_event() {
          group overran a town bordering Iraq, a monitor said on Sunday.",
         Some((2014, 3, 30)),
     );
-    let lead = x.events.iter().find(|e| e.is_lead).expect("a lead event");
+    let lead = lead_of(&x);
     assert_eq!(
         lead.sub_event_type.as_str(),
         "Armed clash",

@@ -101,8 +101,6 @@ const OF_GAPS: &[&str] = &[
     " from the ",
 ];
 
-/// Words that, right after an actor, make it a description of a place ("rebel-held", "a rebel
-/// town"), not an actor in an event.
 /// Words before a generic force noun that leave its owner unknown ("unidentified warplanes").
 const UNKNOWN_WORDS: &[&str] = &["unidentified", "unknown", "unmarked"];
 
@@ -127,6 +125,8 @@ const COMPASS_WORDS: &[&str] = &[
     "southwestern",
 ];
 
+/// Words that, right after an actor, make it a description of a place ("rebel-held", "a rebel
+/// town"), not an actor in an event.
 const CONTROL_WORDS: &[&str] = &[
     "held",
     "controlled",

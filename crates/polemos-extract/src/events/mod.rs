@@ -199,6 +199,13 @@ pub fn build_events(lexicon: &TriggerLexicon, f: &Findings<'_>) -> Vec<Built> {
             .collect();
         let found_of = |i: usize| found.iter().find(|(k, _, _)| *k == i);
         let modality_of = |i: usize| found_of(i).map_or(Modality::Asserted, |(_, _, m)| *m);
+        let as_clauses = if triggers.is_empty() {
+            Vec::new()
+        } else {
+            as_clause_starts(f.folded, range)
+        };
+        // The first circumstantial "as" after a trigger ending at a folded offset.
+        let as_clause_after = |end: usize| as_clauses.iter().copied().find(|&at| at >= end);
         // Two triggers on either side of a circumstantial "as" report two events: in "50
         // fighters were killed in fighting as IS overran a town", the fighting is no wording of
         // the capture.
@@ -211,7 +218,7 @@ pub fn build_events(lexicon: &TriggerLexicon, f: &Findings<'_>) -> Vec<Built> {
             } else {
                 (y, x)
             };
-            as_clause_after(f.folded, range, first.folded.1).is_some_and(|at| at < last.folded.0)
+            as_clause_after(first.folded.1).is_some_and(|at| at < last.folded.0)
         };
         for (anchor, members) in anchors(lexicon, &triggers, f.triggers, modality_of, apart) {
             let Some(t) = f.triggers.get(anchor) else {
@@ -261,8 +268,8 @@ pub fn build_events(lexicon: &TriggerLexicon, f: &Findings<'_>) -> Vec<Built> {
             let scope = f
                 .folded
                 .original_span(clauses.contrast.0, clauses.contrast.1);
-            let circumstance = as_clause_after(f.folded, range, t.folded.1)
-                .map(|at| f.folded.original_span(at, at + 2).start);
+            let circumstance =
+                as_clause_after(t.folded.1).map(|at| f.folded.original_span(at, at + 2).start);
             let place = choose_place(f, sentence, t, scope, circumstance);
             let (sub_event_type, mut method, mut cameo) =
                 air_if_from_the_air(f, roles.actor1.as_ref(), sub_event_type, entry);
@@ -404,24 +411,28 @@ const AS_NOT_CLAUSE: &[&str] = &[
 /// Words before "as" that make it no conjunction: "such as", "known as", "the same as".
 const AS_NOT_CLAUSE_BEFORE: &[&str] = &["such", "known", "same", "well", "so", "just", "described"];
 
-/// Where a circumstantial "as" clause starts after a trigger ending at folded offset
-/// `trigger_end` in the folded sentence `range` ("... killed 43 as fighters advanced on
-/// Raqqa"), as a folded offset.
-fn as_clause_after(folded: &Folded, range: (usize, usize), trigger_end: usize) -> Option<usize> {
-    let words: Vec<_> = folded.words_iter(trigger_end, range.1).collect();
-    words.iter().enumerate().find_map(|(i, w)| {
-        let before = if i == 0 {
-            previous_words(folded, w.start, 1).first().copied()
-        } else {
-            Some(words[i - 1].text)
-        };
-        (w.text == "as"
-            && before.is_none_or(|b| !AS_NOT_CLAUSE_BEFORE.contains(&b))
-            && words
-                .get(i + 1)
-                .is_some_and(|n| !AS_NOT_CLAUSE.contains(&n.text)))
-        .then_some(w.start)
-    })
+/// Where the circumstantial "as" clauses of the folded sentence `range` start ("... killed 43
+/// as fighters advanced on Raqqa"), as folded offsets in text order: found once per sentence
+/// and shared by its triggers.
+fn as_clause_starts(folded: &Folded, range: (usize, usize)) -> Vec<usize> {
+    let words: Vec<_> = folded.words_iter(range.0, range.1).collect();
+    words
+        .iter()
+        .enumerate()
+        .filter_map(|(i, w)| {
+            let before = if i == 0 {
+                previous_words(folded, w.start, 1).first().copied()
+            } else {
+                Some(words[i - 1].text)
+            };
+            (w.text == "as"
+                && before.is_none_or(|b| !AS_NOT_CLAUSE_BEFORE.contains(&b))
+                && words
+                    .get(i + 1)
+                    .is_some_and(|n| !AS_NOT_CLAUSE.contains(&n.text)))
+            .then_some(w.start)
+        })
+        .collect()
 }
 
 /// How far after a trigger (in bytes) the place of a `needs_place` trigger may start.
