@@ -6,7 +6,8 @@ event, and prints against the crowd-sourced labels:
 
 - governorate (``location``) of the lead event,
 - perpetrator category (``actor``) from the lead event's actor1,
-- cause of death (``cause_of_death``) from the lead event's method and type,
+- cause of death (``cause_of_death``) from the lead event's method, or for a battle from the
+  triggers of all its reports,
 - ``nb_civilians``, ``nb_children`` and ``nb_women``: exact match and within 10%,
 
 then a confusion table per categorical field and the worst misses with the evidence sentence, so
@@ -88,11 +89,18 @@ CAUSES = {
 }
 
 
-def cause_of(method: str | None, sub_event_type: str | None, rule: str | None = None) -> str:
+def cause_of(method: str | None, event_type: str | None, rules: list[str]) -> str:
+    """FA-KES cause of an event from its method or, for battles, its reports' triggers.
+
+    `rules` are the rules of every report merged into the event (its trigger mentions).
+    """
     if method in CAUSES:
         return CAUSES[method]
-    # An armed clash is an exchange of fire; an "offensive" or "killed" says nothing of how.
-    if sub_event_type == "Armed clash" and (rule or "").startswith("clash."):
+    # A battle one of whose reports says fighting ("clashes", "battles", "fought") is an
+    # exchange of fire; an "offensive", "attack" or "killed" alone says nothing of how.
+    if event_type == "Battles" and any(
+        rule.removeprefix("trigger:").startswith("clash.") for rule in rules
+    ):
         return "shooting"
     return "unknown"
 
@@ -142,6 +150,12 @@ def main() -> int:
         labels, text="article_content", id="row", published="date", title="article_title"
     )
     lead = result.events.filter(pl.col("is_lead"))
+    reports = (
+        result.mentions.filter(pl.col("kind") == "trigger")
+        .group_by("event_id")
+        .agg(pl.col("rule").alias("report_rules"))
+    )
+    lead = lead.join(reports, on="event_id", how="left")
     joined = labels.join(lead, left_on="row", right_on="doc_id", how="left")
 
     n = joined.height
@@ -151,7 +165,7 @@ def main() -> int:
     for row in joined.iter_rows(named=True):
         gov = governorate_of(row["admin1"])
         actor = ACTOR_SIDES.get(row["actor1"] or "", "unknown")
-        cause = cause_of(row["method"], row["sub_event_type"], row["rule"])
+        cause = cause_of(row["method"], row["event_type"], row["report_rules"] or [row["rule"]])
         gov_rows.append((row["location"], gov))
         actor_rows.append((row["actor"], actor))
         cause_rows.append((row["cause_of_death"], cause))

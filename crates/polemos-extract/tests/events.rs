@@ -2,7 +2,7 @@
 //! every role pattern, modality, attribution and certainty, dates and casualty traps.
 
 use chrono::NaiveDate;
-use polemos_core::{Document, DocumentExtraction, Event};
+use polemos_core::{Document, DocumentExtraction, Event, EventType, Modality, SubEventType};
 use polemos_extract::{Pipeline, Resources};
 
 fn pipeline() -> &'static Pipeline {
@@ -144,7 +144,7 @@ fn each_sub_event_type() {
         (
             "Islamic State militants blew up the Tishrin dam gate.",
             "Looting/property destruction",
-            Some("property destruction"),
+            Some("explosive"),
         ),
         (
             "Rebels withdrew from the town of Ariha.",
@@ -1061,4 +1061,78 @@ fn fighting_told_beside_a_capture_after_as_is_its_own_event() {
         .events
         .iter()
         .any(|e| e.sub_event_type.as_str() == "Non-state actor overtakes territory"));
+}
+
+#[test]
+fn blowing_up_that_kills_is_an_explosion() {
+    let e = only("Rebels blew up a tunnel under an army position in Aleppo, killing 38 soldiers.");
+    assert_eq!(e.sub_event_type, SubEventType::RemoteExplosive);
+    assert_eq!(e.method.as_deref(), Some("explosive"));
+    assert_eq!(name(&e.actor1), Some("Syrian rebels"));
+    // Nobody hurt: the destruction of property it stays.
+    let e = only("Rebels blew up a bridge over the Euphrates near Raqqa.");
+    assert_eq!(e.sub_event_type, SubEventType::LootingPropertyDestruction);
+}
+
+#[test]
+fn no_side_from_inside_a_relative_clause() {
+    // The regime used the building; it set off no blast.
+    let e = only(
+        "Nine soldiers were killed in the blast in Aleppo which brought down a building used by the regime.",
+    );
+    assert_eq!(e.actor1, None, "{e:#?}");
+    // Right after the trigger, "by" names the agent.
+    let e = only("Nine soldiers were killed in a blast by rebels in Aleppo.");
+    assert_eq!(name(&e.actor1), Some("Syrian rebels"));
+}
+
+#[test]
+fn killed_as_a_clause_says_how_is_that_event() {
+    let e = only("Three civilians were killed as warplanes bombed the town of Saraqib.");
+    assert_eq!(e.sub_event_type, SubEventType::AirDroneStrike);
+    assert_eq!(e.casualties.killed, Some(3));
+    let e = only("Two civilians died in an attack as warplanes bombed the town of Saraqib.");
+    assert_eq!(e.sub_event_type, SubEventType::AirDroneStrike, "{e:#?}");
+    let e = only("Hundreds killed as street battles rage in Kobani.");
+    assert_eq!(e.sub_event_type, SubEventType::ArmedClash);
+    assert_eq!(e.casualties.killed, Some(100));
+}
+
+#[test]
+fn an_attack_to_recapture_is_an_aim_and_lives_are_no_territory() {
+    let x = extract_on(
+        "Militants mounted an attack to recapture the Castello Road north of Aleppo.",
+        None,
+    );
+    let capture = x
+        .events
+        .iter()
+        .find(|e| e.sub_event_type == SubEventType::NonStateActorOvertakesTerritory)
+        .expect("the aimed capture is kept");
+    assert_eq!(capture.modality, Modality::Planned);
+    assert!(events("The violence takes hundreds of lives in Latakia.")
+        .iter()
+        .all(|e| e.event_type() != EventType::Battles));
+}
+
+#[test]
+fn territory_type_follows_an_agent_learnt_later() {
+    // The capture's agent comes from the report of the same event before it.
+    let x = extract_on(
+        "Syrian army troops advanced north of Aleppo on Thursday. On Thursday they seized a hilltop overlooking the Castello Road north of Aleppo.",
+        Some((2016, 7, 10)),
+    );
+    for e in x
+        .events
+        .iter()
+        .filter(|e| e.event_type() == EventType::Battles)
+    {
+        if name(&e.actor1) == Some("Syrian government forces") {
+            assert_eq!(
+                e.sub_event_type,
+                SubEventType::GovernmentRegainsTerritory,
+                "{e:#?}"
+            );
+        }
+    }
 }

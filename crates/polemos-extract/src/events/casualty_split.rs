@@ -27,6 +27,12 @@ struct Tally {
     vague: bool,
 }
 
+/// The method of the trigger table's explosives ("blew up", "bomb"), and the codes of a bombing
+/// in CAMEO (183, non-military bombing) and PLOVER.
+const EXPLOSIVE: &str = "explosive";
+const BOMBING_CAMEO: &str = "183";
+const ASSAULT: &str = "ASSAULT";
+
 fn add(slot: &mut Option<u32>, n: u32) {
     *slot = Some(slot.unwrap_or(0).saturating_add(n));
 }
@@ -173,6 +179,17 @@ fn apply(e: &mut Event, t: Tally, span: Span) {
         && t.combatants.is_none()
     {
         e.sub_event_type = SubEventType::Attack;
+    }
+    // "Rebels blew up a tunnel under a government position, killing 38 soldiers": destruction
+    // by explosives that kills is an explosion (ACLED's remote explosive), not damage to
+    // property.
+    if e.sub_event_type == SubEventType::LootingPropertyDestruction
+        && e.method.as_deref() == Some(EXPLOSIVE)
+        && t.killed.is_some_and(|k| k > 0)
+    {
+        e.sub_event_type = SubEventType::RemoteExplosive;
+        e.cameo = Some(BOMBING_CAMEO.to_string());
+        e.plover = Some(ASSAULT.to_string());
     }
     e.casualties = Casualties {
         killed: t.killed,

@@ -203,6 +203,7 @@ pub fn fill_from_document(
                 e.actor1 = Some(agent);
                 e.rule.push_str("+actor1:document");
                 bombing_from_the_air(e);
+                super::settle_territory_type(e);
             }
         }
         // A place only as wide as a country ("in northern Syria") is narrowed to the article's

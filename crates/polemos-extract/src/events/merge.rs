@@ -10,7 +10,7 @@ use polemos_core::{
     Modality, SubEventType,
 };
 
-use super::Built;
+use super::{settle_territory_type, Built};
 use crate::fold::fold_key;
 
 fn compatible<T: PartialEq>(a: Option<T>, b: Option<T>) -> bool {
@@ -276,6 +276,7 @@ fn absorb(into: &mut Event, other: Event) {
     };
     if refines(&into.actor1, &other.actor1) {
         into.actor1 = other.actor1;
+        settle_territory_type(into);
     }
     if refines(&into.actor2, &other.actor2) {
         into.actor2 = other.actor2;

@@ -95,15 +95,21 @@ fn anchors(
         (Some(s), Some(g)) => generic_fits(s, g),
         _ => false,
     };
+    // A generic trigger alone on its side of a circumstantial "as" names no other event than
+    // the clause's: "two civilians died in an attack as warplanes bombed the town" are the
+    // raid's dead. Another trigger on its side keeps it from the clause ("killed in fighting
+    // as IS overran a town").
+    let absorbed = |t: usize| {
+        let joins = |s: usize| modality_of(s) == modality_of(t) && fits(s, t);
+        let alone = in_sentence.iter().all(|&u| u == t || apart(u, t));
+        specific
+            .iter()
+            .any(|&s| joins(s) && (alone || !apart(s, t)))
+    };
     let pool: Vec<usize> = pool
         .iter()
         .copied()
-        .filter(|&t| {
-            entry(t).is_some_and(|e| !e.generic)
-                || !specific
-                    .iter()
-                    .any(|&s| modality_of(s) == modality_of(t) && fits(s, t) && !apart(s, t))
-        })
+        .filter(|&t| entry(t).is_some_and(|e| !e.generic) || !absorbed(t))
         .collect();
     let mut kept: Vec<(usize, Vec<usize>)> = Vec::new();
     for t in pool {
@@ -248,12 +254,7 @@ pub fn build_events(lexicon: &TriggerLexicon, f: &Findings<'_>) -> Vec<Built> {
                 continue;
             }
             let sub_event_type = match entry.sub_event_type {
-                TriggerType::Territory => match roles.actor1.as_ref().map(|a| a.category) {
-                    Some(ActorCategory::StateForces | ActorCategory::ExternalForces) => {
-                        SubEventType::GovernmentRegainsTerritory
-                    }
-                    _ => SubEventType::NonStateActorOvertakesTerritory,
-                },
+                TriggerType::Territory => territory_taken_by(roles.actor1.as_ref()),
                 TriggerType::Fixed(kind) => {
                     let civilian_target = roles
                         .actor2
@@ -438,6 +439,10 @@ fn as_clause_starts(folded: &Folded, range: (usize, usize)) -> Vec<usize> {
 /// How far after a trigger (in bytes) the place of a `needs_place` trigger may start.
 const PLACE_REACH: usize = 24;
 
+/// Words that, between such a trigger and the place, make the object no territory: "the
+/// violence takes hundreds of lives in Latakia" kills, it captures nothing.
+const NOT_TERRITORY: &[&str] = &["life", "lives", "toll", "part", "place"];
+
 /// Whether a place name starts right after the trigger ("took al-Malah farms", "took the town
 /// of Saraqib").
 fn place_follows(f: &Findings<'_>, sentence: u32, t: &TriggerMatch) -> bool {
@@ -445,7 +450,33 @@ fn place_follows(f: &Findings<'_>, sentence: u32, t: &TriggerMatch) -> bool {
         p.sentence == sentence
             && p.span.start >= t.span.end
             && p.span.start - t.span.end <= PLACE_REACH
+            && !f
+                .folded
+                .words_iter(t.folded.1, f.folded.folded_offset(p.span.start))
+                .any(|w| NOT_TERRITORY.contains(&w.text))
     })
+}
+
+/// ACLED's sub-event type for territory taken by `agent`: a state's forces regain it, anyone
+/// else (or an agent not named) overtakes it.
+pub(super) fn territory_taken_by(agent: Option<&ActorRef>) -> SubEventType {
+    match agent.map(|a| a.category) {
+        Some(ActorCategory::StateForces | ActorCategory::ExternalForces) => {
+            SubEventType::GovernmentRegainsTerritory
+        }
+        _ => SubEventType::NonStateActorOvertakesTerritory,
+    }
+}
+
+/// Keeps a territory event's sub-event type in step with an agent learnt after it was built
+/// (from another report of it, or from the article).
+pub(super) fn settle_territory_type(e: &mut Event) {
+    if matches!(
+        e.sub_event_type,
+        SubEventType::GovernmentRegainsTerritory | SubEventType::NonStateActorOvertakesTerritory
+    ) {
+        e.sub_event_type = territory_taken_by(e.actor1.as_ref());
+    }
 }
 
 /// Nouns naming aircraft: an attack whose agent is written as one is an air strike ("six

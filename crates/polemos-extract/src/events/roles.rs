@@ -95,6 +95,18 @@ const CAUSE_PREPOSITIONS: &[&str] = &["in", "during", "amid"];
 /// the trigger.
 const VICTIM_GAP: usize = 2;
 
+/// Words opening a relative clause.
+const RELATIVE_WORDS: &[&str] = &["which", "that", "who", "whom", "whose", "where"];
+
+/// Whether a relative clause opens between folded offsets `from` and `to`: in "killed in the
+/// blast which brought down a building used by the regime", the regime is no side of the blast.
+fn relative_clause_between(folded: &Folded, from: usize, to: usize) -> bool {
+    from < to
+        && folded
+            .words_iter(from, to)
+            .any(|w| RELATIVE_WORDS.contains(&w.text))
+}
+
 /// Whether the words before a noun trigger make its subject the dead: "were killed in clashes",
 /// "died in overnight fighting", "killed fighting" (a headline's participle).
 fn victims_before(folded: &Folded, at: usize) -> bool {
@@ -373,22 +385,28 @@ pub fn assign_roles(
                 .copied()
                 .filter(|_| victims_before(folded, ts));
             let opponent = after.first().copied().filter(|a| {
-                previous_words(folded, folded_start(folded, a), 2)
+                let start = folded_start(folded, a);
+                previous_words(folded, start, 2)
                     .iter()
                     .any(|w| matches!(*w, "with" | "against" | "by"))
+                    && !relative_clause_between(folded, t.folded.1, start)
             });
             match (adjacent, by_agent) {
                 (Some(a), _) => (Some(a), target, "role:noun-modifier"),
                 (None, _) if victims.is_some() && opponent.is_some() => {
                     (opponent, victims, "role:noun-victims")
                 }
-                (None, Some(b)) => (Some(b), target, "role:noun-by"),
+                (None, Some(b))
+                    if !relative_clause_between(folded, t.folded.1, folded_start(folded, b)) =>
+                {
+                    (Some(b), target, "role:noun-by")
+                }
                 // "The opposition accused the army of a chemical attack": the accused.
-                (None, None) if accused(folded, &before).is_some() => {
+                (None, _) if accused(folded, &before).is_some() => {
                     (accused(folded, &before), target, "role:noun-accused")
                 }
                 // "X carried out air strikes on Y": the clause's subject.
-                (None, None) => (
+                (None, _) => (
                     before.iter().find(not_by).copied(),
                     target,
                     "role:noun-subject",
