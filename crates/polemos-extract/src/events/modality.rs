@@ -59,7 +59,8 @@ const CUES: &[(&[&str], Modality)] = &[
 ];
 
 /// Words that, right before "to" and the trigger, make the trigger an aim, not a fact: "an
-/// offensive to recapture the road", "mounted an attack to recapture the road", "buses waiting to enter Aleppo", "trying to storm".
+/// offensive to recapture the road", "mounted an attack to recapture the road", "buses waiting
+/// to enter Aleppo", "trying to storm".
 const AIM_WORDS: &[&str] = &[
     "offensive",
     "counteroffensive",
