@@ -488,13 +488,31 @@ fn read_victims(words: &[Word<'_>]) -> Option<crate::numbers::Count> {
     })
 }
 
-/// Whether the word at `i` is the year of a date ("17 Mar 2014", "March 2014"), which no toll is.
+/// Words that, before a number in a year's range, make it a year ("the bombing in 2011 killed
+/// 30", "since 2012"). "to" and "of" are left out: "the toll rose to 1900", "a toll of 2000".
+const YEAR_PREPOSITIONS: &[&str] = &[
+    "in",
+    "since",
+    "during",
+    "until",
+    "till",
+    "throughout",
+    "early",
+    "late",
+    "mid",
+];
+
+/// Whether the word at `i` is the year of a date ("17 Mar 2014", "March 2014", "in 2011"),
+/// which no toll is.
 fn is_year_of_date(words: &[Word<'_>], i: usize) -> bool {
     let year = words[i]
         .text
         .parse::<u32>()
         .is_ok_and(|y| (1900..=2100).contains(&y));
-    year && i > 0 && polemos_parse::month_number(words[i - 1].text).is_some()
+    year && i > 0 && {
+        let before = words[i - 1].text;
+        polemos_parse::month_number(before).is_some() || YEAR_PREPOSITIONS.contains(&before)
+    }
 }
 
 /// Units of time that, before "after", date something earlier ("days after", "a week after").
@@ -532,6 +550,37 @@ fn skip_breakdown(words: &[Word<'_>], mut at: usize) -> Option<usize> {
 }
 
 /// The index of the first word from `at` that is not an auxiliary ("were", "have been").
+/// How many words an "of" phrase after a victim group may run to its verb ("members of the
+/// so-called Islamic State were killed").
+const OF_PHRASE_REACH: usize = 5;
+/// Words that make the members of an "of" phrase civilians ("12 members of one family").
+const FAMILY_WORDS: &[&str] = &["family", "families", "household", "households"];
+
+/// Where the verb of `harm` stands after an "of" phrase opening at `at` ("members of government
+/// forces were killed"), and whether the phrase names a family: None when no "of" opens
+/// there or no verb follows it closely.
+fn of_phrase_before_verb(words: &[Word<'_>], at: usize, harm: Harm) -> Option<(usize, bool)> {
+    if words.get(at)?.text != "of" {
+        return None;
+    }
+    let mut family = false;
+    for k in at + 1..(at + 1 + OF_PHRASE_REACH).min(words.len()) {
+        let w = words[k].text;
+        if AUXILIARIES.contains(&w) || harm.words_after().contains(&w) {
+            let verb = skip_auxiliaries(words, k);
+            return words
+                .get(verb)
+                .is_some_and(|v| harm.words_after().contains(&v.text))
+                .then_some((k, family));
+        }
+        if PHRASE_ENDS.contains(&w) {
+            return None;
+        }
+        family |= FAMILY_WORDS.contains(&w);
+    }
+    None
+}
+
 fn skip_auxiliaries(words: &[Word<'_>], mut at: usize) -> usize {
     while words.get(at).is_some_and(|n| AUXILIARIES.contains(&n.text)) {
         at += 1;
@@ -545,6 +594,38 @@ fn find_at(words: &[Word<'_>], i: usize) -> Option<Found> {
     find_harm_at(words, i, Harm::Killed, here)
         .or_else(|| find_harm_at(words, i, Harm::Injured, here))
         .or_else(|| find_death_toll(words, i))
+        .or_else(|| find_killing_of(words, i))
+}
+
+/// Nouns of killing whose "of" phrase counts the dead ("the execution of 17 young men").
+const KILLING_NOUNS: &[&str] = &[
+    "killing",
+    "killings",
+    "execution",
+    "executions",
+    "massacre",
+    "slaughter",
+    "beheading",
+    "deaths",
+    "murder",
+];
+
+/// "The execution of 17 young men", "the killing of 12 civilians": a killing noun, "of" and a
+/// counted group of people; a bare figure ("the massacre of 2013") counts no one.
+fn find_killing_of(words: &[Word<'_>], i: usize) -> Option<Found> {
+    if !KILLING_NOUNS.contains(&words[i].text) || words.get(i + 1)?.text != "of" {
+        return None;
+    }
+    let count = read_victims(words.get(i + 2..)?)?;
+    let (group, last) = group_at(words, i + 2 + count.words)?;
+    Some((
+        count.value,
+        i + 2,
+        last,
+        group,
+        "casualty:noun-of",
+        Harm::Killed,
+    ))
 }
 
 /// Verbs and prepositions that put a figure on a death toll ("the toll rose to 112").
@@ -687,10 +768,19 @@ fn find_harm_at(
     }
     let count = here?;
     let at = i + count.words;
-    let (group, last, mut next) = match group_at(words, at) {
+    let (mut group, mut last, mut next) = match group_at(words, at) {
         Some((g, k)) => (g, k, k + 1),
         None => (VictimGroup::People, at - 1, at),
     };
+    // "38 members of government forces were killed": the group's "of" phrase is part of the
+    // victims, up to the verb.
+    if let Some((end, family)) = of_phrase_before_verb(words, next, harm) {
+        if family {
+            group = VictimGroup::Civilians;
+        }
+        last = end - 1;
+        next = end;
+    }
     // "53 civilians including 21 children perished": the breakdown sits before the verb.
     if words
         .get(next)
@@ -855,6 +945,47 @@ mod tests {
         assert_eq!(got.iter().map(|g| g.0).collect::<Vec<_>>(), vec![10]);
         let got = find("AFP Monday 17 Mar 2014 Six people were killed by a car bomb.");
         assert_eq!(got.iter().map(|g| g.0).collect::<Vec<_>>(), vec![6]);
+        // A year after "in" is the subject's date, not the dead.
+        let got = find("The bombing of the market in 2013 killed 30 people.");
+        assert_eq!(got.iter().map(|g| g.0).collect::<Vec<_>>(), vec![30]);
+        assert!(
+            find("The uprising that began with protests in 2011 has killed 9 people.")
+                .iter()
+                .all(|g| g.0 != 2011)
+        );
+    }
+
+    #[test]
+    fn killings_of_a_counted_group() {
+        let got = find("IS published a video showing the execution of 17 young men from Tibni.");
+        assert_eq!(got, vec![(17, "people", false, "17 young men".to_string())]);
+        let got = find("They condemned the killing of 12 civilians in Idlib.");
+        assert_eq!(
+            got.iter().map(|g| (g.0, g.1)).collect::<Vec<_>>(),
+            vec![(12, "civilians")]
+        );
+        assert!(find("The massacre of 2013 is remembered.").is_empty());
+    }
+
+    #[test]
+    fn groups_with_an_of_phrase() {
+        let got = find("38 members of government forces were killed in the blast.");
+        assert_eq!(
+            got,
+            vec![(
+                38,
+                "combatants",
+                false,
+                "38 members of government forces".to_string()
+            )]
+        );
+        let got = find("Twelve members of one family were killed in the raid.");
+        assert_eq!(
+            got.iter().map(|g| (g.0, g.1)).collect::<Vec<_>>(),
+            vec![(12, "civilians")]
+        );
+        // "of" then a place is no part of the victims' phrase.
+        assert!(find("Five members of the council in Idlib were killed.").is_empty());
     }
 
     #[test]

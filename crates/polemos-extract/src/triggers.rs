@@ -266,6 +266,7 @@ impl TriggerLexicon {
                 }
                 if names_membership(folded, hit.start, hit.end)
                     || shows_something(folded, hit.start, hit.end)
+                    || weapons_held_not_used(folded, hit.start, hit.end)
                 {
                     return None;
                 }
@@ -339,6 +340,80 @@ fn shows_something(folded: &Folded, start: usize, end: usize) -> bool {
         })
 }
 
+/// Trigger phrases that name a weapon rather than an attack with it: "chemical weapons" reports
+/// an attack in "used chemical weapons", a stock in "a plan to eliminate chemical weapons".
+const WEAPON_NAMES: &[&str] = &[
+    "chemical weapons",
+    "chemical weapon",
+    "sarin",
+    "chlorine",
+    "nerve agent",
+    "toxic chemicals",
+];
+/// Nouns after a weapon's name that make it a stock, a programme or a deal about it.
+const STOCK_NOUNS: &[&str] = &[
+    "program",
+    "programme",
+    "programs",
+    "programmes",
+    "agreement",
+    "deal",
+    "stockpile",
+    "stockpiles",
+    "arsenal",
+    "plan",
+    "experts",
+    "inspectors",
+    "convention",
+    "watchdog",
+    "facility",
+    "facilities",
+    "production",
+    "disarmament",
+    "destruction",
+    "treaty",
+    "stocks",
+    "capabilities",
+];
+/// Words before a weapon's name that dispose of it or count it as a stock.
+const DISPOSAL_WORDS: &[&str] = &[
+    "eliminate",
+    "eliminating",
+    "elimination",
+    "destroy",
+    "destroying",
+    "dismantle",
+    "dismantling",
+    "remove",
+    "removing",
+    "removal",
+    "destruction",
+    "dismantlement",
+    // "hand over its chemical weapons"
+    "hand",
+    "surrender",
+    "handover",
+    "possession",
+    "possess",
+    "possesses",
+    "stockpiles",
+    "stockpile",
+    "arsenal",
+];
+
+/// Whether a weapon's name is held, dealt with or disposed of in the text rather than used:
+/// "a plan to eliminate Syria's chemical weapons", "the chemical weapons agreement".
+fn weapons_held_not_used(folded: &Folded, start: usize, end: usize) -> bool {
+    let named = folded.text.get(start..end).unwrap_or("");
+    if !WEAPON_NAMES.contains(&named) {
+        return false;
+    }
+    let after = next_words(folded, end, 1);
+    let before = previous_words(folded, start, 3);
+    after.first().is_some_and(|w| STOCK_NOUNS.contains(w))
+        || before.iter().any(|w| DISPOSAL_WORDS.contains(w))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -362,6 +437,29 @@ mod tests {
                 ("car bomb", "carbomb.noun"),
                 ("exploded", "explosion.verb")
             ]
+        );
+    }
+
+    #[test]
+    fn weapons_held_are_no_attack() {
+        let lex = TriggerLexicon::embedded().unwrap();
+        let found = |text: &str| -> Vec<String> {
+            let f = Folded::new(text);
+            let s = vec![polemos_core::Sentence::covering(text)];
+            lex.find(&f, &s)
+                .iter()
+                .map(|m| m.span.slice(text).to_string())
+                .collect()
+        };
+        assert!(found("A plan to eliminate Syria's chemical weapons was agreed.").is_empty());
+        assert!(found("It set terms for the destruction of its chemical weapons.").is_empty());
+        assert_eq!(
+            found("Rebels must abide by the chemical weapons agreement."),
+            vec!["agreement"]
+        );
+        assert_eq!(
+            found("The regime used chemical weapons in Ghouta."),
+            vec!["chemical weapons"]
         );
     }
 

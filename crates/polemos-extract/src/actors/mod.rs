@@ -432,6 +432,14 @@ impl ActorDictionary {
                     }
                 }
             }
+            // "anti-government protests", "the anti-IS coalition": the actor is what others
+            // oppose, never the one acting.
+            if previous_words(folded, raw.start, 1)
+                .first()
+                .is_some_and(|w| *w == "anti")
+            {
+                continue;
+            }
             // "rebel-held", "IS-controlled": the actor describes a place, it does not act.
             if next_words(folded, raw.end, 1)
                 .first()
@@ -568,6 +576,18 @@ mod tests {
     fn names_holding_actor_words_are_not_actors() {
         let got = find(
             "The Syrian National Coalition condemned the coalition air strikes.",
+            Some("SY"),
+        );
+        assert_eq!(
+            got,
+            vec![("coalition".to_string(), "US-led coalition".to_string())]
+        );
+    }
+
+    #[test]
+    fn opposed_actors_do_not_act() {
+        let got = find(
+            "Anti-government protests spread as the anti-regime coalition struck Raqqa.",
             Some("SY"),
         );
         assert_eq!(

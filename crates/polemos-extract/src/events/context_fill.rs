@@ -13,7 +13,7 @@ use std::sync::OnceLock;
 
 use aho_corasick::AhoCorasick;
 
-use polemos_core::{ActorCategory, ActorRef, Event, GeoPrecision, Span, SubEventType};
+use polemos_core::{ActorCategory, ActorRef, Event, GeoPrecision, Modality, Span, SubEventType};
 
 use crate::fold::fold_key;
 use crate::gazetteer::PlaceMatch;
@@ -99,15 +99,17 @@ fn sentences_apart(a: &Event, b: &Event) -> u32 {
 /// The agent most events of this sub-event type (else of this event type) reported within
 /// [`AGENT_REACH`] sentences have. Air strikes are only ever filled with forces that have
 /// aircraft, a state's: the rebels who fired the rockets of one paragraph did not fly the air
-/// strikes of the next.
+/// strikes of the next. Events the text only supposes lend no agent: "a move that could
+/// avert possible US strikes" says nothing of who made the attack reported next.
 fn usual_agent(events: &[Event], like: &Event) -> Option<ActorRef> {
     let can_do = |a: &ActorRef| like.sub_event_type != SubEventType::AirDroneStrike || flies(a);
     let pick = |same: &dyn Fn(&Event) -> bool| {
         let mut counts: HashMap<&str, (usize, &ActorRef)> = HashMap::new();
-        for e in events
-            .iter()
-            .filter(|e| same(e) && sentences_apart(e, like) <= AGENT_REACH)
-        {
+        for e in events.iter().filter(|e| {
+            same(e)
+                && sentences_apart(e, like) <= AGENT_REACH
+                && e.modality != Modality::Hypothetical
+        }) {
             if let Some(a) = e.actor1.as_ref().filter(|a| can_do(a)) {
                 counts.entry(a.name.as_str()).or_insert((0, a)).0 += 1;
             }

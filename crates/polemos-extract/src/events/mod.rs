@@ -381,8 +381,10 @@ pub fn build_events(lexicon: &TriggerLexicon, f: &Findings<'_>) -> Vec<Built> {
 
 /// The place of an event: the place of its sentence nearest the trigger, provinces and
 /// countries only when nothing finer is named, else the finest of the nearest earlier sentence
-/// that names one, else the dateline's. Places in the article's country come first: "In
-/// Moscow, the ministry said its jets struck Deir ez-Zor" happened in Syria.
+/// that names one, else the dateline's. Only places in the article's country count: "In
+/// Moscow, the ministry said its jets struck Deir ez-Zor" happened in Syria. An event with
+/// none is placed from the whole article later; placing it abroad meanwhile would keep it
+/// apart from the reports of it that name the town.
 fn choose_place<'a>(
     f: &'a Findings<'_>,
     sentence: u32,
@@ -400,7 +402,6 @@ fn choose_place<'a>(
         |p: &&PlaceMatch| p.sentence != sentence || circumstance.is_none_or(|at| p.span.start < at);
     choose_place_among(f, sentence, t, |p| in_focus(p) && in_scope(p) && outside(p))
         .or_else(|| choose_place_among(f, sentence, t, |p| in_focus(p) && outside(p)))
-        .or_else(|| choose_place_among(f, sentence, t, outside))
 }
 
 /// Words after "as" that make it no conjunction: "as well as", "as many as", "as part of",

@@ -50,6 +50,31 @@ const CUES: &[(&[&str], Modality)] = &[
     (&["about", "to"], Modality::Planned),
     (&["going", "to"], Modality::Planned),
     (&["will"], Modality::Planned),
+    // Strikes asked for, approved or authorised have not happened yet: "asked Congress to
+    // approve air strikes", "calls for air strikes".
+    (&["approve"], Modality::Planned),
+    (&["approved"], Modality::Planned),
+    (&["approving"], Modality::Planned),
+    (&["authorize"], Modality::Planned),
+    (&["authorise"], Modality::Planned),
+    (&["authorized"], Modality::Planned),
+    (&["authorised"], Modality::Planned),
+    (&["authorizing"], Modality::Planned),
+    (&["authorising"], Modality::Planned),
+    (&["approval", "for"], Modality::Planned),
+    (&["authorization", "for"], Modality::Planned),
+    (&["authorisation", "for"], Modality::Planned),
+    (&["calls", "for"], Modality::Planned),
+    (&["called", "for"], Modality::Planned),
+    (&["calling", "for"], Modality::Planned),
+    // "warns against new strikes", "the threat of air strikes": what is feared.
+    (&["warns", "against"], Modality::Hypothetical),
+    (&["warned", "against"], Modality::Hypothetical),
+    (&["warning", "against"], Modality::Hypothetical),
+    (&["threat", "of"], Modality::Hypothetical),
+    (&["possible"], Modality::Hypothetical),
+    (&["potential"], Modality::Hypothetical),
+    (&["future"], Modality::Planned),
     (&["would"], Modality::Hypothetical),
     (&["could"], Modality::Hypothetical),
     (&["might"], Modality::Hypothetical),
@@ -94,6 +119,20 @@ const NOT_CUES: &[&[&str]] = &[
     &["no", "more"],
 ];
 
+/// Words before "if" that make it ask a question, not set a condition: in "it was unclear if
+/// the strike was carried out by Syrian planes", the strike happened.
+const QUESTION_WORDS: &[&str] = &[
+    "unclear",
+    "clear",
+    "know",
+    "known",
+    "sure",
+    "asked",
+    "confirm",
+    "determine",
+    "certain",
+];
+
 /// The modality of the event whose trigger is `t`, from cues in its clause before the trigger;
 /// the clause starts at folded offset `clause_start` ([`super::roles::Clauses::clause`]).
 pub fn modality(folded: &Folded, clause_start: usize, t: &TriggerMatch) -> Modality {
@@ -120,6 +159,9 @@ pub fn modality(folded: &Folded, clause_start: usize, t: &TriggerMatch) -> Modal
     for start in 0..texts.len() {
         let rest = &texts[start..];
         if NOT_CUES.iter().any(|c| rest.starts_with(c)) {
+            continue;
+        }
+        if rest.first() == Some(&"if") && start > 0 && QUESTION_WORDS.contains(&texts[start - 1]) {
             continue;
         }
         if let Some((_, m)) = CUES.iter().find(|(cue, _)| rest.starts_with(cue)) {
@@ -241,6 +283,34 @@ mod tests {
         );
         assert_eq!(
             modality_of("the army managed to recapture the road", "recapture"),
+            Modality::Asserted
+        );
+        assert_eq!(
+            modality_of(
+                "Obama asked Congress to approve air strikes on Syria",
+                "air strikes"
+            ),
+            Modality::Planned
+        );
+        assert_eq!(
+            modality_of(
+                "Moscow warns against new US missile strikes",
+                "missile strikes"
+            ),
+            Modality::Hypothetical
+        );
+        assert_eq!(
+            modality_of(
+                "a backer of action including possible strikes against Assad",
+                "strikes"
+            ),
+            Modality::Hypothetical
+        );
+        assert_eq!(
+            modality_of(
+                "it was unclear if the strike was carried out by Syrian planes",
+                "strike"
+            ),
             Modality::Asserted
         );
     }
