@@ -1194,3 +1194,23 @@ fn executions_of_a_counted_group_give_the_toll() {
     assert_eq!(e.method.as_deref(), Some("execution"));
     assert_eq!(e.casualties.killed, Some(17));
 }
+
+#[test]
+fn a_warned_against_headline_event_does_not_lead() {
+    let x = extract_on(
+        "Moscow Warns Against New US Missile Strikes on Syria\n\nThe Russian general staff warned \
+         on Tuesday against new US missile strikes. On April 4 a chemical weapons attack in \
+         Idlib province killed some 80 people.",
+        Some((2017, 4, 11)),
+    );
+    let lead = lead_of(&x);
+    assert_eq!(
+        lead.sub_event_type,
+        SubEventType::ChemicalWeapon,
+        "{lead:#?}"
+    );
+    assert!(x
+        .events
+        .iter()
+        .any(|e| e.method.as_deref() == Some("missile") && e.modality == Modality::Hypothetical));
+}

@@ -705,13 +705,13 @@ fn is_background(text: &str, e: &Event) -> bool {
     })
 }
 
-/// Marks the lead event: the one the headline and opening report. Among events reported in
-/// the headline, political violence comes before developments, then what the text asserts
-/// happened before what it plans, supposes or denies (an opening "a move that could avert
-/// possible US strikes" does not lead an article about the chemical attack it recalls), then
-/// events of the opening sentences, events told as news before those recalled as background
-/// ("a day after ..."), then events with a death toll, then those with a specific method,
-/// then the earliest.
+/// Marks the lead event: the one the headline and opening report. What the text asserts
+/// happened comes before what it plans, supposes or denies: a headline "Moscow warns against
+/// new US missile strikes" or an opening "a move that could avert possible US strikes" does
+/// not lead an article about the chemical attack it recalls. Then events the headline
+/// reports, political violence before developments, events of the opening sentences, events
+/// told as news before those recalled as background ("a day after ..."), then events with a
+/// death toll, then those with a specific method, then the earliest.
 pub fn choose_lead(text: &str, events: &mut [Event], headline: Option<u32>) {
     let first_body = headline.map_or(0, |h| h + 1);
     let lead = events
@@ -719,9 +719,9 @@ pub fn choose_lead(text: &str, events: &mut [Event], headline: Option<u32>) {
         .enumerate()
         .max_by_key(|(_, e)| {
             (
+                e.modality == Modality::Asserted,
                 headline.is_some_and(|h| e.evidence.contains(&h)),
                 is_violent(e),
-                e.modality == Modality::Asserted,
                 first_evidence(e) < first_body + OPENING,
                 !is_background(text, e),
                 e.casualties.killed.is_some(),
