@@ -87,7 +87,7 @@ impl Pipeline {
         let r = &*self.resources;
         let folded = Folded::new(&parsed.doc.text);
         let places = geocode_document(&r.gazetteer, &parsed, &folded);
-        let country = main_country(&places);
+        let country = main_country(&folded, &places);
         let mut hits = self.dictionaries.find(&folded).into_iter();
         let (actor_hits, trigger_hits, source_hits) = (
             hits.next().unwrap_or_default(),
@@ -192,27 +192,79 @@ fn keep_modifying_demonyms(
         .collect()
 }
 
-/// The country most resolved places are in, its own name counted with its towns: "air strikes
-/// near Syria's Aleppo", with Moscow quoted twice further down, is about Syria. Among equals,
-/// a country with towns named beats one only named ("bombers took off from Russia and struck
-/// Deir ez-Zor province" happened in Syria), then the country named first wins: the article
-/// opens with what it is about.
-fn main_country(places: &[PlaceMatch]) -> Option<String> {
-    // Per country: mentions, mentions finer than the country, first mention.
-    let mut counts: HashMap<&str, (usize, usize, usize)> = HashMap::new();
+/// Words before a country's name that make it a place ("in Syria", "across northern Syria"),
+/// not the state acting ("Russia has denied", "Russia holds responsibility").
+const PLACE_WORDS: &[&str] = &[
+    "in",
+    "into",
+    "inside",
+    "across",
+    "throughout",
+    "to",
+    "from",
+    "of",
+    "over",
+    "within",
+    "near",
+    "around",
+    "outside",
+    "northern",
+    "southern",
+    "eastern",
+    "western",
+    "central",
+    "north",
+    "south",
+    "east",
+    "west",
+    "northwest",
+    "northeast",
+    "southwest",
+    "southeast",
+    "northwestern",
+    "northeastern",
+    "southwestern",
+    "southeastern",
+];
+
+/// Whether a mention of a country's name places something in it: after a word of place, or
+/// as a possessive ("Syria's Aleppo").
+fn places_in_country(folded: &Folded, p: &PlaceMatch) -> bool {
+    let start = folded.folded_offset(p.span.start);
+    let end = folded.folded_offset(p.span.end);
+    crate::context::previous_words(folded, start, 1)
+        .first()
+        .is_some_and(|w| PLACE_WORDS.contains(w))
+        || folded.text.get(end..).is_some_and(|t| t.starts_with(" s "))
+}
+
+/// The country most resolved places are in, its own name counted with its towns where it
+/// names a place: "air strikes near Syria's Aleppo", with Moscow quoted twice further down,
+/// is about Syria, and so is an article on a strike in Aleppo that says five times what
+/// "Russia" said or denied. Among equals, a country with towns named beats one only named
+/// ("bombers took off from Russia and struck Deir ez-Zor province" happened in Syria), then
+/// the country more often named at all, then the country named first wins: the article opens
+/// with what it is about.
+fn main_country(folded: &Folded, places: &[PlaceMatch]) -> Option<String> {
+    // Per country: mentions of places in it, mentions finer than the country, all mentions,
+    // first mention.
+    let mut counts: HashMap<&str, (usize, usize, usize, usize)> = HashMap::new();
     for (i, p) in places.iter().enumerate() {
         let c = counts
             .entry(p.location.country.as_str())
-            .or_insert((0, 0, i));
-        c.0 += 1;
-        c.1 += usize::from(p.location.feature != "country");
+            .or_insert((0, 0, 0, i));
+        let finer = p.location.feature != "country";
+        c.0 += usize::from(finer || places_in_country(folded, p));
+        c.1 += usize::from(finer);
+        c.2 += 1;
     }
     counts
         .into_iter()
         .max_by(|(_, a), (_, b)| {
             a.0.cmp(&b.0)
                 .then((a.1 > 0).cmp(&(b.1 > 0)))
-                .then(b.2.cmp(&a.2))
+                .then(a.2.cmp(&b.2))
+                .then(b.3.cmp(&a.3))
         })
         .map(|(c, _)| c.to_string())
 }

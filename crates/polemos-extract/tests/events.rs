@@ -1214,3 +1214,19 @@ fn a_warned_against_headline_event_does_not_lead() {
         .iter()
         .any(|e| e.method.as_deref() == Some("missile") && e.modality == Modality::Hypothetical));
 }
+
+#[test]
+fn a_state_named_as_actor_does_not_make_the_article_about_it() {
+    let x = extract_on(
+        "An air strike hit an aid convoy west of Aleppo on Monday, killing 12 volunteers. Russia \
+         denied its planes were involved. Russia said the convoy was not hit from the air. \
+         Russia has called for an inquiry.",
+        Some((2016, 9, 20)),
+    );
+    let lead = lead_of(&x);
+    let place = lead.location.as_ref().expect("placed");
+    assert_eq!(
+        (place.name.as_str(), place.country.as_str()),
+        ("Aleppo", "SY")
+    );
+}

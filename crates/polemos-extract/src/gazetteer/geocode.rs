@@ -81,6 +81,30 @@ const METONYM_NEXT: &[&str] = &[
     "officials",
 ];
 
+/// Words before a capital's name that make it its government: "Washington accused Moscow of
+/// responsibility", "naming Moscow and the Syrian regime".
+const METONYM_BEFORE: &[&str] = &[
+    "accused",
+    "accusing",
+    "accuses",
+    "blamed",
+    "blaming",
+    "blames",
+    "urged",
+    "urging",
+    "urges",
+    "naming",
+    "named",
+    "pressed",
+    "pressing",
+    "condemned",
+    "criticised",
+    "criticized",
+    "told",
+    "warned",
+    "asked",
+];
+
 /// Words after a name that say it means the city.
 const CITY_WORDS: &[&str] = &["city", "town"];
 /// Words before a name that say the event was near it or in a part of it, not at its centre.
@@ -233,7 +257,8 @@ pub fn geocode_document(
                 wants_city: CITY_WORDS.contains(&next)
                     || before.first().is_some_and(|w| *w == "city" || *w == "town"),
                 near: Cue::new(NEAR_CUES).precedes(&before),
-                metonym: METONYM_NEXT.contains(&next),
+                metonym: METONYM_NEXT.contains(&next)
+                    || before.first().is_some_and(|w| METONYM_BEFORE.contains(w)),
             })
         })
         .collect();
@@ -457,6 +482,10 @@ mod tests {
         assert_eq!(
             names("Shelling hit Damascus and Aleppo on Friday."),
             ["Damascus", "Aleppo"]
+        );
+        assert_eq!(
+            names("Washington accused Moscow of the strike on Aleppo."),
+            ["Aleppo"]
         );
     }
 
