@@ -1230,3 +1230,15 @@ fn a_state_named_as_actor_does_not_make_the_article_about_it() {
         ("Aleppo", "SY")
     );
 }
+
+#[test]
+fn aircraft_behind_attacks_on_civilians_make_air_strikes() {
+    let text = "Regime warplanes were behind the attacks that targeted an aid convoy near Aleppo \
+                on Monday, killing 12 volunteers.";
+    let e = only(text);
+    assert_eq!(e.sub_event_type, SubEventType::AirDroneStrike, "{e:#?}");
+    assert_eq!(e.casualties.civilians_killed, Some(12));
+    // Gunmen fly nothing: their attack on civilians stays one.
+    let e = only(&text.replace("Regime warplanes", "Gunmen"));
+    assert_eq!(e.sub_event_type, SubEventType::Attack);
+}

@@ -498,7 +498,8 @@ const AIRCRAFT: &[&str] = &[
     "su 35",
 ];
 
-/// Retypes a generic report as an air strike when its agent is aircraft ("bombers attacked"),
+/// Retypes a generic report as an air strike when its agent is aircraft ("bombers attacked",
+/// "warplanes were behind the attacks on the convoy"),
 /// or when a state's forces set off the explosion ("regime bombing of Aleppo": states bomb from
 /// the air; a "terrorist bombing" stays a bomb attack).
 fn air_if_from_the_air(
@@ -518,9 +519,13 @@ fn air_if_from_the_air(
         )
     });
     let generic_blast = entry.generic && sub_event_type == SubEventType::RemoteExplosive;
-    if (aircraft && entry.generic && sub_event_type == SubEventType::ArmedClash)
-        || (state && generic_blast)
-    {
+    // Aircraft that attack civilians make an air strike too: ACLED keeps air strikes on
+    // civilians under remote violence.
+    let attack = matches!(
+        sub_event_type,
+        SubEventType::ArmedClash | SubEventType::Attack
+    );
+    if (aircraft && entry.generic && attack) || (state && generic_blast) {
         (
             SubEventType::AirDroneStrike,
             Some("air strike".to_string()),
