@@ -267,6 +267,7 @@ impl TriggerLexicon {
                 if names_membership(folded, hit.start, hit.end)
                     || shows_something(folded, hit.start, hit.end)
                     || weapons_held_not_used(folded, hit.start, hit.end)
+                    || snipers_doing_nothing(folded, hit.start, hit.end)
                 {
                     return None;
                 }
@@ -414,6 +415,42 @@ fn weapons_held_not_used(folded: &Folded, start: usize, end: usize) -> bool {
         || before.iter().any(|w| DISPOSAL_WORDS.contains(w))
 }
 
+/// Words near "sniper(s)" that say they shot someone: "killed by a sniper", "a sniper shot
+/// two civilians".
+const SNIPER_HARM: &[&str] = &[
+    "killed",
+    "kill",
+    "kills",
+    "killing",
+    "shot",
+    "shoots",
+    "shooting",
+    "wounded",
+    "injured",
+    "hit",
+    "targeted",
+    "targeting",
+    "dead",
+    "died",
+    "fire",
+    "fired",
+    "bullet",
+    "bullets",
+];
+/// How many words either side of "sniper(s)" the harm may stand.
+const SNIPER_REACH: usize = 4;
+
+/// Whether "sniper(s)" names only the gunmen, not a shooting: "areas exposed to the regime's
+/// snipers" reports none.
+fn snipers_doing_nothing(folded: &Folded, start: usize, end: usize) -> bool {
+    if !matches!(folded.text.get(start..end), Some("sniper" | "snipers")) {
+        return false;
+    }
+    let near = |w: &&str| SNIPER_HARM.contains(w);
+    !(previous_words(folded, start, SNIPER_REACH).iter().any(near)
+        || next_words(folded, end, SNIPER_REACH).iter().any(near))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -460,6 +497,23 @@ mod tests {
         assert_eq!(
             found("The regime used chemical weapons in Ghouta."),
             vec!["chemical weapons"]
+        );
+    }
+
+    #[test]
+    fn snipers_are_a_shooting_only_when_they_shoot() {
+        let lex = TriggerLexicon::embedded().unwrap();
+        let ids = |text: &str| -> Vec<String> {
+            let f = Folded::new(text);
+            let s = vec![polemos_core::Sentence::covering(text)];
+            lex.find(&f, &s)
+                .iter()
+                .map(|m| lex.get(m.trigger).unwrap().id.clone())
+                .collect()
+        };
+        assert!(ids("Residents stay away from areas exposed to the regime's snipers.").is_empty());
+        assert!(
+            ids("A boy was killed by a sniper in Daraa.").contains(&"shooting.noun".to_string())
         );
     }
 
