@@ -350,6 +350,8 @@ const WEAPON_NAMES: &[&str] = &[
     "chlorine",
     "nerve agent",
     "toxic chemicals",
+    "toxic materials",
+    "mustard gas",
 ];
 /// Nouns after a weapon's name that make it a stock, a programme or a deal about it.
 const STOCK_NOUNS: &[&str] = &[

@@ -1242,3 +1242,18 @@ fn aircraft_behind_attacks_on_civilians_make_air_strikes() {
     let e = only(&text.replace("Regime warplanes", "Gunmen"));
     assert_eq!(e.sub_event_type, SubEventType::Attack);
 }
+
+#[test]
+fn munitions_carrying_a_chemical_agent_are_a_chemical_attack() {
+    for text in [
+        "Terrorists fired shells containing toxic materials on al-Hamadaniyeh in Aleppo.",
+        "Rebels killed 84 people in Aleppo in a bombardment that included chemical weapons.",
+    ] {
+        let e = only(text);
+        assert_eq!(e.sub_event_type, SubEventType::ChemicalWeapon, "{text}: {e:#?}");
+        assert_eq!(e.method.as_deref(), Some("chemical"));
+    }
+    // Side by side, not carried: two events.
+    let x = events("Shelling hit Aleppo on Monday, a day before a chemical attack on Idlib.");
+    assert_eq!(x.len(), 2, "{x:#?}");
+}

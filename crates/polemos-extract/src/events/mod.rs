@@ -12,8 +12,8 @@ use std::cell::OnceCell;
 use std::collections::BTreeMap;
 
 use polemos_core::{
-    ActorCategory, ActorRef, Attribution, Event, GeoPrecision, Location, Modality, ParsedDocument,
-    Span, SubEventType,
+    ActorCategory, ActorRef, Attribution, Event, EventType, GeoPrecision, Location, Modality,
+    ParsedDocument, Span, SubEventType,
 };
 
 use crate::actors::ActorMatch;
@@ -58,6 +58,23 @@ pub struct Built {
     pub generic: bool,
 }
 
+/// Words between a munition and a chemical agent that say the munition carried it.
+const CARRY_WORDS: &[&str] = &[
+    "containing",
+    "contained",
+    "filled",
+    "loaded",
+    "laced",
+    "carrying",
+    "included",
+    "including",
+    "with",
+    "packed",
+];
+/// How many words may stand between a munition and the agent it carried ("a bombardment that
+/// included chemical weapons").
+const CARRY_REACH: usize = 5;
+
 /// How many sentences back an event may borrow a place from.
 const PLACE_LOOKBACK: u32 = 3;
 
@@ -71,6 +88,7 @@ fn anchors(
     all: &[TriggerMatch],
     modality_of: impl Fn(usize) -> Modality,
     apart: impl Fn(usize, usize) -> bool,
+    carries: impl Fn(usize, usize) -> bool,
 ) -> Vec<(usize, Vec<usize>)> {
     let entry = |t: usize| all.get(t).and_then(|m| lexicon.get(m.trigger));
     let main: Vec<usize> = in_sentence
@@ -120,6 +138,30 @@ fn anchors(
         {
             Some((_, same)) => same.push(t),
             None => kept.push((t, vec![t])),
+        }
+    }
+    // A munition that carried a chemical agent makes a chemical attack: "shells containing
+    // toxic materials", "a bombardment that included chemical weapons". The agent's trigger
+    // anchors the event; the munition's reports join it.
+    let chemical = |t: usize| kind(t) == Some(SubEventType::ChemicalWeapon);
+    if let Some(agent) = kept.iter().map(|(k, _)| *k).find(|&k| chemical(k)) {
+        let mut i = 0;
+        while i < kept.len() {
+            let munition = kept[i].0;
+            let remote = kind(munition)
+                .is_some_and(|k| k.event_type() == EventType::ExplosionsRemoteViolence);
+            if !chemical(munition)
+                && remote
+                && modality_of(munition) == modality_of(agent)
+                && carries(munition, agent)
+            {
+                let (_, members) = kept.remove(i);
+                if let Some((_, into)) = kept.iter_mut().find(|(k, _)| *k == agent) {
+                    into.extend(members);
+                }
+            } else {
+                i += 1;
+            }
         }
     }
     // Triggers not kept (absorbed generic or fallback ones) are evidence of the first event
@@ -226,7 +268,23 @@ pub fn build_events(lexicon: &TriggerLexicon, f: &Findings<'_>) -> Vec<Built> {
             };
             as_clause_after(first.folded.1).is_some_and(|at| at < last.folded.0)
         };
-        for (anchor, members) in anchors(lexicon, &triggers, f.triggers, modality_of, apart) {
+        // Whether the munition trigger `munition` carries the agent trigger `agent` a few
+        // words on: "shells containing toxic materials".
+        let carries = |munition: usize, agent: usize| {
+            let (Some(m), Some(a)) = (f.triggers.get(munition), f.triggers.get(agent)) else {
+                return false;
+            };
+            m.folded.1 <= a.folded.0 && {
+                let between: Vec<&str> = f
+                    .folded
+                    .words_iter(m.folded.1, a.folded.0)
+                    .map(|w| w.text)
+                    .collect();
+                between.len() <= CARRY_REACH && between.iter().any(|w| CARRY_WORDS.contains(w))
+            }
+        };
+        let chosen = anchors(lexicon, &triggers, f.triggers, modality_of, apart, carries);
+        for (anchor, members) in chosen {
             let Some(t) = f.triggers.get(anchor) else {
                 continue;
             };
