@@ -581,8 +581,17 @@ fn of_phrase_before_verb(words: &[Word<'_>], at: usize, harm: Harm) -> Option<(u
     None
 }
 
+/// Whether a word is a manner adverb that may stand inside the verb ("have brutally been
+/// killed", "were allegedly executed").
+fn is_adverb(w: &str) -> bool {
+    w.len() > 4 && w.ends_with("ly") && w != "only"
+}
+
 fn skip_auxiliaries(words: &[Word<'_>], mut at: usize) -> usize {
-    while words.get(at).is_some_and(|n| AUXILIARIES.contains(&n.text)) {
+    while words
+        .get(at)
+        .is_some_and(|n| AUXILIARIES.contains(&n.text) || is_adverb(n.text))
+    {
         at += 1;
     }
     at
@@ -953,6 +962,14 @@ mod tests {
                 .iter()
                 .all(|g| g.0 != 2011)
         );
+    }
+
+    #[test]
+    fn adverbs_inside_the_verb() {
+        let got = find("Hundreds of Alawite civilians have brutally been killed in Latakia.");
+        assert_eq!(got.iter().map(|g| (g.0, g.1)).collect::<Vec<_>>(), vec![(100, "civilians")]);
+        let got = find("Five civilians were deliberately shot dead.");
+        assert_eq!(got.iter().map(|g| (g.0, g.1)).collect::<Vec<_>>(), vec![(5, "civilians")]);
     }
 
     #[test]
