@@ -967,9 +967,15 @@ mod tests {
     #[test]
     fn adverbs_inside_the_verb() {
         let got = find("Hundreds of Alawite civilians have brutally been killed in Latakia.");
-        assert_eq!(got.iter().map(|g| (g.0, g.1)).collect::<Vec<_>>(), vec![(100, "civilians")]);
+        assert_eq!(
+            got.iter().map(|g| (g.0, g.1)).collect::<Vec<_>>(),
+            vec![(100, "civilians")]
+        );
         let got = find("Five civilians were deliberately shot dead.");
-        assert_eq!(got.iter().map(|g| (g.0, g.1)).collect::<Vec<_>>(), vec![(5, "civilians")]);
+        assert_eq!(
+            got.iter().map(|g| (g.0, g.1)).collect::<Vec<_>>(),
+            vec![(5, "civilians")]
+        );
     }
 
     #[test]

@@ -1250,10 +1250,60 @@ fn munitions_carrying_a_chemical_agent_are_a_chemical_attack() {
         "Rebels killed 84 people in Aleppo in a bombardment that included chemical weapons.",
     ] {
         let e = only(text);
-        assert_eq!(e.sub_event_type, SubEventType::ChemicalWeapon, "{text}: {e:#?}");
+        assert_eq!(
+            e.sub_event_type,
+            SubEventType::ChemicalWeapon,
+            "{text}: {e:#?}"
+        );
         assert_eq!(e.method.as_deref(), Some("chemical"));
     }
     // Side by side, not carried: two events.
     let x = events("Shelling hit Aleppo on Monday, a day before a chemical attack on Idlib.");
     assert_eq!(x.len(), 2, "{x:#?}");
+}
+
+#[test]
+fn a_suicide_bombing_using_a_car_bomb_is_one_suicide_bombing() {
+    let e = only(
+        "Three citizens were killed in a suicide bombing using a car bomb in the al-Tadamun \
+         neighbourhood of Damascus.",
+    );
+    assert_eq!(e.sub_event_type, SubEventType::SuicideBomb, "{e:#?}");
+    assert_eq!(e.casualties.killed, Some(3));
+}
+
+#[test]
+fn the_dead_go_to_what_killed_them_and_a_killing_blast_is_a_bombing() {
+    let x = extract_on(
+        "Heavy bombardment hit Aleppo and nearly 40 Syrian soldiers were killed when rebels \
+         blew up a tunnel under a government position.",
+        Some((2016, 7, 22)),
+    );
+    let blast = x
+        .events
+        .iter()
+        .find(|e| e.method.as_deref() == Some("explosive"))
+        .expect("the tunnel blast");
+    assert_eq!(blast.sub_event_type, SubEventType::RemoteExplosive, "{blast:#?}");
+    assert_eq!(blast.casualties.killed, Some(40));
+    let shelling = x
+        .events
+        .iter()
+        .find(|e| e.sub_event_type == SubEventType::ShellingArtilleryMissileAttack)
+        .expect("the bombardment");
+    assert_eq!(shelling.casualties.killed, None);
+}
+
+#[test]
+fn a_headline_blast_merged_with_the_tunnel_bombing_stays_with_it() {
+    // The headline's generic "blast" is the tunnel bombing the body tells; once merged with
+    // that report it says how, and no longer folds into the bombardment of the related links.
+    let x = extract_on(
+        "Rebel tunnel blast kills 38 soldiers in Aleppo\n\nRelated 43 civilians dead in \
+         bombardment of rebel-held areas of Aleppo Nearly 40 soldiers were killed when rebels \
+         blew up a tunnel under an army position in Aleppo on Thursday.",
+        Some((2016, 7, 22)),
+    );
+    let lead = lead_of(&x);
+    assert_eq!(lead.sub_event_type, SubEventType::RemoteExplosive, "{:#?}", x.events);
 }

@@ -90,10 +90,57 @@ impl Tally {
     }
 }
 
-/// Adds each count of sentence `sentence` to the event whose trigger comes last before it (the
-/// first event when the count comes first). A count outside every event's clause ("... while
-/// 100 died in Aleppo") is attached to none: `scopes` holds each event's clause.
+/// Words after a count's verb that introduce what killed them: "were killed when rebels blew up
+/// a tunnel", "died in an air strike".
+const CAUSE_LINKS: &[&str] = &["when", "in", "by", "as", "during", "after", "from"];
+/// The count's own verb, which must follow it: "were killed", "died".
+const HARM_VERBS: &[&str] = &[
+    "killed", "died", "dead", "slain", "perished", "wounded", "injured", "hurt",
+];
+/// Words that may stand between that verb and the link: "were killed instantly when".
+const AFTER_VERB: &[&str] = &["and", "or", "wounded", "injured", "instantly", "today"];
+/// How many words may stand between a count and its verb ("40 soldiers and pro-regime
+/// fighters were killed").
+const VERB_REACH: usize = 6;
+/// How many words after the link the trigger of what killed them may stand ("when rebels blew
+/// up", "in a series of air strikes").
+const CAUSE_REACH: usize = 4;
+
+/// Whether the trigger starting at `trigger` says what killed the dead counted at `count`: the
+/// count is the subject of a verb of harm right after it, and the verb's "when", "in" or "by"
+/// phrase holds the trigger ("nearly 40 soldiers were killed when rebels blew up a tunnel").
+fn says_what_killed(text: &str, count: Span, trigger: usize) -> bool {
+    let Some(gap) = text.get(count.end..trigger) else {
+        return false;
+    };
+    let words: Vec<String> = gap
+        .split_whitespace()
+        .map(|w| {
+            w.trim_matches(|ch: char| !ch.is_alphanumeric())
+                .to_ascii_lowercase()
+        })
+        .collect();
+    let Some(verb) = words
+        .iter()
+        .take(VERB_REACH + 1)
+        .position(|w| HARM_VERBS.contains(&w.as_str()))
+    else {
+        return false;
+    };
+    let mut rest = words[verb + 1..]
+        .iter()
+        .skip_while(|w| AFTER_VERB.contains(&w.as_str()));
+    rest.next()
+        .is_some_and(|w| CAUSE_LINKS.contains(&w.as_str()))
+        && rest.count() <= CAUSE_REACH
+}
+
+/// Adds each count of sentence `sentence` of `text` to the event whose trigger closely follows
+/// it and says what killed them, else to the one whose trigger comes last before it (the first
+/// event when the count comes first). A count outside every event's clause ("... while 100
+/// died in Aleppo") is attached to none: `scopes` holds each event's clause.
 pub fn casualties_of(
+    text: &str,
     mut events: Vec<&mut Event>,
     scopes: &[Span],
     casualties: &[Casualty],
@@ -111,17 +158,29 @@ pub fn casualties_of(
         let candidates: Vec<usize> = (0..events.len()).filter(|&i| in_scope(i)).collect();
         // Violence takes the toll before developments do: in "a car bomb attack on buses
         // carrying people evacuated from two towns killed 43", the bomb killed them.
-        let candidates = prefer(candidates, |i| is_violent_type(events[i].sub_event_type));
+        // Destruction by explosives counts as violence here: if it killed, it is a bombing.
+        let candidates = prefer(candidates, |i| {
+            is_violent_type(events[i].sub_event_type) || explosive_destruction(events[i])
+        });
         // And what happened takes it before what was only aimed at or denied: in "a blast hit
         // buses waiting to enter Aleppo, killing 100", the blast killed them.
         let candidates = prefer(candidates, |i| events[i].modality == Modality::Asserted);
         let Some(&first) = candidates.first() else {
             continue;
         };
-        let target = candidates
+        let cause = candidates
             .iter()
             .copied()
-            .rfind(|&i| events[i].trigger_span.start <= c.span.start)
+            .filter(|&i| events[i].trigger_span.start >= c.span.end)
+            .min_by_key(|&i| events[i].trigger_span.start)
+            .filter(|&i| says_what_killed(text, c.span, events[i].trigger_span.start));
+        let target = cause
+            .or_else(|| {
+                candidates
+                    .iter()
+                    .copied()
+                    .rfind(|&i| events[i].trigger_span.start <= c.span.start)
+            })
             .unwrap_or(first);
         spans[target] = Some(spans[target].map_or(c.span, |s| s.cover(c.span)));
         let joins_previous = c.subset || c.rule == "casualty:coordinated";
@@ -137,6 +196,13 @@ pub fn casualties_of(
         let t = open[i].map_or(done[i], |o| done[i].max(o));
         apply(e, t, span);
     }
+}
+
+/// Whether an event destroyed property with explosives ("blew up a tunnel"), which is a
+/// bombing once it kills.
+fn explosive_destruction(e: &Event) -> bool {
+    e.sub_event_type == SubEventType::LootingPropertyDestruction
+        && e.method.as_deref() == Some(EXPLOSIVE)
 }
 
 /// The candidates `keep` accepts, or all of them when it accepts none.
@@ -183,10 +249,7 @@ fn apply(e: &mut Event, t: Tally, span: Span) {
     // "Rebels blew up a tunnel under a government position, killing 38 soldiers": destruction
     // by explosives that kills is an explosion (ACLED's remote explosive), not damage to
     // property.
-    if e.sub_event_type == SubEventType::LootingPropertyDestruction
-        && e.method.as_deref() == Some(EXPLOSIVE)
-        && t.killed.is_some_and(|k| k > 0)
-    {
+    if explosive_destruction(e) && t.killed.is_some_and(|k| k > 0) {
         e.sub_event_type = SubEventType::RemoteExplosive;
         e.cameo = Some(BOMBING_CAMEO.to_string());
         e.plover = Some(ASSAULT.to_string());

@@ -388,6 +388,8 @@ pub fn merge_reports(text: &str, built: Vec<Built>, headline: Option<u32>) -> Ve
                     std::mem::swap(&mut m.event, &mut report.event);
                 }
                 m.triggers.extend(report.triggers);
+                // A generic report merged with a specific one says how it was done.
+                m.generic &= report.generic;
                 absorb(&mut m.event, report.event);
             }
             None => merged.push(report),

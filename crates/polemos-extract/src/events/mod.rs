@@ -58,7 +58,8 @@ pub struct Built {
     pub generic: bool,
 }
 
-/// Words between a munition and a chemical agent that say the munition carried it.
+/// Words between two weapons that say one carried or used the other ("shells containing toxic
+/// gas", "a suicide bombing using a car bomb").
 const CARRY_WORDS: &[&str] = &[
     "containing",
     "contained",
@@ -70,9 +71,11 @@ const CARRY_WORDS: &[&str] = &[
     "including",
     "with",
     "packed",
+    "using",
+    "driven",
 ];
-/// How many words may stand between a munition and the agent it carried ("a bombardment that
-/// included chemical weapons").
+/// How many words may stand between two weapons one of which carried the other ("a
+/// bombardment that included chemical weapons").
 const CARRY_REACH: usize = 5;
 
 /// How many sentences back an event may borrow a place from.
@@ -140,28 +143,35 @@ fn anchors(
             None => kept.push((t, vec![t])),
         }
     }
-    // A munition that carried a chemical agent makes a chemical attack: "shells containing
-    // toxic materials", "a bombardment that included chemical weapons". The agent's trigger
-    // anchors the event; the munition's reports join it.
-    let chemical = |t: usize| kind(t) == Some(SubEventType::ChemicalWeapon);
-    if let Some(agent) = kept.iter().map(|(k, _)| *k).find(|&k| chemical(k)) {
-        let mut i = 0;
-        while i < kept.len() {
-            let munition = kept[i].0;
-            let remote = kind(munition)
-                .is_some_and(|k| k.event_type() == EventType::ExplosionsRemoteViolence);
-            if !chemical(munition)
-                && remote
-                && modality_of(munition) == modality_of(agent)
-                && carries(munition, agent)
-            {
-                let (_, members) = kept.remove(i);
-                if let Some((_, into)) = kept.iter_mut().find(|(k, _)| *k == agent) {
-                    into.extend(members);
-                }
-            } else {
-                i += 1;
-            }
+    // One weapon carried by or carrying another is one attack, of the kind that tells most:
+    // "shells containing toxic materials" and "a bombardment that included chemical weapons"
+    // are chemical attacks, "a suicide bombing using a car bomb" a suicide bombing. The
+    // telling trigger anchors the event; the other's reports join it.
+    let rank = |t: usize| match kind(t) {
+        Some(SubEventType::ChemicalWeapon) => 2,
+        Some(SubEventType::SuicideBomb) => 1,
+        _ => 0,
+    };
+    let remote =
+        |t: usize| kind(t).is_some_and(|k| k.event_type() == EventType::ExplosionsRemoteViolence);
+    loop {
+        let pair = kept.iter().enumerate().find_map(|(i, &(a, _))| {
+            kept.iter().enumerate().find_map(|(j, &(b, _))| {
+                let joined = i != j
+                    && remote(a)
+                    && remote(b)
+                    && rank(a) != rank(b)
+                    && modality_of(a) == modality_of(b)
+                    && (carries(a, b) || carries(b, a));
+                // Index of the one that joins, and of the one it joins.
+                joined.then(|| if rank(a) < rank(b) { (i, j) } else { (j, i) })
+            })
+        });
+        let Some((from, into)) = pair else { break };
+        let into_anchor = kept[into].0;
+        let (_, members) = kept.remove(from);
+        if let Some((_, m)) = kept.iter_mut().find(|(k, _)| *k == into_anchor) {
+            m.extend(members);
         }
     }
     // Triggers not kept (absorbed generic or fallback ones) are evidence of the first event
@@ -268,8 +278,9 @@ pub fn build_events(lexicon: &TriggerLexicon, f: &Findings<'_>) -> Vec<Built> {
             };
             as_clause_after(first.folded.1).is_some_and(|at| at < last.folded.0)
         };
-        // Whether the munition trigger `munition` carries the agent trigger `agent` a few
-        // words on: "shells containing toxic materials".
+        // Whether the weapon of trigger `munition` carries or uses that of trigger `agent` a
+        // few words on: "shells containing toxic materials", "a suicide bombing using a car
+        // bomb".
         let carries = |munition: usize, agent: usize| {
             let (Some(m), Some(a)) = (f.triggers.get(munition), f.triggers.get(agent)) else {
                 return false;
@@ -376,7 +387,7 @@ pub fn build_events(lexicon: &TriggerLexicon, f: &Findings<'_>) -> Vec<Built> {
                 .iter_mut()
                 .map(|b| &mut b.event)
                 .collect();
-            casualties_of(events, &scopes, f.casualties, sentence);
+            casualties_of(&f.parsed.doc.text, events, &scopes, f.casualties, sentence);
         } else if built
             .last()
             .is_some_and(|b| b.event.sentence + 1 == sentence)
@@ -415,7 +426,7 @@ pub fn build_events(lexicon: &TriggerLexicon, f: &Findings<'_>) -> Vec<Built> {
                     e.sentence + 1 == sentence && e.casualties.killed.is_none() && !elsewhere(e)
                 })
                 .collect();
-            casualties_of(events, &[], f.casualties, sentence);
+            casualties_of(&f.parsed.doc.text, events, &[], f.casualties, sentence);
         }
         // A sentence that only comments on the one before ("This has been categorically
         // denied", "The figures could not be independently verified") qualifies its events.
