@@ -1284,7 +1284,11 @@ fn the_dead_go_to_what_killed_them_and_a_killing_blast_is_a_bombing() {
         .iter()
         .find(|e| e.method.as_deref() == Some("explosive"))
         .expect("the tunnel blast");
-    assert_eq!(blast.sub_event_type, SubEventType::RemoteExplosive, "{blast:#?}");
+    assert_eq!(
+        blast.sub_event_type,
+        SubEventType::RemoteExplosive,
+        "{blast:#?}"
+    );
     assert_eq!(blast.casualties.killed, Some(40));
     let shelling = x
         .events
@@ -1305,5 +1309,10 @@ fn a_headline_blast_merged_with_the_tunnel_bombing_stays_with_it() {
         Some((2016, 7, 22)),
     );
     let lead = lead_of(&x);
-    assert_eq!(lead.sub_event_type, SubEventType::RemoteExplosive, "{:#?}", x.events);
+    assert_eq!(
+        lead.sub_event_type,
+        SubEventType::RemoteExplosive,
+        "{:#?}",
+        x.events
+    );
 }
