@@ -549,7 +549,6 @@ fn skip_breakdown(words: &[Word<'_>], mut at: usize) -> Option<usize> {
     }
 }
 
-/// The index of the first word from `at` that is not an auxiliary ("were", "have been").
 /// How many words an "of" phrase after a victim group may run to its verb ("members of the
 /// so-called Islamic State were killed").
 const OF_PHRASE_REACH: usize = 5;
@@ -587,6 +586,8 @@ fn is_adverb(w: &str) -> bool {
     w.len() > 4 && w.ends_with("ly") && w != "only"
 }
 
+/// The index of the first word from `at` that is not an auxiliary or an adverb ("were", "have
+/// brutally been").
 fn skip_auxiliaries(words: &[Word<'_>], mut at: usize) -> usize {
     while words
         .get(at)

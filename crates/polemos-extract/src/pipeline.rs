@@ -87,7 +87,7 @@ impl Pipeline {
         let r = &*self.resources;
         let folded = Folded::new(&parsed.doc.text);
         let places = geocode_document(&r.gazetteer, &parsed, &folded);
-        let country = main_country(&folded, &places);
+        let country = main_country(&parsed.doc.text, &folded, &places);
         let mut hits = self.dictionaries.find(&folded).into_iter();
         let (actor_hits, trigger_hits, source_hits) = (
             hits.next().unwrap_or_default(),
@@ -229,13 +229,14 @@ const PLACE_WORDS: &[&str] = &[
 
 /// Whether a mention of a country's name places something in it: after a word of place, or
 /// as a possessive ("Syria's Aleppo").
-fn places_in_country(folded: &Folded, p: &PlaceMatch) -> bool {
+fn places_in_country(text: &str, folded: &Folded, p: &PlaceMatch) -> bool {
     let start = folded.folded_offset(p.span.start);
-    let end = folded.folded_offset(p.span.end);
     crate::context::previous_words(folded, start, 1)
         .first()
         .is_some_and(|w| PLACE_WORDS.contains(w))
-        || folded.text.get(end..).is_some_and(|t| t.starts_with(" s "))
+        || text
+            .get(p.span.end..)
+            .is_some_and(|t| t.starts_with("'s") || t.starts_with("\u{2019}s"))
 }
 
 /// The country most resolved places are in, its own name counted with its towns where it
@@ -245,7 +246,7 @@ fn places_in_country(folded: &Folded, p: &PlaceMatch) -> bool {
 /// ("bombers took off from Russia and struck Deir ez-Zor province" happened in Syria), then
 /// the country more often named at all, then the country named first wins: the article opens
 /// with what it is about.
-fn main_country(folded: &Folded, places: &[PlaceMatch]) -> Option<String> {
+fn main_country(text: &str, folded: &Folded, places: &[PlaceMatch]) -> Option<String> {
     // Per country: mentions of places in it, mentions finer than the country, all mentions,
     // first mention.
     let mut counts: HashMap<&str, (usize, usize, usize, usize)> = HashMap::new();
@@ -254,7 +255,7 @@ fn main_country(folded: &Folded, places: &[PlaceMatch]) -> Option<String> {
             .entry(p.location.country.as_str())
             .or_insert((0, 0, 0, i));
         let finer = p.location.feature != "country";
-        c.0 += usize::from(finer || places_in_country(folded, p));
+        c.0 += usize::from(finer || places_in_country(text, folded, p));
         c.1 += usize::from(finer);
         c.2 += 1;
     }

@@ -1229,6 +1229,14 @@ fn a_state_named_as_actor_does_not_make_the_article_about_it() {
         (place.name.as_str(), place.country.as_str()),
         ("Aleppo", "SY")
     );
+    // A possessive places as "in" does.
+    let x = extract_on(
+        "Air strikes hit Syria's north on Monday, killing 12 civilians. Russia denied its planes \
+         were involved. Russia said the claims were false.",
+        Some((2016, 9, 20)),
+    );
+    let place = lead_of(&x).location.as_ref().expect("placed");
+    assert_eq!(place.country, "SY", "{place:#?}");
 }
 
 #[test]

@@ -432,7 +432,7 @@ impl ActorDictionary {
                     }
                 }
             }
-            // "anti-government protests", "the anti-IS coalition": the actor is what others
+            // "anti-government protests", "anti-Assad rebels": the actor is what others
             // oppose, never the one acting.
             if previous_words(folded, raw.start, 1)
                 .first()

@@ -83,8 +83,9 @@ const PLACE_LOOKBACK: u32 = 3;
 
 /// Chooses the triggers of one sentence that become events: specific triggers absorb generic
 /// ones ("an attack with barrel bombs" is one air strike), fallback triggers ("killed") count
-/// only when nothing else does, and one event is kept per trigger type. Returns each chosen
-/// trigger with the triggers it absorbed.
+/// only when nothing else does, one event is kept per trigger type, and a weapon that
+/// `carries` another makes one event with it ("shells containing toxic gas"). Returns each
+/// chosen trigger with the triggers it absorbed.
 fn anchors(
     lexicon: &TriggerLexicon,
     in_sentence: &[usize],
@@ -568,9 +569,9 @@ const AIRCRAFT: &[&str] = &[
 ];
 
 /// Retypes a generic report as an air strike when its agent is aircraft ("bombers attacked",
-/// "warplanes were behind the attacks on the convoy"),
-/// or when a state's forces set off the explosion ("regime bombing of Aleppo": states bomb from
-/// the air; a "terrorist bombing" stays a bomb attack).
+/// "warplanes were behind the attacks on the convoy"), or when a state's forces set off the
+/// explosion ("regime bombing of Aleppo": states bomb from the air; a "terrorist bombing" stays
+/// a bomb attack).
 fn air_if_from_the_air(
     f: &Findings<'_>,
     actor1: Option<&ActorRef>,
