@@ -491,6 +491,10 @@ fn agents_after_by_a_and_spelling_variants() {
     let e =
         only("A chemical attack by Jaysh al-Islam fighters hit the district of Sheikh Maqsoud.");
     assert_eq!(name(&e.actor1), Some("Jaish al-Islam"));
+    // A hedge after "by" leaves the agent the agent.
+    let e = only("At least six air raids by suspected Russian jets hit the village of Haas.");
+    assert_eq!(name(&e.actor1), Some("Russian forces"), "{e:#?}");
+    assert_eq!(e.actor2, None);
 }
 
 #[test]

@@ -192,9 +192,14 @@ fn by_phrase(folded: &Folded, a: &ActorMatch) -> By {
             .get(by_at + 1)
             .is_some_and(|w| SUPPORT_WORDS.contains(w) || STATE_WORDS.contains(w))
     };
+    let hedge = |w: &str| HEDGES.contains(&w);
     let by_at = match before.as_slice() {
         ["by", ..] => 0,
         ["the" | "a" | "an", "by", ..] => 1,
+        // "air raids by suspected Russian jets": the hedge leaves the agent an agent.
+        [h, "by", ..] if hedge(h) => 1,
+        [h, "the" | "a" | "an", "by", ..] if hedge(h) => 2,
+        ["the" | "a" | "an", h, "by", ..] if hedge(h) => 2,
         // "a city held by al-Qaeda affiliate the Nusra Front": a title between the participle
         // and the name still makes the holder no target.
         _ => {
@@ -211,6 +216,18 @@ fn by_phrase(folded: &Folded, a: &ActorMatch) -> By {
         By::Agent
     }
 }
+
+/// Words that hedge the agent after "by" ("by suspected Russian jets").
+const HEDGES: &[&str] = &[
+    "suspected",
+    "alleged",
+    "presumed",
+    "apparently",
+    "probably",
+    "likely",
+    "possibly",
+    "reportedly",
+];
 
 /// How many words back a "held by" or "backed by" may stand from the actor it introduces.
 const BY_TITLE_REACH: usize = 5;
