@@ -231,9 +231,14 @@ pub fn find_dates(folded: &Folded, sentences: &[Sentence]) -> Vec<DateMention> {
                         .is_some_and(|p| PERIOD_STARTS.contains(&words[p].text));
                     if !period {
                         let before = |k: usize| i.checked_sub(k).map(|p| words[p].text);
+                        // "SANA reported on Sunday", and "IS on Monday claimed
+                        // responsibility for": the date of the report, not of the event.
                         let of_report = REPORT_VERBS.contains(&before(1).unwrap_or(""))
                             || (before(1) == Some("on")
-                                && REPORT_VERBS.contains(&before(2).unwrap_or("")));
+                                && REPORT_VERBS.contains(&before(2).unwrap_or("")))
+                            || words
+                                .get(last + 1)
+                                .is_some_and(|w| REPORT_VERBS.contains(&w.text));
                         out.push(DateMention {
                             sentence: s.index,
                             span: folded.original_span(words[i].start, words[last].end),
@@ -457,6 +462,17 @@ mod tests {
         assert_eq!(
             (d.start, d.precision, d.span),
             (Some(ymd(2017, 4, 17)), Some(2), None)
+        );
+        // The date before the reporting verb dates the claim, not the bombing.
+        let text = "IS on Monday claimed responsibility for a bombing on Sunday night.";
+        let f = Folded::new(text);
+        let s = vec![Sentence::covering(text)];
+        assert_eq!(
+            find_dates(&f, &s)
+                .iter()
+                .map(|d| d.of_report)
+                .collect::<Vec<_>>(),
+            vec![true, false]
         );
     }
 

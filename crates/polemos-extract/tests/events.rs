@@ -1328,3 +1328,10 @@ fn a_headline_blast_merged_with_the_tunnel_bombing_stays_with_it() {
         x.events
     );
 }
+
+#[test]
+fn a_suicide_bomb_attack_is_a_suicide_bombing() {
+    let e = only("At least 22 people were killed in a double suicide bomb attack in Homs.");
+    assert_eq!(e.sub_event_type, SubEventType::SuicideBomb, "{e:#?}");
+    assert_eq!(e.casualties.killed, Some(22));
+}
