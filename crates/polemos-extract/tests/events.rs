@@ -1335,3 +1335,16 @@ fn a_suicide_bomb_attack_is_a_suicide_bombing() {
     assert_eq!(e.sub_event_type, SubEventType::SuicideBomb, "{e:#?}");
     assert_eq!(e.casualties.killed, Some(22));
 }
+
+#[test]
+fn people_broken_down_into_women_and_children_are_civilians() {
+    let e = only(
+        "Eleven people including a woman and a child were killed in rebel shelling of army \
+         positions in Aleppo.",
+    );
+    assert_eq!(name(&e.actor2), Some("Syrian government forces"), "{e:#?}");
+    assert_eq!(e.casualties.civilians_killed, Some(11), "{e:#?}");
+    // Without the breakdown, the dead of an attack on soldiers are not taken as civilians.
+    let e = only("Eleven people were killed in rebel shelling of army positions in Aleppo.");
+    assert_eq!(e.casualties.civilians_killed, None, "{e:#?}");
+}

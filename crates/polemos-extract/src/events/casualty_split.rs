@@ -25,6 +25,9 @@ struct Tally {
     civilians_named: Option<u32>,
     /// Whether every count of the dead is a vague quantity ("dozens of people").
     vague: bool,
+    /// Whether dead counted as "people" are broken down into women or children ("eleven people
+    /// including a woman and a child"), which makes them civilians whoever was targeted.
+    people_civilian: bool,
 }
 
 /// The method of the trigger table's explosives ("blew up", "bomb"), and the codes of a bombing
@@ -46,6 +49,12 @@ impl Tally {
                 if !subset {
                     self.vague = (self.killed.is_none() || self.vague) && c.vague;
                     add(&mut self.killed, c.count);
+                }
+                if subset
+                    && matches!(c.group, VictimGroup::Children | VictimGroup::Women)
+                    && self.people.is_some()
+                {
+                    self.people_civilian = true;
                 }
                 match (c.group, subset) {
                     (VictimGroup::Children, _) => add(&mut self.children, c.count),
@@ -81,6 +90,7 @@ impl Tally {
             combatants: self.combatants.max(o.combatants),
             people: self.people.max(o.people),
             civilians_named: self.civilians_named.max(o.civilians_named),
+            people_civilian: self.people_civilian || o.people_civilian,
             vague: match (self.killed, o.killed) {
                 (Some(_), Some(_)) => self.vague && o.vague,
                 (Some(_), None) => self.vague,
@@ -230,7 +240,7 @@ fn apply(e: &mut Event, t: Tally, span: Span) {
         });
     let (civilians, civilians_inferred) = match t.civilians_named {
         Some(named) => (Some(named.max(t.civilians.unwrap_or(0))), false),
-        None if civilian_context => match (t.civilians, t.people) {
+        None if civilian_context || t.people_civilian => match (t.civilians, t.people) {
             (c, None) => (c, false),
             (c, Some(p)) => (Some(c.unwrap_or(0).saturating_add(p)), true),
         },
