@@ -660,7 +660,7 @@ const TOLL_VERBS: &[&[&str]] = &[
 ];
 /// How many words may describe the event between "death toll" and its figure ("the death toll
 /// from a bomb blast on a crowded bus convoy outside Aleppo reached 112").
-const TOLL_REACH: usize = 20;
+const TOLL_REACH: usize = 30;
 
 /// "The death toll from the blast rose to at least 112 people": the event's own updated toll.
 /// A war-wide toll never gets here: sentences with a total cue ("of the war", "since 2011")
@@ -1044,6 +1044,13 @@ mod tests {
             find("Death toll from Aleppo bomb attack rises to 112.")[0].0,
             112
         );
+        // A long description of the attacks, with a span of hours read past.
+        let got = find(
+            "The death toll from the shelling attacks launched by al-Nusra terrorists on \
+             neighbourhoods in areas in Aleppo province in the past 24 hours has reached 20 \
+             people.",
+        );
+        assert_eq!(got.iter().map(|g| g.0).collect::<Vec<_>>(), vec![20]);
         assert_eq!(
             find("Death toll from Aleppo bomb attack at least 112.")[0].0,
             112
