@@ -1344,6 +1344,12 @@ fn people_broken_down_into_women_and_children_are_civilians() {
     );
     assert_eq!(name(&e.actor2), Some("Syrian government forces"), "{e:#?}");
     assert_eq!(e.casualties.civilians_killed, Some(11), "{e:#?}");
+    // Nor with soldiers among them.
+    let e = only(
+        "Twelve people including five soldiers and two children were killed in rebel shelling \
+         of army positions in Aleppo.",
+    );
+    assert_ne!(e.casualties.civilians_killed, Some(12), "{e:#?}");
     // Without the breakdown, the dead of an attack on soldiers are not taken as civilians.
     let e = only("Eleven people were killed in rebel shelling of army positions in Aleppo.");
     assert_eq!(e.casualties.civilians_killed, None, "{e:#?}");

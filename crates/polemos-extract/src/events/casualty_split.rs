@@ -26,8 +26,11 @@ struct Tally {
     /// Whether every count of the dead is a vague quantity ("dozens of people").
     vague: bool,
     /// Whether dead counted as "people" are broken down into women or children ("eleven people
-    /// including a woman and a child"), which makes them civilians whoever was targeted.
+    /// including a woman and a child"), which makes them civilians whoever was targeted...
     people_civilian: bool,
+    /// ... unless the breakdown names fighters too ("12 people including five soldiers and two
+    /// children").
+    people_mixed: bool,
 }
 
 /// The method of the trigger table's explosives ("blew up", "bomb"), and the codes of a bombing
@@ -50,11 +53,12 @@ impl Tally {
                     self.vague = (self.killed.is_none() || self.vague) && c.vague;
                     add(&mut self.killed, c.count);
                 }
-                if subset
-                    && matches!(c.group, VictimGroup::Children | VictimGroup::Women)
-                    && self.people.is_some()
-                {
-                    self.people_civilian = true;
+                if subset && self.people.is_some() {
+                    match c.group {
+                        VictimGroup::Children | VictimGroup::Women => self.people_civilian = true,
+                        VictimGroup::Combatants => self.people_mixed = true,
+                        VictimGroup::Civilians | VictimGroup::People => {}
+                    }
                 }
                 match (c.group, subset) {
                     (VictimGroup::Children, _) => add(&mut self.children, c.count),
@@ -91,6 +95,7 @@ impl Tally {
             people: self.people.max(o.people),
             civilians_named: self.civilians_named.max(o.civilians_named),
             people_civilian: self.people_civilian || o.people_civilian,
+            people_mixed: self.people_mixed || o.people_mixed,
             vague: match (self.killed, o.killed) {
                 (Some(_), Some(_)) => self.vague && o.vague,
                 (Some(_), None) => self.vague,
@@ -240,10 +245,12 @@ fn apply(e: &mut Event, t: Tally, span: Span) {
         });
     let (civilians, civilians_inferred) = match t.civilians_named {
         Some(named) => (Some(named.max(t.civilians.unwrap_or(0))), false),
-        None if civilian_context || t.people_civilian => match (t.civilians, t.people) {
-            (c, None) => (c, false),
-            (c, Some(p)) => (Some(c.unwrap_or(0).saturating_add(p)), true),
-        },
+        None if civilian_context || (t.people_civilian && !t.people_mixed) => {
+            match (t.civilians, t.people) {
+                (c, None) => (c, false),
+                (c, Some(p)) => (Some(c.unwrap_or(0).saturating_add(p)), true),
+            }
+        }
         None => (t.civilians, false),
     };
     // "Daesh has killed 33 young men": a killing whose dead are all civilians, with no armed
