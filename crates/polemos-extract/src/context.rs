@@ -13,6 +13,28 @@ pub fn sentence_of(sentences: &[Sentence], span: Span) -> Option<u32> {
         .map(|s| s.index)
 }
 
+/// Words that make the name after them a region ("central Syria", "northwest Syria"): the
+/// state's name there is a place, not the state acting.
+pub(crate) const COMPASS_WORDS: &[&str] = &[
+    "north",
+    "south",
+    "east",
+    "west",
+    "northern",
+    "southern",
+    "eastern",
+    "western",
+    "central",
+    "northeast",
+    "northwest",
+    "southeast",
+    "southwest",
+    "northeastern",
+    "northwestern",
+    "southeastern",
+    "southwestern",
+];
+
 fn is_word_char(c: char) -> bool {
     c.is_alphanumeric()
 }

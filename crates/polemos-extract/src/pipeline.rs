@@ -192,8 +192,9 @@ fn keep_modifying_demonyms(
         .collect()
 }
 
-/// Words before a country's name that make it a place ("in Syria", "across northern Syria"),
-/// not the state acting ("Russia has denied", "Russia holds responsibility").
+/// Words before a country's name that make it a place ("in Syria", "across Syria"), not the
+/// state acting ("Russia has denied", "Russia holds responsibility"); so do the compass words,
+/// `COMPASS_WORDS` of the context module ("northern Syria").
 const PLACE_WORDS: &[&str] = &[
     "in",
     "into",
@@ -208,23 +209,6 @@ const PLACE_WORDS: &[&str] = &[
     "near",
     "around",
     "outside",
-    "northern",
-    "southern",
-    "eastern",
-    "western",
-    "central",
-    "north",
-    "south",
-    "east",
-    "west",
-    "northwest",
-    "northeast",
-    "southwest",
-    "southeast",
-    "northwestern",
-    "northeastern",
-    "southwestern",
-    "southeastern",
 ];
 
 /// Whether a mention of a country's name places something in it: after a word of place, or
@@ -233,7 +217,7 @@ fn places_in_country(text: &str, folded: &Folded, p: &PlaceMatch) -> bool {
     let start = folded.folded_offset(p.span.start);
     crate::context::previous_words(folded, start, 1)
         .first()
-        .is_some_and(|w| PLACE_WORDS.contains(w))
+        .is_some_and(|w| PLACE_WORDS.contains(w) || crate::context::COMPASS_WORDS.contains(w))
         || text
             .get(p.span.end..)
             .is_some_and(|t| t.starts_with("'s") || t.starts_with("\u{2019}s"))

@@ -457,20 +457,35 @@ fn snipers_doing_nothing(folded: &Folded, start: usize, end: usize) -> bool {
 mod tests {
     use super::*;
 
-    #[test]
-    fn lexicon_loads_and_types() {
+    /// The triggers the embedded lexicon finds in `text`, as written and by rule id.
+    fn found(text: &str) -> Vec<(String, String)> {
         let lex = TriggerLexicon::embedded().unwrap();
-        assert!(lex.len() > 25);
-        let text = "Warplanes carried out air strikes; a car bomb exploded.";
         let f = Folded::new(text);
         let s = vec![polemos_core::Sentence::covering(text)];
-        let found: Vec<(&str, &str)> = lex
-            .find(&f, &s)
+        lex.find(&f, &s)
             .iter()
-            .map(|m| (m.span.slice(text), lex.get(m.trigger).unwrap().id.as_str()))
-            .collect();
+            .map(|m| {
+                (
+                    m.span.slice(text).to_string(),
+                    lex.get(m.trigger).unwrap().id.clone(),
+                )
+            })
+            .collect()
+    }
+
+    fn written(text: &str) -> Vec<String> {
+        found(text).into_iter().map(|(w, _)| w).collect()
+    }
+
+    #[test]
+    fn lexicon_loads_and_types() {
+        assert!(TriggerLexicon::embedded().unwrap().len() > 25);
+        let found = found("Warplanes carried out air strikes; a car bomb exploded.");
         assert_eq!(
-            found,
+            found
+                .iter()
+                .map(|(w, id)| (w.as_str(), id.as_str()))
+                .collect::<Vec<_>>(),
             vec![
                 ("air strikes", "airstrike.noun"),
                 ("car bomb", "carbomb.noun"),
@@ -481,42 +496,26 @@ mod tests {
 
     #[test]
     fn weapons_held_are_no_attack() {
-        let lex = TriggerLexicon::embedded().unwrap();
-        let found = |text: &str| -> Vec<String> {
-            let f = Folded::new(text);
-            let s = vec![polemos_core::Sentence::covering(text)];
-            lex.find(&f, &s)
-                .iter()
-                .map(|m| m.span.slice(text).to_string())
-                .collect()
-        };
-        assert!(found("A plan to eliminate Syria's chemical weapons was agreed.").is_empty());
-        assert!(found("It set terms for the destruction of its chemical weapons.").is_empty());
+        assert!(written("A plan to eliminate Syria's chemical weapons was agreed.").is_empty());
+        assert!(written("It set terms for the destruction of its chemical weapons.").is_empty());
         assert_eq!(
-            found("Rebels must abide by the chemical weapons agreement."),
+            written("Rebels must abide by the chemical weapons agreement."),
             vec!["agreement"]
         );
         assert_eq!(
-            found("The regime used chemical weapons in Ghouta."),
+            written("The regime used chemical weapons in Ghouta."),
             vec!["chemical weapons"]
         );
     }
 
     #[test]
     fn snipers_are_a_shooting_only_when_they_shoot() {
-        let lex = TriggerLexicon::embedded().unwrap();
-        let ids = |text: &str| -> Vec<String> {
-            let f = Folded::new(text);
-            let s = vec![polemos_core::Sentence::covering(text)];
-            lex.find(&f, &s)
-                .iter()
-                .map(|m| lex.get(m.trigger).unwrap().id.clone())
-                .collect()
-        };
-        assert!(ids("Residents stay away from areas exposed to the regime's snipers.").is_empty());
         assert!(
-            ids("A boy was killed by a sniper in Daraa.").contains(&"shooting.noun".to_string())
+            found("Residents stay away from areas exposed to the regime's snipers.").is_empty()
         );
+        assert!(found("A boy was killed by a sniper in Daraa.")
+            .iter()
+            .any(|(_, id)| id == "shooting.noun"));
     }
 
     #[test]

@@ -2,7 +2,7 @@
 
 use polemos_core::{ActorCategory, ActorRef, Span};
 
-use crate::context::{next_words, previous_words, sentence_of};
+use crate::context::{next_words, previous_words, sentence_of, COMPASS_WORDS};
 use crate::fold::Folded;
 use crate::joint::Keyed;
 use crate::matcher::{exact_form, letters_equal, DictMatcher, Hit};
@@ -103,27 +103,6 @@ const OF_GAPS: &[&str] = &[
 
 /// Words before a generic force noun that leave its owner unknown ("unidentified warplanes").
 const UNKNOWN_WORDS: &[&str] = &["unidentified", "unknown", "unmarked"];
-
-/// Words that make the name after them a region ("central Syria", "northwest Syria").
-const COMPASS_WORDS: &[&str] = &[
-    "north",
-    "south",
-    "east",
-    "west",
-    "northern",
-    "southern",
-    "eastern",
-    "western",
-    "central",
-    "northeast",
-    "northwest",
-    "southeast",
-    "southwest",
-    "northeastern",
-    "northwestern",
-    "southeastern",
-    "southwestern",
-];
 
 /// Words that, right after an actor, make it a description of a place ("rebel-held", "a rebel
 /// town"), not an actor in an event.
