@@ -4,16 +4,15 @@
 
 #[cfg(test)]
 use polemos_core::Span;
-use std::sync::OnceLock;
 
-use aho_corasick::{AhoCorasick, MatchKind};
 use polemos_core::{Attribution, Certainty, Sentence};
 
 use crate::fold::Folded;
 use crate::joint::Keyed;
+use crate::lexicon::Vocab;
 use crate::matcher::{exact_form, letters_equal, DictMatcher, Hit};
 use crate::tsv::parse_rows;
-use crate::words::{word_map, Word, WordMap};
+use crate::words::Word;
 use crate::ResourceError;
 
 /// A source of the dictionary.
@@ -35,72 +34,6 @@ pub struct SourceDictionary {
     sources: Vec<Source>,
     matcher: DictMatcher<SourceAlias>,
 }
-
-/// Reporting verbs and the class each belongs to.
-const VERBS: &[(&str, &str)] = &[
-    ("said", "said"),
-    ("says", "said"),
-    ("say", "said"),
-    ("told", "said"),
-    ("added", "said"),
-    ("stated", "said"),
-    ("reported", "reported"),
-    ("reports", "reported"),
-    ("report", "reported"),
-    ("quoted", "reported"),
-    ("cited", "reported"),
-    ("claimed", "claimed"),
-    ("claims", "claimed"),
-    ("claim", "claimed"),
-    ("claiming", "claimed"),
-    ("confirmed", "confirmed"),
-    ("confirms", "confirmed"),
-    ("denied", "denied"),
-    ("denies", "denied"),
-    ("deny", "denied"),
-    ("announced", "announced"),
-    ("announces", "announced"),
-    ("insists", "said"),
-    ("insisted", "said"),
-];
-/// Hedges that make a report a claim.
-const HEDGES: &[&str] = &[
-    "reportedly",
-    "allegedly",
-    "purportedly",
-    "apparently",
-    "unconfirmed",
-    "unverified",
-    "could not be independently verified",
-    "could not be verified",
-    "could not be confirmed",
-    "could not be independently confirmed",
-    "not be independently verified",
-    "it was not clear whether",
-    "it is not clear whether",
-    "it was unclear whether",
-    "it is unclear whether",
-    "it was not possible to verify",
-    "is said to have",
-    "are said to have",
-    "was said to have",
-    "were said to have",
-    "claiming that",
-    "claim that",
-    "claimed that",
-    "claims that",
-];
-/// Cues that the report is contested.
-const DISPUTES: &[&str] = &[
-    "disputed",
-    "contradicted",
-    "conflicting reports",
-    "contested",
-    "rejected claims",
-    "dismissed reports",
-];
-/// Cues that the event is denied.
-const DENIALS: &[&str] = &["denied", "denies", "deny", "denial"];
 
 impl SourceDictionary {
     /// Loads the dictionary from the TSV format of `data/sources/sources.tsv`.
@@ -144,7 +77,8 @@ impl SourceDictionary {
         folded: &Folded,
         sentences: &[Sentence],
     ) -> Vec<Option<Attribution>> {
-        self.attributions_from_hits(text, folded, &self.matcher.find(folded), sentences)
+        let hits = self.matcher.find(folded);
+        self.attributions_from_hits(Vocab::embedded(), text, folded, &hits, sentences)
     }
 
     /// The dictionary's matcher, for walking it with others ([`crate::joint::JointMatcher`]).
@@ -155,6 +89,7 @@ impl SourceDictionary {
     /// [`SourceDictionary::attributions`] from the hits of its matcher, found beforehand.
     pub(crate) fn attributions_from_hits(
         &self,
+        v: &Vocab,
         text: &str,
         folded: &Folded,
         hits: &[Hit],
@@ -182,22 +117,19 @@ impl SourceDictionary {
                         Some((h.start, h.end, self.sources.get(alias.source)?))
                     })
                     .collect();
-                attribution_in(text, folded, &words, &named)
+                attribution_in(v, text, folded, &words, &named)
             })
             .collect()
     }
 }
 
-fn verb_class(w: &str) -> Option<&'static str> {
-    static CLASSES: OnceLock<WordMap<&'static str>> = OnceLock::new();
-    CLASSES
-        .get_or_init(|| word_map(VERBS.iter().copied()))
-        .get(w)
-        .copied()
+fn verb_class(v: &Vocab, w: &str) -> Option<&'static str> {
+    v.report_verbs.get(w).copied()
 }
 
 /// Finds the source and reporting verb of one sentence.
 fn attribution_in(
+    v: &Vocab,
     text: &str,
     folded: &Folded,
     words: &[Word<'_>],
@@ -219,18 +151,18 @@ fn attribution_in(
         } else {
             words[last + 1..(last + 4).min(words.len())]
                 .iter()
-                .find_map(|w| verb_class(w.text))
+                .find_map(|w| verb_class(v, w.text))
                 .or_else(|| {
                     words[first.saturating_sub(2)..first]
                         .iter()
                         .rev()
-                        .find_map(|w| verb_class(w.text))
+                        .find_map(|w| verb_class(v, w.text))
                 })
         };
         if let Some(verb) = verb {
             // A generic role ("governor", "spokesman") next to a name: the name is the source.
             if source.kind == "official" {
-                if let Some(person) = named_person(text, folded, words) {
+                if let Some(person) = named_person(v, text, folded, words) {
                     return Some(person);
                 }
             }
@@ -242,12 +174,12 @@ fn attribution_in(
             });
         }
     }
-    named_person(text, folded, words)
+    named_person(v, text, folded, words)
 }
 
 /// "Homs Governor Talal Barazi said", "said Peter Cook": a capitalised name next to a
 /// reporting verb, when no dictionary source is named.
-fn named_person(text: &str, folded: &Folded, words: &[Word<'_>]) -> Option<Attribution> {
+fn named_person(v: &Vocab, text: &str, folded: &Folded, words: &[Word<'_>]) -> Option<Attribution> {
     let capitalised = |w: &Word<'_>| {
         folded
             .original_span(w.start, w.end)
@@ -255,7 +187,7 @@ fn named_person(text: &str, folded: &Folded, words: &[Word<'_>]) -> Option<Attri
             .starts_with(|c: char| c.is_uppercase())
     };
     for (i, w) in words.iter().enumerate() {
-        let Some(verb) = verb_class(w.text) else {
+        let Some(verb) = verb_class(v, w.text) else {
             continue;
         };
         // Name before the verb: up to four capitalised words ending right before it; the first
@@ -287,41 +219,23 @@ fn named_person(text: &str, folded: &Folded, words: &[Word<'_>]) -> Option<Attri
     None
 }
 
-/// One automaton over every certainty cue; pattern `i` is cue `i` of `DENIALS`, then
-/// `DISPUTES`, then `HEDGES`. Built with its prefilter, which skips from one byte that may
-/// start a cue to the next: most sentences hold no cue at all.
-fn cue_automaton() -> &'static AhoCorasick {
-    static CUES: OnceLock<AhoCorasick> = OnceLock::new();
-    CUES.get_or_init(|| {
-        let cues = DENIALS.iter().chain(DISPUTES).chain(HEDGES);
-        AhoCorasick::builder()
-            .match_kind(MatchKind::Standard)
-            .build(cues)
-            .expect("the certainty cues build an automaton")
-    })
-}
-
 /// Certainty cues of one sentence, strongest first: denial, dispute, hedge. A cue counts only
 /// as whole words (no letter or digit right before or after it).
-pub fn certainty_cue(folded_sentence: &str) -> Option<Certainty> {
+pub(crate) fn certainty_cue(v: &Vocab, folded_sentence: &str) -> Option<Certainty> {
     let mut best: Option<Certainty> = None;
     // Every occurrence of every cue, overlapping ones included. The strongest found wins, so
     // the order they come in does not matter.
-    for m in cue_automaton().find_overlapping_iter(folded_sentence) {
+    for m in v.certainty_cues.find_overlapping_iter(folded_sentence) {
         let (start, end) = (m.start(), m.end());
         let before = folded_sentence[..start].chars().next_back();
         let after = folded_sentence[end..].chars().next();
         if before.is_some_and(char::is_alphanumeric) || after.is_some_and(char::is_alphanumeric) {
             continue;
         }
-        let p = m.pattern().as_usize();
-        let found = if p < DENIALS.len() {
-            return Some(Certainty::Denied);
-        } else if p < DENIALS.len() + DISPUTES.len() {
-            Certainty::Disputed
-        } else {
-            Certainty::Claimed
-        };
+        let found = v.certainty_of_cue[m.pattern().as_usize()];
+        if found == Certainty::Denied {
+            return Some(found);
+        }
         best = best.max(Some(found));
     }
     best
@@ -397,26 +311,35 @@ mod tests {
     #[test]
     fn cues() {
         assert_eq!(
-            certainty_cue("this has been categorically denied by peskov"),
+            certainty_cue(
+                Vocab::embedded(),
+                "this has been categorically denied by peskov"
+            ),
             Some(Certainty::Denied)
         );
         assert_eq!(
-            certainty_cue("the army has reportedly shifted forces"),
+            certainty_cue(Vocab::embedded(), "the army has reportedly shifted forces"),
             Some(Certainty::Claimed)
         );
         assert_eq!(
-            certainty_cue("the figures could not be independently verified."),
+            certainty_cue(
+                Vocab::embedded(),
+                "the figures could not be independently verified."
+            ),
             Some(Certainty::Claimed)
         );
-        assert_eq!(certainty_cue("troops shelled the town"), None);
-        assert_eq!(certainty_cue(""), None);
-        assert_eq!(certainty_cue("undenied"), None);
         assert_eq!(
-            certainty_cue("reportedly, the claim was disputed"),
+            certainty_cue(Vocab::embedded(), "troops shelled the town"),
+            None
+        );
+        assert_eq!(certainty_cue(Vocab::embedded(), ""), None);
+        assert_eq!(certainty_cue(Vocab::embedded(), "undenied"), None);
+        assert_eq!(
+            certainty_cue(Vocab::embedded(), "reportedly, the claim was disputed"),
             Some(Certainty::Disputed)
         );
         assert_eq!(
-            certainty_cue("it was unclear whether it was denied"),
+            certainty_cue(Vocab::embedded(), "it was unclear whether it was denied"),
             Some(Certainty::Denied)
         );
         assert_eq!(certainty(None, None), Certainty::Asserted);

@@ -3,6 +3,7 @@
 use polemos_core::{Sentence, Span};
 
 use crate::fold::Folded;
+use crate::lexicon::{Vocab, WordList};
 use crate::numbers::read_count;
 use crate::words::Word;
 
@@ -17,6 +18,19 @@ pub enum VictimGroup {
 }
 
 impl VictimGroup {
+    /// The group named as [`VictimGroup::as_str`] writes it (as `victim_groups.tsv` does).
+    pub(crate) fn parse(name: &str) -> Option<VictimGroup> {
+        [
+            VictimGroup::Civilians,
+            VictimGroup::Children,
+            VictimGroup::Women,
+            VictimGroup::Combatants,
+            VictimGroup::People,
+        ]
+        .into_iter()
+        .find(|g| g.as_str() == name)
+    }
+
     pub fn as_str(&self) -> &'static str {
         match self {
             VictimGroup::Civilians => "civilians",
@@ -28,205 +42,17 @@ impl VictimGroup {
     }
 }
 
-const GROUP_NOUNS: &[(&str, VictimGroup)] = &[
-    ("people", VictimGroup::People),
-    ("persons", VictimGroup::People),
-    ("others", VictimGroup::People),
-    ("men", VictimGroup::People),
-    ("man", VictimGroup::People),
-    ("person", VictimGroup::People),
-    ("boy", VictimGroup::Children),
-    ("boys", VictimGroup::Children),
-    ("girl", VictimGroup::Children),
-    ("girls", VictimGroup::Children),
-    ("civilians", VictimGroup::Civilians),
-    ("workers", VictimGroup::Civilians),
-    ("volunteers", VictimGroup::Civilians),
-    ("patients", VictimGroup::Civilians),
-    ("passengers", VictimGroup::Civilians),
-    ("civilian", VictimGroup::Civilians),
-    ("residents", VictimGroup::Civilians),
-    ("villagers", VictimGroup::Civilians),
-    ("worshippers", VictimGroup::Civilians),
-    ("shoppers", VictimGroup::Civilians),
-    ("citizens", VictimGroup::Civilians),
-    ("medics", VictimGroup::Civilians),
-    ("doctors", VictimGroup::Civilians),
-    ("nurses", VictimGroup::Civilians),
-    ("paramedics", VictimGroup::Civilians),
-    ("rescuers", VictimGroup::Civilians),
-    ("students", VictimGroup::Civilians),
-    ("pupils", VictimGroup::Civilians),
-    ("teachers", VictimGroup::Civilians),
-    ("journalists", VictimGroup::Civilians),
-    ("pilgrims", VictimGroup::Civilians),
-    ("refugees", VictimGroup::Civilians),
-    ("evacuees", VictimGroup::Civilians),
-    ("farmers", VictimGroup::Civilians),
-    ("mourners", VictimGroup::Civilians),
-    // Members of a community, named as victims of sectarian killings.
-    ("alawites", VictimGroup::Civilians),
-    ("christians", VictimGroup::Civilians),
-    ("yazidis", VictimGroup::Civilians),
-    ("shiites", VictimGroup::Civilians),
-    ("syrians", VictimGroup::People),
-    ("babies", VictimGroup::Children),
-    ("infants", VictimGroup::Children),
-    ("children", VictimGroup::Children),
-    ("child", VictimGroup::Children),
-    ("kids", VictimGroup::Children),
-    ("women", VictimGroup::Women),
-    ("woman", VictimGroup::Women),
-    ("soldiers", VictimGroup::Combatants),
-    ("soldier", VictimGroup::Combatants),
-    ("troops", VictimGroup::Combatants),
-    ("fighters", VictimGroup::Combatants),
-    ("militants", VictimGroup::Combatants),
-    ("insurgents", VictimGroup::Combatants),
-    ("rebels", VictimGroup::Combatants),
-    ("jihadists", VictimGroup::Combatants),
-    ("terrorists", VictimGroup::Combatants),
-    ("gunmen", VictimGroup::Combatants),
-    ("members", VictimGroup::Combatants),
-    ("attackers", VictimGroup::Combatants),
-    ("policemen", VictimGroup::Combatants),
-    ("officers", VictimGroup::Combatants),
-    ("personnel", VictimGroup::Combatants),
-    ("guards", VictimGroup::Combatants),
-    ("militiamen", VictimGroup::Combatants),
-    ("extremists", VictimGroup::Combatants),
-    ("militia", VictimGroup::Combatants),
-    // Singulars, as headlines and comma-stripped text write them ("kills 30 Daesh terrorist").
-    ("terrorist", VictimGroup::Combatants),
-    ("militant", VictimGroup::Combatants),
-    ("fighter", VictimGroup::Combatants),
-    ("jihadist", VictimGroup::Combatants),
-    ("insurgent", VictimGroup::Combatants),
-    ("extremist", VictimGroup::Combatants),
-    ("commander", VictimGroup::Combatants),
-    ("militias", VictimGroup::Combatants),
-    ("commanders", VictimGroup::Combatants),
-    ("combatants", VictimGroup::Combatants),
-    ("jihadis", VictimGroup::Combatants),
-    ("mercenaries", VictimGroup::Combatants),
-    ("guerrillas", VictimGroup::Combatants),
-    ("recruits", VictimGroup::Combatants),
-];
-/// Words that, after a count and its group, say they were killed ("12 soldiers were killed",
-/// "three citizens were martyred").
-const DEAD_AFTER: &[&str] = &[
-    "killed",
-    "dead",
-    "died",
-    "slain",
-    "perished",
-    "die",
-    "executed",
-    "beheaded",
-    "martyred",
-    "murdered",
-    "crucified",
-    // "were gunned down"
-    "gunned",
-];
-const INJURED_AFTER: &[&str] = &["wounded", "injured", "hurt"];
-/// Words no victim phrase runs across: "38 injured in terrorist attacks" names no terrorists.
-const PHRASE_ENDS: &[&str] = &[
-    "in", "on", "at", "by", "from", "near", "after", "during", "and",
-];
-const AUXILIARIES: &[&str] = &[
-    "were",
-    "was",
-    "have",
-    "has",
-    "had",
-    "been",
-    "are",
-    "being",
-    "reportedly",
-    "also",
-    // "were shot dead": the harm word follows.
-    "shot",
-];
 /// The largest toll read as one event's: larger counts are a war's or a year's totals ("more
 /// than 170,000 people have been killed in the three-year conflict"). The deadliest single
 /// events of the wars polemos codes (Ghouta 2013, Halabja 1988) stay well below it.
 const MAX_EVENT_TOLL: u32 = 10_000;
-/// Phrases that make a number a war-wide or cumulative total, not the event's own toll.
-const TOTAL_CUES: &[&str] = &[
-    "since the war",
-    "since the start",
-    "since the beginning",
-    "since the conflict",
-    "since the uprising",
-    "since 2011",
-    "since the outbreak",
-    "in total",
-    "so far this year",
-    "over the past year",
-    "throughout the war",
-    "during the war",
-    "of the war",
-];
-/// Words before a count that make it a subset of a count already given ("including 5 children").
-const SUBSET_CUES: &[&str] = &["including", "incl"];
-/// Words after "killing N" that make N something other than people ("killing 12 km away" is
-/// no toll; "killing 12 Syrian aid workers" is).
-const NOT_PEOPLE: &[&str] = &[
-    "km",
-    "kilometres",
-    "kilometers",
-    "miles",
-    "metres",
-    "meters",
-    "percent",
-    "per",
-    "years",
-    "year",
-    "months",
-    "days",
-    "hours",
-    "minutes",
-    "tanks",
-    "vehicles",
-    "buildings",
-    "houses",
-    "times",
-    "of",
-];
-
-const MONTHS: &[&str] = &[
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "jan",
-    "feb",
-    "mar",
-    "apr",
-    "jun",
-    "jul",
-    "aug",
-    "sep",
-    "sept",
-    "oct",
-    "nov",
-    "dec",
-];
 
 /// Whether the sentence counts from a month or a year on ("600 Syrians have been killed in
 /// coalition air strikes since September 2014", "520 strikes since 21 May have killed 229"):
 /// a running total, not one event's toll. "Since Wednesday" can still be one battle's.
 fn counts_since_a_date(words: &[Word<'_>]) -> bool {
-    let is_month = |w: Option<&Word<'_>>| w.is_some_and(|w| MONTHS.contains(&w.text));
+    let is_month =
+        |w: Option<&Word<'_>>| w.is_some_and(|w| polemos_parse::month_number(w.text).is_some());
     let is_year = |w: Option<&Word<'_>>| {
         w.is_some_and(|w| {
             w.text.len() == 4
@@ -270,43 +96,19 @@ impl Harm {
     }
 
     /// Whether `w` is a verb that, before a count, says what happened to it ("killing 12",
-    /// "wounding 20"). A `match`, not a list: every word of every sentence is checked.
-    fn is_verb_before(&self, w: &str) -> bool {
+    /// "wounding 20").
+    fn is_verb_before(&self, v: &Vocab, w: &str) -> bool {
         match self {
-            Harm::Killed => matches!(
-                w,
-                "killing"
-                    | "killed"
-                    | "kills"
-                    | "kill"
-                    | "claimed"
-                    | "claiming"
-                    | "executed"
-                    | "executing"
-                    | "executes"
-                    | "beheaded"
-                    | "beheading"
-                    | "massacred"
-                    | "slaughtered"
-                    | "murdered"
-                    | "crucified"
-                    | "crucifying"
-                    | "slew"
-                    // "shot dead 30 villagers"
-                    | "dead"
-            ),
-            Harm::Injured => matches!(
-                w,
-                "wounding" | "injuring" | "wounded" | "injured" | "wounds" | "injures"
-            ),
+            Harm::Killed => v.killed_before_count.contains(w),
+            Harm::Injured => v.injured_before_count.contains(w),
         }
     }
 
     /// Words that, after a count, say what happened to it ("12 soldiers were killed").
-    fn words_after(&self) -> &'static [&'static str] {
+    fn words_after<'v>(&self, v: &'v Vocab) -> &'v WordList {
         match self {
-            Harm::Killed => DEAD_AFTER,
-            Harm::Injured => INJURED_AFTER,
+            Harm::Killed => &v.killed_after_count,
+            Harm::Injured => &v.injured_after_count,
         }
     }
 }
@@ -326,19 +128,19 @@ pub struct Casualty {
     pub rule: &'static str,
 }
 
-fn group_at(words: &[Word<'_>], i: usize) -> Option<(VictimGroup, usize)> {
+fn group_at(v: &Vocab, words: &[Word<'_>], i: usize) -> Option<(VictimGroup, usize)> {
     // Allow up to three adjectives, qualifiers or names: "12 Syrian soldiers", "five more
     // civilians", "7 Nusra Front field commanders".
     for (k, w) in words.iter().enumerate().skip(i).take(4) {
-        if let Some((_, g)) = GROUP_NOUNS.iter().find(|(n, _)| *n == w.text) {
+        if let Some(g) = v.victim_groups.get(w.text) {
             return Some((*g, k));
         }
         // Another count ("... 2014 six people were killed"), a verb ("38 injured in terrorist
         // attacks") or a preposition ends the phrase.
-        if read_count(&words[k..]).is_some()
-            || DEAD_AFTER.contains(&w.text)
-            || INJURED_AFTER.contains(&w.text)
-            || PHRASE_ENDS.contains(&w.text)
+        if read_count(v, &words[k..]).is_some()
+            || v.killed_after_count.contains(w.text)
+            || v.injured_after_count.contains(w.text)
+            || v.victim_phrase_ends.contains(w.text)
         {
             return None;
         }
@@ -350,7 +152,12 @@ fn group_at(words: &[Word<'_>], i: usize) -> Option<(VictimGroup, usize)> {
 }
 
 /// Finds killed counts in each sentence of `text`, which `folded` folds.
-pub fn find_casualties(text: &str, folded: &Folded, sentences: &[Sentence]) -> Vec<Casualty> {
+pub(crate) fn find_casualties(
+    v: &Vocab,
+    text: &str,
+    folded: &Folded,
+    sentences: &[Sentence],
+) -> Vec<Casualty> {
     let mut out = Vec::new();
     let mut words = Vec::new();
     for s in sentences {
@@ -362,7 +169,9 @@ pub fn find_casualties(text: &str, folded: &Folded, sentences: &[Sentence]) -> V
             let at = folded.original_span(fs + end, fs + end + 1).start;
             end < sentence_text.len() && text.as_bytes().get(at) == Some(&b'-')
         };
-        if crate::matcher::contains_any_phrase(TOTAL_CUES, sentence_text, |end| !before_dash(end)) {
+        if v.total_cues
+            .occurs_in(sentence_text, |end| !before_dash(end))
+        {
             continue;
         }
         folded.words_into(fs, fe, &mut words);
@@ -372,11 +181,11 @@ pub fn find_casualties(text: &str, folded: &Folded, sentences: &[Sentence]) -> V
         let mut i = 0;
         let mut found_in_sentence = false;
         while i < words.len() {
-            let mut found = find_at(&words, i);
+            let mut found = find_at(v, &words, i);
             // "..., including five children": a breakdown of the count just given.
-            if found.is_none() && found_in_sentence && SUBSET_CUES.contains(&words[i].text) {
-                found = read_victims(&words[i + 1..]).and_then(|c| {
-                    let (g, k) = group_at(&words, i + 1 + c.words)?;
+            if found.is_none() && found_in_sentence && v.subset_cues.contains(words[i].text) {
+                found = read_victims(v, &words[i + 1..]).and_then(|c| {
+                    let (g, k) = group_at(v, &words, i + 1 + c.words)?;
                     let harm = out.last().map_or(Harm::Killed, |c: &Casualty| c.harm);
                     Some((c.value, i + 1, k, g, "casualty:subset", harm))
                 });
@@ -388,14 +197,14 @@ pub fn find_casualties(text: &str, folded: &Folded, sentences: &[Sentence]) -> V
             // "... just days after dozens of aid workers were killed": another, earlier
             // event's toll; it is no count of this sentence's events. And a count no single
             // event reaches is a war's total, whatever words surround it.
-            if follows_earlier_event(&words, first) || count > MAX_EVENT_TOLL {
+            if follows_earlier_event(v, &words, first) || count > MAX_EVENT_TOLL {
                 i = last + 1;
                 continue;
             }
             let subset = first
                 .checked_sub(1)
                 .and_then(|p| words.get(p))
-                .is_some_and(|w| SUBSET_CUES.contains(&w.text))
+                .is_some_and(|w| v.subset_cues.contains(w.text))
                 || words
                     .get(last + 1..last + 4)
                     .is_some_and(|ws| ws.iter().map(|w| w.text).eq(["among", "the", "dead"]));
@@ -406,17 +215,19 @@ pub fn find_casualties(text: &str, folded: &Folded, sentences: &[Sentence]) -> V
                 count,
                 group,
                 subset,
-                vague: read_count(&words[first..]).is_some_and(|c| c.vague),
+                vague: read_count(v, &words[first..]).is_some_and(|c| c.vague),
                 rule,
             });
             found_in_sentence = true;
             i = last + 1;
             // "killed four SDF fighters and three rebels": counts joined by "and" add up.
             while words.get(i).is_some_and(|w| w.text == "and") {
-                let Some((count, k, group, vague)) = read_victims(&words[i + 1..]).and_then(|c| {
-                    let (g, k) = group_at(&words, i + 1 + c.words)?;
-                    Some((c.value, k, g, c.vague))
-                }) else {
+                let Some((count, k, group, vague)) =
+                    read_victims(v, &words[i + 1..]).and_then(|c| {
+                        let (g, k) = group_at(v, &words, i + 1 + c.words)?;
+                        Some((c.value, k, g, c.vague))
+                    })
+                else {
                     break;
                 };
                 // A count joined to a breakdown is part of the breakdown ("including five
@@ -443,30 +254,10 @@ pub fn find_casualties(text: &str, folded: &Folded, sentences: &[Sentence]) -> V
 
 type Found = (u32, usize, usize, VictimGroup, &'static str, Harm);
 
-/// Victim nouns in the singular, which "a" or "an" counts as one ("a child and a woman were
-/// killed").
-const SINGULAR_VICTIMS: &[&str] = &[
-    "man",
-    "person",
-    "boy",
-    "girl",
-    "civilian",
-    "child",
-    "woman",
-    "soldier",
-    "terrorist",
-    "militant",
-    "fighter",
-    "jihadist",
-    "insurgent",
-    "extremist",
-    "commander",
-];
-
 /// A count of victims at the start of `words`: a number ([`read_count`]), or "a"/"an" before a
 /// victim noun in the singular ("a woman", "a Syrian soldier").
-fn read_victims(words: &[Word<'_>]) -> Option<crate::numbers::Count> {
-    if let Some(count) = read_count(words) {
+fn read_victims(v: &Vocab, words: &[Word<'_>]) -> Option<crate::numbers::Count> {
+    if let Some(count) = read_count(v, words) {
         return Some(count);
     }
     // Called at every word of every sentence: look for the noun only after an article.
@@ -478,8 +269,8 @@ fn read_victims(words: &[Word<'_>]) -> Option<crate::numbers::Count> {
             .iter()
             .skip(1)
             .take(3)
-            .take_while(|w| !PHRASE_ENDS.contains(&w.text))
-            .any(|w| SINGULAR_VICTIMS.contains(&w.text))
+            .take_while(|w| !v.victim_phrase_ends.contains(w.text))
+            .any(|w| v.singular_victims.contains(w.text))
     };
     (article && singular()).then_some(crate::numbers::Count {
         value: 1,
@@ -488,57 +279,39 @@ fn read_victims(words: &[Word<'_>]) -> Option<crate::numbers::Count> {
     })
 }
 
-/// Words that, before a number in a year's range, make it a year ("the bombing in 2011 killed
-/// 30", "since 2012"). "to" and "of" are left out: "the toll rose to 1900", "a toll of 2000".
-const YEAR_PREPOSITIONS: &[&str] = &[
-    "in",
-    "since",
-    "during",
-    "until",
-    "till",
-    "throughout",
-    "early",
-    "late",
-    "mid",
-];
-
 /// Whether the word at `i` is the year of a date ("17 Mar 2014", "March 2014", "in 2011"),
 /// which no toll is.
-fn is_year_of_date(words: &[Word<'_>], i: usize) -> bool {
+fn is_year_of_date(v: &Vocab, words: &[Word<'_>], i: usize) -> bool {
     let year = words[i]
         .text
         .parse::<u32>()
         .is_ok_and(|y| (1900..=2100).contains(&y));
     year && i > 0 && {
         let before = words[i - 1].text;
-        polemos_parse::month_number(before).is_some() || YEAR_PREPOSITIONS.contains(&before)
+        polemos_parse::month_number(before).is_some() || v.year_prepositions.contains(before)
     }
 }
 
-/// Units of time that, before "after", date something earlier ("days after", "a week after").
-const TIME_UNITS: &[&str] = &[
-    "day", "days", "week", "weeks", "month", "months", "hour", "hours", "year", "years",
-];
 /// How many words back from a count "days after" may stand and still introduce it.
 const EARLIER_REACH: usize = 7;
 
 /// Whether the count at word `first` sits in a "days after ..." phrase, which recalls an
 /// earlier event. A sentence that opens with the phrase ("Two days after the truce, strikes
 /// killed 20") goes on to its own main clause, so only a phrase further in counts.
-fn follows_earlier_event(words: &[Word<'_>], first: usize) -> bool {
+fn follows_earlier_event(v: &Vocab, words: &[Word<'_>], first: usize) -> bool {
     let from = first.saturating_sub(EARLIER_REACH);
     (from.max(3)..first)
-        .any(|k| words[k].text == "after" && k > 0 && TIME_UNITS.contains(&words[k - 1].text))
+        .any(|k| words[k].text == "after" && k > 0 && v.time_units.contains(words[k - 1].text))
 }
 
 /// The index of the first word after a breakdown that starts at `at` ("21 children", "women
 /// and children", "a woman and a child", "five children and two women"), or None if no group
 /// is named there.
-fn skip_breakdown(words: &[Word<'_>], mut at: usize) -> Option<usize> {
+fn skip_breakdown(v: &Vocab, words: &[Word<'_>], mut at: usize) -> Option<usize> {
     let mut end = None;
     loop {
-        let from = read_count(&words[at.min(words.len())..]).map_or(at, |c| at + c.words);
-        let Some((_, k)) = group_at(words, from) else {
+        let from = read_count(v, &words[at.min(words.len())..]).map_or(at, |c| at + c.words);
+        let Some((_, k)) = group_at(v, words, from) else {
             return end;
         };
         end = Some(k + 1);
@@ -552,30 +325,33 @@ fn skip_breakdown(words: &[Word<'_>], mut at: usize) -> Option<usize> {
 /// How many words an "of" phrase after a victim group may run to its verb ("members of the
 /// so-called Islamic State were killed").
 const OF_PHRASE_REACH: usize = 5;
-/// Words that make the members of an "of" phrase civilians ("12 members of one family").
-const FAMILY_WORDS: &[&str] = &["family", "families", "household", "households"];
 
 /// Where the verb of `harm` stands after an "of" phrase opening at `at` ("members of government
 /// forces were killed"), and whether the phrase names a family: None when no "of" opens
 /// there or no verb follows it closely.
-fn of_phrase_before_verb(words: &[Word<'_>], at: usize, harm: Harm) -> Option<(usize, bool)> {
+fn of_phrase_before_verb(
+    v: &Vocab,
+    words: &[Word<'_>],
+    at: usize,
+    harm: Harm,
+) -> Option<(usize, bool)> {
     if words.get(at)?.text != "of" {
         return None;
     }
     let mut family = false;
     for k in at + 1..(at + 1 + OF_PHRASE_REACH).min(words.len()) {
         let w = words[k].text;
-        if AUXILIARIES.contains(&w) || harm.words_after().contains(&w) {
-            let verb = skip_auxiliaries(words, k);
+        if v.harm_auxiliaries.contains(w) || harm.words_after(v).contains(w) {
+            let verb = skip_auxiliaries(v, words, k);
             return words
                 .get(verb)
-                .is_some_and(|v| harm.words_after().contains(&v.text))
+                .is_some_and(|w| harm.words_after(v).contains(w.text))
                 .then_some((k, family));
         }
-        if PHRASE_ENDS.contains(&w) {
+        if v.victim_phrase_ends.contains(w) {
             return None;
         }
-        family |= FAMILY_WORDS.contains(&w);
+        family |= v.family_words.contains(w);
     }
     None
 }
@@ -588,46 +364,33 @@ fn is_adverb(w: &str) -> bool {
 
 /// The index of the first word from `at` that is not an auxiliary or an adverb ("were", "have
 /// brutally been").
-fn skip_auxiliaries(words: &[Word<'_>], mut at: usize) -> usize {
+fn skip_auxiliaries(v: &Vocab, words: &[Word<'_>], mut at: usize) -> usize {
     while words
         .get(at)
-        .is_some_and(|n| AUXILIARIES.contains(&n.text) || is_adverb(n.text))
+        .is_some_and(|n| v.harm_auxiliaries.contains(n.text) || is_adverb(n.text))
     {
         at += 1;
     }
     at
 }
 
-fn find_at(words: &[Word<'_>], i: usize) -> Option<Found> {
+fn find_at(v: &Vocab, words: &[Word<'_>], i: usize) -> Option<Found> {
     // The count starting here is read once for both harms: this runs at every word.
-    let here = read_victims(&words[i..]);
-    find_harm_at(words, i, Harm::Killed, here)
-        .or_else(|| find_harm_at(words, i, Harm::Injured, here))
-        .or_else(|| find_death_toll(words, i))
-        .or_else(|| find_killing_of(words, i))
+    let here = read_victims(v, &words[i..]);
+    find_harm_at(v, words, i, Harm::Killed, here)
+        .or_else(|| find_harm_at(v, words, i, Harm::Injured, here))
+        .or_else(|| find_death_toll(v, words, i))
+        .or_else(|| find_killing_of(v, words, i))
 }
-
-/// Nouns of killing whose "of" phrase counts the dead ("the execution of 17 young men").
-const KILLING_NOUNS: &[&str] = &[
-    "killing",
-    "killings",
-    "execution",
-    "executions",
-    "massacre",
-    "slaughter",
-    "beheading",
-    "deaths",
-    "murder",
-];
 
 /// "The execution of 17 young men", "the killing of 12 civilians": a killing noun, "of" and a
 /// counted group of people; a bare figure ("the massacre of 2013") counts no one.
-fn find_killing_of(words: &[Word<'_>], i: usize) -> Option<Found> {
-    if !KILLING_NOUNS.contains(&words[i].text) || words.get(i + 1)?.text != "of" {
+fn find_killing_of(v: &Vocab, words: &[Word<'_>], i: usize) -> Option<Found> {
+    if !v.killing_nouns.contains(words[i].text) || words.get(i + 1)?.text != "of" {
         return None;
     }
-    let count = read_victims(words.get(i + 2..)?)?;
-    let (group, last) = group_at(words, i + 2 + count.words)?;
+    let count = read_victims(v, words.get(i + 2..)?)?;
+    let (group, last) = group_at(v, words, i + 2 + count.words)?;
     Some((
         count.value,
         i + 2,
@@ -638,26 +401,6 @@ fn find_killing_of(words: &[Word<'_>], i: usize) -> Option<Found> {
     ))
 }
 
-/// Verbs and prepositions that put a figure on a death toll ("the toll rose to 112").
-const TOLL_VERBS: &[&[&str]] = &[
-    &["rose", "to"],
-    &["rises", "to"],
-    &["risen", "to"],
-    &["rising", "to"],
-    &["climbed", "to"],
-    &["climbs", "to"],
-    &["jumped", "to"],
-    &["increased", "to"],
-    &["reached"],
-    &["reaches"],
-    &["hit"],
-    &["stood", "at"],
-    &["stands", "at"],
-    &["is"],
-    &["was"],
-    &["at"],
-    &["of"],
-];
 /// How many words may describe the event between "death toll" and its figure ("the death toll
 /// from a bomb blast on a crowded bus convoy outside Aleppo reached 112").
 const TOLL_REACH: usize = 30;
@@ -665,27 +408,27 @@ const TOLL_REACH: usize = 30;
 /// "The death toll from the blast rose to at least 112 people": the event's own updated toll.
 /// A war-wide toll never gets here: sentences with a total cue ("of the war", "since 2011")
 /// are skipped.
-fn find_death_toll(words: &[Word<'_>], i: usize) -> Option<Found> {
+fn find_death_toll(v: &Vocab, words: &[Word<'_>], i: usize) -> Option<Found> {
     if words[i].text != "toll" || i == 0 || words[i - 1].text != "death" {
         return None;
     }
     let mut k = i + 1;
     while k < words.len() && k <= i + TOLL_REACH {
-        if let Some(verb) = TOLL_VERBS.iter().find(|v| {
+        if let Some(verb) = v.toll_verbs.word_seqs().find(|verb| {
             words
-                .get(k..k + v.len())
-                .is_some_and(|ws| ws.iter().zip(v.iter()).all(|(w, t)| w.text == *t))
+                .get(k..k + verb.len())
+                .is_some_and(|ws| ws.iter().zip(verb.iter()).all(|(w, t)| w.text == &**t))
         }) {
             let at = k + verb.len();
-            if let Some(count) = words.get(at..).and_then(read_count) {
-                return Some(toll_at(words, at, count.value, at + count.words));
+            if let Some(count) = words.get(at..).and_then(|r| read_count(v, r)) {
+                return Some(toll_at(v, words, at, count.value, at + count.words));
             }
         }
-        if let Some(count) = read_count(&words[k..]) {
+        if let Some(count) = read_count(v, &words[k..]) {
             // "in the past 24 hours": a span of time or distance, read past.
             if words
                 .get(k + count.words)
-                .is_some_and(|w| NOT_PEOPLE.contains(&w.text))
+                .is_some_and(|w| v.not_people_after_count.contains(w.text))
             {
                 k += count.words + 1;
                 continue;
@@ -693,15 +436,15 @@ fn find_death_toll(words: &[Word<'_>], i: usize) -> Option<Found> {
             // "Death toll from Aleppo bomb attack at least 112": a hedged figure is the toll;
             // a bare one belongs to something else ("the toll in 2016 was").
             let hedged = count.words > 1 && words[k].text.parse::<u32>().is_err();
-            return hedged.then(|| toll_at(words, k, count.value, k + count.words));
+            return hedged.then(|| toll_at(v, words, k, count.value, k + count.words));
         }
         k += 1;
     }
     None
 }
 
-fn toll_at(words: &[Word<'_>], first: usize, count: u32, end: usize) -> Found {
-    match group_at(words, end) {
+fn toll_at(v: &Vocab, words: &[Word<'_>], first: usize, count: u32, end: usize) -> Found {
+    match group_at(v, words, end) {
         Some((g, last)) => (count, first, last, g, "casualty:death-toll", Harm::Killed),
         None => (
             count,
@@ -716,6 +459,7 @@ fn toll_at(words: &[Word<'_>], first: usize, count: u32, end: usize) -> Found {
 
 /// The count of `harm` at word `i`, if any; `here` is [`read_victims`] of `words[i..]`.
 fn find_harm_at(
+    v: &Vocab,
     words: &[Word<'_>],
     i: usize,
     harm: Harm,
@@ -723,23 +467,26 @@ fn find_harm_at(
 ) -> Option<Found> {
     let w = words[i].text;
     // "killing 12 soldiers", "killed at least 8 civilians", "killing one man".
-    if harm.is_verb_before(w) {
-        let count = read_victims(&words[i + 1..])?;
+    if harm.is_verb_before(v, w) {
+        let count = read_victims(v, &words[i + 1..])?;
         let at = i + 1 + count.words;
         // "Three civilians killed, 12 others injured": the count after the verb is the
         // subject of the next harm, not the object of this one.
-        let after_group = group_at(words, at).map_or(at, |(_, k)| k + 1);
+        let after_group = group_at(v, words, at).map_or(at, |(_, k)| k + 1);
         if words
-            .get(skip_auxiliaries(words, after_group))
-            .is_some_and(|n| harm.other().words_after().contains(&n.text))
+            .get(skip_auxiliaries(v, words, after_group))
+            .is_some_and(|n| harm.other().words_after(v).contains(n.text))
         {
             return None;
         }
-        if let Some((g, k)) = group_at(words, at) {
+        if let Some((g, k)) = group_at(v, words, at) {
             return Some((count.value, i + 1, k, g, "casualty:verb-count", harm));
         }
         // "killing 12", "kill eight White Helmets volunteers": the dead are people.
-        if words.get(at).is_none_or(|n| !NOT_PEOPLE.contains(&n.text)) {
+        if words
+            .get(at)
+            .is_none_or(|n| !v.not_people_after_count.contains(n.text))
+        {
             return Some((
                 count.value,
                 i + 1,
@@ -753,10 +500,10 @@ fn find_harm_at(
     }
     // "left 9 dead", "left 9 people dead".
     if w == "left" && harm == Harm::Killed {
-        let count = read_victims(&words[i + 1..])?;
+        let count = read_victims(v, &words[i + 1..])?;
         let mut at = i + 1 + count.words;
         let mut group = VictimGroup::People;
-        if let Some((g, k)) = group_at(words, at) {
+        if let Some((g, k)) = group_at(v, words, at) {
             group = g;
             at = k + 1;
         }
@@ -773,18 +520,18 @@ fn find_harm_at(
         return None;
     }
     // "12 soldiers were killed", "15 people died", "nine killed".
-    if is_year_of_date(words, i) {
+    if is_year_of_date(v, words, i) {
         return None;
     }
     let count = here?;
     let at = i + count.words;
-    let (mut group, mut last, mut next) = match group_at(words, at) {
+    let (mut group, mut last, mut next) = match group_at(v, words, at) {
         Some((g, k)) => (g, k, k + 1),
         None => (VictimGroup::People, at - 1, at),
     };
     // "38 members of government forces were killed": the group's "of" phrase is part of the
     // victims, up to the verb.
-    if let Some((end, family)) = of_phrase_before_verb(words, next, harm) {
+    if let Some((end, family)) = of_phrase_before_verb(v, words, next, harm) {
         if family {
             group = VictimGroup::Civilians;
         }
@@ -794,16 +541,16 @@ fn find_harm_at(
     // "53 civilians including 21 children perished": the breakdown sits before the verb.
     if words
         .get(next)
-        .is_some_and(|n| SUBSET_CUES.contains(&n.text))
+        .is_some_and(|n| v.subset_cues.contains(n.text))
     {
-        next = skip_breakdown(words, next + 1).unwrap_or(next);
+        next = skip_breakdown(v, words, next + 1).unwrap_or(next);
     }
     // "A child and a woman were killed", "12 soldiers and 5 civilians died": the verb follows
     // the last of the coordinated counts, which the caller reads as coordinated.
     if words.get(next).is_some_and(|w| w.text == "and") {
-        next = skip_breakdown(words, next + 1).unwrap_or(next);
+        next = skip_breakdown(v, words, next + 1).unwrap_or(next);
     }
-    let mut next = skip_auxiliaries(words, next);
+    let mut next = skip_auxiliaries(v, words, next);
     // "Five children were among those killed", "two women were among the dead".
     if words.get(next).is_some_and(|w| w.text == "among")
         && words
@@ -814,7 +561,7 @@ fn find_harm_at(
     }
     if words
         .get(next)
-        .is_some_and(|n| harm.words_after().contains(&n.text))
+        .is_some_and(|n| harm.words_after(v).contains(n.text))
     {
         return Some((count.value, i, last, group, "casualty:count-verb", harm));
     }
@@ -843,7 +590,7 @@ mod tests {
     fn find_all(text: &str) -> Vec<Casualty> {
         let f = Folded::new(text);
         let s = vec![Sentence::covering(text)];
-        find_casualties(text, &f, &s)
+        find_casualties(Vocab::embedded(), text, &f, &s)
     }
 
     #[test]

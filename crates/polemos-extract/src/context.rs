@@ -13,28 +13,6 @@ pub fn sentence_of(sentences: &[Sentence], span: Span) -> Option<u32> {
         .map(|s| s.index)
 }
 
-/// Words that make the name after them a region ("central Syria", "northwest Syria"): the
-/// state's name there is a place, not the state acting.
-pub(crate) const COMPASS_WORDS: &[&str] = &[
-    "north",
-    "south",
-    "east",
-    "west",
-    "northern",
-    "southern",
-    "eastern",
-    "western",
-    "central",
-    "northeast",
-    "northwest",
-    "southeast",
-    "southwest",
-    "northeastern",
-    "northwestern",
-    "southeastern",
-    "southwestern",
-];
-
 fn is_word_char(c: char) -> bool {
     c.is_alphanumeric()
 }
@@ -144,36 +122,6 @@ pub fn next_words(folded: &Folded, at: usize, n: usize) -> NearWords<'_> {
     out
 }
 
-/// A set of word sequences that may stand right before a match ("outskirts of").
-#[derive(Debug, Clone, Copy)]
-pub struct Cue<'a> {
-    phrases: &'a [&'a [&'a str]],
-}
-
-impl<'a> Cue<'a> {
-    pub fn new(phrases: &'a [&'a [&'a str]]) -> Self {
-        Cue { phrases }
-    }
-
-    /// Whether one of the phrases ends right before the match, allowing one article or
-    /// adjective in between ("near the town of" is handled by callers passing enough words).
-    /// `before` holds the preceding words nearest first.
-    pub fn precedes(&self, before: &[&str]) -> bool {
-        self.phrases.iter().any(|phrase| {
-            let n = phrase.len();
-            let ends_at = |skip: usize| {
-                before.len() >= n + skip
-                    && phrase
-                        .iter()
-                        .rev()
-                        .zip(before[skip..].iter())
-                        .all(|(p, w)| p == w)
-            };
-            ends_at(0) || (before.first().is_some_and(|w| *w == "the") && ends_at(1))
-        })
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -209,9 +157,5 @@ mod tests {
         let at = f.text.find("homs").unwrap();
         assert_eq!(previous_words(&f, at, 3), vec!["of", "outskirts", "the"]);
         assert_eq!(next_words(&f, at + 4, 2), vec!["officials", "said"]);
-        let cue = Cue::new(&[&["outskirts", "of"], &["near"]]);
-        assert!(cue.precedes(&previous_words(&f, at, 3)));
-        let at = f.text.find("the").unwrap();
-        assert!(!cue.precedes(&previous_words(&f, at, 3)));
     }
 }

@@ -6,7 +6,6 @@ pub(crate) const ACTORS: &str = include_str!("../data/actors/actors.tsv");
 pub(crate) const FORCE_NOUNS: &str = include_str!("../data/actors/force_nouns.txt");
 pub(crate) const TRIGGERS: &str = include_str!("../data/triggers/triggers.tsv");
 pub(crate) const SOURCES: &str = include_str!("../data/sources/sources.tsv");
-pub(crate) const VAGUE_QUANTITIES: &str = include_str!("../data/numbers/vague_quantities.tsv");
 
 /// Every embedded file with the resource it belongs to.
 pub(crate) const ALL: &[(&str, &[u8])] = &[
@@ -15,7 +14,6 @@ pub(crate) const ALL: &[(&str, &[u8])] = &[
     ("actors", FORCE_NOUNS.as_bytes()),
     ("triggers", TRIGGERS.as_bytes()),
     ("sources", SOURCES.as_bytes()),
-    ("numbers", VAGUE_QUANTITIES.as_bytes()),
 ];
 
 /// FNV-1a, 64 bits: a stable fingerprint of data bytes (not a security hash).

@@ -5,13 +5,12 @@
 //! When the publication date is unknown, relative expressions are kept (their span) and the
 //! date is left empty rather than guessed.
 
-use std::sync::OnceLock;
-
 use chrono::{Datelike, Days, Months, NaiveDate, Weekday};
 use polemos_core::{EventDate, Sentence, Span};
 
 use crate::fold::Folded;
-use crate::words::{word_map, Word, WordMap};
+use crate::lexicon::Vocab;
+use crate::words::Word;
 
 /// A temporal expression found in a sentence.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -22,21 +21,6 @@ pub struct DateMention {
     /// The date of a report, not of an event: "SANA reported on Sunday", "said on Friday".
     pub of_report: bool,
 }
-
-/// Reporting verbs whose date is the report's ("reported on Sunday").
-const REPORT_VERBS: &[&str] = &[
-    "said",
-    "reported",
-    "announced",
-    "claimed",
-    "confirmed",
-    "denied",
-    "told",
-    "stated",
-    "added",
-    "says",
-    "reports",
-];
 
 /// What a temporal expression says, before resolution.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -65,38 +49,6 @@ pub enum DateExpr {
     Month { month: u32, year: Option<i32> },
 }
 
-const WEEKDAYS: &[(&str, Weekday)] = &[
-    ("monday", Weekday::Mon),
-    ("tuesday", Weekday::Tue),
-    ("wednesday", Weekday::Wed),
-    ("thursday", Weekday::Thu),
-    ("friday", Weekday::Fri),
-    ("saturday", Weekday::Sat),
-    ("sunday", Weekday::Sun),
-];
-/// Words before a month or year that make it the start of a long period, not an event date.
-const PERIOD_STARTS: &[&str] = &["since", "until", "till", "from", "by"];
-/// Relative expressions as word sequences.
-const RELATIVE: &[(&[&str], DateExpr)] = &[
-    (&["yesterday"], DateExpr::DaysAgo(1)),
-    (&["last", "night"], DateExpr::DaysAgo(1)),
-    (&["overnight"], DateExpr::DaysAgo(1)),
-    (&["today"], DateExpr::DaysAgo(0)),
-    (&["this", "morning"], DateExpr::DaysAgo(0)),
-    (&["earlier", "today"], DateExpr::DaysAgo(0)),
-    (&["tonight"], DateExpr::DaysAgo(0)),
-    (&["last", "week"], DateExpr::LastWeek),
-    (&["this", "week"], DateExpr::ThisWeek),
-    (&["earlier", "this", "week"], DateExpr::ThisWeek),
-    (&["over", "the", "weekend"], DateExpr::Weekend),
-    (&["at", "the", "weekend"], DateExpr::Weekend),
-    (&["this", "weekend"], DateExpr::Weekend),
-    (&["last", "weekend"], DateExpr::Weekend),
-    (&["last", "month"], DateExpr::LastMonth),
-    (&["earlier", "this", "month"], DateExpr::ThisMonth),
-    (&["this", "month"], DateExpr::ThisMonth),
-];
-
 fn month(w: &str) -> Option<u32> {
     polemos_parse::month_number(w)
 }
@@ -119,38 +71,28 @@ fn year(w: &str) -> Option<i32> {
 
 /// Whether an expression may start with word `w`: one starting with a digit (a day, a year),
 /// or the first word of a relative expression, a weekday or a month. Most words are none.
-fn may_start_date(w: &str) -> bool {
-    static FIRST: OnceLock<WordMap<()>> = OnceLock::new();
+fn may_start_date(v: &Vocab, w: &str) -> bool {
     w.starts_with(|c: char| c.is_ascii_digit())
-        || FIRST
-            .get_or_init(|| {
-                word_map(
-                    RELATIVE
-                        .iter()
-                        .filter_map(|(seq, _)| seq.first().copied())
-                        .chain(WEEKDAYS.iter().map(|(n, _)| *n))
-                        .map(|w| (w, ())),
-                )
-            })
-            .contains_key(w)
+        || v.date_first_words.contains(w)
         || month(w).is_some()
 }
 
 /// Reads an expression starting at word `i`; returns it and the index of its last word.
-fn read_at(words: &[Word<'_>], i: usize) -> Option<(DateExpr, usize)> {
+fn read_at(v: &Vocab, words: &[Word<'_>], i: usize) -> Option<(DateExpr, usize)> {
     let w = words[i].text;
-    if !may_start_date(w) {
+    if !may_start_date(v, w) {
         return None;
     }
-    for (seq, expr) in RELATIVE {
-        if words.len() >= i + seq.len() && seq.iter().zip(&words[i..]).all(|(a, b)| *a == b.text) {
+    for (seq, expr) in &v.relative_dates {
+        if words.len() >= i + seq.len() && seq.iter().zip(&words[i..]).all(|(a, b)| **a == *b.text)
+        {
             return Some((*expr, i + seq.len() - 1));
         }
     }
-    if let Some((_, wd)) = WEEKDAYS.iter().find(|(n, _)| *n == w) {
+    if let Some(wd) = v.weekday_names.get(w) {
         // "Thursday night", "Friday morning" stay on that day.
-        let last = match words.get(i + 1).map(|w| w.text) {
-            Some("night" | "morning" | "afternoon" | "evening") => i + 1,
+        let last = match words.get(i + 1) {
+            Some(next) if v.day_parts.contains(next.text) => i + 1,
             _ => i,
         };
         return Some((DateExpr::Weekday(*wd), last));
@@ -188,7 +130,7 @@ fn read_at(words: &[Word<'_>], i: usize) -> Option<(DateExpr, usize)> {
             ));
         }
         let before = i.checked_sub(1).map(|p| words[p].text);
-        if w != "may" && w.len() > 3 && matches!(before, Some("in" | "early" | "late" | "mid")) {
+        if w != "may" && w.len() > 3 && before.is_some_and(|b| v.month_prepositions.contains(b)) {
             return Some((
                 DateExpr::Month {
                     month: m,
@@ -215,7 +157,7 @@ fn day_then_year(words: &[Word<'_>], month: u32, day: u32, at: usize) -> (DateEx
 }
 
 /// Finds temporal expressions in each sentence.
-pub fn find_dates(folded: &Folded, sentences: &[Sentence]) -> Vec<DateMention> {
+pub fn find_dates(v: &Vocab, folded: &Folded, sentences: &[Sentence]) -> Vec<DateMention> {
     let mut out = Vec::new();
     let mut words = Vec::new();
     for s in sentences {
@@ -224,21 +166,21 @@ pub fn find_dates(folded: &Folded, sentences: &[Sentence]) -> Vec<DateMention> {
         folded.words_into(fs, fe, &mut words);
         let mut i = 0;
         while i < words.len() {
-            match read_at(&words, i) {
+            match read_at(v, &words, i) {
                 Some((expr, last)) => {
                     let period = i
                         .checked_sub(1)
-                        .is_some_and(|p| PERIOD_STARTS.contains(&words[p].text));
+                        .is_some_and(|p| v.period_starts.contains(words[p].text));
                     if !period {
                         let before = |k: usize| i.checked_sub(k).map(|p| words[p].text);
                         // "SANA reported on Sunday", and "IS on Monday claimed
                         // responsibility for": the date of the report, not of the event.
-                        let of_report = REPORT_VERBS.contains(&before(1).unwrap_or(""))
-                            || (before(1) == Some("on")
-                                && REPORT_VERBS.contains(&before(2).unwrap_or("")))
-                            || words
-                                .get(last + 1)
-                                .is_some_and(|w| REPORT_VERBS.contains(&w.text));
+                        let dates_report = |w: Option<&str>| {
+                            w.is_some_and(|w| v.report_verbs_dating_reports.contains(w))
+                        };
+                        let of_report = dates_report(before(1))
+                            || (before(1) == Some("on") && dates_report(before(2)))
+                            || dates_report(words.get(last + 1).map(|w| w.text));
                         out.push(DateMention {
                             sentence: s.index,
                             span: folded.original_span(words[i].start, words[last].end),
@@ -395,7 +337,7 @@ mod tests {
     fn found(text: &str) -> Vec<(String, DateExpr)> {
         let f = Folded::new(text);
         let s = vec![Sentence::covering(text)];
-        find_dates(&f, &s)
+        find_dates(Vocab::embedded(), &f, &s)
             .into_iter()
             .map(|d| (d.span.slice(text).to_string(), d.expr))
             .collect()
@@ -444,7 +386,7 @@ mod tests {
         let text = "Troops took the farms on Saturday, SANA reported on Sunday.";
         let f = Folded::new(text);
         let s = vec![Sentence::covering(text)];
-        let dates = find_dates(&f, &s);
+        let dates = find_dates(Vocab::embedded(), &f, &s);
         assert_eq!(
             dates.iter().map(|d| d.of_report).collect::<Vec<_>>(),
             vec![false, true]
@@ -468,7 +410,7 @@ mod tests {
         let f = Folded::new(text);
         let s = vec![Sentence::covering(text)];
         assert_eq!(
-            find_dates(&f, &s)
+            find_dates(Vocab::embedded(), &f, &s)
                 .iter()
                 .map(|d| d.of_report)
                 .collect::<Vec<_>>(),

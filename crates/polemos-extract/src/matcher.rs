@@ -2,8 +2,7 @@
 
 use aho_corasick::automaton::Automaton;
 use aho_corasick::dfa::DFA;
-use aho_corasick::{AhoCorasick, Anchored, MatchKind, StartKind};
-use std::cell::RefCell;
+use aho_corasick::{Anchored, MatchKind, StartKind};
 use std::collections::HashMap;
 
 use crate::fold::{fold_key, Folded};
@@ -163,50 +162,6 @@ pub(crate) fn is_word_byte(b: u8) -> bool {
     b.is_ascii_alphanumeric() || b >= 0x80
 }
 
-/// Whether `haystack` contains any of `needles` as whole words: "of the war" is in "the toll
-/// of the war rose" but not in "of the war-torn city". `ends_word` vets each match's end
-/// offset further (folded text shows "war-torn" as "war torn": the caller can look at the
-/// original). The automaton for a list is built once per thread, found again by the list's
-/// address.
-pub fn contains_any_phrase(
-    needles: &'static [&'static str],
-    haystack: &str,
-    ends_word: impl Fn(usize) -> bool,
-) -> bool {
-    type Cache = Vec<((usize, usize), Option<AhoCorasick>)>;
-    thread_local! {
-        static AUTOMATA: RefCell<Cache> = const { RefCell::new(Vec::new()) };
-    }
-    let bytes = haystack.as_bytes();
-    let word_byte = |b: u8| b.is_ascii_alphanumeric() || b == b'-' || b >= 0x80;
-    let whole = |start: usize, end: usize| {
-        (start == 0 || !word_byte(bytes[start - 1]))
-            && bytes.get(end).is_none_or(|b| !word_byte(*b))
-            && ends_word(end)
-    };
-    let id = (needles.as_ptr() as usize, needles.len());
-    AUTOMATA.with(|cell| {
-        let mut cache = cell.borrow_mut();
-        let i = match cache.iter().position(|(k, _)| *k == id) {
-            Some(i) => i,
-            None => {
-                cache.push((id, AhoCorasick::new(needles).ok()));
-                cache.len() - 1
-            }
-        };
-        match &cache[i].1 {
-            Some(ac) => ac
-                .find_overlapping_iter(haystack)
-                .any(|m| whole(m.start(), m.end())),
-            None => needles.iter().any(|n| {
-                haystack
-                    .match_indices(n)
-                    .any(|(at, _)| whole(at, at + n.len()))
-            }),
-        }
-    })
-}
-
 /// For an all-capitals alias ("IS", "SANA"), the letters the text must show for it to match:
 /// in lower case these are ordinary words ("is") or not names at all.
 pub fn exact_form(alias: &str) -> Option<String> {
@@ -316,31 +271,6 @@ mod tests {
             chosen.push(h);
         }
         chosen
-    }
-
-    #[test]
-    fn phrases_match_whole_words() {
-        const CUES: &[&str] = &["since the war", "in total", "of the war", "war"];
-        const NONE: &[&str] = &[];
-        for (text, expected) in [
-            ("", false),
-            ("killed since the war began", true),
-            ("in total, 5", true),
-            ("war", true),
-            ("in tota", false),
-            ("the toll of the war.", true),
-            ("of the war-torn city", false),
-            ("in totality", false),
-            ("postwar", false),
-            ("warplanes", false),
-        ] {
-            assert_eq!(
-                contains_any_phrase(CUES, text, |_| true),
-                expected,
-                "{text}"
-            );
-            assert!(!contains_any_phrase(NONE, text, |_| true));
-        }
     }
 
     #[test]

@@ -1,9 +1,7 @@
 //! Reading counts written in digits or words.
 
-use std::sync::OnceLock;
-
-use crate::fold::fold_key;
-use crate::words::{word_map, Word, WordMap};
+use crate::lexicon::Vocab;
+use crate::words::Word;
 
 /// A count read from the text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -15,100 +13,23 @@ pub struct Count {
     pub vague: bool,
 }
 
-const UNITS: &[(&str, u32)] = &[
-    ("one", 1),
-    ("two", 2),
-    ("three", 3),
-    ("four", 4),
-    ("five", 5),
-    ("six", 6),
-    ("seven", 7),
-    ("eight", 8),
-    ("nine", 9),
-    ("ten", 10),
-    ("eleven", 11),
-    ("twelve", 12),
-    ("thirteen", 13),
-    ("fourteen", 14),
-    ("fifteen", 15),
-    ("sixteen", 16),
-    ("seventeen", 17),
-    ("eighteen", 18),
-    ("nineteen", 19),
-];
-const TENS: &[(&str, u32)] = &[
-    ("twenty", 20),
-    ("thirty", 30),
-    ("forty", 40),
-    ("fifty", 50),
-    ("sixty", 60),
-    ("seventy", 70),
-    ("eighty", 80),
-    ("ninety", 90),
-];
-/// Vague quantities and their conservative counts, from `data/numbers/vague_quantities.tsv`
-/// (where each choice is explained), as word sequences, longest first.
-fn vague() -> &'static [(Vec<String>, u32)] {
-    static VAGUE: OnceLock<Vec<(Vec<String>, u32)>> = OnceLock::new();
-    VAGUE.get_or_init(|| {
-        let mut out: Vec<(Vec<String>, u32)> = crate::data::VAGUE_QUANTITIES
-            .lines()
-            .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
-            .skip(1)
-            .filter_map(|l| {
-                let mut fields = l.split('\t');
-                let words = fields.next()?;
-                let count = fields.next()?.trim().parse().ok()?;
-                Some(
-                    words
-                        .split('|')
-                        .map(move |w| (w, count))
-                        .collect::<Vec<_>>(),
-                )
-            })
-            .flatten()
-            .map(|(w, c)| (fold_key(w).split(' ').map(String::from).collect(), c))
-            .collect();
-        out.sort_by_key(|(w, _)| std::cmp::Reverse(w.len()));
-        out
-    })
+fn lookup(table: &[(Box<str>, u32)], w: &str) -> Option<u32> {
+    table.iter().find(|(k, _)| &**k == w).map(|(_, v)| *v)
 }
 
-/// Words before a number that qualify it without changing the conservative reading.
-const MODIFIERS: &[&[&str]] = &[
-    &["at", "least"],
-    &["more", "than"],
-    &["over"],
-    &["about"],
-    &["around"],
-    &["nearly"],
-    &["some"],
-    &["up", "to"],
-    &["almost"],
-    &["approximately"],
-    &["roughly"],
-    &["an", "estimated"],
-    &["as", "many", "as"],
-    &["no", "fewer", "than"],
-];
-
-fn lookup(table: &[(&str, u32)], w: &str) -> Option<u32> {
-    table.iter().find(|(k, _)| *k == w).map(|(_, v)| *v)
-}
-
-fn small_number(words: &[Word<'_>]) -> Option<(u32, usize)> {
+fn small_number(v: &Vocab, words: &[Word<'_>]) -> Option<(u32, usize)> {
     let w = words.first()?.text;
-    if let Some(t) = lookup(TENS, w) {
+    if let Some(t) = lookup(&v.number_tens, w) {
         if let Some(u) = words
             .get(1)
-            .and_then(|n| lookup(UNITS, n.text))
+            .and_then(|n| lookup(&v.number_units, n.text))
             .filter(|u| *u < 10)
         {
             return Some((t + u, 2));
         }
         return Some((t, 1));
     }
-    lookup(UNITS, w).map(|u| (u, 1))
+    lookup(&v.number_units, w).map(|u| (u, 1))
 }
 
 /// A whole number written in digits, commas allowed anywhere ("1,200"); none with a dot.
@@ -131,40 +52,20 @@ fn digits(w: &str) -> Option<u32> {
 
 /// Whether a count may start with word `w`: a digit, or a word some count opens with (a
 /// modifier, "between", a vague quantity, "a", a number word). Rejects most words at once.
-fn may_start_count(w: &str) -> bool {
-    static FIRST: OnceLock<WordMap<()>> = OnceLock::new();
-    if w.starts_with(|c: char| c.is_ascii_digit()) {
-        return true;
-    }
-    FIRST
-        .get_or_init(|| {
-            let modifiers = MODIFIERS.iter().filter_map(|m| m.first().copied());
-            let vague = vague()
-                .iter()
-                .filter_map(|(seq, _)| seq.first().map(String::as_str));
-            let numbers = UNITS.iter().chain(TENS).map(|(w, _)| *w);
-            let others = ["between", "a", "an"];
-            word_map(
-                modifiers
-                    .chain(vague)
-                    .chain(numbers)
-                    .chain(others)
-                    .map(|w| (w, ())),
-            )
-        })
-        .contains_key(w)
+fn may_start_count(v: &Vocab, w: &str) -> bool {
+    w.starts_with(|c: char| c.is_ascii_digit()) || v.count_first_words.contains(w)
 }
 
 /// Reads a count at the start of `words`.
-pub fn read_count(words: &[Word<'_>]) -> Option<Count> {
+pub(crate) fn read_count(v: &Vocab, words: &[Word<'_>]) -> Option<Count> {
     // Digits "scaled" reads as f64 start with a digit too: words are letters and digits, and
     // the only other words f64 parses ("inf", "nan") give no finite count.
-    if !may_start_count(words.first()?.text) {
+    if !may_start_count(v, words.first()?.text) {
         return None;
     }
     let mut skip = 0;
-    for m in MODIFIERS {
-        if words.len() > m.len() && m.iter().zip(words).all(|(a, b)| *a == b.text) {
+    for m in v.count_modifiers.word_seqs() {
+        if words.len() > m.len() && m.iter().zip(words).all(|(a, b)| **a == *b.text) {
             skip = m.len();
             break;
         }
@@ -173,10 +74,10 @@ pub fn read_count(words: &[Word<'_>]) -> Option<Count> {
     let first = rest.first()?;
     // "between 10 and 15" is coded as its lower bound.
     if first.text == "between" {
-        let low = read_count(&rest[1..])?;
+        let low = read_count(v, &rest[1..])?;
         let and_at = 1 + low.words;
         if rest.get(and_at).is_some_and(|w| w.text == "and") {
-            let high = read_count(&rest[and_at + 1..])?;
+            let high = read_count(v, &rest[and_at + 1..])?;
             return Some(Count {
                 value: low.value,
                 words: skip + and_at + 1 + high.words,
@@ -200,12 +101,11 @@ pub fn read_count(words: &[Word<'_>]) -> Option<Count> {
             vague: false,
         });
     }
-    if let Some((seq, v)) = vague()
-        .iter()
-        .find(|(seq, _)| rest.len() >= seq.len() && seq.iter().zip(rest).all(|(a, b)| *a == b.text))
-    {
+    if let Some((seq, count)) = v.vague_quantities.iter().find(|(seq, _)| {
+        rest.len() >= seq.len() && seq.iter().zip(rest).all(|(a, b)| **a == *b.text)
+    }) {
         return Some(Count {
-            value: *v,
+            value: *count,
             words: skip + seq.len(),
             vague: true,
         });
@@ -213,7 +113,7 @@ pub fn read_count(words: &[Word<'_>]) -> Option<Count> {
     // Number words: "twelve", "twenty one", "two hundred and five", "a thousand".
     let (mut value, mut used) = match first.text {
         "a" | "an" => (1, 1),
-        _ => small_number(rest)?,
+        _ => small_number(v, rest)?,
     };
     match rest.get(used).map(|w| w.text) {
         Some("hundred") => {
@@ -222,7 +122,7 @@ pub fn read_count(words: &[Word<'_>]) -> Option<Count> {
             if let Some((v, n)) = rest
                 .get(used + 1..)
                 .filter(|_| rest[used].text == "and")
-                .and_then(small_number)
+                .and_then(|r| small_number(v, r))
             {
                 value += v;
                 used += 1 + n;
@@ -262,7 +162,7 @@ mod tests {
 
     fn count(s: &str) -> Option<(u32, usize)> {
         let w = words_in(s, 0, s.len());
-        read_count(&w).map(|c| (c.value, c.words))
+        read_count(Vocab::embedded(), &w).map(|c| (c.value, c.words))
     }
 
     #[test]

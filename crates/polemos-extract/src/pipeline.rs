@@ -15,6 +15,7 @@ use crate::events::{build_events, choose_lead, fill_from_document, merge_reports
 use crate::fold::Folded;
 use crate::gazetteer::{geocode_document, PlaceMatch};
 use crate::joint::JointMatcher;
+use crate::lexicon::Vocab;
 use crate::triggers::{TriggerLexicon, TriggerMatch, TriggerType};
 use crate::Resources;
 
@@ -24,6 +25,8 @@ pub struct Pipeline {
     resources: Arc<Resources>,
     /// The actor, trigger and source dictionaries walked together, once per document.
     dictionaries: Arc<JointMatcher>,
+    /// The lexicon's word classes as the rules read them.
+    vocab: Arc<Vocab>,
 }
 
 impl Pipeline {
@@ -34,9 +37,12 @@ impl Pipeline {
             resources.sources.keyed(),
         ])
         .expect("the keys of dictionaries that built their own automata build a joint one");
+        let vocab = Vocab::new(&resources.lexicon)
+            .expect("a lexicon is checked against the rules' classes when it is loaded");
         Pipeline {
             resources: Arc::new(resources),
             dictionaries: Arc::new(dictionaries),
+            vocab: Arc::new(vocab),
         }
     }
 
@@ -85,9 +91,10 @@ impl Pipeline {
             };
         }
         let r = &*self.resources;
+        let vocab = &*self.vocab;
         let folded = Folded::new(&parsed.doc.text);
-        let places = geocode_document(&r.gazetteer, &parsed, &folded);
-        let country = main_country(&parsed.doc.text, &folded, &places);
+        let places = geocode_document(vocab, &r.gazetteer, &parsed, &folded);
+        let country = main_country(vocab, &parsed.doc.text, &folded, &places);
         let mut hits = self.dictionaries.find(&folded).into_iter();
         let (actor_hits, trigger_hits, source_hits) = (
             hits.next().unwrap_or_default(),
@@ -95,6 +102,7 @@ impl Pipeline {
             hits.next().unwrap_or_default(),
         );
         let actors = r.actors.find_from_hits(
+            vocab,
             &parsed.doc.text,
             &folded,
             actor_hits,
@@ -103,11 +111,12 @@ impl Pipeline {
         );
         let triggers = r
             .triggers
-            .find_from_hits(&folded, trigger_hits, &parsed.sentences);
+            .find_from_hits(vocab, &folded, trigger_hits, &parsed.sentences);
         let actors = keep_modifying_demonyms(&folded, actors, &triggers);
-        let casualties = find_casualties(&parsed.doc.text, &folded, &parsed.sentences);
-        let dates = find_dates(&folded, &parsed.sentences);
+        let casualties = find_casualties(vocab, &parsed.doc.text, &folded, &parsed.sentences);
+        let dates = find_dates(vocab, &folded, &parsed.sentences);
         let attributions = r.sources.attributions_from_hits(
+            vocab,
             &parsed.doc.text,
             &folded,
             &source_hits,
@@ -117,6 +126,7 @@ impl Pipeline {
         let built = build_events(
             &r.triggers,
             &Findings {
+                vocab,
                 parsed: &parsed,
                 folded: &folded,
                 places: &places,
@@ -134,7 +144,7 @@ impl Pipeline {
             .first()
             .filter(|s| s.kind == SentenceKind::Headline)
             .map(|s| s.index);
-        let merged = merge_reports(&parsed.doc.text, built, headline);
+        let merged = merge_reports(vocab, &parsed.doc.text, built, headline);
         let mut event_of_trigger: Vec<Option<u32>> = vec![None; triggers.len()];
         for (i, m) in merged.iter().enumerate() {
             for &t in &m.triggers {
@@ -144,8 +154,14 @@ impl Pipeline {
             }
         }
         let mut events: Vec<Event> = merged.into_iter().map(|m| m.event).collect();
-        fill_from_document(&parsed.doc.text, &mut events, &places, country.as_deref());
-        choose_lead(&parsed.doc.text, &mut events, headline);
+        fill_from_document(
+            vocab,
+            &parsed.doc.text,
+            &mut events,
+            &places,
+            country.as_deref(),
+        );
+        choose_lead(vocab, &parsed.doc.text, &mut events, headline);
         let mentions = mentions(
             &r.triggers,
             places,
@@ -192,32 +208,14 @@ fn keep_modifying_demonyms(
         .collect()
 }
 
-/// Words before a country's name that make it a place ("in Syria", "across Syria"), not the
-/// state acting ("Russia has denied", "Russia holds responsibility"); so do the compass words,
-/// `COMPASS_WORDS` of the context module ("northern Syria").
-const PLACE_WORDS: &[&str] = &[
-    "in",
-    "into",
-    "inside",
-    "across",
-    "throughout",
-    "to",
-    "from",
-    "of",
-    "over",
-    "within",
-    "near",
-    "around",
-    "outside",
-];
-
-/// Whether a mention of a country's name places something in it: after a word of place, or
+/// Whether a mention of a country's name places something in it: after a word of place ("in
+/// Syria", "across Syria", not "Russia has denied") or a compass word ("northern Syria"), or
 /// as a possessive ("Syria's Aleppo").
-fn places_in_country(text: &str, folded: &Folded, p: &PlaceMatch) -> bool {
+fn places_in_country(vocab: &Vocab, text: &str, folded: &Folded, p: &PlaceMatch) -> bool {
     let start = folded.folded_offset(p.span.start);
     crate::context::previous_words(folded, start, 1)
         .first()
-        .is_some_and(|w| PLACE_WORDS.contains(w) || crate::context::COMPASS_WORDS.contains(w))
+        .is_some_and(|w| vocab.place_words.contains(w) || vocab.compass_words.contains(w))
         || text
             .get(p.span.end..)
             .is_some_and(|t| t.starts_with("'s") || t.starts_with("\u{2019}s"))
@@ -230,7 +228,12 @@ fn places_in_country(text: &str, folded: &Folded, p: &PlaceMatch) -> bool {
 /// ("bombers took off from Russia and struck Deir ez-Zor province" happened in Syria), then
 /// the country more often named at all, then the country named first wins: the article opens
 /// with what it is about.
-fn main_country(text: &str, folded: &Folded, places: &[PlaceMatch]) -> Option<String> {
+fn main_country(
+    vocab: &Vocab,
+    text: &str,
+    folded: &Folded,
+    places: &[PlaceMatch],
+) -> Option<String> {
     // Per country: mentions of places in it, mentions finer than the country, all mentions,
     // first mention.
     let mut counts: HashMap<&str, (usize, usize, usize, usize)> = HashMap::new();
@@ -239,7 +242,7 @@ fn main_country(text: &str, folded: &Folded, places: &[PlaceMatch]) -> Option<St
             .entry(p.location.country.as_str())
             .or_insert((0, 0, 0, i));
         let finer = p.location.feature != "country";
-        c.0 += usize::from(finer || places_in_country(text, folded, p));
+        c.0 += usize::from(finer || places_in_country(vocab, text, folded, p));
         c.1 += usize::from(finer);
         c.2 += 1;
     }

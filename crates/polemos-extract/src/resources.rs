@@ -1,4 +1,4 @@
-use crate::{ActorDictionary, Gazetteer, SourceDictionary, TriggerLexicon};
+use crate::{ActorDictionary, Gazetteer, Lexicon, SourceDictionary, TriggerLexicon};
 
 /// Errors loading resources (gazetteer, actor dictionary, trigger lexicon).
 #[derive(Debug, thiserror::Error)]
@@ -26,6 +26,8 @@ pub struct Resources {
     pub actors: ActorDictionary,
     pub triggers: TriggerLexicon,
     pub sources: SourceDictionary,
+    /// The word classes the rules share (`data/lexicon/`).
+    pub lexicon: Lexicon,
     /// Where each resource came from: `(resource, origin)`, origin being `embedded <polemos
     /// version> fnv1a64:<hash of the data files>` or `<path> fnv1a64:<hash of the file>` for
     /// data a user added. Written into output files, so a result says what produced it.
@@ -40,6 +42,7 @@ impl Resources {
             actors: ActorDictionary::embedded()?,
             triggers: TriggerLexicon::embedded()?,
             sources: SourceDictionary::embedded()?,
+            lexicon: Lexicon::embedded()?,
             provenance: embedded_provenance(),
         })
     }
@@ -62,12 +65,16 @@ impl Resources {
 
 /// The provenance of the embedded resources: one entry per resource, hashing its data files.
 fn embedded_provenance() -> Vec<(String, String)> {
-    let mut names: Vec<&str> = crate::data::ALL.iter().map(|(n, _)| *n).collect();
+    let lexicon = Lexicon::embedded_files()
+        .iter()
+        .map(|(_, text)| ("lexicon", text.as_bytes()));
+    let all: Vec<(&str, &[u8])> = crate::data::ALL.iter().copied().chain(lexicon).collect();
+    let mut names: Vec<&str> = all.iter().map(|(n, _)| *n).collect();
     names.dedup();
     names
         .into_iter()
         .map(|name| {
-            let files: Vec<&[u8]> = crate::data::ALL
+            let files: Vec<&[u8]> = all
                 .iter()
                 .filter(|(n, _)| *n == name)
                 .map(|(_, bytes)| *bytes)
@@ -92,7 +99,7 @@ mod tests {
         let names: Vec<&str> = r.provenance.iter().map(|(n, _)| n.as_str()).collect();
         assert_eq!(
             names,
-            ["gazetteer", "actors", "triggers", "sources", "numbers"]
+            ["gazetteer", "actors", "triggers", "sources", "lexicon"]
         );
         assert!(
             r.describe().starts_with("gazetteer=embedded "),

@@ -5,64 +5,10 @@ use polemos_core::{Span, SubEventType};
 use crate::context::{next_words, previous_words, sentence_of};
 use crate::fold::Folded;
 use crate::joint::Keyed;
+use crate::lexicon::Vocab;
 use crate::matcher::{DictMatcher, Hit};
 use crate::tsv::parse_rows;
 use crate::ResourceError;
-
-/// Words after which a noun-or-verb trigger word is a noun.
-const NOUN_CONTEXT: &[&str] = &[
-    "a",
-    "an",
-    "the",
-    "in",
-    "of",
-    "its",
-    "their",
-    "his",
-    "her",
-    "this",
-    "that",
-    "new",
-    "fresh",
-    "renewed",
-    "latest",
-    "major",
-    "large",
-    "scale",
-    "massive",
-    "heavy",
-    "deadly",
-    "another",
-    "after",
-    "during",
-    "from",
-    "on",
-    "against",
-    "by",
-    "with",
-    "for",
-    "to",
-    "s",
-    "ground",
-    "intense",
-    "suicide",
-    "first",
-    "second",
-    "separate",
-    "overnight",
-    "recent",
-    // Possessives with the apostrophe stripped, as some scrapes print them: "Thursdays attack".
-    "mondays",
-    "tuesdays",
-    "wednesdays",
-    "thursdays",
-    "fridays",
-    "saturdays",
-    "sundays",
-    "yesterdays",
-    "todays",
-    "weekends",
-];
 
 /// Part of speech of a trigger, which decides where its arguments stand.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -212,6 +158,7 @@ impl TriggerLexicon {
     /// verbs otherwise; else the first family listed wins.
     fn choose(
         &self,
+        v: &Vocab,
         folded: &Folded,
         start: usize,
         end: usize,
@@ -220,7 +167,7 @@ impl TriggerLexicon {
         let first = *families.first()?;
         let wanted = if previous_words(folded, start, 1)
             .first()
-            .is_some_and(|w| NOUN_CONTEXT.contains(w))
+            .is_some_and(|w| v.noun_context.contains(w))
             || takes_no_object(folded, end)
         {
             TriggerPos::Noun
@@ -238,7 +185,12 @@ impl TriggerLexicon {
 
     /// Finds triggers in a document's sentences.
     pub fn find(&self, folded: &Folded, sentences: &[polemos_core::Sentence]) -> Vec<TriggerMatch> {
-        self.find_from_hits(folded, self.matcher.find(folded), sentences)
+        self.find_from_hits(
+            Vocab::embedded(),
+            folded,
+            self.matcher.find(folded),
+            sentences,
+        )
     }
 
     /// The lexicon's matcher, for walking it with others ([`crate::joint::JointMatcher`]).
@@ -249,6 +201,7 @@ impl TriggerLexicon {
     /// [`TriggerLexicon::find`] from the hits of its matcher, found beforehand.
     pub(crate) fn find_from_hits(
         &self,
+        v: &Vocab,
         folded: &Folded,
         hits: Vec<Hit>,
         sentences: &[polemos_core::Sentence],
@@ -258,16 +211,16 @@ impl TriggerLexicon {
                 let span = folded.original_span(hit.start, hit.end);
                 let sentence = sentence_of(sentences, span)?;
                 let trigger =
-                    self.choose(folded, hit.start, hit.end, self.matcher.values(hit.key))?;
+                    self.choose(v, folded, hit.start, hit.end, self.matcher.values(hit.key))?;
                 if self.triggers.get(trigger)?.pos == TriggerPos::Noun
-                    && names_a_thing(folded, hit.end)
+                    && names_a_thing(v, folded, hit.end)
                 {
                     return None;
                 }
-                if names_membership(folded, hit.start, hit.end)
-                    || shows_something(folded, hit.start, hit.end)
-                    || weapons_held_not_used(folded, hit.start, hit.end)
-                    || snipers_doing_nothing(folded, hit.start, hit.end)
+                if names_membership(v, folded, hit.start, hit.end)
+                    || shows_something(v, folded, hit.start, hit.end)
+                    || weapons_held_not_used(v, folded, hit.start, hit.end)
+                    || snipers_doing_nothing(v, folded, hit.start, hit.end)
                 {
                     return None;
                 }
@@ -292,163 +245,56 @@ fn takes_no_object(folded: &Folded, end: usize) -> bool {
         || next_words(folded, end, 1).first() == Some(&"on") && rest.starts_with("on ")
 }
 
-/// Nouns that an event noun before them describes rather than reports: "the chemical attack
-/// town" is a town known for an attack, "a car bomb investigation" an inquiry into one.
-const DESCRIBED_NOUNS: &[&str] = &[
-    "town",
-    "towns",
-    "city",
-    "village",
-    "site",
-    "anniversary",
-    "investigation",
-    "investigators",
-    "inquiry",
-    "probe",
-    "survivors",
-    "memorial",
-];
-
 /// Whether a noun trigger only modifies the noun after it ("raid on Syria chemical attack
 /// town").
-fn names_a_thing(folded: &Folded, end: usize) -> bool {
+fn names_a_thing(v: &Vocab, folded: &Folded, end: usize) -> bool {
     next_words(folded, end, 1)
         .first()
-        .is_some_and(|w| DESCRIBED_NOUNS.contains(w))
+        .is_some_and(|w| v.described_nouns.contains(w))
 }
 
 /// Whether "fighting" says whose side someone is on rather than reports a battle: "jihadists
 /// fighting for the Nusra Front", "militias fighting alongside the army".
-fn names_membership(folded: &Folded, start: usize, end: usize) -> bool {
+fn names_membership(v: &Vocab, folded: &Folded, start: usize, end: usize) -> bool {
     folded.text.get(start..end) == Some("fighting")
         && next_words(folded, end, 1)
             .first()
-            .is_some_and(|w| matches!(*w, "for" | "alongside" | "under"))
+            .is_some_and(|w| v.membership_words.contains(w))
 }
 
 /// Whether "demonstration" means a showing: "a demonstration of the fragile state of the
 /// zones", "a demonstration of its power"; a protest is "a demonstration against", "of
 /// thousands".
-fn shows_something(folded: &Folded, start: usize, end: usize) -> bool {
+fn shows_something(v: &Vocab, folded: &Folded, start: usize, end: usize) -> bool {
     let next = next_words(folded, end, 2);
     folded.text.get(start..end) == Some("demonstration")
         && next.first() == Some(&"of")
-        && next.get(1).is_some_and(|w| {
-            matches!(
-                *w,
-                "the" | "a" | "an" | "its" | "their" | "his" | "her" | "how" | "what" | "force"
-            )
-        })
+        && next.get(1).is_some_and(|w| v.showing_words.contains(w))
 }
-
-/// Trigger phrases that name a weapon rather than an attack with it: "chemical weapons" reports
-/// an attack in "used chemical weapons", a stock in "a plan to eliminate chemical weapons".
-const WEAPON_NAMES: &[&str] = &[
-    "chemical weapons",
-    "chemical weapon",
-    "sarin",
-    "chlorine",
-    "nerve agent",
-    "toxic chemicals",
-    "toxic materials",
-    "mustard gas",
-];
-/// Nouns after a weapon's name that make it a stock, a programme or a deal about it.
-const STOCK_NOUNS: &[&str] = &[
-    "program",
-    "programme",
-    "programs",
-    "programmes",
-    "agreement",
-    "deal",
-    "stockpile",
-    "stockpiles",
-    "arsenal",
-    "plan",
-    "experts",
-    "inspectors",
-    "convention",
-    "watchdog",
-    "facility",
-    "facilities",
-    "production",
-    "disarmament",
-    "destruction",
-    "treaty",
-    "stocks",
-    "capabilities",
-];
-/// Words before a weapon's name that dispose of it or count it as a stock.
-const DISPOSAL_WORDS: &[&str] = &[
-    "eliminate",
-    "eliminating",
-    "elimination",
-    "destroy",
-    "destroying",
-    "dismantle",
-    "dismantling",
-    "remove",
-    "removing",
-    "removal",
-    "destruction",
-    "dismantlement",
-    // "hand over its chemical weapons"
-    "hand",
-    "surrender",
-    "handover",
-    "possession",
-    "possess",
-    "possesses",
-    "stockpiles",
-    "stockpile",
-    "arsenal",
-];
 
 /// Whether a weapon's name is held, dealt with or disposed of in the text rather than used:
 /// "a plan to eliminate Syria's chemical weapons", "the chemical weapons agreement".
-fn weapons_held_not_used(folded: &Folded, start: usize, end: usize) -> bool {
+fn weapons_held_not_used(v: &Vocab, folded: &Folded, start: usize, end: usize) -> bool {
     let named = folded.text.get(start..end).unwrap_or("");
-    if !WEAPON_NAMES.contains(&named) {
+    if !v.weapon_names.texts().any(|w| w == named) {
         return false;
     }
     let after = next_words(folded, end, 1);
     let before = previous_words(folded, start, 3);
-    after.first().is_some_and(|w| STOCK_NOUNS.contains(w))
-        || before.iter().any(|w| DISPOSAL_WORDS.contains(w))
+    after.first().is_some_and(|w| v.stock_nouns.contains(w))
+        || before.iter().any(|w| v.disposal_words.contains(w))
 }
 
-/// Words near "sniper(s)" that say they shot someone: "killed by a sniper", "a sniper shot
-/// two civilians".
-const SNIPER_HARM: &[&str] = &[
-    "killed",
-    "kill",
-    "kills",
-    "killing",
-    "shot",
-    "shoots",
-    "shooting",
-    "wounded",
-    "injured",
-    "hit",
-    "targeted",
-    "targeting",
-    "dead",
-    "died",
-    "fire",
-    "fired",
-    "bullet",
-    "bullets",
-];
 /// How many words either side of "sniper(s)" the harm may stand.
 const SNIPER_REACH: usize = 4;
 
 /// Whether "sniper(s)" names only the gunmen, not a shooting: "areas exposed to the regime's
 /// snipers" reports none.
-fn snipers_doing_nothing(folded: &Folded, start: usize, end: usize) -> bool {
+fn snipers_doing_nothing(v: &Vocab, folded: &Folded, start: usize, end: usize) -> bool {
     if !matches!(folded.text.get(start..end), Some("sniper" | "snipers")) {
         return false;
     }
-    let near = |w: &&str| SNIPER_HARM.contains(w);
+    let near = |w: &&str| v.sniper_harm_words.contains(w);
     !(previous_words(folded, start, SNIPER_REACH).iter().any(near)
         || next_words(folded, end, SNIPER_REACH).iter().any(near))
 }

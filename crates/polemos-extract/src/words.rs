@@ -101,7 +101,7 @@ impl Hasher for WordHasher {
 /// word's first two bytes and length turns most other words away before hashing.
 #[derive(Debug, Clone)]
 pub struct WordMap<V> {
-    map: HashMap<&'static str, V, BuildHasherDefault<WordHasher>>,
+    map: HashMap<Box<str>, V, BuildHasherDefault<WordHasher>>,
     filter: Vec<u64>,
 }
 
@@ -123,14 +123,15 @@ impl<V> WordMap<V> {
         self.map.get(w)
     }
 
-    pub fn contains_key(&self, w: &str) -> bool {
-        self.get(w).is_some()
+    /// The words, in no particular order.
+    pub fn keys(&self) -> impl Iterator<Item = &str> + '_ {
+        self.map.keys().map(|k| &**k)
     }
 }
 
 /// A map from the first occurrence of each word in `pairs` to its value (as a linear `find`
 /// over `pairs` would give).
-pub fn word_map<V>(pairs: impl IntoIterator<Item = (&'static str, V)>) -> WordMap<V> {
+pub fn word_map<'a, V>(pairs: impl IntoIterator<Item = (&'a str, V)>) -> WordMap<V> {
     let mut out = WordMap {
         map: HashMap::default(),
         filter: vec![0; 4096 / 64],
@@ -138,7 +139,7 @@ pub fn word_map<V>(pairs: impl IntoIterator<Item = (&'static str, V)>) -> WordMa
     for (w, v) in pairs {
         let bit = filter_bit(w);
         out.filter[bit >> 6] |= 1 << (bit & 63);
-        out.map.entry(w).or_insert(v);
+        out.map.entry(Box::from(w)).or_insert(v);
     }
     out
 }

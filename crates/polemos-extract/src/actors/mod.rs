@@ -2,9 +2,10 @@
 
 use polemos_core::{ActorCategory, ActorRef, Span};
 
-use crate::context::{next_words, previous_words, sentence_of, COMPASS_WORDS};
+use crate::context::{next_words, previous_words, sentence_of};
 use crate::fold::Folded;
 use crate::joint::Keyed;
+use crate::lexicon::Vocab;
 use crate::matcher::{exact_form, letters_equal, DictMatcher, Hit};
 use crate::tsv::parse_rows;
 use crate::ResourceError;
@@ -63,76 +64,6 @@ pub struct ActorMatch {
     pub demonym: bool,
     pub rule: &'static str,
 }
-
-/// Words that, right after a named actor, are part of its mention ("Islamic State militants").
-const MEMBER_NOUNS: &[&str] = &[
-    "militants",
-    "fighters",
-    "forces",
-    "troops",
-    "members",
-    "jihadists",
-    "extremists",
-    "group",
-    "insurgents",
-    "rebels",
-    "gunmen",
-    "units",
-    "soldiers",
-    "militia",
-    "militiamen",
-    "warplanes",
-    "jets",
-    "aircraft",
-    "bombers",
-    "helicopters",
-    "army",
-    "terrorists",
-];
-
-/// What may stand between a generic term and the name it introduces ("terrorists of the
-/// so-called Jaish al-Islam"), in folded form.
-const OF_GAPS: &[&str] = &[
-    " of ",
-    " of the ",
-    " of the so called ",
-    " of so called ",
-    " from ",
-    " from the ",
-];
-
-/// Words before a generic force noun that leave its owner unknown ("unidentified warplanes").
-const UNKNOWN_WORDS: &[&str] = &["unidentified", "unknown", "unmarked"];
-
-/// Words that, right after an actor, make it a description of a place ("rebel-held", "a rebel
-/// town"), not an actor in an event.
-const CONTROL_WORDS: &[&str] = &[
-    "held",
-    "controlled",
-    "run",
-    "besieged",
-    "dominated",
-    "occupied",
-    "town",
-    "towns",
-    "village",
-    "villages",
-    "city",
-    "area",
-    "areas",
-    "district",
-    "districts",
-    "neighbourhood",
-    "neighbourhoods",
-    "neighborhood",
-    "neighborhoods",
-    "enclave",
-    "suburb",
-    "suburbs",
-    "territory",
-    "stronghold",
-    "strongholds",
-];
 
 /// The actor dictionary with its matcher.
 #[derive(Debug, Clone)]
@@ -308,7 +239,8 @@ impl ActorDictionary {
         sentences: &[polemos_core::Sentence],
         country: Option<&str>,
     ) -> Vec<ActorMatch> {
-        self.find_from_hits(text, folded, self.matcher.find(folded), sentences, country)
+        let hits = self.matcher.find(folded);
+        self.find_from_hits(Vocab::embedded(), text, folded, hits, sentences, country)
     }
 
     /// The dictionary's matcher, for walking it with others ([`crate::joint::JointMatcher`]).
@@ -319,6 +251,7 @@ impl ActorDictionary {
     /// [`ActorDictionary::find`] from the hits of its matcher, found beforehand.
     pub(crate) fn find_from_hits(
         &self,
+        vocab: &Vocab,
         text: &str,
         folded: &Folded,
         hits: Vec<Hit>,
@@ -375,7 +308,7 @@ impl ActorDictionary {
                 AliasTarget::Generic(Resolve::State)
                     if previous_words(folded, raw.start, 1)
                         .first()
-                        .is_some_and(|w| UNKNOWN_WORDS.contains(w)) =>
+                        .is_some_and(|w| vocab.unknown_owner_words.contains(w)) =>
                 {
                     (None, true, "actor:generic-state")
                 }
@@ -402,7 +335,7 @@ impl ActorDictionary {
                 if let Some(next) = raws.get(i) {
                     let gap = folded.text.get(raw.end..next.start).unwrap_or("");
                     if let (AliasTarget::Named(named_id), true) =
-                        (&next.alias.target, OF_GAPS.contains(&gap))
+                        (&next.alias.target, is_of_gap(vocab, gap))
                     {
                         id = *named_id;
                         end = next.end;
@@ -422,7 +355,7 @@ impl ActorDictionary {
             // "rebel-held", "IS-controlled": the actor describes a place, it does not act.
             if next_words(folded, raw.end, 1)
                 .first()
-                .is_some_and(|w| CONTROL_WORDS.contains(w))
+                .is_some_and(|w| vocab.control_words.contains(w))
             {
                 continue;
             }
@@ -432,7 +365,7 @@ impl ActorDictionary {
             if demonym
                 && previous_words(folded, raw.start, 1)
                     .first()
-                    .is_some_and(|w| COMPASS_WORDS.contains(w))
+                    .is_some_and(|w| vocab.compass_words.contains(w))
             {
                 continue;
             }
@@ -441,7 +374,7 @@ impl ActorDictionary {
             if demonym
                 && next_words(folded, end, 1)
                     .first()
-                    .is_some_and(|w| MEMBER_NOUNS.contains(w))
+                    .is_some_and(|w| vocab.member_nouns.contains(w))
             {
                 continue;
             }
@@ -450,7 +383,7 @@ impl ActorDictionary {
             if !generic {
                 if let Some(word) = next_words(folded, end, 1).first() {
                     let gap = &folded.text[end..];
-                    if MEMBER_NOUNS.contains(word) && gap.starts_with(' ') {
+                    if vocab.member_nouns.contains(word) && gap.starts_with(' ') {
                         end += 1 + word.len();
                         while raws.get(i).is_some_and(|r| r.start < end) {
                             i += 1;
@@ -474,6 +407,15 @@ impl ActorDictionary {
         }
         out
     }
+}
+
+/// Whether `gap`, the folded text between a generic term and a name, is one of the
+/// `of_gaps` ("terrorists of the so-called Jaish al-Islam"), spaces on both sides included.
+fn is_of_gap(vocab: &Vocab, gap: &str) -> bool {
+    gap.len() > 2
+        && gap.starts_with(' ')
+        && gap.ends_with(' ')
+        && vocab.of_gaps.texts().any(|p| p == &gap[1..gap.len() - 1])
 }
 
 #[cfg(test)]

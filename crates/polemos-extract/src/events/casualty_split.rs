@@ -9,6 +9,7 @@ use polemos_core::{ActorCategory, Casualties, Event, EventType, Modality, Span, 
 
 use super::merge::is_violent_type;
 use crate::casualties::{Casualty, Harm, VictimGroup};
+use crate::lexicon::Vocab;
 
 /// One toll as the text gives it: a count and the counts coordinated with it.
 #[derive(Debug, Default, Clone, Copy)]
@@ -105,15 +106,6 @@ impl Tally {
     }
 }
 
-/// Words after a count's verb that introduce what killed them: "were killed when rebels blew up
-/// a tunnel", "died in an air strike".
-const CAUSE_LINKS: &[&str] = &["when", "in", "by", "as", "during", "after", "from"];
-/// The count's own verb, which must follow it: "were killed", "died".
-const HARM_VERBS: &[&str] = &[
-    "killed", "died", "dead", "slain", "perished", "wounded", "injured", "hurt",
-];
-/// Words that may stand between that verb and the link: "were killed instantly when".
-const AFTER_VERB: &[&str] = &["and", "or", "wounded", "injured", "instantly", "today"];
 /// How many words may stand between a count and its verb ("40 soldiers and pro-regime
 /// fighters were killed").
 const VERB_REACH: usize = 6;
@@ -124,7 +116,7 @@ const CAUSE_REACH: usize = 4;
 /// Whether the trigger starting at `trigger` says what killed the dead counted at `count`: the
 /// count is the subject of a verb of harm right after it, and the verb's "when", "in" or "by"
 /// phrase holds the trigger ("nearly 40 soldiers were killed when rebels blew up a tunnel").
-fn says_what_killed(text: &str, count: Span, trigger: usize) -> bool {
+fn says_what_killed(v: &Vocab, text: &str, count: Span, trigger: usize) -> bool {
     let Some(gap) = text.get(count.end..trigger) else {
         return false;
     };
@@ -138,16 +130,14 @@ fn says_what_killed(text: &str, count: Span, trigger: usize) -> bool {
     let Some(verb) = words
         .iter()
         .take(VERB_REACH + 1)
-        .position(|w| HARM_VERBS.contains(&w.as_str()))
+        .position(|w| v.count_verbs.contains(w))
     else {
         return false;
     };
     let mut rest = words[verb + 1..]
         .iter()
-        .skip_while(|w| AFTER_VERB.contains(&w.as_str()));
-    rest.next()
-        .is_some_and(|w| CAUSE_LINKS.contains(&w.as_str()))
-        && rest.count() <= CAUSE_REACH
+        .skip_while(|w| v.after_harm_verb.contains(w));
+    rest.next().is_some_and(|w| v.cause_links.contains(w)) && rest.count() <= CAUSE_REACH
 }
 
 /// Adds each count of sentence `sentence` of `text` to the event whose trigger closely follows
@@ -155,6 +145,7 @@ fn says_what_killed(text: &str, count: Span, trigger: usize) -> bool {
 /// event when the count comes first). A count outside every event's clause ("... while 100
 /// died in Aleppo") is attached to none: `scopes` holds each event's clause.
 pub fn casualties_of(
+    v: &Vocab,
     text: &str,
     mut events: Vec<&mut Event>,
     scopes: &[Span],
@@ -188,7 +179,7 @@ pub fn casualties_of(
             .copied()
             .filter(|&i| events[i].trigger_span.start >= c.span.end)
             .min_by_key(|&i| events[i].trigger_span.start)
-            .filter(|&i| says_what_killed(text, c.span, events[i].trigger_span.start));
+            .filter(|&i| says_what_killed(v, text, c.span, events[i].trigger_span.start));
         let target = cause
             .or_else(|| {
                 candidates

@@ -9,14 +9,12 @@
 //! article, not the sentence, says where.
 
 use std::collections::HashMap;
-use std::sync::OnceLock;
-
-use aho_corasick::AhoCorasick;
 
 use polemos_core::{ActorCategory, ActorRef, Event, GeoPrecision, Modality, Span, SubEventType};
 
 use crate::fold::fold_key;
 use crate::gazetteer::PlaceMatch;
+use crate::lexicon::Vocab;
 
 /// The place an article names most often in its country (the earliest among equals).
 fn main_place<'a>(places: &'a [PlaceMatch], country: Option<&str>) -> Option<&'a PlaceMatch> {
@@ -39,31 +37,16 @@ fn main_place<'a>(places: &'a [PlaceMatch], country: Option<&str>) -> Option<&'a
 /// unattributed ("it was not clear who carried out the strikes").
 const AGENT_REACH: u32 = 2;
 
-/// Words with which an article says it does not know who flew its air strikes ("it was not
-/// clear who carried out the Idlib strikes", "unidentified warplanes"): an unattributed air
-/// strike of the same paragraph stays so, rather than taking the agent of strikes it recounts
-/// nearby.
-const UNKNOWN_AGENT_CUES: &[&str] = &[
-    "not clear who",
-    "unclear who",
-    "not known who",
-    "unknown who",
-    "unidentified warplanes",
-    "unidentified aircraft",
-    "unidentified jets",
-    "unidentified planes",
-    "unknown warplanes",
-    "unknown aircraft",
-];
-
 /// How far before and after a report's sentence (in bytes) the article may say it does not
 /// know who flew the strike: about the paragraph.
 const UNKNOWN_AGENT_BEFORE: usize = 400;
 const UNKNOWN_AGENT_AFTER: usize = 800;
 
-/// Whether the text around `sentence` holds one of [`UNKNOWN_AGENT_CUES`].
-fn says_agent_unknown(text: &str, sentence: Span) -> bool {
-    static CUES: OnceLock<Option<AhoCorasick>> = OnceLock::new();
+/// Whether the text around `sentence` holds one of the `unknown_agent_cues`: an article that
+/// says it does not know who flew its air strikes ("it was not clear who carried out the Idlib
+/// strikes", "unidentified warplanes") leaves an unattributed air strike of the same paragraph
+/// so, rather than giving it the agent of strikes it recounts nearby.
+fn says_agent_unknown(v: &Vocab, text: &str, sentence: Span) -> bool {
     let mut start = sentence.start.saturating_sub(UNKNOWN_AGENT_BEFORE);
     while !text.is_char_boundary(start) {
         start -= 1;
@@ -72,14 +55,7 @@ fn says_agent_unknown(text: &str, sentence: Span) -> bool {
     while !text.is_char_boundary(end) {
         end += 1;
     }
-    CUES.get_or_init(|| {
-        AhoCorasick::builder()
-            .ascii_case_insensitive(true)
-            .build(UNKNOWN_AGENT_CUES)
-            .ok()
-    })
-    .as_ref()
-    .is_some_and(|cues| cues.is_match(&text[start..end]))
+    v.unknown_agent_cues.is_match(&text[start..end])
 }
 
 /// How many sentences apart two events are reported, by their nearest reports.
@@ -177,6 +153,7 @@ fn no_air_strike_without_aircraft(text: &str, e: &mut Event) {
 
 /// Fills missing places and agents from the article `text`.
 pub fn fill_from_document(
+    v: &Vocab,
     text: &str,
     events: &mut [Event],
     places: &[PlaceMatch],
@@ -191,7 +168,7 @@ pub fn fill_from_document(
         .map(|e| {
             let left_unknown = e.actor1.is_none()
                 && e.sub_event_type == SubEventType::AirDroneStrike
-                && says_agent_unknown(text, e.sentence_span);
+                && says_agent_unknown(v, text, e.sentence_span);
             if e.actor1.is_none() && !left_unknown {
                 usual_agent(events, e)
             } else {

@@ -12,6 +12,7 @@ use polemos_core::{
 
 use super::{settle_territory_type, Built};
 use crate::fold::fold_key;
+use crate::lexicon::{Vocab, WordList};
 
 fn compatible<T: PartialEq>(a: Option<T>, b: Option<T>) -> bool {
     match (a, b) {
@@ -20,12 +21,12 @@ fn compatible<T: PartialEq>(a: Option<T>, b: Option<T>) -> bool {
     }
 }
 
-fn same_event(text: &str, a: &Event, b: &Event) -> bool {
+fn same_event(v: &Vocab, text: &str, a: &Event, b: &Event) -> bool {
     a.sub_event_type == b.sub_event_type
         && (same_circumstances(text, a, b) || same_agent_in_country(text, a, b))
         && (near(a, b) || agree_on_something(a, b))
-        && !(told_as_another(text, b) && places_differ(a, b))
-        && recalled(text, a) == recalled(text, b)
+        && !(told_as_another(v, text, b) && places_differ(a, b))
+        && recalled(v, text, a) == recalled(v, text, b)
 }
 
 fn places_differ(a: &Event, b: &Event) -> bool {
@@ -42,24 +43,17 @@ fn same_place_name(a: &Event, b: &Event) -> bool {
     }
 }
 
-/// Words right before a trigger that tell its event as one more of its kind: "in Maaret al-
-/// Numan, warplanes also killed six civilians", "another car bomb exploded".
-pub(super) const ANOTHER_CUES: &[&str] = &["also", "another", "separately"];
 /// How many words before the trigger such a cue may stand.
 const ANOTHER_REACH: usize = 3;
 
-/// Words right before a trigger that recall earlier events of the kind: "the observatory has
-/// reported previous air raids by the regime on Idlib" tells no more of today's raid.
-const RECALL_CUES: &[&str] = &["previous", "earlier", "past", "prior", "former"];
-
 /// Whether a report recalls earlier events rather than tells the news.
-fn recalled(text: &str, e: &Event) -> bool {
-    cue_before_trigger(text, e, RECALL_CUES)
+fn recalled(v: &Vocab, text: &str, e: &Event) -> bool {
+    cue_before_trigger(text, e, &v.recall_cues)
 }
 
 /// Whether one of `cues` stands among the few words of a report's sentence right before its
 /// trigger. Read on the original text without folding: this runs for pairs of reports.
-fn cue_before_trigger(text: &str, e: &Event, cues: &[&str]) -> bool {
+fn cue_before_trigger(text: &str, e: &Event, cues: &WordList) -> bool {
     let end = e.trigger_span.start.min(text.len());
     let start = e.sentence_span.start.min(end);
     text.get(start..end)
@@ -74,8 +68,8 @@ fn cue_before_trigger(text: &str, e: &Event, cues: &[&str]) -> bool {
 /// Whether a report tells its event as another one of its kind, so that it is no repeat of an
 /// earlier report that names another place ("five children were also killed in the raids on
 /// Idlib" still is one).
-fn told_as_another(text: &str, e: &Event) -> bool {
-    cue_before_trigger(text, e, ANOTHER_CUES)
+fn told_as_another(v: &Vocab, text: &str, e: &Event) -> bool {
+    cue_before_trigger(text, e, &v.another_cues)
 }
 
 /// How many sentences apart two reports may be and still be taken as one event on their
@@ -374,13 +368,18 @@ fn absorb_counts(c: &mut Casualties, o: Casualties) {
 
 /// Merges reports of the same event; returns the events and, for each, the trigger mentions
 /// reporting it. `headline` is the index of the headline sentence, if the document has one.
-pub fn merge_reports(text: &str, built: Vec<Built>, headline: Option<u32>) -> Vec<Built> {
-    let built = fold_claims(text, built);
+pub fn merge_reports(
+    v: &Vocab,
+    text: &str,
+    built: Vec<Built>,
+    headline: Option<u32>,
+) -> Vec<Built> {
+    let built = fold_claims(v, text, built);
     let mut merged: Vec<Built> = Vec::with_capacity(built.len());
     for report in built {
         match merged
             .iter_mut()
-            .find(|m| same_event(text, &m.event, &report.event))
+            .find(|m| same_event(v, text, &m.event, &report.event))
         {
             Some(m) => {
                 let mut report = report;
@@ -400,23 +399,11 @@ pub fn merge_reports(text: &str, built: Vec<Built>, headline: Option<u32>) -> Ve
     merged
 }
 
-/// Words right before a generic trigger that make it point back to an event already reported:
-/// "IS claimed responsibility for the attack", "the group claimed the bombing".
-const CLAIM_CUES: &[&str] = &[
-    "responsibility for the",
-    "responsibility for this",
-    "responsibility for these",
-    "responsibility for both",
-    "responsibility for",
-    "claimed the",
-    "claimed this",
-    "claimed both",
-];
 /// How many sentences back a claimed attack may have been reported.
 const CLAIM_REACH: u32 = 3;
 
 /// Whether the report's trigger is the object of a claim of responsibility.
-fn is_claim(text: &str, b: &Built) -> bool {
+fn is_claim(v: &Vocab, text: &str, b: &Built) -> bool {
     if !b.generic {
         return false;
     }
@@ -426,7 +413,7 @@ fn is_claim(text: &str, b: &Built) -> bool {
         start -= 1;
     }
     let before = fold_key(text.get(start..end).unwrap_or(""));
-    CLAIM_CUES.iter().any(|cue| {
+    v.claim_cues.texts().any(|cue| {
         before
             .strip_suffix(cue)
             .is_some_and(|rest| rest.is_empty() || rest.ends_with(' '))
@@ -437,11 +424,11 @@ fn is_claim(text: &str, b: &Built) -> bool {
 /// struck Qamishli ... The Daesh group claimed responsibility for the attack"): the claimed
 /// report joins the latest violent report of the last few sentences instead of standing as an
 /// event of its own, and gives it its agent (`+actor1:claim`) if it had none.
-fn fold_claims(text: &str, mut built: Vec<Built>) -> Vec<Built> {
+fn fold_claims(v: &Vocab, text: &str, mut built: Vec<Built>) -> Vec<Built> {
     let mut i = 0;
     while i < built.len() {
         let claim = &built[i];
-        let target = is_claim(text, claim)
+        let target = is_claim(v, text, claim)
             .then(|| {
                 let sentence = claim.event.sentence;
                 built[..i].iter().rposition(|b| {
@@ -653,23 +640,6 @@ pub fn generic_fits(specific: SubEventType, generic: SubEventType) -> bool {
         )
 }
 
-/// Words after which an event is told as background to another: "rebel rockets hit a school
-/// in Aleppo, just a day after deadly airstrikes on a school in Idlib".
-const BACKGROUND_CUES: &[&[&str]] = &[
-    &["day", "after"],
-    &["days", "after"],
-    &["hours", "after"],
-    &["week", "after"],
-    &["weeks", "after"],
-    &["month", "after"],
-    &["months", "after"],
-    &["year", "after"],
-    &["years", "after"],
-    &["comes", "after"],
-    &["came", "after"],
-    &["in", "the", "wake", "of"],
-    &["anniversary", "of"],
-];
 /// How many words may stand between a background cue and the trigger it governs: the cue
 /// heads a short phrase ("a day after dozens of children were killed in airstrikes").
 const BACKGROUND_REACH: usize = 7;
@@ -678,7 +648,7 @@ const BACKGROUND_WINDOW: usize = 100;
 
 /// Whether the event's anchoring report is told as background to another event of its
 /// sentence.
-fn is_background(text: &str, e: &Event) -> bool {
+fn is_background(v: &Vocab, text: &str, e: &Event) -> bool {
     let end = e.trigger_span.start.min(text.len());
     let mut start = end.saturating_sub(BACKGROUND_WINDOW);
     while !text.is_char_boundary(start) {
@@ -696,7 +666,7 @@ fn is_background(text: &str, e: &Event) -> bool {
         .filter(|w| !w.is_empty())
         .collect();
     (0..words.len()).any(|i| {
-        BACKGROUND_CUES.iter().any(|cue| {
+        v.background_cues.word_seqs().any(|cue| {
             words.len() >= i + cue.len()
                 && words.len() - (i + cue.len()) <= BACKGROUND_REACH
                 && cue
@@ -714,7 +684,7 @@ fn is_background(text: &str, e: &Event) -> bool {
 /// reports, political violence before developments, events of the opening sentences, events
 /// told as news before those recalled as background ("a day after ..."), then events with a
 /// death toll, then those with a specific method, then the earliest.
-pub fn choose_lead(text: &str, events: &mut [Event], headline: Option<u32>) {
+pub fn choose_lead(v: &Vocab, text: &str, events: &mut [Event], headline: Option<u32>) {
     let first_body = headline.map_or(0, |h| h + 1);
     let lead = events
         .iter()
@@ -725,7 +695,7 @@ pub fn choose_lead(text: &str, events: &mut [Event], headline: Option<u32>) {
                 headline.is_some_and(|h| e.evidence.contains(&h)),
                 is_violent(e),
                 first_evidence(e) < first_body + OPENING,
-                !is_background(text, e),
+                !is_background(v, text, e),
                 e.casualties.killed.is_some(),
                 e.method.is_some(),
                 std::cmp::Reverse(first_evidence(e)),

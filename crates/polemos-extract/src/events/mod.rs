@@ -23,16 +23,19 @@ use crate::context::previous_words;
 use crate::dates::{event_date, DateMention};
 use crate::fold::{fold_key, Folded};
 use crate::gazetteer::PlaceMatch;
+use crate::lexicon::Vocab;
 use crate::triggers::{Trigger, TriggerLexicon, TriggerMatch, TriggerPos, TriggerType};
 use casualty_split::casualties_of;
 pub use context_fill::fill_from_document;
 pub use merge::{choose_lead, merge_reports};
-use merge::{generic_fits, km_between, ANOTHER_CUES, CITY_RADIUS_KM};
+use merge::{generic_fits, km_between, CITY_RADIUS_KM};
 use roles::{assign_roles, boundaries, clauses, Clauses};
 
 /// Everything found in a document that events are built from.
 #[derive(Debug)]
 pub struct Findings<'a> {
+    /// The lexicon's word classes.
+    pub vocab: &'a Vocab,
     pub parsed: &'a ParsedDocument,
     pub folded: &'a Folded,
     pub places: &'a [PlaceMatch],
@@ -58,22 +61,6 @@ pub struct Built {
     pub generic: bool,
 }
 
-/// Words between two weapons that say one carried or used the other ("shells containing toxic
-/// gas", "a suicide bombing using a car bomb").
-const CARRY_WORDS: &[&str] = &[
-    "containing",
-    "contained",
-    "filled",
-    "loaded",
-    "laced",
-    "carrying",
-    "included",
-    "including",
-    "with",
-    "packed",
-    "using",
-    "driven",
-];
 /// How many words may stand between two weapons one of which carried the other ("a
 /// bombardment that included chemical weapons").
 const CARRY_REACH: usize = 5;
@@ -229,7 +216,12 @@ pub fn build_events(lexicon: &TriggerLexicon, f: &Findings<'_>) -> Vec<Built> {
         // Looked for only when the sentence has events, or follows one that has.
         let cue_cell = OnceCell::new();
         let cue = || {
-            *cue_cell.get_or_init(|| f.folded.text.get(range.0..range.1).and_then(certainty_cue))
+            *cue_cell.get_or_init(|| {
+                f.folded
+                    .text
+                    .get(range.0..range.1)
+                    .and_then(|s| certainty_cue(f.vocab, s))
+            })
         };
         let first_event = built.len();
         let mut scopes: Vec<Span> = Vec::new();
@@ -239,7 +231,7 @@ pub fn build_events(lexicon: &TriggerLexicon, f: &Findings<'_>) -> Vec<Built> {
         let bounds = if triggers.is_empty() {
             Vec::new()
         } else {
-            boundaries(f.folded, range)
+            boundaries(f.vocab, f.folded, range)
         };
         let found: Vec<(usize, Clauses, Modality)> = triggers
             .iter()
@@ -249,9 +241,9 @@ pub fn build_events(lexicon: &TriggerLexicon, f: &Findings<'_>) -> Vec<Built> {
                 let noun = lexicon
                     .get(t.trigger)
                     .is_some_and(|e| e.pos == TriggerPos::Noun);
-                let mut m = modality::modality(f.folded, c.clause.0, t);
+                let mut m = modality::modality(f.vocab, f.folded, c.clause.0, t);
                 if m == Modality::Asserted && noun {
-                    m = modality::subject_modality(f.folded, c.clause, t);
+                    m = modality::subject_modality(f.vocab, f.folded, c.clause, t);
                 }
                 Some((i, c, m))
             })
@@ -261,7 +253,7 @@ pub fn build_events(lexicon: &TriggerLexicon, f: &Findings<'_>) -> Vec<Built> {
         let as_clauses = if triggers.is_empty() {
             Vec::new()
         } else {
-            as_clause_starts(f.folded, range)
+            as_clause_starts(f.vocab, f.folded, range)
         };
         // The first circumstantial "as" after a trigger ending at a folded offset.
         let as_clause_after = |end: usize| as_clauses.iter().copied().find(|&at| at >= end);
@@ -292,7 +284,8 @@ pub fn build_events(lexicon: &TriggerLexicon, f: &Findings<'_>) -> Vec<Built> {
                     .words_iter(m.folded.1, a.folded.0)
                     .map(|w| w.text)
                     .collect();
-                between.len() <= CARRY_REACH && between.iter().any(|w| CARRY_WORDS.contains(w))
+                between.len() <= CARRY_REACH
+                    && between.iter().any(|w| f.vocab.carry_words.contains(w))
             }
         };
         let chosen = anchors(lexicon, &triggers, f.triggers, modality_of, apart, carries);
@@ -306,7 +299,7 @@ pub fn build_events(lexicon: &TriggerLexicon, f: &Findings<'_>) -> Vec<Built> {
             let Some(&(_, clauses, modality)) = found_of(anchor) else {
                 continue;
             };
-            let mut roles = assign_roles(f.folded, clauses.clause, t, entry.pos, &actors);
+            let mut roles = assign_roles(f.vocab, f.folded, clauses.clause, t, entry.pos, &actors);
             // "About 200 insurgents were killed in an attack": the counted dead are victims.
             let victim = |a: &ActorRef| {
                 f.casualties
@@ -388,7 +381,14 @@ pub fn build_events(lexicon: &TriggerLexicon, f: &Findings<'_>) -> Vec<Built> {
                 .iter_mut()
                 .map(|b| &mut b.event)
                 .collect();
-            casualties_of(&f.parsed.doc.text, events, &scopes, f.casualties, sentence);
+            casualties_of(
+                f.vocab,
+                &f.parsed.doc.text,
+                events,
+                &scopes,
+                f.casualties,
+                sentence,
+            );
         } else if built
             .last()
             .is_some_and(|b| b.event.sentence + 1 == sentence)
@@ -410,7 +410,7 @@ pub fn build_events(lexicon: &TriggerLexicon, f: &Findings<'_>) -> Vec<Built> {
                 .get(range.0..range.1)
                 .unwrap_or("")
                 .split_whitespace()
-                .any(|w| ANOTHER_CUES.contains(&w));
+                .any(|w| f.vocab.another_cues.contains(w));
             let elsewhere = |e: &Event| {
                 e.location.as_ref().is_some_and(|l| {
                     let far = l.precision == GeoPrecision::Exact
@@ -427,7 +427,14 @@ pub fn build_events(lexicon: &TriggerLexicon, f: &Findings<'_>) -> Vec<Built> {
                     e.sentence + 1 == sentence && e.casualties.killed.is_none() && !elsewhere(e)
                 })
                 .collect();
-            casualties_of(&f.parsed.doc.text, events, &[], f.casualties, sentence);
+            casualties_of(
+                f.vocab,
+                &f.parsed.doc.text,
+                events,
+                &[],
+                f.casualties,
+                sentence,
+            );
         }
         // A sentence that only comments on the one before ("This has been categorically
         // denied", "The figures could not be independently verified") qualifies its events.
@@ -474,19 +481,10 @@ fn choose_place<'a>(
         .or_else(|| choose_place_among(f, sentence, t, |p| in_focus(p) && outside(p)))
 }
 
-/// Words after "as" that make it no conjunction: "as well as", "as many as", "as part of",
-/// "as a warning".
-const AS_NOT_CLAUSE: &[&str] = &[
-    "well", "many", "much", "part", "far", "long", "soon", "of", "if", "though", "to", "for",
-    "with", "usual", "expected", "opposed", "per", "in", "a", "an", "such", "far", "its",
-];
-/// Words before "as" that make it no conjunction: "such as", "known as", "the same as".
-const AS_NOT_CLAUSE_BEFORE: &[&str] = &["such", "known", "same", "well", "so", "just", "described"];
-
 /// Where the circumstantial "as" clauses of the folded sentence `range` start ("... killed 43
 /// as fighters advanced on Raqqa"), as folded offsets in text order: found once per sentence
 /// and shared by its triggers.
-fn as_clause_starts(folded: &Folded, range: (usize, usize)) -> Vec<usize> {
+fn as_clause_starts(v: &Vocab, folded: &Folded, range: (usize, usize)) -> Vec<usize> {
     let words: Vec<_> = folded.words_iter(range.0, range.1).collect();
     words
         .iter()
@@ -498,10 +496,10 @@ fn as_clause_starts(folded: &Folded, range: (usize, usize)) -> Vec<usize> {
                 Some(words[i - 1].text)
             };
             (w.text == "as"
-                && before.is_none_or(|b| !AS_NOT_CLAUSE_BEFORE.contains(&b))
+                && before.is_none_or(|b| !v.as_not_clause_before.contains(b))
                 && words
                     .get(i + 1)
-                    .is_some_and(|n| !AS_NOT_CLAUSE.contains(&n.text)))
+                    .is_some_and(|n| !v.as_not_clause_after.contains(n.text)))
             .then_some(w.start)
         })
         .collect()
@@ -509,10 +507,6 @@ fn as_clause_starts(folded: &Folded, range: (usize, usize)) -> Vec<usize> {
 
 /// How far after a trigger (in bytes) the place of a `needs_place` trigger may start.
 const PLACE_REACH: usize = 24;
-
-/// Words that, between such a trigger and the place, make the object no territory: "the
-/// violence takes hundreds of lives in Latakia" kills, it captures nothing.
-const NOT_TERRITORY: &[&str] = &["life", "lives", "toll", "part", "place"];
 
 /// Whether a place name starts right after the trigger ("took al-Malah farms", "took the town
 /// of Saraqib").
@@ -524,7 +518,7 @@ fn place_follows(f: &Findings<'_>, sentence: u32, t: &TriggerMatch) -> bool {
             && !f
                 .folded
                 .words_iter(t.folded.1, f.folded.folded_offset(p.span.start))
-                .any(|w| NOT_TERRITORY.contains(&w.text))
+                .any(|w| f.vocab.territory_non_objects.contains(w.text))
     })
 }
 
@@ -550,24 +544,6 @@ pub(super) fn settle_territory_type(e: &mut Event) {
     }
 }
 
-/// Nouns naming aircraft: an attack whose agent is written as one is an air strike ("six
-/// Tu-22M3 bombers ... attacked positions of the IS").
-const AIRCRAFT: &[&str] = &[
-    "bombers",
-    "warplanes",
-    "jets",
-    "aircraft",
-    "helicopters",
-    "gunships",
-    "drones",
-    "planes",
-    "tu 22m3",
-    "su 24",
-    "su 25",
-    "su 34",
-    "su 35",
-];
-
 /// Retypes a generic report as an air strike when its agent is aircraft ("bombers attacked",
 /// "warplanes were behind the attacks on the convoy"), or when a state's forces set off the
 /// explosion ("regime bombing of Aleppo": states bomb from the air; a "terrorist bombing" stays
@@ -580,7 +556,7 @@ fn air_if_from_the_air(
 ) -> (SubEventType, Option<String>, Option<String>) {
     let aircraft = actor1.is_some_and(|a| {
         let written = fold_key(a.span.slice(&f.parsed.doc.text));
-        AIRCRAFT.iter().any(|n| written.ends_with(n))
+        f.vocab.aircraft_words.texts().any(|n| written.ends_with(n))
     });
     let state = actor1.is_some_and(|a| {
         matches!(

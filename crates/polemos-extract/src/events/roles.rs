@@ -6,6 +6,7 @@ use polemos_core::{ActorCategory, ActorRef};
 use crate::actors::ActorMatch;
 use crate::context::previous_words;
 use crate::fold::Folded;
+use crate::lexicon::Vocab;
 use crate::triggers::{TriggerMatch, TriggerPos};
 
 /// The roles found for a trigger, and the rule that found the agent.
@@ -16,140 +17,57 @@ pub struct Roles {
     pub rule: &'static str,
 }
 
-const PASSIVE_AUX: &[&str] = &["was", "were", "been", "being", "is", "are", "be"];
-/// Words that open a new clause or a phrase of its own ("despite Russian air strikes"): an
-/// actor beyond one belongs to another event. A `match`
-/// (not a list searched word by word): every word of a sentence with a trigger is checked.
-fn is_clause_word(w: &str) -> bool {
-    matches!(
-        w,
-        "as" | "while"
-            | "despite"
-            | "amid"
-            | "when"
-            | "after"
-            | "before"
-            | "but"
-            | "although"
-            | "because"
-            | "whereas"
-            | "since"
-            | "though"
-            | "whilst"
-            | "said"
-            | "says"
-            | "told"
-            | "according"
-    )
-}
-/// Participles before "by" that describe a place or a thing, not an action ("a town held by
-/// Daesh", "besieged by rebels").
-const STATE_WORDS: &[&str] = &[
-    "held",
-    "controlled",
-    "run",
-    "besieged",
-    "surrounded",
-    "occupied",
-    "encircled",
-    "ruled",
-    "dominated",
-];
-/// Participles before "by" that make the by-phrase a supporter, not the agent
-/// ("backed by Russian jets").
-const SUPPORT_WORDS: &[&str] = &[
-    "backed",
-    "supported",
-    "aided",
-    "helped",
-    "reinforced",
-    "assisted",
-    "escorted",
-    "accompanied",
-    "covered",
-    "joined",
-    "armed",
-    "trained",
-    "funded",
-];
-
 /// Whether the words right before folded offset `at` make a verb passive ("were attacked",
 /// "were reportedly attacked").
-fn is_passive(folded: &Folded, at: usize) -> bool {
+fn is_passive(v: &Vocab, folded: &Folded, at: usize) -> bool {
     let before = previous_words(folded, at, 2);
-    before.first().is_some_and(|w| PASSIVE_AUX.contains(w))
+    before
+        .first()
+        .is_some_and(|w| v.passive_auxiliaries.contains(w))
         || (before.len() == 2
-            && (before[0].ends_with("ly") || PASSIVE_ADVERBS.contains(&before[0]))
-            && PASSIVE_AUX.contains(&before[1]))
+            && (before[0].ends_with("ly") || v.passive_adverbs.contains(before[0]))
+            && v.passive_auxiliaries.contains(before[1]))
 }
 
-/// Adverbs between a passive's auxiliary and its participle besides those in -ly ("were also
-/// killed", "was later executed").
-const PASSIVE_ADVERBS: &[&str] = &["also", "later", "then", "since", "just", "all", "both"];
-
-/// Words saying that the subject died or was hurt.
-const VICTIM_VERBS: &[&str] = &["killed", "died", "dead", "wounded", "injured"];
-/// Prepositions tying a death to the event that caused it ("killed in clashes").
-const CAUSE_PREPOSITIONS: &[&str] = &["in", "during", "amid"];
 /// How many words (an article, "fierce", "overnight") may stand between the preposition and
 /// the trigger.
 const VICTIM_GAP: usize = 2;
 
-/// Words opening a relative clause.
-const RELATIVE_WORDS: &[&str] = &["which", "that", "who", "whom", "whose", "where"];
-
 /// Whether a relative clause opens between folded offsets `from` and `to`: in "killed in the
 /// blast which brought down a building used by the regime", the regime is no side of the blast.
-fn relative_clause_between(folded: &Folded, from: usize, to: usize) -> bool {
+fn relative_clause_between(v: &Vocab, folded: &Folded, from: usize, to: usize) -> bool {
     from < to
         && folded
             .words_iter(from, to)
-            .any(|w| RELATIVE_WORDS.contains(&w.text))
+            .any(|w| v.relative_words.contains(w.text))
 }
 
 /// Whether the words before a noun trigger make its subject the dead: "were killed in clashes",
 /// "died in overnight fighting", "killed fighting" (a headline's participle).
-fn victims_before(folded: &Folded, at: usize) -> bool {
+fn victims_before(v: &Vocab, folded: &Folded, at: usize) -> bool {
     let before = previous_words(folded, at, VICTIM_GAP + 2);
-    if before.first().is_some_and(|w| VICTIM_VERBS.contains(w)) {
+    if before.first().is_some_and(|w| v.victim_verbs.contains(w)) {
         return true;
     }
     (0..=VICTIM_GAP).any(|k| {
         before
             .get(k)
-            .is_some_and(|w| CAUSE_PREPOSITIONS.contains(w))
-            && before.get(k + 1).is_some_and(|w| VICTIM_VERBS.contains(w))
+            .is_some_and(|w| v.cause_prepositions.contains(w))
+            && before
+                .get(k + 1)
+                .is_some_and(|w| v.victim_verbs.contains(w))
     })
 }
 
-/// Nouns for aircraft that are shot down ("Russian military chopper shot down").
-const DOWNABLE: &[&str] = &[
-    "helicopter",
-    "chopper",
-    "jet",
-    "plane",
-    "warplane",
-    "aircraft",
-    "drone",
-    "bomber",
-    "fighter",
-];
-
-/// Verbs of blame: their object, not their subject, did what follows ("the opposition accused
-/// the army of gassing hundreds", "Ankara blamed the PKK for the bombing").
-const ACCUSE_VERBS: &[&str] = &[
-    "accused", "accuses", "accuse", "accusing", "blamed", "blames", "blame", "blaming",
-];
-
 /// The actor named as the object of a verb of blame before the trigger, if any: the one right
 /// after "accused" (or "accused the", "blamed the").
-fn accused<'a>(folded: &Folded, before: &[&'a ActorMatch]) -> Option<&'a ActorMatch> {
+fn accused<'a>(v: &Vocab, folded: &Folded, before: &[&'a ActorMatch]) -> Option<&'a ActorMatch> {
     before.iter().copied().find(|a| {
         previous_words(folded, folded_start(folded, a), 2)
             .iter()
             .enumerate()
             .any(|(k, w)| {
-                ACCUSE_VERBS.contains(w)
+                v.accuse_verbs.contains(w)
                     && (k == 0
                         || previous_words(folded, folded_start(folded, a), 1)
                             .first()
@@ -159,12 +77,12 @@ fn accused<'a>(folded: &Folded, before: &[&'a ActorMatch]) -> Option<&'a ActorMa
 }
 
 /// Whether the trigger downs an aircraft named right before it, with no auxiliary.
-fn aircraft_downed(folded: &Folded, t: &TriggerMatch) -> bool {
+fn aircraft_downed(v: &Vocab, folded: &Folded, t: &TriggerMatch) -> bool {
     let (ts, te) = t.folded;
     matches!(folded.text.get(ts..te), Some("shot down" | "downed"))
         && previous_words(folded, ts, 1)
             .first()
-            .is_some_and(|w| DOWNABLE.contains(w))
+            .is_some_and(|w| v.downable_aircraft.contains(w))
 }
 
 fn folded_start(folded: &Folded, a: &ActorMatch) -> usize {
@@ -185,14 +103,14 @@ enum By {
     Support,
 }
 
-fn by_phrase(folded: &Folded, a: &ActorMatch) -> By {
+fn by_phrase(v: &Vocab, folded: &Folded, a: &ActorMatch) -> By {
     let before = previous_words(folded, folded_start(folded, a), 6);
     let supports = |by_at: usize| {
         before
             .get(by_at + 1)
-            .is_some_and(|w| SUPPORT_WORDS.contains(w) || STATE_WORDS.contains(w))
+            .is_some_and(|w| v.support_participles.contains(w) || v.state_participles.contains(w))
     };
-    let hedge = |w: &str| HEDGES.contains(&w);
+    let hedge = |w: &str| v.agent_hedges.contains(w);
     let by_at = match before.as_slice() {
         ["by", ..] => 0,
         ["the" | "a" | "an", "by", ..] => 1,
@@ -217,43 +135,22 @@ fn by_phrase(folded: &Folded, a: &ActorMatch) -> By {
     }
 }
 
-/// Words that hedge the agent after "by" ("by suspected Russian jets").
-const HEDGES: &[&str] = &[
-    "suspected",
-    "alleged",
-    "presumed",
-    "apparently",
-    "probably",
-    "likely",
-    "possibly",
-    "reportedly",
-];
-
 /// How many words back a "held by" or "backed by" may stand from the actor it introduces.
 const BY_TITLE_REACH: usize = 5;
-
-/// Words that set a clause against the one before: what stands beyond one reports something
-/// else ("200 were killed in Raqqa while 100 died in Aleppo").
-fn is_contrast_word(w: &str) -> bool {
-    matches!(
-        w,
-        "while" | "whereas" | "but" | "meanwhile" | "separately" | "elsewhere" | "whilst"
-    )
-}
 
 /// The clauses around a trigger, as folded ranges within its sentence.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) struct Clauses {
-    /// Up to the nearest clause word ([`is_clause_word`]) on either side: where the trigger's
+    /// Up to the nearest clause word ((`clause_words`)) on either side: where the trigger's
     /// actors and modality cues are looked for.
     pub clause: (usize, usize),
-    /// Up to the nearest contrast word ([`is_contrast_word`]) on either side: the scope of the
+    /// Up to the nearest contrast word ((`contrast_words`)) on either side: the scope of the
     /// event's place and casualties.
     pub contrast: (usize, usize),
 }
 
 /// A word of a sentence that bounds clauses: its folded range, and whether it is a clause
-/// word ([`is_clause_word`]) and a contrast word ([`is_contrast_word`]).
+/// word ((`clause_words`)) and a contrast word ((`contrast_words`)).
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct Boundary {
     start: usize,
@@ -264,11 +161,12 @@ pub(crate) struct Boundary {
 
 /// The boundary words of the folded range `sentence`, in order: found once per sentence and
 /// shared by the clauses of all its triggers.
-pub(crate) fn boundaries(folded: &Folded, sentence: (usize, usize)) -> Vec<Boundary> {
+pub(crate) fn boundaries(v: &Vocab, folded: &Folded, sentence: (usize, usize)) -> Vec<Boundary> {
     folded
         .words_iter(sentence.0, sentence.1)
         .filter_map(|w| {
-            let (clause, contrast) = (is_clause_word(w.text), is_contrast_word(w.text));
+            let clause = v.clause_words.contains(w.text);
+            let contrast = v.contrast_words.contains(w.text);
             (clause || contrast).then_some(Boundary {
                 start: w.start,
                 end: w.end,
@@ -332,6 +230,7 @@ fn cut_at_semicolons(
 /// Assigns roles for trigger `t` from the actors of its sentence (in text order).
 /// `(lo, hi)` is the trigger's clause ([`Clauses::clause`]).
 pub fn assign_roles(
+    v: &Vocab,
     folded: &Folded,
     (lo, hi): (usize, usize),
     t: &TriggerMatch,
@@ -339,7 +238,7 @@ pub fn assign_roles(
     actors: &[&ActorMatch],
 ) -> Roles {
     let (ts, _) = t.folded;
-    let in_role = |a: &&ActorMatch| by_phrase(folded, a) != By::Support;
+    let in_role = |a: &&ActorMatch| by_phrase(v, folded, a) != By::Support;
     // Actors starting before the trigger (an overlapping one, as in "Russian warplanes struck",
     // counts as before) and after it, within the clause.
     let before: Vec<&ActorMatch> = actors
@@ -357,17 +256,17 @@ pub fn assign_roles(
     let by_agent = after
         .iter()
         .copied()
-        .find(|a| by_phrase(folded, a) == By::Agent);
-    let not_by = |a: &&&ActorMatch| by_phrase(folded, a) == By::None;
+        .find(|a| by_phrase(v, folded, a) == By::Agent);
+    let not_by = |a: &&&ActorMatch| by_phrase(v, folded, a) == By::None;
 
     let (agent, target, rule) = match pos {
         // "Russian military helicopter shot down": a headline drops the auxiliary of the
         // passive, but an aircraft is downed, it downs nothing.
-        TriggerPos::Verb if is_passive(folded, ts) || aircraft_downed(folded, t) => {
+        TriggerPos::Verb if is_passive(v, folded, ts) || aircraft_downed(v, folded, t) => {
             (by_agent, before.last().copied(), "role:passive-by")
         }
-        TriggerPos::Verb if accused(folded, &before).is_some() => (
-            accused(folded, &before),
+        TriggerPos::Verb if accused(v, folded, &before).is_some() => (
+            accused(v, folded, &before),
             after.iter().find(not_by).copied(),
             "role:active-accused",
         ),
@@ -378,7 +277,7 @@ pub fn assign_roles(
                 before
                     .last()
                     .copied()
-                    .filter(|a| by_phrase(folded, a) == By::Agent)
+                    .filter(|a| by_phrase(v, folded, a) == By::Agent)
             }),
             after.iter().find(not_by).copied(),
             "role:active-subject-object",
@@ -400,13 +299,13 @@ pub fn assign_roles(
             let victims = before
                 .last()
                 .copied()
-                .filter(|_| victims_before(folded, ts));
+                .filter(|_| victims_before(v, folded, ts));
             let opponent = after.first().copied().filter(|a| {
                 let start = folded_start(folded, a);
                 previous_words(folded, start, 2)
                     .iter()
                     .any(|w| matches!(*w, "with" | "against" | "by"))
-                    && !relative_clause_between(folded, t.folded.1, start)
+                    && !relative_clause_between(v, folded, t.folded.1, start)
             });
             match (adjacent, by_agent) {
                 (Some(a), _) => (Some(a), target, "role:noun-modifier"),
@@ -414,13 +313,13 @@ pub fn assign_roles(
                     (opponent, victims, "role:noun-victims")
                 }
                 (None, Some(b))
-                    if !relative_clause_between(folded, t.folded.1, folded_start(folded, b)) =>
+                    if !relative_clause_between(v, folded, t.folded.1, folded_start(folded, b)) =>
                 {
                     (Some(b), target, "role:noun-by")
                 }
                 // "The opposition accused the army of a chemical attack": the accused.
-                (None, _) if accused(folded, &before).is_some() => {
-                    (accused(folded, &before), target, "role:noun-accused")
+                (None, _) if accused(v, folded, &before).is_some() => {
+                    (accused(v, folded, &before), target, "role:noun-accused")
                 }
                 // "X carried out air strikes on Y": the clause's subject.
                 (None, _) => (

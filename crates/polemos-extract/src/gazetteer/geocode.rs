@@ -7,8 +7,9 @@ use polemos_core::{GeoPrecision, Location, ParsedDocument, Span};
 use super::distance::{distance_km, latitude_gap_km, Point};
 use super::index::{longest_non_overlapping, Candidate};
 use super::{with_keyer, Gazetteer, Place};
-use crate::context::{next_words, previous_words, sentence_of, Cue};
+use crate::context::{next_words, previous_words, sentence_of};
 use crate::fold::Folded;
+use crate::lexicon::Vocab;
 
 /// A place named in the text, resolved.
 #[derive(Debug, Clone, PartialEq)]
@@ -21,172 +22,15 @@ pub struct PlaceMatch {
     pub rule: &'static str,
 }
 
-/// Words after a name that say it means the province.
-const PROVINCE_WORDS: &[&str] = &[
-    "province",
-    "governorate",
-    "region",
-    "provinces",
-    "governorates",
-];
-/// Words after a name that say it means the area around the city ("the Aleppo countryside").
-const AROUND_WORDS: &[&str] = &["countryside", "suburbs", "outskirts", "environs"];
-/// Words after a name that say it names a news outlet ("al-Mayadeen TV", "Al Jazeera channel").
-const MEDIA_WORDS: &[&str] = &["tv", "television", "channel", "radio", "newspaper", "daily"];
 /// Whether a media word follows original offset `end`, with only spaces between.
-fn names_outlet(folded: &Folded, end: usize) -> bool {
+fn names_outlet(v: &Vocab, folded: &Folded, end: usize) -> bool {
     let tail = folded.text.get(folded.folded_offset(end)..).unwrap_or("");
     tail.strip_prefix(' ').is_some_and(|t| {
-        MEDIA_WORDS.iter().any(|m| {
+        v.media_words.iter().any(|m| {
             t.strip_prefix(m)
                 .is_some_and(|rest| !rest.starts_with(|c: char| c.is_alphanumeric()))
         })
     })
-}
-
-/// Words after a capital's name that make it stand for the country's government ("despite
-/// Damascus promises of a truce", "Ankara says", "the Damascus government"), not a place.
-const METONYM_NEXT: &[&str] = &[
-    "says",
-    "said",
-    "say",
-    "promise",
-    "promises",
-    "promised",
-    "accuses",
-    "accused",
-    "denies",
-    "denied",
-    "announced",
-    "announces",
-    "warns",
-    "warned",
-    "wants",
-    "wanted",
-    "insists",
-    "insisted",
-    "claims",
-    "claimed",
-    "rejects",
-    "rejected",
-    "backs",
-    "backed",
-    "blames",
-    "blamed",
-    "supports",
-    "supported",
-    "government",
-    "regime",
-    "authorities",
-    "officials",
-];
-
-/// Words before a capital's name that make it its government: "Washington accused Moscow of
-/// responsibility", "naming Moscow and the Syrian regime".
-const METONYM_BEFORE: &[&str] = &[
-    "accused",
-    "accusing",
-    "accuses",
-    "blamed",
-    "blaming",
-    "blames",
-    "urged",
-    "urging",
-    "urges",
-    "naming",
-    "named",
-    "pressed",
-    "pressing",
-    "condemned",
-    "criticised",
-    "criticized",
-    "told",
-    "warned",
-    "asked",
-];
-
-/// Words after a name that say it means the city.
-const CITY_WORDS: &[&str] = &["city", "town"];
-/// Words before a name that say the event was near it or in a part of it, not at its centre.
-const NEAR_CUES: &[&[&str]] = &[
-    &["near"],
-    &["outside"],
-    &["around"],
-    &["nearby"],
-    &["outskirts", "of"],
-    &["edge", "of"],
-    &["edges", "of"],
-    &["districts", "of"],
-    &["neighbourhoods", "of"],
-    &["neighborhoods", "of"],
-    &["suburbs", "of"],
-    &["parts", "of"],
-    &["areas", "of"],
-    &["countryside", "of"],
-    &["west", "of"],
-    &["east", "of"],
-    &["north", "of"],
-    &["south", "of"],
-    &["northwest", "of"],
-    &["northeast", "of"],
-    &["southwest", "of"],
-    &["southeast", "of"],
-    &["close", "to"],
-    &["km", "from"],
-    &["kilometres", "from"],
-    &["kilometers", "from"],
-    &["miles", "from"],
-];
-/// Prepositions that license a guarded (common-word) name as a place.
-const PLACE_PREPOSITIONS: &[&str] = &["in", "near", "at", "from", "to", "outside", "of", "into"];
-/// Arabic article prefixes a name may be written with in lower case ("al-Bab").
-const ARTICLE_PREFIXES: &[&str] = &[
-    "al-", "el-", "ad-", "ar-", "as-", "ash-", "az-", "at-", "an-",
-];
-
-/// Whether the name as written looks like a proper name: capitalised after any article.
-pub(super) fn looks_proper(written: &str) -> bool {
-    // No character outside ASCII lowercases to an ASCII letter of these prefixes.
-    let rest = ARTICLE_PREFIXES
-        .iter()
-        .find(|p| {
-            written
-                .get(..p.len())
-                .is_some_and(|s| s.eq_ignore_ascii_case(p))
-        })
-        .and_then(|p| written.get(p.len()..))
-        .unwrap_or(written);
-    match rest.chars().find(|c| c.is_alphabetic()) {
-        Some(c) => c.is_uppercase() || !c.is_ascii(),
-        None => false,
-    }
-}
-
-/// Whether a name whose first word starts at byte `start` of `text` can pass [`looks_proper`]:
-/// checked before keying, so it may accept more than [`looks_proper`] but never less.
-pub(super) fn may_look_proper(text: &str, start: usize) -> bool {
-    let Some(rest) = text.get(start..) else {
-        return false;
-    };
-    match rest.as_bytes().first() {
-        // Upper case, a digit (the first letter may come later) or not ASCII.
-        Some(b) if !b.is_ascii_lowercase() => true,
-        // Lower case: only an article prefix followed by a proper name ("al-Bab"). Every
-        // prefix starts with `a` or `e` and ends with a dash as third or fourth character.
-        Some(b'a' | b'e')
-            if rest.as_bytes().get(2) == Some(&b'-') || rest.as_bytes().get(3) == Some(&b'-') =>
-        {
-            ARTICLE_PREFIXES.iter().any(|p| {
-                rest.get(..p.len())
-                    .is_some_and(|s| s.eq_ignore_ascii_case(p))
-                    && rest[p.len()..]
-                        .chars()
-                        .find(|c| c.is_alphabetic())
-                        .is_some_and(|c| c.is_uppercase() || !c.is_ascii())
-            })
-        }
-        _ => false,
-    }
 }
 
 /// A name found in a sentence, with what the words around it say.
@@ -209,6 +53,7 @@ struct Hit {
 /// words around say (province, countryside, city); closeness to the places of the document that
 /// have only one reading; then population and a lower admin level.
 pub fn geocode_document(
+    v: &Vocab,
     gazetteer: &Gazetteer,
     parsed: &ParsedDocument,
     folded: &Folded,
@@ -217,18 +62,21 @@ pub fn geocode_document(
     let index = gazetteer.index();
     // Only names written as proper names are kept, so only words that may begin one are
     // looked up (and only the words such a name could cover are keyed).
-    let found = with_keyer(|keyer| index.candidates_where(text, keyer, may_look_proper));
+    let words = gazetteer.words();
+    let found = with_keyer(|keyer| {
+        index.candidates_where(text, keyer, |t, at| words.may_look_proper(t, at))
+    });
     let mut accepted = Vec::with_capacity(found.len());
     for cand in found {
         let span = Span::new(cand.orig_start, cand.orig_end);
-        if !looks_proper(span.slice(text)) || sentence_of(&parsed.sentences, span).is_none() {
+        if !words.looks_proper(span.slice(text)) || sentence_of(&parsed.sentences, span).is_none() {
             continue;
         }
         if gazetteer.is_guarded_key(cand.key) {
             let before = previous_words(folded, folded.folded_offset(span.start), 1);
             if !before
                 .first()
-                .is_some_and(|w| PLACE_PREPOSITIONS.contains(w))
+                .is_some_and(|w| v.place_prepositions.contains(w))
             {
                 continue;
             }
@@ -243,22 +91,22 @@ pub fn geocode_document(
             let after = next_words(folded, folded.folded_offset(span.end), 1);
             let before = previous_words(folded, folded.folded_offset(span.start), 3);
             let next = after.first().copied().unwrap_or("");
-            if names_outlet(folded, span.end) {
+            if names_outlet(v, folded, span.end) {
                 return None;
             }
             Some(Hit {
                 cand,
                 span,
                 sentence,
-                wants_province: PROVINCE_WORDS.contains(&next),
+                wants_province: v.province_words.contains(next),
                 // "the Aleppo countryside", "western rural Aleppo".
-                wants_around: AROUND_WORDS.contains(&next)
+                wants_around: v.around_words.contains(next)
                     || before.first().is_some_and(|w| *w == "rural"),
-                wants_city: CITY_WORDS.contains(&next)
+                wants_city: v.city_words.contains(next)
                     || before.first().is_some_and(|w| *w == "city" || *w == "town"),
-                near: Cue::new(NEAR_CUES).precedes(&before),
-                metonym: METONYM_NEXT.contains(&next)
-                    || before.first().is_some_and(|w| METONYM_BEFORE.contains(w)),
+                near: v.near_cues.precedes(&before),
+                metonym: v.metonym_next.contains(next)
+                    || before.first().is_some_and(|w| v.metonym_before.contains(w)),
             })
         })
         .collect();
@@ -455,7 +303,7 @@ mod tests {
         let g = Gazetteer::embedded().unwrap();
         let p = doc(text);
         let f = Folded::new(text);
-        geocode_document(&g, &p, &f)
+        geocode_document(Vocab::embedded(), &g, &p, &f)
             .into_iter()
             .map(|m| {
                 (
@@ -527,10 +375,10 @@ mod tests {
                 .index()
                 .candidates(&crate::gazetteer::name_key::KeyedText::new(&text))
             {
-                if looks_proper(&text[c.orig_start..c.orig_end]) {
+                if g.words().looks_proper(&text[c.orig_start..c.orig_end]) {
                     seen += 1;
                     assert!(
-                        may_look_proper(&text, c.orig_start),
+                        g.words().may_look_proper(&text, c.orig_start),
                         "{}",
                         &text[c.orig_start..]
                     );

@@ -13,6 +13,7 @@ mod geonames;
 mod index;
 mod name_key;
 mod table;
+mod words;
 
 pub(crate) use geocode::location_of;
 pub use geocode::{geocode_document, PlaceMatch};
@@ -20,12 +21,15 @@ pub use geocode::{geocode_document, PlaceMatch};
 use std::cell::RefCell;
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use index::{IndexBuilder, NameIndex};
 use name_key::{name_key, Keyer};
 use rayon::prelude::*;
 
-use crate::ResourceError;
+use crate::lexicon::Vocab;
+use crate::{Lexicon, ResourceError};
+pub(crate) use words::GazetteerWords;
 
 /// One place of the gazetteer.
 #[derive(Debug, Clone, PartialEq)]
@@ -63,268 +67,15 @@ impl Place {
     }
 }
 
-/// Names that are also common English words or names, matched only when written with a capital
-/// letter right after a place preposition ("in Bab", "to Van"). Kept here because they are a
-/// property of English text, not of the places.
-const GUARDED_NAMES: &[&str] = &[
-    "al",
-    "bab",
-    "tal",
-    "mayor",
-    "hit",
-    "salt",
-    "tall",
-    "van",
-    "batman",
-    "of",
-    "sur",
-    "kars",
-    "side",
-    "mobile",
-    "nice",
-    "reading",
-    "bath",
-    "gaza strip",
-    "chad",
-    "jordan",
-    "georgia",
-    "assad",
-    "bay",
-    "mina",
-    "ana",
-    "tar",
-    "ram",
-    "ash",
-    "said",
-    "mansoura",
-    "zor",
-    "sale",
-    "split",
-    "male",
-    "may",
-    "university",
-    "victoria",
-    "florence",
-    "orange",
-    "mission",
-    "hope",
-    "liberty",
-    "independence",
-    "concord",
-    "union",
-    "marine",
-    "deal",
-    "most",
-    "nord",
-    "sud",
-    "media",
-    "sham",
-    "ghouta",
-    "bin",
-    "abu",
-    "umm",
-    "deir",
-    "kafr",
-    "ain",
-    "ras",
-    "tel",
-    "jabal",
-    "wadi",
-    "hay",
-    "khan",
-    "qasr",
-];
-
-/// Names never matched in text: English words and titles that happen to be places somewhere.
-const STOP_NAMES: &[&str] = &[
-    "of",
-    "the",
-    "and",
-    "was",
-    "were",
-    "said",
-    "will",
-    "can",
-    "many",
-    "more",
-    "most",
-    "also",
-    "during",
-    "after",
-    "before",
-    "about",
-    "under",
-    "over",
-    "this",
-    "that",
-    "these",
-    "they",
-    "them",
-    "then",
-    "there",
-    "president",
-    "minister",
-    "army",
-    "police",
-    "forces",
-    "state",
-    "islamic",
-    "government",
-    "regime",
-    "rebels",
-    "opposition",
-    "council",
-    "people",
-    "city",
-    "town",
-    "village",
-    "province",
-    "region",
-    "north",
-    "south",
-    "east",
-    "west",
-    "central",
-    "media",
-    "news",
-    "agency",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "january",
-    "march",
-    "april",
-    "june",
-    "july",
-    "august",
-    "october",
-    "december",
-    "homes",
-    "hospital",
-    "school",
-    "market",
-    "mosque",
-    "camp",
-    "airport",
-    "border",
-    "attack",
-    "attacks",
-    "killed",
-    "civilians",
-    "children",
-    "women",
-    "men",
-    "one",
-    "two",
-    "three",
-    "ten",
-    "hundred",
-    "reuters",
-    "afp",
-    "sana",
-    "human",
-    "rights",
-    "observatory",
-    "free",
-    "syrian",
-    "democratic",
-    "turkish",
-    "russian",
-    "american",
-    "iranian",
-    "kurdish",
-    "arab",
-    "arabs",
-    "sunni",
-    "shia",
-    "shiite",
-    "christian",
-    "muslim",
-    "victory",
-    "hezbollah",
-    "nusra",
-    "daesh",
-    "isis",
-    "isil",
-    "ahrar",
-    "jaish",
-    "fateh",
-    "tahrir",
-    "front",
-    "brigade",
-    "division",
-    "battalion",
-    "hamas",
-    "san",
-    "santa",
-    "john",
-    "george",
-    "james",
-    "david",
-    "paul",
-    // Given names far more frequent in news than the places that have them as name or key
-    // ("Vladimir Putin", "Peter", "Hassan", "Rahman", "Rami").
-    "vladimir",
-    "peter",
-    "hassan",
-    "rahman",
-    "rami",
-    // Leaders' names that are also towns somewhere (Putten, Obama in Japan), and "Assads"
-    // (a possessive written without its apostrophe).
-    "putin",
-    "obama",
-    "assads",
-    // Surnames of leaders in the news that are districts elsewhere (Binali Yildirim; Yildirim
-    // in Bursa), and "Jisr" ("bridge"), the first word of many names, alone an alias of an
-    // Israeli town.
-    "yildirim",
-    "jisr",
-    // Institutions and outlets named like places: "White House" is a translation of
-    // Casablanca (Dar al-Beida), "Al Jazeera" a Sudanese state, "Khorasan" a militant group's
-    // name in Syria news.
-    "white house",
-    "al jazeera",
-    "khorasan",
-    "pentagon",
-    "kremlin",
-    // The Levant: in news mostly part of group names (Ahrar al-Sham, Jabhat Fateh al-Sham).
-    "al-sham",
-    // English words, matched when capitalised in headlines ("Kill", "Led", "Read" = Riad,
-    // "Road" = Ruad, "Air" = Ayr), and region names that are compass words ("Western",
-    // "Southern" provinces) or "Capital".
-    "air",
-    "capital",
-    "gen",
-    "god",
-    "here",
-    "kill",
-    "lake",
-    "led",
-    "read",
-    "road",
-    "save",
-    "the villages",
-    "northern",
-    "southern",
-    "eastern",
-    "western",
-    "northwest",
-    "northeast",
-    "southwest",
-    "southeast",
-];
-
 /// The gazetteer with its name index.
 #[derive(Debug, Clone)]
 pub struct Gazetteer {
     places: Vec<Place>,
     index: NameIndex,
-    /// Index keys of `GUARDED_NAMES`, sorted.
+    /// Index keys of the lexicon's `guarded_place_names`, sorted.
     guarded: Vec<usize>,
+    /// The lexicon's words the gazetteer was built with.
+    words: Arc<GazetteerWords>,
 }
 
 /// Source and licence lines written at the top of imported gazetteer files.
@@ -336,23 +87,42 @@ const IMPORT_COMMENTS: &[&str] = &[
 impl Gazetteer {
     /// Builds a gazetteer (and its name index) from places.
     pub fn from_places(places: Vec<Place>) -> Result<Gazetteer, ResourceError> {
-        let stop = stop_keys();
+        Gazetteer::from_places_with(places, GazetteerWords::embedded())
+    }
+
+    /// The gazetteer of `self`'s places built with the words of `lexicon` (its stop names,
+    /// guarded names and name articles) rather than the built-in ones.
+    pub fn rebuilt_with(&self, lexicon: &Lexicon) -> Result<Gazetteer, ResourceError> {
+        let words = Arc::new(GazetteerWords::new(&Vocab::new(lexicon)?));
+        Gazetteer::from_places_with(self.places.clone(), words)
+    }
+
+    fn from_places_with(
+        places: Vec<Place>,
+        words: Arc<GazetteerWords>,
+    ) -> Result<Gazetteer, ResourceError> {
+        let stop = &words.stop_keys;
         // Keying is the costliest part of building the index; it runs on all cores.
         const CHUNK: usize = 2048;
         let keys: Vec<PlaceKeys> = places
             .par_chunks(CHUNK)
-            .map(|chunk| PlaceKeys::of(chunk, &stop))
+            .map(|chunk| PlaceKeys::of(chunk, stop))
             .collect();
         let mut builder = IndexBuilder::with_capacity(keys.iter().map(PlaceKeys::len).sum());
         for (c, k) in keys.iter().enumerate() {
             k.add_to(&mut builder, (c * CHUNK) as u32);
         }
-        Ok(Gazetteer::with_index(places, builder))
+        Ok(Gazetteer::with_index(places, builder, words))
     }
 
-    fn with_index(places: Vec<Place>, builder: IndexBuilder) -> Gazetteer {
+    fn with_index(
+        places: Vec<Place>,
+        builder: IndexBuilder,
+        words: Arc<GazetteerWords>,
+    ) -> Gazetteer {
         let index = builder.finish();
-        let mut guarded: Vec<usize> = GUARDED_NAMES
+        let mut guarded: Vec<usize> = words
+            .guarded_names
             .iter()
             .filter_map(|n| index.get_key(&name_key(n)))
             .collect();
@@ -362,14 +132,16 @@ impl Gazetteer {
             places,
             index,
             guarded,
+            words,
         }
     }
 
     /// Loads a gazetteer from the TSV format of `data/gazetteer/README.md` (plain text).
     /// Parsing and keying run together, on all cores, a block of lines at a time.
     pub fn from_tsv(file: &str, text: &str) -> Result<Gazetteer, ResourceError> {
-        let stop = stop_keys();
-        let blocks = table::parse_blocks(file, text, |places| PlaceKeys::of(places, &stop))?;
+        let words = GazetteerWords::embedded();
+        let blocks =
+            table::parse_blocks(file, text, |places| PlaceKeys::of(places, &words.stop_keys))?;
         let total = blocks.iter().map(|(p, _)| p.len()).sum();
         let mut places = Vec::with_capacity(total);
         let mut builder = IndexBuilder::with_capacity(blocks.iter().map(|(_, k)| k.len()).sum());
@@ -377,7 +149,7 @@ impl Gazetteer {
             keys.add_to(&mut builder, places.len() as u32);
             places.extend(block);
         }
-        Ok(Gazetteer::with_index(places, builder))
+        Ok(Gazetteer::with_index(places, builder, words))
     }
 
     /// Loads a gazetteer file in the embedded format, zstd-compressed or not.
@@ -466,6 +238,11 @@ impl Gazetteer {
         &self.index
     }
 
+    /// The lexicon's words this gazetteer was built with.
+    pub(crate) fn words(&self) -> &GazetteerWords {
+        &self.words
+    }
+
     pub(crate) fn place(&self, id: u32) -> Option<&Place> {
         self.places.get(id as usize)
     }
@@ -508,7 +285,7 @@ impl Gazetteer {
             .collect()
     }
 
-    /// Whether index key `key` is the key of a guarded name (see `GUARDED_NAMES`).
+    /// Whether index key `key` is the key of a guarded name (`guarded_place_names`).
     /// Like [`Gazetteer::find_names`], but only names written as proper names: capitalised,
     /// after any Arabic article ("Aleppo", "al-Bab", not "aleppo" or "al bab"), as
     /// [`geocode_document`] requires. Much faster: only words that may begin such a name are
@@ -516,11 +293,11 @@ impl Gazetteer {
     pub fn find_proper_names(&self, text: &str) -> Vec<(std::ops::Range<usize>, &[u32])> {
         let cands = with_keyer(|keyer| {
             self.index
-                .candidates_where(text, keyer, geocode::may_look_proper)
+                .candidates_where(text, keyer, |t, at| self.words.may_look_proper(t, at))
         });
         let proper = cands
             .into_iter()
-            .filter(|c| geocode::looks_proper(&text[c.orig_start..c.orig_end]))
+            .filter(|c| self.words.looks_proper(&text[c.orig_start..c.orig_end]))
             .collect();
         index::longest_non_overlapping(proper)
             .into_iter()
@@ -531,11 +308,6 @@ impl Gazetteer {
     pub(crate) fn is_guarded_key(&self, key: usize) -> bool {
         self.guarded.binary_search(&key).is_ok()
     }
-}
-
-/// Name keys of the stop names.
-fn stop_keys() -> HashSet<String> {
-    STOP_NAMES.iter().map(|n| name_key(n)).collect()
 }
 
 /// The name keys of a run of places, in one string.

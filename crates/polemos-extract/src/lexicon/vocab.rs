@@ -1,0 +1,551 @@
+//! [`Vocab`]: the word classes of the lexicon compiled for the rules, one field per class.
+//!
+//! This is the one place that says which class files the rules read: a field here, the file
+//! of the same name in `data/lexicon/`, and the rules that use the field.
+
+use std::sync::OnceLock;
+
+use aho_corasick::{AhoCorasick, MatchKind};
+use chrono::Weekday;
+use polemos_core::{Certainty, Modality};
+
+use super::word_list::Phrase;
+use super::{Lexicon, PhraseList, PhraseMatcher, WordClass, WordList};
+use crate::casualties::{Harm, VictimGroup};
+use crate::dates::DateExpr;
+use crate::words::{word_map, WordMap};
+use crate::ResourceError;
+
+/// The lexicon's classes as the rules read them.
+#[derive(Debug, Clone)]
+pub(crate) struct Vocab {
+    /// Words making the name after them a region ("central Syria").
+    pub compass_words: WordList,
+    /// Words before a country's name making it a place ("in Syria").
+    pub place_words: WordList,
+    /// Nouns right after a named actor that belong to its mention ("IS militants").
+    pub member_nouns: WordList,
+    /// Words before a generic force noun leaving its owner unknown ("unidentified").
+    pub unknown_owner_words: WordList,
+    /// Words after an actor making it a description of a place ("rebel-held").
+    pub control_words: WordList,
+    /// What may stand between a generic term and the name it introduces ("of the").
+    pub of_gaps: PhraseList,
+
+    // Counts (numbers).
+    /// Number words 1 to 19 ("twelve") and their values.
+    pub number_units: Vec<(Box<str>, u32)>,
+    /// Number words for the tens ("twenty") and their values.
+    pub number_tens: Vec<(Box<str>, u32)>,
+    /// Words before a number that qualify it ("at least").
+    pub count_modifiers: PhraseList,
+    /// Vague quantities as word sequences, longest first, with their conservative counts.
+    pub vague_quantities: Vec<(Phrase, u32)>,
+    /// The words a count may open with besides digits: modifiers, vague quantities, number
+    /// words, "between", "a", "an".
+    pub count_first_words: WordList,
+
+    // Casualties.
+    /// Nouns naming victims after a count, with the group each counts in.
+    pub victim_groups: WordMap<VictimGroup>,
+    /// Verbs before a count saying they were killed ("killing 12").
+    pub killed_before_count: WordList,
+    /// Verbs before a count saying they were hurt ("wounding 20").
+    pub injured_before_count: WordList,
+    /// Words after a count and its group saying they were killed ("were killed").
+    pub killed_after_count: WordList,
+    /// Words after a count and its group saying they were hurt ("were wounded").
+    pub injured_after_count: WordList,
+    /// A count's own verb, whose "when"/"in"/"by" phrase names what killed them.
+    pub count_verbs: WordList,
+    /// Words saying that an event's subject died or was hurt ("killed in clashes").
+    pub victim_verbs: WordList,
+    /// Words no victim phrase runs across ("in", "by").
+    pub victim_phrase_ends: WordList,
+    /// Words between a count's group and its harm word ("were", "reportedly").
+    pub harm_auxiliaries: WordList,
+    /// Phrases making a sentence's counts war-wide totals ("since the war").
+    pub total_cues: PhraseList,
+    /// Words before a count making it part of one already given ("including").
+    pub subset_cues: WordList,
+    /// Words after "killing N" that make N no people ("km").
+    pub not_people_after_count: WordList,
+    /// Victim nouns in the singular that "a"/"an" counts as one ("a woman").
+    pub singular_victims: WordList,
+    /// Words before a number making it a year ("in 2011").
+    pub year_prepositions: WordList,
+    /// Units of time that, before "after", date something earlier ("days after").
+    pub time_units: WordList,
+    /// Words making the members of an "of" phrase civilians ("family").
+    pub family_words: WordList,
+    /// Nouns of killing whose "of" phrase counts the dead ("the execution of 17 men").
+    pub killing_nouns: WordList,
+    /// Verbs and prepositions putting a figure on a death toll ("rose to"), in order.
+    pub toll_verbs: PhraseList,
+    /// Words after a count's verb introducing what killed them ("when", "in").
+    pub cause_links: WordList,
+    /// Words between a count's verb and that link ("instantly").
+    pub after_harm_verb: WordList,
+
+    // Roles.
+    /// Words opening a clause of their own ("despite", "as", "said").
+    pub clause_words: WordList,
+    /// Words setting a clause against the one before ("while", "meanwhile").
+    pub contrast_words: WordList,
+    /// Auxiliaries making the participle after them passive ("were").
+    pub passive_auxiliaries: WordList,
+    /// Adverbs between a passive's auxiliary and its participle ("also").
+    pub passive_adverbs: WordList,
+    /// Participles before "by" describing a place, not an action ("held").
+    pub state_participles: WordList,
+    /// Participles before "by" making it a supporter ("backed").
+    pub support_participles: WordList,
+    /// Prepositions tying a death to its cause ("killed in clashes").
+    pub cause_prepositions: WordList,
+    /// Words opening a relative clause ("which").
+    pub relative_words: WordList,
+    /// Aircraft that are shot down ("chopper").
+    pub downable_aircraft: WordList,
+    /// Verbs of blame, whose object did what follows ("accused").
+    pub accuse_verbs: WordList,
+    /// Words hedging the agent after "by" ("suspected").
+    pub agent_hedges: WordList,
+
+    // Events.
+    /// Words between two weapons saying one carried the other ("containing").
+    pub carry_words: WordList,
+    /// Words between a capture trigger and a place making it no territory ("lives").
+    pub territory_non_objects: WordList,
+    /// Nouns naming aircraft, as the end of an agent's name ("warplanes", "su 24").
+    pub aircraft_words: PhraseList,
+    /// Words after "as" making it no conjunction ("as well as").
+    pub as_not_clause_after: WordList,
+    /// Words before "as" making it no conjunction ("such as").
+    pub as_not_clause_before: WordList,
+
+    // Merging and the lead.
+    /// Words before a trigger telling its event as one more of its kind ("also").
+    pub another_cues: WordList,
+    /// Words before a trigger recalling earlier events ("previous").
+    pub recall_cues: WordList,
+    /// Words before a generic trigger pointing back to an event reported ("claimed the").
+    pub claim_cues: PhraseList,
+    /// Words after which an event is background to another ("a day after").
+    pub background_cues: PhraseList,
+
+    // Modality.
+    /// Cues before a trigger as word sequences with the modality they give, in file order.
+    pub modality_cues: Vec<(Phrase, Modality)>,
+    /// Phrases that look like modality cues but are not ("not only").
+    pub not_modality_cues: PhraseList,
+    /// Words before "to" and the trigger making it an aim ("an offensive to").
+    pub aim_words: WordList,
+    /// Words before "if" making it a question ("unclear if").
+    pub question_words: WordList,
+    /// Words closing a subject's noun phrase before its verb ("which").
+    pub subject_phrase_breaks: WordList,
+    /// Modals after a subject event noun with the modality they give ("would").
+    pub subject_modals: WordMap<Modality>,
+
+    // Filling from the article.
+    /// Words saying the article does not know who flew its strikes ("unclear who").
+    pub unknown_agent_cues: PhraseMatcher,
+
+    // Attribution and certainty.
+    /// Reporting verbs and the class each gives its report ("told": "said").
+    pub report_verbs: WordMap<&'static str>,
+    /// Certainty cues, one automaton pattern each (whole words are checked by the rule).
+    pub certainty_cues: AhoCorasick,
+    /// The certainty each pattern of `certainty_cues` gives.
+    pub certainty_of_cue: Vec<Certainty>,
+
+    // Dates.
+    /// Reporting verbs whose neighbouring date dates the report ("reported on Sunday").
+    pub report_verbs_dating_reports: WordList,
+    /// Relative date expressions as word sequences, in order, with what they mean.
+    pub relative_dates: Vec<(Phrase, DateExpr)>,
+    /// Names of the days of the week.
+    pub weekday_names: WordMap<Weekday>,
+    /// Parts of a day keeping a weekday's date ("Thursday night").
+    pub day_parts: WordList,
+    /// Words before a bare month's name making it a date ("in March").
+    pub month_prepositions: WordList,
+    /// Words making a month or year the bound of a period ("since").
+    pub period_starts: WordList,
+    /// The words a relative date or a weekday may start with.
+    pub date_first_words: WordList,
+
+    // Triggers.
+    /// Words after which a noun-or-verb trigger is the noun ("an attack").
+    pub noun_context: WordList,
+    /// Nouns an event noun before them only describes ("the chemical attack town").
+    pub described_nouns: WordList,
+    /// Words after "fighting" naming a side, not a battle ("fighting for").
+    pub membership_words: WordList,
+    /// Words after "demonstration of" making it a showing ("of its power").
+    pub showing_words: WordList,
+    /// Trigger phrases naming a weapon ("chemical weapons").
+    pub weapon_names: PhraseList,
+    /// Nouns after a weapon's name making it a stock or a deal ("agreement").
+    pub stock_nouns: WordList,
+    /// Words before a weapon's name disposing of it ("eliminate").
+    pub disposal_words: WordList,
+    /// Words near "sniper(s)" saying they shot someone ("killed").
+    pub sniper_harm_words: WordList,
+
+    // Places.
+    /// Words after a name making it the province ("Idlib province").
+    pub province_words: WordList,
+    /// Words after a name making it the area around the city ("countryside").
+    pub around_words: WordList,
+    /// Words after a name making it the city ("Aleppo city").
+    pub city_words: WordList,
+    /// Words after a name making it a news outlet ("al-Mayadeen TV").
+    pub media_words: WordList,
+    /// Words after a capital's name making it its government ("Ankara says").
+    pub metonym_next: WordList,
+    /// Words before a capital's name making it its government ("accused Moscow").
+    pub metonym_before: WordList,
+    /// Words before a name placing the event near it ("outskirts of").
+    pub near_cues: PhraseList,
+    /// Prepositions licensing a guarded name as a place ("in Bab").
+    pub place_prepositions: WordList,
+    /// Names never matched as places ("mayor").
+    pub stop_names: PhraseList,
+    /// Places' names that are common words, matched only after a place preposition.
+    pub guarded_place_names: PhraseList,
+    /// Arabic articles a proper name may start with in lower case before a dash ("al").
+    pub name_articles: WordList,
+}
+
+impl Vocab {
+    /// Compiles the classes of `lexicon`; an error names a class that is missing or whose
+    /// entries do not fit its use (a phrase where single words are read, say).
+    pub(crate) fn new(lexicon: &Lexicon) -> Result<Vocab, ResourceError> {
+        let c = Classes(lexicon);
+        Ok(Vocab {
+            compass_words: c.words("compass_words")?,
+            place_words: c.words("place_words")?,
+            member_nouns: c.words("member_nouns")?,
+            unknown_owner_words: c.words("unknown_owner_words")?,
+            control_words: c.words("control_words")?,
+            of_gaps: c.phrases("of_gaps")?,
+            number_units: c.number_words("unit")?,
+            number_tens: c.number_words("ten")?,
+            count_modifiers: c.phrases("count_modifiers")?,
+            vague_quantities: c.vague_quantities()?,
+            count_first_words: WordList::default(),
+            victim_groups: {
+                let pairs = c.pairs("victim_groups", "group", VictimGroup::parse)?;
+                word_map(pairs.iter().map(|(w, g)| (&**w, *g)))
+            },
+            killed_before_count: c.harm_words(Harm::Killed, "before_count")?,
+            injured_before_count: c.harm_words(Harm::Injured, "before_count")?,
+            killed_after_count: c.harm_words(Harm::Killed, "after_count")?,
+            injured_after_count: c.harm_words(Harm::Injured, "after_count")?,
+            count_verbs: c.flagged("harm_words", "count_verb")?,
+            victim_verbs: c.flagged("harm_words", "victim_verb")?,
+            victim_phrase_ends: c.words("victim_phrase_ends")?,
+            harm_auxiliaries: c.words("harm_auxiliaries")?,
+            total_cues: c.phrases("total_cues")?,
+            subset_cues: c.words("subset_cues")?,
+            not_people_after_count: c.words("not_people_after_count")?,
+            singular_victims: c.words("singular_victims")?,
+            year_prepositions: c.words("year_prepositions")?,
+            time_units: c.words("time_units")?,
+            family_words: c.words("family_words")?,
+            killing_nouns: c.words("killing_nouns")?,
+            toll_verbs: c.phrases("toll_verbs")?,
+            cause_links: c.words("cause_links")?,
+            after_harm_verb: c.words("after_harm_verb")?,
+            clause_words: c.words("clause_words")?,
+            contrast_words: c.words("contrast_words")?,
+            passive_auxiliaries: c.words("passive_auxiliaries")?,
+            passive_adverbs: c.words("passive_adverbs")?,
+            state_participles: c.words("state_participles")?,
+            support_participles: c.words("support_participles")?,
+            cause_prepositions: c.words("cause_prepositions")?,
+            relative_words: c.words("relative_words")?,
+            downable_aircraft: c.words("downable_aircraft")?,
+            accuse_verbs: c.words("accuse_verbs")?,
+            agent_hedges: c.words("agent_hedges")?,
+            carry_words: c.words("carry_words")?,
+            territory_non_objects: c.words("territory_non_objects")?,
+            aircraft_words: c.phrases("aircraft_words")?,
+            as_not_clause_after: c.words("as_not_clause_after")?,
+            as_not_clause_before: c.words("as_not_clause_before")?,
+            another_cues: c.words("another_cues")?,
+            recall_cues: c.words("recall_cues")?,
+            claim_cues: c.phrases("claim_cues")?,
+            background_cues: c.phrases("background_cues")?,
+            modality_cues: c
+                .pairs("modality_cues", "modality", parse_modality)?
+                .into_iter()
+                .map(|(cue, m)| (cue.split(' ').map(Box::from).collect(), m))
+                .collect(),
+            not_modality_cues: c.phrases("not_modality_cues")?,
+            aim_words: c.words("aim_words")?,
+            question_words: c.words("question_words")?,
+            subject_phrase_breaks: c.words("subject_phrase_breaks")?,
+            subject_modals: {
+                let pairs = c.pairs("subject_modals", "modality", parse_modality)?;
+                word_map(pairs.iter().map(|(w, m)| (&**w, *m)))
+            },
+            unknown_agent_cues: c.matcher("unknown_agent_cues")?,
+            report_verbs: {
+                let pairs = c.pairs("report_verbs", "class", reporting_class)?;
+                word_map(pairs.iter().map(|(w, class)| (&**w, *class)))
+            },
+            certainty_cues: c.automaton("certainty_cues")?,
+            certainty_of_cue: c
+                .pairs("certainty_cues", "certainty", parse_certainty)?
+                .into_iter()
+                .map(|(_, certainty)| certainty)
+                .collect(),
+            report_verbs_dating_reports: c.flagged("report_verbs", "dates_report")?,
+            relative_dates: c.relative_dates()?,
+            weekday_names: {
+                let pairs = c.pairs("weekday_names", "weekday", |d| d.parse::<Weekday>().ok())?;
+                word_map(pairs.iter().map(|(w, d)| (&**w, *d)))
+            },
+            day_parts: c.words("day_parts")?,
+            month_prepositions: c.words("month_prepositions")?,
+            period_starts: c.words("period_starts")?,
+            date_first_words: WordList::default(),
+            noun_context: c.words("noun_context")?,
+            described_nouns: c.words("described_nouns")?,
+            membership_words: c.words("membership_words")?,
+            showing_words: c.words("showing_words")?,
+            weapon_names: c.phrases("weapon_names")?,
+            stock_nouns: c.words("stock_nouns")?,
+            disposal_words: c.words("disposal_words")?,
+            sniper_harm_words: c.words("sniper_harm_words")?,
+            province_words: c.words("province_words")?,
+            around_words: c.words("around_words")?,
+            city_words: c.words("city_words")?,
+            media_words: c.words("media_words")?,
+            metonym_next: c.words("metonym_next")?,
+            metonym_before: c.words("metonym_before")?,
+            near_cues: c.phrases("near_cues")?,
+            place_prepositions: c.words("place_prepositions")?,
+            stop_names: c.phrases("stop_names")?,
+            guarded_place_names: c.phrases("guarded_place_names")?,
+            name_articles: c.words("name_articles")?,
+        }
+        .with_count_first_words())
+    }
+
+    /// The words a count may open with, from the number classes.
+    fn with_count_first_words(mut self) -> Vocab {
+        let modifiers = self.count_modifiers.word_seqs().filter_map(|m| m.first());
+        let vague = self
+            .vague_quantities
+            .iter()
+            .filter_map(|(seq, _)| seq.first());
+        let numbers = self
+            .number_units
+            .iter()
+            .chain(&self.number_tens)
+            .map(|(w, _)| w);
+        let words: Vec<&str> = modifiers
+            .chain(vague)
+            .chain(numbers)
+            .map(|w| &**w)
+            .chain(["between", "a", "an"])
+            .collect();
+        self.count_first_words = WordList::new(words);
+        let relative = self
+            .relative_dates
+            .iter()
+            .filter_map(|(seq, _)| seq.first());
+        let weekdays = self.weekday_names.keys();
+        let words: Vec<&str> = relative.map(|w| &**w).chain(weekdays).collect();
+        self.date_first_words = WordList::new(words);
+        self
+    }
+
+    /// The built-in lexicon's classes, for the public helpers that run one stage on its own
+    /// (`ActorDictionary::find`) outside a pipeline.
+    pub(crate) fn embedded() -> &'static Vocab {
+        static EMBEDDED: OnceLock<Vocab> = OnceLock::new();
+        EMBEDDED.get_or_init(|| {
+            let lexicon = Lexicon::embedded().expect("the built-in lexicon loads (lexicon tests)");
+            Vocab::new(&lexicon).expect("the built-in lexicon compiles (lexicon tests)")
+        })
+    }
+}
+
+/// A modality other than asserted, as the lexicon writes it.
+fn parse_modality(name: &str) -> Option<Modality> {
+    [Modality::Negated, Modality::Planned, Modality::Hypothetical]
+        .into_iter()
+        .find(|m| m.as_str() == name)
+}
+
+/// The reporting classes of `report_verbs` (the events table's `reporting_verb` values).
+fn reporting_class(name: &str) -> Option<&'static str> {
+    [
+        "said",
+        "reported",
+        "claimed",
+        "confirmed",
+        "denied",
+        "announced",
+    ]
+    .into_iter()
+    .find(|c| *c == name)
+}
+
+/// The certainty a cue gives, as `certainty_cues` writes it.
+fn parse_certainty(name: &str) -> Option<Certainty> {
+    [Certainty::Denied, Certainty::Disputed, Certainty::Claimed]
+        .into_iter()
+        .find(|c| c.as_str() == name)
+}
+
+/// Reading classes out of a lexicon, with errors that name the class.
+struct Classes<'a>(&'a Lexicon);
+
+impl<'a> Classes<'a> {
+    fn class(&self, name: &str) -> Result<&'a WordClass, ResourceError> {
+        self.0.class(name).ok_or_else(|| ResourceError::Parse {
+            file: format!("lexicon/{name}"),
+            line: 0,
+            message: format!("the lexicon has no class `{name}`, which the rules read"),
+        })
+    }
+
+    fn error(class: &WordClass, message: String) -> ResourceError {
+        ResourceError::Parse {
+            file: class.origins().join(", "),
+            line: 0,
+            message: format!("class `{}`: {message}", class.name()),
+        }
+    }
+
+    /// A class of single words.
+    fn words(&self, name: &str) -> Result<WordList, ResourceError> {
+        let class = self.class(name)?;
+        if let Some(phrase) = class.entries().find(|e| e.contains(' ')) {
+            return Err(Self::error(
+                class,
+                format!("`{phrase}` is several words; this class holds single words"),
+            ));
+        }
+        Ok(WordList::new(class.entries()))
+    }
+
+    /// The words of a table class whose `flag` column says "yes".
+    fn flagged(&self, name: &str, flag: &str) -> Result<WordList, ResourceError> {
+        let class = self.class(name)?;
+        if !class.columns().iter().any(|c| c == flag) {
+            return Err(Self::error(class, format!("no column `{flag}`")));
+        }
+        let words = class
+            .rows()
+            .iter()
+            .filter_map(|row| (class.field(row, flag) == Some("yes")).then_some(row[0].as_str()));
+        Ok(WordList::new(words))
+    }
+
+    /// The `harm_words` flagged `flag` that say `harm`.
+    fn harm_words(&self, harm: Harm, flag: &str) -> Result<WordList, ResourceError> {
+        let class = self.class("harm_words")?;
+        let flagged = self.flagged("harm_words", flag)?;
+        let words = class.rows().iter().filter_map(|row| {
+            let entry = row[0].as_str();
+            (class.field(row, "harm") == Some(harm.as_str()) && flagged.contains(entry))
+                .then_some(entry)
+        });
+        Ok(WordList::new(words))
+    }
+
+    /// The `number_words` of `kind` ("unit" or "ten") with their values.
+    fn number_words(&self, kind: &str) -> Result<Vec<(Box<str>, u32)>, ResourceError> {
+        let class = self.class("number_words")?;
+        let all = self.pairs("number_words", "value", |v| v.parse::<u32>().ok())?;
+        Ok(all
+            .into_iter()
+            .zip(class.rows())
+            .filter(|(_, row)| class.field(row, "kind") == Some(kind))
+            .map(|(pair, _)| pair)
+            .collect())
+    }
+
+    /// The vague quantities as word sequences, longest first (stable), with their counts.
+    fn vague_quantities(&self) -> Result<Vec<(Phrase, u32)>, ResourceError> {
+        let pairs = self.pairs("vague_quantities", "count", |v| v.parse::<u32>().ok())?;
+        let mut out: Vec<(Phrase, u32)> = pairs
+            .into_iter()
+            .map(|(entry, count)| (entry.split(' ').map(Box::from).collect(), count))
+            .collect();
+        out.sort_by_key(|(words, _)| std::cmp::Reverse(words.len()));
+        Ok(out)
+    }
+
+    /// An automaton over the entries of a class, in file order (pattern `i` is entry `i`).
+    fn automaton(&self, name: &str) -> Result<AhoCorasick, ResourceError> {
+        let class = self.class(name)?;
+        AhoCorasick::builder()
+            .match_kind(MatchKind::Standard)
+            .build(class.entries())
+            .map_err(|e| Self::error(class, e.to_string()))
+    }
+
+    /// The relative date expressions as word sequences with what they mean.
+    fn relative_dates(&self) -> Result<Vec<(Phrase, DateExpr)>, ResourceError> {
+        let class = self.class("relative_dates")?;
+        class
+            .rows()
+            .iter()
+            .map(|row| {
+                let date = class.field(row, "date").unwrap_or_default();
+                let days = class.field(row, "days").unwrap_or_default();
+                let expr = match date {
+                    "days_ago" => days.parse().ok().map(DateExpr::DaysAgo),
+                    "last_week" => Some(DateExpr::LastWeek),
+                    "this_week" => Some(DateExpr::ThisWeek),
+                    "weekend" => Some(DateExpr::Weekend),
+                    "last_month" => Some(DateExpr::LastMonth),
+                    "this_month" => Some(DateExpr::ThisMonth),
+                    _ => None,
+                }
+                .ok_or_else(|| Self::error(class, format!("`{}`: bad date `{date}`", row[0])))?;
+                Ok((row[0].split(' ').map(Box::from).collect(), expr))
+            })
+            .collect()
+    }
+
+    /// A class of phrases looked for in original text, case aside.
+    fn matcher(&self, name: &str) -> Result<PhraseMatcher, ResourceError> {
+        let class = self.class(name)?;
+        PhraseMatcher::new(class.entries()).map_err(|e| Self::error(class, e.to_string()))
+    }
+
+    /// A class of words or phrases.
+    fn phrases(&self, name: &str) -> Result<PhraseList, ResourceError> {
+        Ok(PhraseList::new(self.class(name)?.entries()))
+    }
+
+    /// The entries of a table class with the value of `column` parsed by `parse`.
+    fn pairs<T>(
+        &self,
+        name: &str,
+        column: &str,
+        parse: impl Fn(&str) -> Option<T>,
+    ) -> Result<Vec<(Box<str>, T)>, ResourceError> {
+        let class = self.class(name)?;
+        class
+            .rows()
+            .iter()
+            .map(|row| {
+                let value = class.field(row, column).unwrap_or_default();
+                parse(value)
+                    .map(|v| (Box::from(row[0].as_str()), v))
+                    .ok_or_else(|| {
+                        Self::error(class, format!("`{}`: bad {column} `{value}`", row[0]))
+                    })
+            })
+            .collect()
+    }
+}
