@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 from collections.abc import Sequence
-from typing import Any, Union
+from typing import Any, NamedTuple, Union
 
 import polars as pl
 
@@ -14,6 +14,30 @@ from polemos._result import Metadata, Result, combine
 
 PathLike = Union[str, "os.PathLike[str]"]
 DateLike = Union[str, dt.date, None]
+
+
+class UserPaths(NamedTuple):
+    """A user's own resources for the Rust core: `gazetteer=` file, `lexicon=` folder."""
+
+    gazetteer: str | None = None
+    lexicon: str | None = None
+
+
+# No user resources: the embedded ones alone.
+NO_USER_PATHS = UserPaths()
+
+
+def user_paths(gazetteer: Any, lexicon: Any) -> UserPaths:
+    """`gazetteer=` and `lexicon=` as path strings for the Rust core."""
+    for value, name, what in ((gazetteer, "gazetteer", "file"), (lexicon, "lexicon", "folder")):
+        if value is not None and not isinstance(value, (str, os.PathLike)):
+            raise TypeError(
+                f"{name}= must be the path of a {name} {what}, not {type(value).__name__}"
+            )
+    return UserPaths(
+        None if gazetteer is None else os.fspath(gazetteer),
+        None if lexicon is None else os.fspath(lexicon),
+    )
 
 
 def extract(
@@ -27,6 +51,7 @@ def extract(
     threads: int | None = None,
     progress: bool = False,
     gazetteer: PathLike | None = None,
+    lexicon: PathLike | None = None,
 ) -> Result:
     """Extracts events from texts, a table of texts, or files.
 
@@ -58,6 +83,11 @@ def extract(
     `Result.write` records the file and its hash in the Parquet and Arrow metadata. The merged
     gazetteer is kept for later calls with the same unchanged file.
 
+    `lexicon` is a folder of dictionaries and word classes (`actors.tsv`, `triggers.tsv`,
+    `harm_words.tsv` ...: `polemos lexicon export DIR` writes the built-in ones to start from)
+    added to the built-in ones for this call, as `polemos extract --lexicon DIR` does; each
+    file used is recorded in the resources metadata. See docs/lexicon.md.
+
     >>> import polemos
     >>> r = polemos.extract("Islamic State militants attacked the airbase in Deir ez-Zor.")
     >>> r.events.columns[:3]
@@ -68,33 +98,42 @@ def extract(
     >>> polemos.extract(Path("examples/corpus"))  # doctest: +SKIP
 
     Raises `InputError` for invalid inputs (unknown columns, mismatched lengths, bad dates,
-    no file matching), `ResourceError` if the bundled dictionaries or the `gazetteer` file
+    no file matching), `ResourceError` if the bundled dictionaries, the `gazetteer` file or the
+    `lexicon` folder
     cannot be loaded. A file that cannot be read is not an error: it is a row of `documents`
     with status `"error"`.
     """
-    g = gazetteer_path(gazetteer)
+    u = user_paths(gazetteer, lexicon)
     if progress and not isinstance(data, str):
-        return _extract_with_progress(data, text, id, published, title, split, threads, g)
+        return _extract_with_progress(data, text, id, published, title, split, threads, u)
     if isinstance(data, str):
-        return _extract_texts([data], id, published, title, threads, g)
+        return _extract_texts([data], id, published, title, threads, u)
     if isinstance(data, os.PathLike):
-        return _extract_paths([data], text, id, published, title, split, threads, g)
+        return _extract_paths([data], text, id, published, title, split, threads, u)
     if isinstance(data, (list, tuple)):
         if all(isinstance(x, str) for x in data):
-            return _extract_texts(list(data), id, published, title, threads, g)
+            return _extract_texts(list(data), id, published, title, threads, u)
         if all(isinstance(x, os.PathLike) for x in data):
-            return _extract_paths(list(data), text, id, published, title, split, threads, g)
+            return _extract_paths(list(data), text, id, published, title, split, threads, u)
         raise _core.InputError(
             "a list must hold only texts (str) or only paths (pathlib.Path), "
             f"got {sorted({type(x).__name__ for x in data})}"
         )
     if isinstance(data, pl.Series):
         texts = data.cast(pl.String).fill_null("").to_list()
-        return extract(texts, id=id, published=published, title=title, threads=threads, gazetteer=g)
+        return extract(
+            texts,
+            id=id,
+            published=published,
+            title=title,
+            threads=threads,
+            gazetteer=u.gazetteer,
+            lexicon=u.lexicon,
+        )
     frame = _as_frame(data)
     if frame is not None:
         return Result._from_core(
-            extract_frame_tables(frame, text, id, published, title, threads, gazetteer=g)
+            extract_frame_tables(frame, text, id, published, title, threads, user=u)
         )
     raise TypeError(
         "polemos.extract takes a str, a list of str, a polars DataFrame, an Arrow table or "
@@ -173,7 +212,7 @@ def _extract_with_progress(
     title: Any,
     split: bool,
     threads: int | None,
-    gazetteer: str | None,
+    user: UserPaths,
 ) -> Result:
     """`extract` in batches with a bar, joined into one Result (the same tables)."""
     from polemos._batches import extract_batches
@@ -194,16 +233,17 @@ def _extract_with_progress(
                     None if titles is None else titles[start:end],
                     threads,
                     start,
-                    gazetteer,
+                    user.gazetteer,
+                    user.lexicon,
                 )
                 runs.append(Result._from_core(run))
                 bar.update(len(texts[start:end]))
         return combine(runs)
     if isinstance(data, pl.Series):
         data = data.cast(pl.String).fill_null("").to_list()
-        return _extract_with_progress(data, text, id, published, title, split, threads, gazetteer)
+        return _extract_with_progress(data, text, id, published, title, split, threads, user)
     if isinstance(data, (list, tuple)) and not data:
-        return extract([], threads=threads, gazetteer=gazetteer)
+        return extract([], threads=threads, gazetteer=user.gazetteer, lexicon=user.lexicon)
     batches = extract_batches(
         data,
         batch_size=PROGRESS_BATCH,
@@ -214,7 +254,8 @@ def _extract_with_progress(
         split=split,
         threads=threads,
         progress=True,
-        gazetteer=gazetteer,
+        gazetteer=user.gazetteer,
+        lexicon=user.lexicon,
     )
     return combine(list(batches))
 
@@ -226,27 +267,18 @@ def text_columns(
     return _one_or_many(id, n, "id"), _dates(published, n), _one_or_many(title, n, "title")
 
 
-def gazetteer_path(gazetteer: Any) -> str | None:
-    """`gazetteer=` as a path string for the Rust core."""
-    if gazetteer is None:
-        return None
-    if isinstance(gazetteer, (str, os.PathLike)):
-        return os.fspath(gazetteer)
-    raise TypeError(
-        f"gazetteer= must be the path of a gazetteer file, not {type(gazetteer).__name__}"
-    )
-
-
 def _extract_texts(
     texts: list[str],
     id: Any,
     published: Any,
     title: Any,
     threads: int | None,
-    gazetteer: str | None,
+    user: UserPaths,
 ) -> Result:
     ids, dates, titles = text_columns(id, published, title, len(texts))
-    run = _core.extract_texts(texts, ids, dates, titles, threads, gazetteer=gazetteer)
+    run = _core.extract_texts(
+        texts, ids, dates, titles, threads, gazetteer=user.gazetteer, lexicon=user.lexicon
+    )
     return Result._from_core(run)
 
 
@@ -258,10 +290,10 @@ def _extract_paths(
     title: Any,
     split: bool,
     threads: int | None,
-    gazetteer: str | None,
+    user: UserPaths,
 ) -> Result:
     return Result._from_core(
-        extract_path_tables(paths, text, id, published, title, split, threads, gazetteer)
+        extract_path_tables(paths, text, id, published, title, split, threads, user)
     )
 
 
@@ -273,7 +305,7 @@ def extract_path_tables(
     title: Any,
     split: bool,
     threads: int | None,
-    gazetteer: str | None,
+    user: UserPaths,
 ) -> tuple[dict[str, _core.ArrowTable], Metadata]:
     """Runs the Rust core on files; returns the tables and the resources' file metadata."""
     return _core.extract_paths(
@@ -284,7 +316,8 @@ def extract_path_tables(
         title_column=column_name(title, "title"),
         split_stories=split,
         threads=threads,
-        gazetteer=gazetteer,
+        gazetteer=user.gazetteer,
+        lexicon=user.lexicon,
     )
 
 
@@ -296,7 +329,7 @@ def extract_frame_tables(
     title: Any,
     threads: int | None,
     offset: int = 0,
-    gazetteer: str | None = None,
+    user: UserPaths = NO_USER_PATHS,
 ) -> tuple[dict[str, _core.ArrowTable], Metadata]:
     """Runs the Rust core on a frame's columns; `offset` numbers default ids `input[offset+i]`.
     Returns the tables and the file metadata of the resources used."""
@@ -321,7 +354,9 @@ def extract_frame_tables(
         ids, dates, titles = strings(id_column), strings(date_column), strings(title_column)
     except pl.exceptions.PolarsError as e:
         raise _core.InputError(f"cannot read the frame's columns as text: {e}") from e
-    return _core.extract_texts(texts, ids, dates, titles, threads, offset, gazetteer)
+    return _core.extract_texts(
+        texts, ids, dates, titles, threads, offset, user.gazetteer, user.lexicon
+    )
 
 
 def _as_frame(data: Any) -> pl.DataFrame | None:

@@ -13,10 +13,11 @@ from polemos import _core, _paths
 from polemos._api import (
     DateLike,
     PathLike,
+    UserPaths,
     extract_frame_tables,
     extract_path_tables,
-    gazetteer_path,
     text_columns,
+    user_paths,
 )
 from polemos._progress import Progress
 from polemos._result import Result
@@ -34,6 +35,7 @@ def extract_batches(
     threads: int | None = None,
     progress: bool = False,
     gazetteer: PathLike | None = None,
+    lexicon: PathLike | None = None,
 ) -> Iterator[Result]:
     """Extracts events batch by batch, yielding one `Result` per `batch_size` inputs.
 
@@ -56,8 +58,9 @@ def extract_batches(
 
     `progress=True` shows a progress bar (`tqdm.auto`: a widget in Jupyter) when tqdm is
     installed, and nothing otherwise. `threads` is the number of worker threads per batch.
-    `gazetteer` is a gazetteer file whose places are added to the embedded gazetteer, as in
-    `polemos.extract`; it is loaded and merged once, not once per batch.
+    `gazetteer` is a gazetteer file whose places are added to the embedded gazetteer, and
+    `lexicon` a folder of dictionaries and word classes added to the built-in ones, as in
+    `polemos.extract`; they are loaded once, not once per batch.
 
     >>> import polemos, polars as pl
     >>> texts = (f"Shelling hit Idlib on day {i}." for i in range(2500))
@@ -72,7 +75,7 @@ def extract_batches(
     """
     if isinstance(batch_size, bool) or not isinstance(batch_size, int) or batch_size < 1:
         raise _core.InputError(f"batch_size must be a positive integer, got {batch_size!r}")
-    g = gazetteer_path(gazetteer)
+    g = user_paths(gazetteer, lexicon)
     if isinstance(data, str):
         raise TypeError(
             "extract_batches takes an iterable of texts, a frame or paths; for one text use "
@@ -109,7 +112,7 @@ def _text_batches(
     published: Any,
     threads: int | None,
     progress: bool,
-    gazetteer: str | None,
+    user: UserPaths,
 ) -> Iterator[Result]:
     iterator = iter(texts)
     offset = 0
@@ -124,7 +127,9 @@ def _text_batches(
                     f"{sorted({type(t).__name__ for t in batch})}"
                 )
             _, dates, _ = text_columns(None, published, None, len(batch))
-            run = _core.extract_texts(batch, None, dates, None, threads, offset, gazetteer)
+            run = _core.extract_texts(
+                batch, None, dates, None, threads, offset, user.gazetteer, user.lexicon
+            )
             offset += len(batch)
             bar.update(len(batch))
             yield Result._from_core(run)
@@ -139,7 +144,7 @@ def _frame_batches(
     title: Any,
     threads: int | None,
     progress: bool,
-    gazetteer: str | None,
+    user: UserPaths,
 ) -> Iterator[Result]:
     lazy = data if isinstance(data, pl.LazyFrame) else None
     frame = None if lazy is not None else _eager(data)
@@ -154,9 +159,7 @@ def _frame_batches(
                 batch = lazy.slice(offset, batch_size).collect()
             if batch.height == 0:
                 return
-            run = extract_frame_tables(
-                batch, text, id, published, title, threads, offset, gazetteer
-            )
+            run = extract_frame_tables(batch, text, id, published, title, threads, offset, user)
             yield Result._from_core(run)
             offset += batch.height
             bar.update(batch.height)
@@ -178,11 +181,11 @@ def _path_batches(
     split: bool,
     threads: int | None,
     progress: bool,
-    gazetteer: str | None,
+    user: UserPaths,
 ) -> Iterator[Result]:
     with Progress(progress, len(files), desc="polemos (files)") as bar:
         for start in range(0, len(files), batch_size):
             chunk = files[start : start + batch_size]
-            run = extract_path_tables(chunk, text, id, published, title, split, threads, gazetteer)
+            run = extract_path_tables(chunk, text, id, published, title, split, threads, user)
             bar.update(len(chunk))
             yield Result._from_core(run)

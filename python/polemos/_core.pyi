@@ -42,7 +42,8 @@ class InputError(PolemosError):
     """Invalid inputs: no file matches, a bad glob pattern, mismatched lengths, a bad date."""
 
 class ResourceError(PolemosError):
-    """The bundled gazetteer or dictionaries, or a `gazetteer=` file, could not be loaded."""
+    """The bundled gazetteer or dictionaries, a `gazetteer=` file or a `lexicon=` folder could
+    not be loaded."""
 
 class ExportError(PolemosError):
     """The output tables could not be written."""
@@ -69,6 +70,7 @@ def extract_texts(
     threads: int | None = None,
     offset: int = 0,
     gazetteer: str | PathLike[str] | None = None,
+    lexicon: str | PathLike[str] | None = None,
 ) -> tuple[dict[str, ArrowTable], list[tuple[str, str]]]: ...
 def explain(
     tables: Mapping[str, ArrowTable], doc_id: str | None = None
@@ -86,6 +88,7 @@ def extract_paths(
     split_stories: bool = True,
     threads: int | None = None,
     gazetteer: str | PathLike[str] | None = None,
+    lexicon: str | PathLike[str] | None = None,
 ) -> tuple[dict[str, ArrowTable], list[tuple[str, str]]]: ...
 def read_paths(
     paths: Sequence[str | PathLike[str]],

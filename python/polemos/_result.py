@@ -21,7 +21,8 @@ class Result:
 
     Each table is imported from Rust without copying, on first access. Columns are documented
     in `docs/schema.md`; tables join on `doc_id`. A result remembers the resources it was
-    extracted with (the embedded gazetteer and dictionaries, plus a `gazetteer=` file), and
+    extracted with (the embedded gazetteer and dictionaries, plus a `gazetteer=` file and the
+    files of a `lexicon=` folder), and
     `write` records them in Parquet and Arrow metadata.
 
     >>> result = polemos.extract(["Shelling hit Idlib.", "Clashes in Daraa."])  # doctest: +SKIP
@@ -111,8 +112,9 @@ class Result:
         The first four write all six tables. The files are identical to those of
         `polemos extract ... --format FORMAT`; `docs/formats.md` describes each one. Parquet
         and Arrow files record the resources the result was extracted with in their
-        `polemos.resources` metadata, including a `gazetteer=` file with its hash, as
-        `polemos extract --gazetteer FILE` does.
+        `polemos.resources` metadata, including a `gazetteer=` file and the files of a
+        `lexicon=` folder with their hashes, as `polemos extract --gazetteer FILE --lexicon DIR`
+        does.
 
         >>> result.write("out")                                                # doctest: +SKIP
         [PosixPath('out/documents.parquet'), ..., PosixPath('out/incidents.parquet')]
@@ -129,14 +131,15 @@ class Result:
 def combine(results: Sequence[Result]) -> Result:
     """The results of several runs as one, table by table, with incidents linked across them.
 
-    Every run must have used the same resources (all with the same `gazetteer=` file, or all
-    without one), so that the written files say truthfully what produced them; results
-    extracted with different resources raise `InputError`.
+    Every run must have used the same resources (all with the same `gazetteer=` file and
+    `lexicon=` folder, or all without them), so that the written files say truthfully what
+    produced them; results extracted with different resources raise `InputError`.
     """
     kinds = {None if r._metadata is None else tuple(r._metadata) for r in results}
     if len(kinds) > 1:
         raise _core.InputError(
-            "cannot combine results extracted with different resources (gazetteer= files)"
+            "cannot combine results extracted with different resources "
+            "(gazetteer= files or lexicon= folders)"
         )
     metadata = results[0]._metadata if results else None
     return Result(_core.concat([r._tables for r in results]), metadata)

@@ -21,7 +21,7 @@ from typing import Any
 import polars as pl
 
 from polemos import _core
-from polemos._api import PathLike, extract, gazetteer_path
+from polemos._api import NO_USER_PATHS, PathLike, UserPaths, extract, user_paths
 from polemos._incidents import link_incidents
 from polemos._result import TABLES
 
@@ -101,7 +101,7 @@ def _extract_partition(
     published: str | None,
     title: str | None,
     threads: int | None,
-    gazetteer: str | None = None,
+    user: UserPaths = NO_USER_PATHS,
 ) -> dict[str, Any]:
     """Runs in a worker: one pandas partition in, its five tables as pandas frames out."""
     columns = [c for c in (text, id, published, title) if c is not None]
@@ -119,7 +119,8 @@ def _extract_partition(
         published=published,
         title=title,
         threads=threads,
-        gazetteer=gazetteer,
+        gazetteer=user.gazetteer,
+        lexicon=user.lexicon,
     )
     return {
         name: getattr(result, name).to_pandas(use_pyarrow_extension_array=True)
@@ -136,6 +137,7 @@ def extract_partitions(
     *,
     threads: int | None = 1,
     gazetteer: PathLike | None = None,
+    lexicon: PathLike | None = None,
 ) -> DaskTables:
     """Maps `polemos.extract` over the partitions of `ddf`; returns the tables lazily.
 
@@ -147,8 +149,9 @@ def extract_partitions(
     `gazetteer` is a gazetteer file (from `polemos.import_gazetteer` or
     `polemos gazetteer import`) whose places are added to the embedded gazetteer, as in
     `polemos.extract`. Every worker reads it, so it must be at that path on every worker
-    machine; each worker process loads and merges it once. The Dask tables carry no file
-    metadata: record the gazetteer yourself when writing them.
+    machine; each worker process loads and merges it once. `lexicon` is a folder of
+    dictionaries and word classes added to the built-in ones, read the same way. The Dask
+    tables carry no file metadata: record the gazetteer and lexicon yourself when writing them.
 
     Each table's `meta` comes from the output schema (`polemos.dask.meta`), so building the
     graph runs no extraction.
@@ -158,7 +161,7 @@ def extract_partitions(
         from polemos import InputError
 
         raise InputError(f"no column {', '.join(map(repr, missing))} in the frame")
-    g = gazetteer_path(gazetteer)
+    g = user_paths(gazetteer, lexicon)
     parts = [
         delayed(_extract_partition, pure=True)(part, i, text, id, published, title, threads, g)
         for i, part in enumerate(ddf.to_delayed())  # type: ignore[no-untyped-call, unused-ignore]

@@ -16,6 +16,7 @@ use polemos_export::Format;
     polemos explain articles/idlib.txt\n  \
     polemos explain \"Russian warplanes struck Jisr al-Shughur, killing 9 civilians.\"\n  \
     polemos gazetteer import SY.txt admin1CodesASCII.txt -o syria.tsv.zst\n  \
+    polemos lexicon export my-lexicon\n  \
     polemos schema events\n\n\
     Exit codes: 0 success, 1 failure (message on stderr), 2 invalid arguments.")]
 pub struct Cli {
@@ -38,6 +39,34 @@ pub enum Command {
     /// Build gazetteer files for `extract --gazetteer`.
     #[command(subcommand)]
     Gazetteer(GazetteerCommand),
+    /// Work with the dictionaries and word classes polemos reads (`extract --lexicon`).
+    #[command(subcommand)]
+    Lexicon(LexiconCommand),
+}
+
+#[derive(Debug, Subcommand)]
+pub enum LexiconCommand {
+    /// Write the built-in dictionaries and word classes into a folder, to edit and pass to
+    /// `extract --lexicon`.
+    #[command(after_help = "Example:\n  \
+        polemos lexicon export my-lexicon\n  \
+        polemos extract articles/ -o out --lexicon my-lexicon")]
+    Export(LexiconExportArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct LexiconExportArgs {
+    /// The folder to write (created if missing).
+    #[arg(value_name = "DIR")]
+    pub dir: PathBuf,
+
+    /// Overwrite files already in the folder.
+    #[arg(long)]
+    pub force: bool,
+
+    /// Print nothing but errors.
+    #[arg(short, long)]
+    pub quiet: bool,
 }
 
 #[derive(Debug, Subcommand)]
@@ -84,6 +113,11 @@ pub struct ExplainArgs {
     /// Worker threads [default: one per core].
     #[arg(short = 'j', long, value_name = "N")]
     pub threads: Option<NonZeroUsize>,
+
+    /// Add the dictionaries and word classes of a folder (as `polemos lexicon export` writes
+    /// them) to the built-in ones.
+    #[arg(long, value_name = "DIR")]
+    pub lexicon: Option<PathBuf>,
 }
 
 /// `--color` values.
@@ -141,6 +175,11 @@ pub struct ExtractArgs {
     /// gazetteer.
     #[arg(long, value_name = "FILE")]
     pub gazetteer: Option<PathBuf>,
+
+    /// Add the dictionaries and word classes of a folder (as `polemos lexicon export` writes
+    /// them) to the built-in ones.
+    #[arg(long, value_name = "DIR")]
+    pub lexicon: Option<PathBuf>,
 
     /// Print nothing but errors: no progress bar, warnings or summary.
     #[arg(short, long)]

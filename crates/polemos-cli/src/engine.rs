@@ -9,7 +9,7 @@
 
 use std::num::NonZeroUsize;
 use std::panic::{self, AssertUnwindSafe};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
 use polemos_core::{Document, DocumentExtraction};
@@ -61,13 +61,12 @@ impl Engine {
         Engine::with_pipeline(shared_pipeline()?, threads)
     }
 
-    /// An engine whose gazetteer is the embedded one plus the places of the gazetteer file at
-    /// `path` (as written by `polemos gazetteer import`; see `Gazetteer::merged`).
-    pub fn with_gazetteer(
+    /// An engine over the embedded resources with a user's own added ([`user_pipeline`]).
+    pub fn with_user_resources(
         threads: Option<NonZeroUsize>,
-        path: &Path,
+        user: &UserResources,
     ) -> Result<Engine, EngineError> {
-        Engine::with_pipeline(gazetteer_pipeline(path)?, threads)
+        Engine::with_pipeline(user_pipeline(user)?, threads)
     }
 
     /// The file metadata describing the resources this engine extracts with.
@@ -75,7 +74,7 @@ impl Engine {
         resource_metadata(self.pipeline.resources())
     }
 
-    /// An engine running `pipeline` (from [`gazetteer_pipeline`], which callers may keep and
+    /// An engine running `pipeline` (from [`user_pipeline`], which callers may keep and
     /// reuse across runs) with `threads` workers (`None`: one per core).
     pub fn with_pipeline(
         pipeline: Pipeline,
@@ -138,12 +137,44 @@ impl Engine {
     }
 }
 
-/// The pipeline over the embedded resources with the places of the gazetteer file at `path`
-/// (as written by `polemos gazetteer import`) added, and the file in its provenance.
-pub fn gazetteer_pipeline(path: &Path) -> Result<Pipeline, EngineError> {
+/// A user's own resources, added to the embedded ones: a gazetteer file (from `polemos
+/// gazetteer import`) and a folder of dictionaries and word classes (see
+/// `Resources::from_dir`), either optional.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct UserResources {
+    pub gazetteer: Option<PathBuf>,
+    pub lexicon: Option<PathBuf>,
+}
+
+impl UserResources {
+    /// Whether there is nothing of the user's to add.
+    pub fn is_empty(&self) -> bool {
+        self.gazetteer.is_none() && self.lexicon.is_none()
+    }
+}
+
+/// The pipeline over the embedded resources with the user's added: the lexicon folder's files
+/// and the gazetteer file's places, each file in the provenance. With nothing to add, the
+/// shared embedded pipeline.
+pub fn user_pipeline(user: &UserResources) -> Result<Pipeline, EngineError> {
     let base = shared_pipeline()?;
+    if user.is_empty() {
+        return Ok(base);
+    }
+    let mut resources = match &user.lexicon {
+        Some(dir) => Resources::from_dir(dir)?,
+        None => base.resources().clone(),
+    };
+    if let Some(path) = &user.gazetteer {
+        add_gazetteer(&mut resources, path)?;
+    }
+    Ok(Pipeline::new(resources))
+}
+
+/// Adds the places of the gazetteer file at `path` (as written by `polemos gazetteer
+/// import`) to `resources`, and the file to their provenance.
+fn add_gazetteer(resources: &mut Resources, path: &Path) -> Result<(), EngineError> {
     let extra = Gazetteer::from_path(path)?;
-    let mut resources = base.resources().clone();
     resources.gazetteer = Gazetteer::merged(&resources.gazetteer, &extra)?;
     // The file was just read successfully; hashing it again costs one more read.
     let bytes = std::fs::read(path).map_err(|source| ResourceError::Io {
@@ -151,7 +182,7 @@ pub fn gazetteer_pipeline(path: &Path) -> Result<Pipeline, EngineError> {
         source,
     })?;
     resources.add_provenance("gazetteer", &path.display().to_string(), &bytes);
-    Ok(Pipeline::new(resources))
+    Ok(())
 }
 
 /// The file metadata describing the embedded resources, for tables extracted with them.

@@ -7,13 +7,17 @@ use polemos_core::Document;
 use polemos_parse::{read_paths, ReadOptions};
 
 use crate::args::{ColorChoice, ExplainArgs};
-use crate::engine::Engine;
+use crate::engine::{Engine, UserResources};
 use crate::explain::{render_ansi, Explanation};
 use crate::CliError;
 
 pub fn explain(args: &ExplainArgs) -> Result<(), CliError> {
     let docs = documents(&args.input)?;
-    let engine = Engine::new(args.threads)?;
+    let user = UserResources {
+        gazetteer: None,
+        lexicon: args.lexicon.clone(),
+    };
+    let engine = Engine::with_user_resources(args.threads, &user)?;
     let tables = engine.extract(docs, |_| {});
     let explanation = Explanation::from_tables(&tables, args.doc_id.as_deref())?;
     let colour = match args.color {

@@ -17,7 +17,7 @@ use polemos_extract::IncidentLinker;
 use polemos_parse::{DocumentReader, ReadOptions};
 
 use crate::args::ExtractArgs;
-use crate::engine::{next_chunk, Engine};
+use crate::engine::{next_chunk, Engine, UserResources};
 use crate::summary::Summary;
 use crate::CliError;
 
@@ -40,10 +40,11 @@ pub fn extract(args: &ExtractArgs) -> Result<(), CliError> {
     if chunk.is_empty() {
         return Err(CliError::NoDocuments(describe_inputs(&args.inputs)));
     }
-    let engine = match &args.gazetteer {
-        Some(path) => Engine::with_gazetteer(args.threads, path)?,
-        None => Engine::new(args.threads)?,
+    let user = UserResources {
+        gazetteer: args.gazetteer.clone(),
+        lexicon: args.lexicon.clone(),
     };
+    let engine = Engine::with_user_resources(args.threads, &user)?;
     let format = Format::from(args.format);
     let mut output = TablesWriter::create(&args.output, format, &engine.file_metadata())?;
 

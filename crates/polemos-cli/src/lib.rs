@@ -16,6 +16,7 @@ pub mod explain;
 mod explain_cmd;
 mod extract;
 mod gazetteer_cmd;
+mod lexicon_cmd;
 mod schema_cmd;
 mod summary;
 
@@ -27,7 +28,7 @@ use clap::Parser;
 
 pub use args::{
     Cli, ColorChoice, Command, ExplainArgs, ExtractArgs, FormatArg, GazetteerCommand,
-    GazetteerImportArgs, SchemaArgs,
+    GazetteerImportArgs, LexiconCommand, LexiconExportArgs, SchemaArgs,
 };
 pub use error::CliError;
 pub use summary::Summary;
@@ -73,6 +74,7 @@ fn execute(cli: &Cli) -> Result<(), CliError> {
         Command::Extract(args) => extract::extract(args),
         Command::Explain(args) => explain_cmd::explain(args),
         Command::Gazetteer(GazetteerCommand::Import(args)) => gazetteer_cmd::import(args),
+        Command::Lexicon(LexiconCommand::Export(args)) => lexicon_cmd::export(args),
         Command::Schema(args) => {
             let only = args.table.as_deref().and_then(polemos_export::Table::parse);
             let stdout = std::io::stdout();

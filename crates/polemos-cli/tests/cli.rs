@@ -371,3 +371,69 @@ fn inputs_without_documents_fail_before_writing() {
     assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
     assert!(!out_dir.exists());
 }
+
+#[test]
+fn a_lexicon_folder_is_exported_and_extends_extraction() {
+    let dir = tempfile::tempdir().unwrap();
+    let exported = dir.path().join("builtin");
+    let out = polemos(&["lexicon", "export", exported.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(exported.join("harm_words.tsv").exists());
+    assert!(exported.join("README.md").exists());
+    // Exporting over it again would lose edits.
+    let again = polemos(&["lexicon", "export", exported.to_str().unwrap()]);
+    assert_eq!(again.status.code(), Some(1));
+    assert!(
+        stderr(&again).contains("already exists"),
+        "{}",
+        stderr(&again)
+    );
+
+    let mine = dir.path().join("mine");
+    fs::create_dir(&mine).unwrap();
+    fs::write(
+        mine.join("actors.tsv"),
+        "name\tcategory\tcountry\tkind\tdemonyms\taliases\tresolves_to\n\
+         River Guard\tidentity_militia\tNG\tnamed\t\t\t\n",
+    )
+    .unwrap();
+    let article = dir.path().join("a.txt");
+    fs::write(
+        &article,
+        "The River Guard attacked a village near Jos, killing 7 people.\n",
+    )
+    .unwrap();
+    let output = dir.path().join("out");
+    let run = |extra: &[&str]| {
+        let mut args = vec![
+            "extract",
+            article.to_str().unwrap(),
+            "-o",
+            output.to_str().unwrap(),
+            "--format",
+            "csv",
+            "-q",
+        ];
+        args.extend_from_slice(extra);
+        let out = polemos(&args);
+        assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+        fs::read_to_string(output.join("events.csv")).unwrap()
+    };
+    assert!(!run(&[]).contains("River Guard,identity_militia"));
+    let events = run(&["--lexicon", mine.to_str().unwrap()]);
+    assert!(events.contains("River Guard,identity_militia"), "{events}");
+
+    let bad = dir.path().join("bad");
+    fs::create_dir(&bad).unwrap();
+    fs::write(bad.join("harm_word.tsv"), "entry\n").unwrap();
+    let out = polemos(&[
+        "extract",
+        article.to_str().unwrap(),
+        "-o",
+        output.to_str().unwrap(),
+        "--lexicon",
+        bad.to_str().unwrap(),
+    ]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr(&out).contains("harm_word.tsv"), "{}", stderr(&out));
+}

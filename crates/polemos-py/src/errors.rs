@@ -2,11 +2,11 @@
 //!
 //! `PolemosError` is the base of every error polemos raises on purpose, so callers can catch
 //! one class; the subclasses say whose fault it was: the inputs (`InputError`), the bundled
-//! dictionaries or a `gazetteer=` file (`ResourceError`) or the output location (`ExportError`).
+//! dictionaries, a `gazetteer=` file or a `lexicon=` folder (`ResourceError`) or the output location (`ExportError`).
 
 use std::path::Path;
 
-use polemos_cli::engine::EngineError;
+use polemos_cli::engine::{EngineError, UserResources};
 use polemos_export::ExportError as RustExportError;
 use polemos_extract::ResourceError as RustResourceError;
 use polemos_parse::ReadError;
@@ -30,7 +30,7 @@ create_exception!(
     polemos,
     ResourceError,
     PolemosError,
-    "The bundled gazetteer or dictionaries, or a `gazetteer=` file, could not be loaded."
+    "The bundled gazetteer or dictionaries, a `gazetteer=` file or a `lexicon=` folder could not be loaded."
 );
 create_exception!(
     polemos,
@@ -54,13 +54,22 @@ pub(crate) fn from_engine(e: EngineError) -> PyErr {
     }
 }
 
-/// A gazetteer file given with `gazetteer=` that cannot be loaded.
-pub(crate) fn gazetteer_error(path: &Path, e: EngineError) -> PyErr {
+/// A `gazetteer=` file or `lexicon=` folder that cannot be loaded.
+pub(crate) fn user_resources_error(user: &UserResources, e: EngineError) -> PyErr {
     match e {
-        EngineError::Resources(e) => ResourceError::new_err(format!(
-            "cannot load the gazetteer file {}: {e}",
-            path.display()
-        )),
+        EngineError::Resources(e) => {
+            let what = match (&user.gazetteer, &user.lexicon) {
+                (Some(file), None) => format!("the gazetteer file {}", file.display()),
+                (None, Some(dir)) => format!("the lexicon folder {}", dir.display()),
+                (Some(file), Some(dir)) => format!(
+                    "the gazetteer file {} with the lexicon folder {}",
+                    file.display(),
+                    dir.display()
+                ),
+                (None, None) => "the built-in resources".to_string(),
+            };
+            ResourceError::new_err(format!("cannot load {what}: {e}"))
+        }
         e => from_engine(e),
     }
 }

@@ -21,7 +21,7 @@ use std::path::{Path, PathBuf};
 use std::sync::{Mutex, PoisonError};
 use std::time::SystemTime;
 
-use polemos_cli::engine::{gazetteer_pipeline, panic_message, Engine, EngineError};
+use polemos_cli::engine::{panic_message, user_pipeline, Engine, EngineError, UserResources};
 use polemos_cli::explain::{render_ansi, render_html, Explanation};
 use polemos_export::{Format, Table, Tables};
 use polemos_extract::{Gazetteer, Pipeline};
@@ -30,7 +30,8 @@ use pyo3::prelude::*;
 use pyo3::types::PyDict;
 
 use crate::errors::{
-    from_engine, from_export, from_import, from_read, gazetteer_error, input_error, PolemosError,
+    from_engine, from_export, from_import, from_read, input_error, user_resources_error,
+    PolemosError,
 };
 pub use crate::table::ArrowTable;
 
@@ -66,7 +67,7 @@ fn thread_count(threads: Option<i64>) -> PyResult<Option<NonZeroUsize>> {
 /// Parquet and Arrow files. Extraction returns it with the tables, and `write` takes it back.
 type Metadata = Vec<(String, String)>;
 
-/// What identifies the contents of a gazetteer file without reading it.
+/// What identifies the contents of a file without reading it.
 #[derive(Debug, PartialEq)]
 struct FileKey {
     /// The path as given: the provenance records it.
@@ -87,40 +88,71 @@ impl FileKey {
             modified: meta.modified().ok(),
         })
     }
+
+    /// The keys of a folder's files, in name order: a folder changes when one of them does.
+    fn of_dir(dir: &Path) -> std::io::Result<Vec<FileKey>> {
+        let mut keys = vec![FileKey::of(dir)?];
+        let mut paths: Vec<PathBuf> = std::fs::read_dir(dir)?
+            .map(|entry| entry.map(|e| e.path()))
+            .collect::<std::io::Result<_>>()?;
+        paths.sort();
+        for path in paths.iter().filter(|p| p.is_file()) {
+            keys.push(FileKey::of(path)?);
+        }
+        Ok(keys)
+    }
 }
 
-/// The pipeline of the embedded resources plus the gazetteer file at `path`. The last one
-/// built is kept, so that batches (and Dask partitions in one worker) merge the file into the
-/// embedded gazetteer once, not once per call; it is rebuilt when the file changes.
-fn cached_gazetteer_pipeline(path: &Path) -> PyResult<Pipeline> {
-    static LAST: Mutex<Option<(FileKey, Pipeline)>> = Mutex::new(None);
-    let key = FileKey::of(path).map_err(|source| {
-        let e = polemos_extract::ResourceError::Io {
-            path: path.display().to_string(),
-            source,
-        };
-        gazetteer_error(path, EngineError::from(e))
-    })?;
-    // Held while building, so that threads asking for the same file build it once.
+/// What identifies a user's resources: their gazetteer file and lexicon folder.
+#[derive(Debug, PartialEq)]
+struct ResourcesKey {
+    gazetteer: Option<FileKey>,
+    lexicon: Option<Vec<FileKey>>,
+}
+
+/// The pipeline of the embedded resources plus a user's (`gazetteer=` file, `lexicon=`
+/// folder). The last one built is kept, so that batches (and Dask partitions in one worker)
+/// build it once, not once per call; it is rebuilt when a file changes.
+fn cached_user_pipeline(user: &UserResources) -> PyResult<Pipeline> {
+    static LAST: Mutex<Option<(ResourcesKey, Pipeline)>> = Mutex::new(None);
+    let io_error = |path: &Path, source| {
+        user_resources_error(
+            user,
+            EngineError::from(polemos_extract::ResourceError::Io {
+                path: path.display().to_string(),
+                source,
+            }),
+        )
+    };
+    let key = ResourcesKey {
+        gazetteer: match &user.gazetteer {
+            Some(path) => Some(FileKey::of(path).map_err(|e| io_error(path, e))?),
+            None => None,
+        },
+        lexicon: match &user.lexicon {
+            Some(dir) => Some(FileKey::of_dir(dir).map_err(|e| io_error(dir, e))?),
+            None => None,
+        },
+    };
+    // Held while building, so that threads asking for the same resources build them once.
     let mut last = LAST.lock().unwrap_or_else(PoisonError::into_inner);
     if let Some((k, pipeline)) = last.as_ref() {
         if *k == key {
             return Ok(pipeline.clone());
         }
     }
-    let pipeline = gazetteer_pipeline(path).map_err(|e| gazetteer_error(path, e))?;
+    let pipeline = user_pipeline(user).map_err(|e| user_resources_error(user, e))?;
     *last = Some((key, pipeline.clone()));
     Ok(pipeline)
 }
 
-/// An engine with `threads` workers over the embedded resources, plus the places of the
-/// gazetteer file `gazetteer` when given; and the file metadata describing those resources.
-fn engine(threads: Option<NonZeroUsize>, gazetteer: Option<&Path>) -> PyResult<(Engine, Metadata)> {
-    let engine = match gazetteer {
-        None => Engine::new(threads).map_err(from_engine)?,
-        Some(path) => {
-            Engine::with_pipeline(cached_gazetteer_pipeline(path)?, threads).map_err(from_engine)?
-        }
+/// An engine with `threads` workers over the embedded resources, plus the user's (`gazetteer`
+/// file, `lexicon` folder) when given; and the file metadata describing those resources.
+fn engine(threads: Option<NonZeroUsize>, user: &UserResources) -> PyResult<(Engine, Metadata)> {
+    let engine = if user.is_empty() {
+        Engine::new(threads).map_err(from_engine)?
+    } else {
+        Engine::with_pipeline(cached_user_pipeline(user)?, threads).map_err(from_engine)?
     };
     let metadata = engine.file_metadata();
     Ok((engine, metadata))
@@ -155,11 +187,13 @@ fn read_options(
 ///
 /// `ids` and `published` (`YYYY-MM-DD`), when given, have one entry per text; a `None` entry
 /// means the default id (`input[offset + i]`) or an unknown date. `gazetteer` is a gazetteer
-/// file whose places are added to the embedded gazetteer. Returns the tables by name and the
-/// file metadata of the resources used.
+/// file whose places are added to the embedded gazetteer, `lexicon` a folder of dictionaries
+/// and word classes added to the built-in ones. Returns the tables by name and the file
+/// metadata of the resources used.
 #[pyfunction]
 #[pyo3(signature = (
-    texts, ids=None, published=None, titles=None, threads=None, offset=0, gazetteer=None
+    texts, ids=None, published=None, titles=None, threads=None, offset=0, gazetteer=None,
+    lexicon=None
 ))]
 // One parameter per Python keyword argument: the signature is the Python API.
 #[allow(clippy::too_many_arguments)]
@@ -172,7 +206,9 @@ fn extract_texts(
     threads: Option<i64>,
     offset: usize,
     gazetteer: Option<PathBuf>,
+    lexicon: Option<PathBuf>,
 ) -> PyResult<(Bound<'_, PyDict>, Metadata)> {
+    let user = UserResources { gazetteer, lexicon };
     let threads = thread_count(threads)?;
     let columns = inputs::TextColumns {
         ids,
@@ -181,7 +217,7 @@ fn extract_texts(
     };
     let (tables, metadata) = detached(py, move || {
         let docs = inputs::documents_from_texts(texts, columns, offset).map_err(input_error)?;
-        let (engine, metadata) = engine(threads, gazetteer.as_deref())?;
+        let (engine, metadata) = engine(threads, &user)?;
         Ok((engine.extract(docs, |_| {}), metadata))
     })?;
     Ok((tables_dict(py, tables)?, metadata))
@@ -192,7 +228,7 @@ fn extract_texts(
 #[pyfunction]
 #[pyo3(signature = (
     paths, text_column="text", id_column=None, date_column=None, title_column=None,
-    split_stories=true, threads=None, gazetteer=None
+    split_stories=true, threads=None, gazetteer=None, lexicon=None
 ))]
 // One parameter per Python keyword argument: the signature is the Python API.
 #[allow(clippy::too_many_arguments)]
@@ -206,7 +242,9 @@ fn extract_paths<'py>(
     split_stories: bool,
     threads: Option<i64>,
     gazetteer: Option<PathBuf>,
+    lexicon: Option<PathBuf>,
 ) -> PyResult<(Bound<'py, PyDict>, Metadata)> {
+    let user = UserResources { gazetteer, lexicon };
     let threads = thread_count(threads)?;
     let options = read_options(
         text_column,
@@ -217,7 +255,7 @@ fn extract_paths<'py>(
     );
     let (tables, metadata) = detached(py, move || {
         let docs = polemos_parse::read_paths(&paths, &options).map_err(from_read)?;
-        let (engine, metadata) = engine(threads, gazetteer.as_deref())?;
+        let (engine, metadata) = engine(threads, &user)?;
         Ok((engine.extract(docs, |_| {}), metadata))
     })?;
     Ok((tables_dict(py, tables)?, metadata))

@@ -219,7 +219,8 @@ impl Gazetteer {
                 None => places.push(p.clone()),
             }
         }
-        Gazetteer::from_places(places)
+        // The words the base was built with (a user's stop names, say) stay.
+        Gazetteer::from_places_with(places, base.words.clone())
     }
 
     pub fn places(&self) -> &[Place] {

@@ -9,18 +9,17 @@
 //! them with folded text.
 //!
 //! Users extend the lexicon with files of the same names in a folder of their own
-//! ([`Lexicon::extend_from_dir`]): entries are added after the built-in ones, or replace them
-//! when the file's first line is [`REPLACE_MARKER`]. The rules read the classes through
+//! ([`Resources::from_dir`](crate::Resources::from_dir), [`Lexicon::extend`]): entries are
+//! added after the built-in ones, or replace them when the file's first line is
+//! [`REPLACE_MARKER`]. The rules read the classes through
 //! [`Vocab`], compiled once per pipeline; a class they need that is missing or malformed is an
 //! error when the lexicon is loaded, never at extraction time.
 
 mod vocab;
 mod word_list;
 
-use std::collections::BTreeMap;
-use std::path::{Path, PathBuf};
-
 use crate::ResourceError;
+use std::collections::BTreeMap;
 
 pub(crate) use vocab::Vocab;
 pub(crate) use word_list::{PhraseList, PhraseMatcher, WordList};
@@ -148,57 +147,6 @@ impl Lexicon {
         Vocab::new(&next)?;
         *self = next;
         Ok(())
-    }
-
-    /// Extends the lexicon with every `.txt` and `.tsv` file directly in `dir` ([`extend`]),
-    /// in name order; returns each file's path and bytes, for the resources' provenance.
-    ///
-    /// [`extend`]: Lexicon::extend
-    pub fn extend_from_dir(
-        &mut self,
-        dir: &Path,
-    ) -> Result<Vec<(PathBuf, Vec<u8>)>, ResourceError> {
-        let io = |path: &Path, source| ResourceError::Io {
-            path: path.display().to_string(),
-            source,
-        };
-        let mut paths: Vec<PathBuf> = std::fs::read_dir(dir)
-            .map_err(|e| io(dir, e))?
-            .filter_map(|entry| entry.ok().map(|e| e.path()))
-            .filter(|p| p.is_file() && class_file_name(p).is_some())
-            .collect();
-        paths.sort();
-        let mut used = Vec::new();
-        for path in paths {
-            let bytes = std::fs::read(&path).map_err(|e| io(&path, e))?;
-            let text = String::from_utf8(bytes.clone()).map_err(|_| ResourceError::Parse {
-                file: path.display().to_string(),
-                line: 0,
-                message: "not UTF-8".to_string(),
-            })?;
-            let name = class_file_name(&path).unwrap_or_default();
-            self.extend(name, &text).map_err(|e| with_path(e, &path))?;
-            used.push((path, bytes));
-        }
-        Ok(used)
-    }
-}
-
-/// The file name of `path` when it is a class file (`.txt` or `.tsv`).
-fn class_file_name(path: &Path) -> Option<&str> {
-    let name = path.file_name()?.to_str()?;
-    (name.ends_with(".txt") || name.ends_with(".tsv")).then_some(name)
-}
-
-/// `error` reported against the full `path` rather than the bare file name.
-fn with_path(error: ResourceError, path: &Path) -> ResourceError {
-    match error {
-        ResourceError::Parse { line, message, .. } => ResourceError::Parse {
-            file: path.display().to_string(),
-            line,
-            message,
-        },
-        other => other,
     }
 }
 
