@@ -11,7 +11,9 @@
 `extract_batches` does the same batch by batch over inputs too large to hold at once;
 `read` loads documents from files without extracting; `explain` shows how one document was
 read; `import_gazetteer` builds a gazetteer file from GeoNames dumps for
-`extract(..., gazetteer=FILE)` (village-level places for any country); `link_incidents` links
+`extract(..., gazetteer=FILE)` (village-level places for any country), and
+`extract(..., lexicon=DIR)` adds a folder of your own actors, triggers and word classes
+(docs/lexicon.md); `link_incidents` links
 the events of separate runs (Dask partitions, batches on disk) into incidents. Every table is a
 `polars.DataFrame` whose columns are documented in `docs/schema.md`.
 """

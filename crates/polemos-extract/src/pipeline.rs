@@ -37,12 +37,11 @@ impl Pipeline {
             resources.sources.keyed(),
         ])
         .expect("the keys of dictionaries that built their own automata build a joint one");
-        let vocab = Vocab::new(&resources.lexicon)
-            .expect("a lexicon is checked against the rules' classes when it is loaded");
+        let vocab = resources.lexicon.vocab().clone();
         Pipeline {
             resources: Arc::new(resources),
             dictionaries: Arc::new(dictionaries),
-            vocab: Arc::new(vocab),
+            vocab,
         }
     }
 

@@ -106,7 +106,7 @@ pub struct WordMap<V> {
 }
 
 /// The bit of `w` in [`WordMap::filter`].
-fn filter_bit(w: &str) -> usize {
+pub(crate) fn filter_bit(w: &str) -> usize {
     let b = w.as_bytes();
     let first = usize::from(b.first().copied().unwrap_or(0));
     let second = usize::from(b.get(1).copied().unwrap_or(0));

@@ -34,6 +34,10 @@ pub fn modality(v: &Vocab, folded: &Folded, clause_start: usize, t: &TriggerMatc
     }
     let mut found: Option<(usize, Modality)> = None;
     for start in 0..texts.len() {
+        // Most words open no cue, nor a phrase that looks like one.
+        if !v.modality_cue_first_words.contains(texts[start]) {
+            continue;
+        }
         let rest = &texts[start..];
         if v.not_modality_cues
             .word_seqs()

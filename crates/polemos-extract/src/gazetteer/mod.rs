@@ -27,7 +27,6 @@ use index::{IndexBuilder, NameIndex};
 use name_key::{name_key, Keyer};
 use rayon::prelude::*;
 
-use crate::lexicon::Vocab;
 use crate::{Lexicon, ResourceError};
 pub(crate) use words::GazetteerWords;
 
@@ -93,7 +92,7 @@ impl Gazetteer {
     /// The gazetteer of `self`'s places built with the words of `lexicon` (its stop names,
     /// guarded names and name articles) rather than the built-in ones.
     pub fn rebuilt_with(&self, lexicon: &Lexicon) -> Result<Gazetteer, ResourceError> {
-        let words = Arc::new(GazetteerWords::new(&Vocab::new(lexicon)?));
+        let words = Arc::new(GazetteerWords::new(lexicon.vocab()));
         Gazetteer::from_places_with(self.places.clone(), words)
     }
 

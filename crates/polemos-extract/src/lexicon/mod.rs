@@ -20,6 +20,7 @@ mod word_list;
 
 use crate::ResourceError;
 use std::collections::BTreeMap;
+use std::sync::{Arc, OnceLock};
 
 pub(crate) use vocab::Vocab;
 pub(crate) use word_list::{PhraseList, PhraseMatcher, WordList};
@@ -74,23 +75,54 @@ impl WordClass {
     }
 }
 
-/// Every word class, by name.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// Every word class, by name, with the classes compiled for the rules.
+#[derive(Debug, Clone)]
 pub struct Lexicon {
     classes: BTreeMap<String, WordClass>,
+    /// Compiled whenever the classes change, so a lexicon the rules cannot read never exists.
+    vocab: Arc<Vocab>,
 }
 
+/// Two lexicons are equal when their classes are: the compiled form follows from them.
+impl PartialEq for Lexicon {
+    fn eq(&self, other: &Lexicon) -> bool {
+        self.classes == other.classes
+    }
+}
+
+impl Eq for Lexicon {}
+
 impl Lexicon {
-    /// The lexicon embedded in the library.
+    /// The lexicon embedded in the library: parsed and compiled once per process, then shared.
     pub fn embedded() -> Result<Lexicon, ResourceError> {
+        static EMBEDDED_LEXICON: OnceLock<Result<Lexicon, String>> = OnceLock::new();
+        EMBEDDED_LEXICON
+            .get_or_init(|| Lexicon::parse_embedded().map_err(|e| e.to_string()))
+            .clone()
+            .map_err(|message| ResourceError::Parse {
+                file: "data/lexicon".to_string(),
+                line: 0,
+                message,
+            })
+    }
+
+    fn parse_embedded() -> Result<Lexicon, ResourceError> {
         let mut classes = BTreeMap::new();
         for (file, text) in EMBEDDED {
             let (class, _) = parse_class(file, text)?;
             classes.insert(class.name.clone(), class);
         }
-        let lexicon = Lexicon { classes };
-        Vocab::new(&lexicon)?;
-        Ok(lexicon)
+        Lexicon::compiled(classes)
+    }
+
+    fn compiled(classes: BTreeMap<String, WordClass>) -> Result<Lexicon, ResourceError> {
+        let vocab = Arc::new(Vocab::from_classes(&classes)?);
+        Ok(Lexicon { classes, vocab })
+    }
+
+    /// The classes compiled for the rules.
+    pub(crate) fn vocab(&self) -> &Arc<Vocab> {
+        &self.vocab
     }
 
     /// The built-in class files, (file name, text), as `polemos lexicon export` writes them.
@@ -113,8 +145,8 @@ impl Lexicon {
     /// The file must name a built-in class and have its columns.
     pub fn extend(&mut self, file: &str, text: &str) -> Result<(), ResourceError> {
         let (class, replace) = parse_class(file, text)?;
-        let mut next = self.clone();
-        let Some(known) = next.classes.get_mut(&class.name) else {
+        let mut next = self.classes.clone();
+        let Some(known) = next.get_mut(&class.name) else {
             return Err(ResourceError::Parse {
                 file: file.to_string(),
                 line: 0,
@@ -144,8 +176,7 @@ impl Lexicon {
         }
         // The rules must be able to read the result; a file that breaks a class changes
         // nothing.
-        Vocab::new(&next)?;
-        *self = next;
+        *self = Lexicon::compiled(next)?;
         Ok(())
     }
 }

@@ -3,7 +3,8 @@
 //! This is the one place that says which class files the rules read: a field here, the file
 //! of the same name in `data/lexicon/`, and the rules that use the field.
 
-use std::sync::OnceLock;
+use std::collections::BTreeMap;
+use std::sync::{Arc, OnceLock};
 
 use aho_corasick::{AhoCorasick, MatchKind};
 use chrono::Weekday;
@@ -138,6 +139,8 @@ pub(crate) struct Vocab {
     pub modality_cues: Vec<(Phrase, Modality)>,
     /// Phrases that look like modality cues but are not ("not only").
     pub not_modality_cues: PhraseList,
+    /// The first words of the modality cues and of the phrases that look like them.
+    pub modality_cue_first_words: WordList,
     /// Words before "to" and the trigger making it an aim ("an offensive to").
     pub aim_words: WordList,
     /// Words before "if" making it a question ("unclear if").
@@ -221,8 +224,16 @@ pub(crate) struct Vocab {
 impl Vocab {
     /// Compiles the classes of `lexicon`; an error names a class that is missing or whose
     /// entries do not fit its use (a phrase where single words are read, say).
+    #[cfg(test)]
     pub(crate) fn new(lexicon: &Lexicon) -> Result<Vocab, ResourceError> {
-        let c = Classes(lexicon);
+        Vocab::from_classes(&lexicon.classes)
+    }
+
+    /// Compiles `classes` (a lexicon's, by name).
+    pub(super) fn from_classes(
+        classes: &BTreeMap<String, WordClass>,
+    ) -> Result<Vocab, ResourceError> {
+        let c = Classes(classes);
         Ok(Vocab {
             compass_words: c.words("compass_words")?,
             place_words: c.words("place_words")?,
@@ -284,6 +295,7 @@ impl Vocab {
                 .map(|(cue, m)| (cue.split(' ').map(Box::from).collect(), m))
                 .collect(),
             not_modality_cues: c.phrases("not_modality_cues")?,
+            modality_cue_first_words: WordList::default(),
             aim_words: c.words("aim_words")?,
             question_words: c.words("question_words")?,
             subject_phrase_breaks: c.words("subject_phrase_breaks")?,
@@ -332,11 +344,12 @@ impl Vocab {
             guarded_place_names: c.phrases("guarded_place_names")?,
             name_articles: c.words("name_articles")?,
         }
-        .with_count_first_words())
+        .with_first_words())
     }
 
-    /// The words a count may open with, from the number classes.
-    fn with_count_first_words(mut self) -> Vocab {
+    /// The first words of counts, dates and modality cues, which rules check each word against
+    /// before reading further.
+    fn with_first_words(mut self) -> Vocab {
         let modifiers = self.count_modifiers.word_seqs().filter_map(|m| m.first());
         let vague = self
             .vague_quantities
@@ -361,16 +374,20 @@ impl Vocab {
         let weekdays = self.weekday_names.keys();
         let words: Vec<&str> = relative.map(|w| &**w).chain(weekdays).collect();
         self.date_first_words = WordList::new(words);
+        let cues = self.modality_cues.iter().filter_map(|(cue, _)| cue.first());
+        let not_cues = self.not_modality_cues.word_seqs().filter_map(|c| c.first());
+        let words: Vec<&str> = cues.chain(not_cues).map(|w| &**w).collect();
+        self.modality_cue_first_words = WordList::new(words);
         self
     }
 
     /// The built-in lexicon's classes, for the public helpers that run one stage on its own
     /// (`ActorDictionary::find`) outside a pipeline.
     pub(crate) fn embedded() -> &'static Vocab {
-        static EMBEDDED: OnceLock<Vocab> = OnceLock::new();
+        static EMBEDDED: OnceLock<Arc<Vocab>> = OnceLock::new();
         EMBEDDED.get_or_init(|| {
             let lexicon = Lexicon::embedded().expect("the built-in lexicon loads (lexicon tests)");
-            Vocab::new(&lexicon).expect("the built-in lexicon compiles (lexicon tests)")
+            lexicon.vocab().clone()
         })
     }
 }
@@ -404,11 +421,11 @@ fn parse_certainty(name: &str) -> Option<Certainty> {
 }
 
 /// Reading classes out of a lexicon, with errors that name the class.
-struct Classes<'a>(&'a Lexicon);
+struct Classes<'a>(&'a BTreeMap<String, WordClass>);
 
 impl<'a> Classes<'a> {
     fn class(&self, name: &str) -> Result<&'a WordClass, ResourceError> {
-        self.0.class(name).ok_or_else(|| ResourceError::Parse {
+        self.0.get(name).ok_or_else(|| ResourceError::Parse {
             file: format!("lexicon/{name}"),
             line: 0,
             message: format!("the lexicon has no class `{name}`, which the rules read"),

@@ -2,10 +2,11 @@
 
 use std::collections::HashSet;
 use std::hash::BuildHasherDefault;
+use std::sync::OnceLock;
 
 use aho_corasick::AhoCorasick;
 
-use crate::words::WordHasher;
+use crate::words::{filter_bit, WordHasher};
 
 /// A phrase of a class as its sequence of words.
 pub(crate) type Phrase = Vec<Box<str>>;
@@ -14,10 +15,13 @@ pub(crate) type Phrase = Vec<Box<str>>;
 const LINEAR_MAX: usize = 12;
 
 /// The single-word entries of a class, in file order, for membership tests on folded words.
+/// Rules test most words of a text against some class, and most words are in none: a bit
+/// table on each word's first two bytes and length turns those away before any comparison.
 #[derive(Debug, Clone, Default)]
 pub(crate) struct WordList {
     words: Vec<Box<str>>,
     set: HashSet<Box<str>, BuildHasherDefault<WordHasher>>,
+    filter: [u64; 8],
 }
 
 impl WordList {
@@ -28,12 +32,21 @@ impl WordList {
         } else {
             HashSet::default()
         };
-        WordList { words, set }
+        let mut filter = [0u64; 8];
+        for w in &words {
+            let bit = filter_bit(w) & 511;
+            filter[bit >> 6] |= 1 << (bit & 63);
+        }
+        WordList { words, set, filter }
     }
 
     /// Whether `word` is one of the entries.
     #[inline]
     pub(crate) fn contains(&self, word: &str) -> bool {
+        let bit = filter_bit(word) & 511;
+        if self.filter[bit >> 6] >> (bit & 63) & 1 == 0 {
+            return false;
+        }
         if self.words.len() > LINEAR_MAX {
             self.set.contains(word)
         } else {
@@ -53,8 +66,9 @@ impl WordList {
 pub(crate) struct PhraseList {
     texts: Vec<Box<str>>,
     words: Vec<Vec<Box<str>>>,
-    /// All the phrases in one automaton, for finding any of them in a text.
-    automaton: Option<AhoCorasick>,
+    /// All the phrases in one automaton, for finding any of them in a text; built the first
+    /// time it is needed (most classes are read word by word and never need it).
+    automaton: OnceLock<Option<AhoCorasick>>,
 }
 
 impl PhraseList {
@@ -64,11 +78,10 @@ impl PhraseList {
             .iter()
             .map(|t| t.split(' ').map(Box::from).collect())
             .collect();
-        let automaton = AhoCorasick::new(texts.iter().map(|t| t.as_bytes())).ok();
         PhraseList {
             texts,
             words,
-            automaton,
+            automaton: OnceLock::new(),
         }
     }
 
@@ -84,7 +97,10 @@ impl PhraseList {
                 && bytes.get(end).is_none_or(|b| !word_byte(*b))
                 && ends_word(end)
         };
-        match &self.automaton {
+        let automaton = self
+            .automaton
+            .get_or_init(|| AhoCorasick::new(self.texts.iter().map(|t| t.as_bytes())).ok());
+        match automaton {
             Some(ac) => ac
                 .find_overlapping_iter(haystack)
                 .any(|m| whole(m.start(), m.end())),
