@@ -30,6 +30,20 @@ pub enum FurnitureKind {
 }
 
 impl FurnitureKind {
+    /// Every kind, in declaration order.
+    pub const ALL: [FurnitureKind; 10] = [
+        FurnitureKind::Share,
+        FurnitureKind::Comments,
+        FurnitureKind::Advertisement,
+        FurnitureKind::Related,
+        FurnitureKind::Disclaimer,
+        FurnitureKind::Cookie,
+        FurnitureKind::Appeal,
+        FurnitureKind::Byline,
+        FurnitureKind::Caption,
+        FurnitureKind::Other,
+    ];
+
     pub fn as_str(&self) -> &'static str {
         match self {
             FurnitureKind::Share => "share",

@@ -6,26 +6,11 @@
 //! Captions that end in a marker such as "(archive)", "(file photo)" or an agency credit ("(AP
 //! Photo/Hassan Ammar)") are recognised by the marker, when it stands within the first
 //! [`MAX_CAPTION_WORDS`] words of a sentence, or [`MAX_DESCRIBED_WORDS`] when the caption says
-//! it describes a picture ("In this photo taken on June 8 provided by ...").
+//! it describes a picture ("In this photo taken on June 8 provided by ..."). The markers, credits
+//! and descriptions are the classes `caption_markers`, `caption_credits` and
+//! `caption_descriptions` of `data/lexicon/`.
 
-/// Markers that end a caption, compared without regard to ASCII case.
-const MARKERS: &[&str] = &[
-    "(archive)",
-    "(archive photo)",
-    "(file)",
-    "(file photo)",
-    "(file image)",
-    "(illustration)",
-    "(illustrative photo)",
-    "(stock photo)",
-];
-
-/// Agency credits that end a caption: the marker runs to the closing parenthesis ("(AP
-/// Photo/Hassan Ammar)", "(AFP photo)").
-const CREDITS: &[&str] = &["(ap photo", "(afp photo", "(reuters photo", "(photo:"];
-
-/// Words with which a caption says it describes a picture; such captions run long.
-const DESCRIBED: &[&str] = &["in this photo", "in this image", "this photo", "this image"];
+use crate::vocab::vocab;
 
 /// Captions are a short line; a marker further into a sentence belongs to its prose.
 const MAX_CAPTION_WORDS: usize = 25;
@@ -41,17 +26,23 @@ pub(crate) fn caption_end(sentence: &str) -> Option<usize> {
         return None;
     }
     let lower = sentence.to_ascii_lowercase();
-    let marked = MARKERS
+    let v = vocab();
+    let marked = v
+        .caption_markers
         .iter()
         .filter_map(|m| lower.find(m).map(|at| (at, at + m.len())));
-    let credited = CREDITS.iter().filter_map(|c| {
+    let credited = v.caption_credits.iter().filter_map(|c| {
         let at = lower.find(c)?;
         let close = lower[at..].find(')')?;
         Some((at, at + close + 1))
     });
     let (at, end) = marked.chain(credited).min_by_key(|&(at, _)| at)?;
     let words_before = sentence[..at].split_whitespace().count();
-    let most = if DESCRIBED.iter().any(|d| lower[..at].contains(d)) {
+    let most = if v
+        .caption_descriptions
+        .iter()
+        .any(|d| lower[..at].contains(d))
+    {
         MAX_DESCRIBED_WORDS
     } else {
         MAX_CAPTION_WORDS

@@ -6,81 +6,13 @@
 
 use chrono::NaiveDate;
 
-/// Month names and abbreviations, lower case, with their number.
-const MONTHS: &[(&str, u32)] = &[
-    ("january", 1),
-    ("jan", 1),
-    ("february", 2),
-    ("feb", 2),
-    ("march", 3),
-    ("mar", 3),
-    ("april", 4),
-    ("apr", 4),
-    ("may", 5),
-    ("june", 6),
-    ("jun", 6),
-    ("july", 7),
-    ("jul", 7),
-    ("august", 8),
-    ("aug", 8),
-    ("september", 9),
-    ("sept", 9),
-    ("sep", 9),
-    ("october", 10),
-    ("oct", 10),
-    ("november", 11),
-    ("nov", 11),
-    ("december", 12),
-    ("dec", 12),
-];
+use crate::vocab::vocab;
 
 /// The number of a month written as its English name or abbreviation, in lower case
-/// ("march", "sept").
+/// ("march", "sept"), from the `month_names` class of `data/lexicon/`.
 pub fn month_number(name: &str) -> Option<u32> {
-    // Called for most words of a text: one `match` instead of a scan of `MONTHS` (a test
-    // checks that the two agree).
-    Some(match name {
-        "january" | "jan" => 1,
-        "february" | "feb" => 2,
-        "march" | "mar" => 3,
-        "april" | "apr" => 4,
-        "may" => 5,
-        "june" | "jun" => 6,
-        "july" | "jul" => 7,
-        "august" | "aug" => 8,
-        "september" | "sept" | "sep" => 9,
-        "october" | "oct" => 10,
-        "november" | "nov" => 11,
-        "december" | "dec" => 12,
-        _ => return None,
-    })
+    vocab().month(name)
 }
-
-/// Weekday names and abbreviations, lower case.
-const WEEKDAYS: &[&str] = &[
-    "monday",
-    "mon",
-    "tuesday",
-    "tues",
-    "tue",
-    "wednesday",
-    "wed",
-    "thursday",
-    "thurs",
-    "thur",
-    "thu",
-    "friday",
-    "fri",
-    "saturday",
-    "sat",
-    "sunday",
-    "sun",
-];
-
-/// Time-zone words that may follow a time.
-const ZONES: &[&str] = &[
-    "gmt", "utc", "bst", "cet", "cest", "eet", "eest", "est", "edt", "et", "pst", "pdt", "ast",
-];
 
 /// Parses a whole string as a date, tolerating a trailing time ("Sun 16 Apr 2017 10:42",
 /// "2017-04-07T09:14:00Z"). Used for input columns and stand-alone date lines.
@@ -103,10 +35,7 @@ pub(crate) fn date_prefix(s: &str) -> Option<(NaiveDate, usize)> {
     // Optional weekday, e.g. "Wed", "Friday,".
     if let Some((_, after)) = word_at(b, p) {
         let w = &b[p..after];
-        if WEEKDAYS
-            .iter()
-            .any(|d| w.eq_ignore_ascii_case(d.as_bytes()))
-        {
+        if vocab().weekday_abbreviations.contains_ignoring_case(w) {
             let mut q = after;
             if matches!(b.get(q), Some(b',') | Some(b'.')) {
                 q += 1;
@@ -158,7 +87,7 @@ pub(crate) fn time_suffix_len(s: &str) -> usize {
                     || (saw_time
                         && (w.eq_ignore_ascii_case(b"am")
                             || w.eq_ignore_ascii_case(b"pm")
-                            || ZONES.iter().any(|z| w.eq_ignore_ascii_case(z.as_bytes()))))
+                            || vocab().time_zones.contains_ignoring_case(w)))
             }
             WordKind::Digit => {
                 // "0914", "10:42", "10:42:07", "9.30"
@@ -264,7 +193,8 @@ fn month_at(b: &[u8], p: usize) -> Option<(u32, usize)> {
         return None;
     }
     let w = &b[p..end];
-    let (_, m) = MONTHS
+    let (_, m) = vocab()
+        .month_names
         .iter()
         .find(|(name, _)| w.eq_ignore_ascii_case(name.as_bytes()))?;
     let end = if b.get(end) == Some(&b'.') && w.len() <= 4 {
@@ -388,40 +318,19 @@ mod tests {
     use super::*;
 
     #[test]
-    fn month_number_agrees_with_months() {
-        for (name, m) in MONTHS {
-            assert_eq!(month_number(name), Some(*m), "{name}");
+    fn month_numbers() {
+        for (name, m) in [
+            ("january", 1),
+            ("jan", 1),
+            ("may", 5),
+            ("sept", 9),
+            ("dec", 12),
+        ] {
+            assert_eq!(month_number(name), Some(m), "{name}");
         }
-        let matched = [
-            "january",
-            "jan",
-            "february",
-            "feb",
-            "march",
-            "mar",
-            "april",
-            "apr",
-            "may",
-            "june",
-            "jun",
-            "july",
-            "jul",
-            "august",
-            "aug",
-            "september",
-            "sept",
-            "sep",
-            "october",
-            "oct",
-            "november",
-            "nov",
-            "december",
-            "dec",
-        ];
-        assert_eq!(matched.len(), MONTHS.len());
-        assert!(matched.iter().all(|n| MONTHS.iter().any(|(m, _)| m == n)));
         assert_eq!(month_number("Jan"), None);
         assert_eq!(month_number("mayor"), None);
+        assert_eq!(month_number("ma"), None);
     }
 
     fn d(y: i32, m: u32, day: u32) -> Option<NaiveDate> {

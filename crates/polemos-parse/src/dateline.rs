@@ -8,67 +8,7 @@
 use chrono::NaiveDate;
 
 use crate::date::{date_prefix, parse_date, time_suffix_len};
-
-/// Labels that may introduce a date line (lower case, matched case-insensitively).
-const LABELS: &[&str] = &[
-    "date of publication",
-    "first published on",
-    "first published:",
-    "first published",
-    "last updated on",
-    "last updated:",
-    "last updated",
-    "last modified:",
-    "updated on",
-    "updated:",
-    "updated",
-    "published on",
-    "published:",
-    "published",
-    "posted on",
-    "posted:",
-    "posted",
-    "date:",
-    "dated",
-];
-
-/// News agencies whose name may precede a date in exports ("AFP Friday 22 Jul 2016").
-const AGENCIES: &[&str] = &[
-    "AFP", "Reuters", "AP", "DPA", "Xinhua", "TASS", "Sputnik", "Anadolu", "SANA", "ANHA",
-];
-
-/// Upper-case words that open a line like a dateline but are labels, not places.
-const NOT_PLACES: &[&str] = &[
-    "BREAKING",
-    "LATEST",
-    "UPDATE",
-    "UPDATED",
-    "CONFIRMED",
-    "EXCLUSIVE",
-    "WATCH",
-    "VIDEO",
-    "ANALYSIS",
-    "OPINION",
-    "LIVE",
-    "URGENT",
-    "NEW",
-    "JUST",
-    "FLASH",
-    "REPORT",
-    "EDITORIAL",
-    "PHOTOS",
-    "FACT",
-    "NOTE",
-    "UN",
-    "US",
-    "EU",
-    "IS",
-    "ISIS",
-    "ISIL",
-    "SDF",
-    "YPG",
-    "HTS",
-];
+use crate::vocab::vocab;
 
 /// Dashes that end a place dateline.
 const DASHES: &[&str] = &["--", "-", "–", "—", "―", ":"];
@@ -83,7 +23,7 @@ pub(crate) fn date_line(line: &str) -> Option<NaiveDate> {
 /// `line` without Markdown emphasis, a date label and an agency name at its start.
 fn strip_label(line: &str) -> &str {
     let mut s = line.trim_start_matches(['*', '_', ' ']);
-    for label in LABELS {
+    for label in vocab().dateline_labels.iter() {
         if s.len() >= label.len()
             && s.is_char_boundary(label.len())
             && s[..label.len()].eq_ignore_ascii_case(label)
@@ -95,7 +35,7 @@ fn strip_label(line: &str) -> &str {
             }
         }
     }
-    for agency in AGENCIES {
+    for agency in vocab().dateline_agencies.iter() {
         if let Some(after) = s.strip_prefix(agency) {
             if after.starts_with(' ') {
                 s = after.trim_start();
@@ -158,7 +98,7 @@ pub(crate) fn place_dateline(line: &str) -> Option<(&str, Option<NaiveDate>, usi
         return None;
     }
     let place = line.get(..place_end)?;
-    if NOT_PLACES.contains(&place) {
+    if vocab().dateline_not_places.contains(place) {
         return None;
     }
     let mut q = place_end;

@@ -1,192 +1,18 @@
 //! Page furniture: the share widgets, comment forms, adverts, captions, disclaimers and
 //! related-story lists that scrapers leave around an article.
 //!
-//! Furniture is recognised line by line from the tables below (kept as data so that new
-//! sites mean new rows, not new code), plus one structural rule for the tail of a page: after a
+//! Furniture is recognised line by line from the `furniture_lines` class of `data/lexicon/`
+//! (data, so that new sites mean new rows, not new code) and the share-widget and stub words,
+//! plus one structural rule for the tail of a page: after a
 //! "Related" or comments marker, or as a run of short headline-like lines after the last body
 //! paragraph, everything is teaser links rather than article text.
 
 use polemos_core::{Furniture, FurnitureKind, Span};
 
 use crate::lines::{ends_with_terminal, last_significant, word_count, Line};
+use crate::vocab::vocab;
 
 use FurnitureKind::*;
-
-/// Lines that are furniture when they are exactly this (ignoring ASCII case and a trailing
-/// colon).
-const EXACT: &[(&str, FurnitureKind)] = &[
-    ("article rating", Share),
-    ("rate this article", Share),
-    ("like", Share),
-    ("likes", Share),
-    ("leave a reply", Comments),
-    ("leave a comment", Comments),
-    ("post a comment", Comments),
-    ("post comment", Comments),
-    ("cancel reply", Comments),
-    ("reply", Comments),
-    ("comment", Comments),
-    ("comments", Comments),
-    ("name *", Comments),
-    ("email *", Comments),
-    ("name", Comments),
-    ("website", Comments),
-    ("notify of", Comments),
-    ("inline feedbacks", Comments),
-    ("view all comments", Comments),
-    ("load more comments", Comments),
-    ("what do you think?", Comments),
-    ("join the discussion", Comments),
-    ("newest oldest most voted", Comments),
-    ("advertisement", Advertisement),
-    ("advertisements", Advertisement),
-    ("advert", Advertisement),
-    ("sponsored", Advertisement),
-    ("sponsored content", Advertisement),
-    ("promoted", Advertisement),
-    ("related", Related),
-    ("related stories", Related),
-    ("related articles", Related),
-    ("related posts", Related),
-    ("related news", Related),
-    ("related content", Related),
-    ("related coverage", Related),
-    ("more on this story", Related),
-    ("more stories", Related),
-    ("more from this author", Related),
-    ("read more", Related),
-    ("read next", Related),
-    ("most read", Related),
-    ("most popular", Related),
-    ("you may also like", Related),
-    ("you might also like", Related),
-    ("recommended", Related),
-    ("recommended for you", Related),
-    ("trending", Related),
-    ("trending now", Related),
-    ("latest news", Related),
-    ("see also", Related),
-    ("also read", Related),
-    ("top stories", Related),
-    ("file photo", Caption),
-    ("photo", Caption),
-    ("post navigation", Other),
-    ("previous article", Other),
-    ("next article", Other),
-    ("previous post", Other),
-    ("next post", Other),
-    ("skip to content", Other),
-    ("menu", Other),
-    ("home", Other),
-    ("search", Other),
-];
-
-/// Lines that are furniture when they start with this (ignoring ASCII case).
-const PREFIX: &[(&str, FurnitureKind)] = &[
-    ("read more of ", Related),
-    ("read more:", Related),
-    ("read more about ", Related),
-    ("more on this story", Related),
-    ("related:", Related),
-    ("see also:", Related),
-    ("also read:", Related),
-    ("help us grow", Appeal),
-    ("support us ", Appeal),
-    ("please support ", Appeal),
-    ("donate to ", Appeal),
-    ("become a patron", Appeal),
-    ("subscribe to our", Appeal),
-    ("sign up for our", Appeal),
-    ("follow us on ", Share),
-    ("the statements, views and opinions expressed", Disclaimer),
-    ("the statements views and opinions expressed", Disclaimer),
-    ("the views and opinions expressed", Disclaimer),
-    ("the views expressed in this", Disclaimer),
-    ("the opinions expressed in this", Disclaimer),
-    ("disclaimer:", Disclaimer),
-    ("your email address will not be published", Comments),
-    ("required fields are marked", Comments),
-    ("you must be logged in to", Comments),
-    ("be the first to comment", Comments),
-    ("we use cookies", Cookie),
-    ("this website uses cookies", Cookie),
-    ("this site uses cookies", Cookie),
-    ("by continuing to browse", Cookie),
-    ("by continuing to use this", Cookie),
-    ("photo caption:", Caption),
-    ("photo:", Caption),
-    ("photo credit:", Caption),
-    ("photograph:", Caption),
-    ("picture:", Caption),
-    ("image:", Caption),
-    ("caption:", Caption),
-    ("file photo", Caption),
-    ("(photo:", Caption),
-    ("image source:", Caption),
-    ("image copyright", Caption),
-    ("reporting by ", Byline),
-    ("additional reporting by ", Byline),
-    ("editing by ", Byline),
-    ("written by ", Byline),
-    ("last updated:", Other),
-    ("cross-posted from ", Other),
-    ("(cross-posted from ", Other),
-    ("copyright ", Other),
-    ("©", Other),
-    ("posted in ", Other),
-    ("filed under", Other),
-    ("tags:", Other),
-    ("tagged:", Other),
-    ("click here to", Other),
-    ("skip to ", Other),
-];
-
-/// Lines that are furniture when they contain this (ignoring ASCII case).
-const CONTAINS: &[(&str, FurnitureKind)] = &[
-    (" on patreon", Appeal),
-    ("we use cookies", Cookie),
-    ("uses cookies", Cookie),
-    ("our use of cookies", Cookie),
-    ("cookie policy", Cookie),
-    ("all rights reserved", Other),
-    ("solely those of the author", Disclaimer),
-];
-
-/// Words of share-widget lines ("Share on Facebook", "Tweet", "Email", "Pin").
-const SHARE_WORDS: &[&str] = &[
-    "share",
-    "shares",
-    "tweet",
-    "email",
-    "e-mail",
-    "print",
-    "pin",
-    "whatsapp",
-    "facebook",
-    "twitter",
-    "linkedin",
-    "reddit",
-    "telegram",
-    "messenger",
-    "on",
-    "this",
-    "article",
-    "story",
-    "copy",
-    "link",
-    "via",
-    "x",
-    "|",
-];
-
-/// Words of counter widgets ("0 0 vote", "12 Comments", "Views 1430").
-const COUNTER_WORDS: &[&str] = &[
-    "vote", "votes", "comment", "comments", "share", "shares", "like", "likes", "view", "views",
-    "reply", "replies", "tweet", "tweets", "reads",
-];
-
-/// Words left behind when a scraper drops a location or byline template ("in ,", ", ,").
-const STUB_WORDS: &[&str] = &["in", "on", "at", "by", "of", "and", "from", "for"];
 
 /// Lines longer than this are never furniture by the line tables (articles' paragraphs).
 const MAX_FURNITURE_LINE: usize = 400;
@@ -205,18 +31,24 @@ pub(crate) fn classify_line(line: &str) -> Option<FurnitureKind> {
     let mut buf = [0u8; MAX_FURNITURE_LINE];
     let lower = ascii_lower(line, &mut buf);
     let exact = lower.trim_end_matches([':', ' ']);
-    if let Some((_, k)) = EXACT.iter().find(|(p, _)| *p == exact) {
+    let v = vocab();
+    if let Some(k) = v.furniture_exact.get(exact) {
         return Some(*k);
     }
     // The first byte turns away most prefixes at once (no prefix is empty).
     let first = lower.as_bytes().first();
-    if let Some((_, k)) = PREFIX
+    if let Some((_, k)) = v
+        .furniture_prefix
         .iter()
-        .find(|(p, _)| p.as_bytes().first() == first && lower.starts_with(p))
+        .find(|(p, _)| p.as_bytes().first() == first && lower.starts_with(p.as_str()))
     {
         return Some(*k);
     }
-    if let Some((_, k)) = CONTAINS.iter().find(|(p, _)| lower.contains(p)) {
+    if let Some((_, k)) = v
+        .furniture_contains
+        .iter()
+        .find(|(p, _)| lower.contains(p.as_str()))
+    {
         return Some(*k);
     }
     if !line.chars().any(char::is_alphanumeric) {
@@ -261,12 +93,12 @@ fn widget_kind(lower: &str) -> Option<FurnitureKind> {
     for w in words(lower) {
         n += 1;
         let w = w.trim_end_matches([':', '.']);
-        if !SHARE_WORDS.contains(&w) {
+        if !vocab().share_widget_words.contains(w) {
             all_share = false;
         }
         if w.bytes().all(|b| b.is_ascii_digit()) && !w.is_empty() {
             digits += 1;
-        } else if COUNTER_WORDS.contains(&w) {
+        } else if vocab().counter_words.contains(w) {
             counter_words += 1;
             comment_word |= w.starts_with("comment") || w.starts_with("repl");
         } else {
@@ -277,14 +109,7 @@ fn widget_kind(lower: &str) -> Option<FurnitureKind> {
         return None;
     }
     // A share list needs a real share word, not just "on" or "this".
-    if all_share
-        && words(lower).any(|w| {
-            !matches!(
-                w,
-                "on" | "this" | "article" | "story" | "via" | "|" | "x" | "copy" | "link"
-            )
-        })
-    {
+    if all_share && words(lower).any(|w| !vocab().share_filler_words.contains(w)) {
         return Some(Share);
     }
     if counter_ok && digits > 0 && counter_words > 0 {
@@ -300,7 +125,7 @@ fn is_stub(lower: &str) -> bool {
         && lower
             .split(|c: char| !c.is_alphanumeric())
             .filter(|w| !w.is_empty())
-            .all(|w| STUB_WORDS.contains(&w))
+            .all(|w| vocab().stub_words.contains(w))
 }
 
 /// Image alt-text or tag residue: one to four lower-case words with no punctuation at all
@@ -462,7 +287,7 @@ mod tests {
     #[test]
     fn no_prefix_is_empty() {
         // `classify_line` compares first bytes before prefixes.
-        assert!(PREFIX.iter().all(|(p, _)| !p.is_empty()));
+        assert!(vocab().furniture_prefix.iter().all(|(p, _)| !p.is_empty()));
     }
 
     #[test]

@@ -22,6 +22,7 @@ mod sentences;
 mod stories;
 mod tags;
 mod tokens;
+mod vocab;
 
 pub use date::{month_number, parse_date};
 pub use decode::{decode, looks_binary, Decoded};

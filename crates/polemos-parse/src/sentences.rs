@@ -9,79 +9,7 @@
 use polemos_core::Span;
 
 use crate::lines::trim_span;
-
-/// Abbreviations after which a full stop never ends a sentence (case-sensitive).
-const NEVER_FINAL: &[&str] = &[
-    "Mr", "Mrs", "Ms", "Dr", "Gen", "Lt", "Col", "Maj", "Capt", "Cpt", "Sgt", "Cpl", "Pvt", "Cmdr",
-    "Adm", "Brig", "Gens", "Prof", "Rev", "Sen", "Rep", "Gov", "Pres", "Amb", "St", "Mt", "Ft",
-    "vs", "v", "approx", "Fig", "fig", "cf", "pp", "Vol", "vol", "Sheikh", "Jr", "Sr", "Messrs",
-    "Insp", "Supt", "Det", "Cdr", "Hon", "e.g", "i.e", "viz",
-];
-
-/// Abbreviations that do not end a sentence before a number ("No. 5", "Jan. 5").
-const BEFORE_NUMBER: &[&str] = &[
-    "No", "Nos", "no", "Art", "art", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep",
-    "Sept", "Oct", "Nov", "Dec", "p", "para", "Para", "Ch", "ch", "Sec", "sec",
-];
-
-/// Words that start sentences; after an initialism such as "U.S." a full stop ends the
-/// sentence only when one of them follows ("... the U.S. The talks ...").
-const SENTENCE_STARTERS: &[&str] = &[
-    "The",
-    "A",
-    "An",
-    "He",
-    "She",
-    "It",
-    "They",
-    "We",
-    "I",
-    "You",
-    "In",
-    "On",
-    "At",
-    "But",
-    "And",
-    "This",
-    "That",
-    "These",
-    "Those",
-    "There",
-    "Its",
-    "Their",
-    "His",
-    "Her",
-    "Our",
-    "Meanwhile",
-    "However",
-    "After",
-    "Before",
-    "When",
-    "While",
-    "If",
-    "As",
-    "Since",
-    "Some",
-    "Many",
-    "No",
-    "Other",
-    "Earlier",
-    "Later",
-    "Last",
-    "On",
-    "Separately",
-    "According",
-    "Also",
-    "Now",
-    "So",
-    "Yet",
-    "Still",
-    "Both",
-    "All",
-    "One",
-    "Two",
-    "Three",
-];
+use crate::vocab::vocab;
 
 /// Closing quotes and brackets that belong to the sentence they follow.
 fn is_closer(c: char) -> bool {
@@ -199,10 +127,10 @@ fn period_ends_sentence(
         return true;
     }
     let next_digit = next_char.is_some_and(|c| c.is_ascii_digit());
-    if NEVER_FINAL.contains(&word) {
+    if vocab().never_final_abbreviations.contains(word) {
         return false;
     }
-    if BEFORE_NUMBER.contains(&word) && next_digit {
+    if vocab().before_number_abbreviations.contains(word) && next_digit {
         return false;
     }
     let mut chars = word.chars();
@@ -217,7 +145,7 @@ fn period_ends_sentence(
         if is_time {
             return next_char.is_some_and(char::is_uppercase);
         }
-        return SENTENCE_STARTERS.contains(&next_word);
+        return vocab().sentence_starters.contains(next_word);
     }
     !next_lower
 }

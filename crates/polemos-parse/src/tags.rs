@@ -21,96 +21,13 @@
 //! [`MAX_TAG_WORDS`], the sentence is left whole: tags glued to a sentence cost less than a
 //! lead sentence lost.
 
+use crate::vocab::vocab;
+
 /// The word that introduces a tag list at the start of a sentence.
 const MARKER: &str = "Tags ";
 
 /// Tag lists seen in practice hold up to about twenty words.
 const MAX_TAG_WORDS: usize = 30;
-
-/// Words that open a sentence on their own.
-const OPENERS: &[&str] = &[
-    "A",
-    "An",
-    "The",
-    "At",
-    "More",
-    "Almost",
-    "Nearly",
-    "About",
-    "Around",
-    "Over",
-    "Some",
-    "Dozens",
-    "Scores",
-    "Hundreds",
-    "Thousands",
-    "Several",
-    "One",
-    "Two",
-    "Three",
-    "Four",
-    "Five",
-    "Six",
-    "Seven",
-    "Eight",
-    "Nine",
-    "Ten",
-    "Eleven",
-    "Twelve",
-    "Thirteen",
-    "Fourteen",
-    "Fifteen",
-    "Sixteen",
-    "Seventeen",
-    "Eighteen",
-    "Nineteen",
-    "Twenty",
-    "Thirty",
-    "Forty",
-    "Fifty",
-];
-
-/// Lower-case words that a tag (a noun phrase) does not contain but a sentence's first words
-/// do: auxiliaries, reporting and event verbs, prepositions and conjunctions.
-const SENTENCE_WORDS: &[&str] = &[
-    "and",
-    "of",
-    "in",
-    "on",
-    "at",
-    "to",
-    "from",
-    "by",
-    "with",
-    "near",
-    "including",
-    "who",
-    "which",
-    "that",
-    "is",
-    "are",
-    "was",
-    "were",
-    "has",
-    "have",
-    "had",
-    "will",
-    "say",
-    "says",
-    "said",
-    "killed",
-    "launched",
-    "bombed",
-    "hit",
-    "struck",
-    "attacked",
-    "targeted",
-    "shelled",
-    "claimed",
-    "reported",
-    "continued",
-    "carried",
-];
 
 /// How many lower-case words after a capitalised word are searched for a sentence word.
 const SENTENCE_WORD_REACH: usize = 3;
@@ -128,7 +45,7 @@ pub(crate) fn tag_list_end(
     let words = word_spans(rest, MARKER.len());
     // "Tags" alone, or "Tags were found", is not a tag list.
     let first = &sentence[words.first()?.0..words[0].1];
-    if words.len() < 2 || SENTENCE_WORDS.contains(&first) {
+    if words.len() < 2 || vocab().tag_list_sentence_words.contains(first) {
         return None;
     }
     let repeats: Vec<Vec<String>> = [previous, headline]
@@ -191,7 +108,7 @@ fn starts_sentence(sentence: &str, words: &[(usize, usize)]) -> bool {
     let Some(first) = word(0) else {
         return false;
     };
-    if OPENERS.contains(&first) || first.starts_with(|c: char| c.is_ascii_digit()) {
+    if vocab().tag_list_openers.contains(first) || first.starts_with(|c: char| c.is_ascii_digit()) {
         return true;
     }
     if !first.starts_with(char::is_uppercase) {
@@ -199,7 +116,7 @@ fn starts_sentence(sentence: &str, words: &[(usize, usize)]) -> bool {
     }
     (1..=SENTENCE_WORD_REACH)
         .map_while(|k| word(k).filter(|w| w.starts_with(char::is_lowercase)))
-        .any(|w| SENTENCE_WORDS.contains(&w))
+        .any(|w| vocab().tag_list_sentence_words.contains(w))
 }
 
 #[cfg(test)]

@@ -13,6 +13,7 @@ use polemos_core::{DateSource, Document};
 use scraper::{ElementRef, Html, Node};
 
 use crate::date::parse_date;
+use crate::vocab::vocab;
 
 /// Elements whose content is never story text.
 const SKIPPED: &[&str] = &[
@@ -52,28 +53,6 @@ const BLOCKS: &[&str] = &[
     "hr",
     "address",
     "body",
-];
-
-/// Class or id words marking advertising and page furniture.
-const FURNITURE_WORDS: &[&str] = &[
-    "ad",
-    "ads",
-    "advert",
-    "advertisement",
-    "adslot",
-    "banner",
-    "promo",
-    "sponsored",
-    "share",
-    "social",
-    "related",
-    "newsletter",
-    "cookie",
-    "cookies",
-    "subscribe",
-    "breadcrumb",
-    "breadcrumbs",
-    "comments",
 ];
 
 /// Meta keys (`name` or `property`, lower case) holding the publication date, best first.
@@ -170,7 +149,11 @@ fn is_skipped(el: ElementRef<'_>) -> bool {
     let marked = |v: Option<&str>| {
         v.is_some_and(|v| {
             v.split(|c: char| c.is_whitespace() || c == '-' || c == '_')
-                .any(|w| FURNITURE_WORDS.contains(&w.to_ascii_lowercase().as_str()))
+                .any(|w| {
+                    vocab()
+                        .html_furniture_words
+                        .contains(&w.to_ascii_lowercase())
+                })
         })
     };
     marked(el.value().attr("class")) || marked(el.value().attr("id"))
