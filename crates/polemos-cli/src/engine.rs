@@ -8,10 +8,10 @@
 //! the next chunk is read.
 
 use std::num::NonZeroUsize;
-use std::panic::{self, AssertUnwindSafe};
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
+use polemos_core::isolate::isolated;
 use polemos_core::{Document, DocumentExtraction};
 use polemos_export::{Tables, TablesBuilder};
 use polemos_extract::{Gazetteer, Pipeline, ResourceError, Resources};
@@ -127,10 +127,7 @@ impl Engine {
     pub fn parse(&self, docs: Vec<Document>) -> Tables {
         let extractions: Vec<DocumentExtraction> = self.pool.install(|| {
             docs.into_par_iter()
-                .flat_map_iter(|doc| {
-                    let copy = doc.clone();
-                    guarded(copy, || vec![unextracted(polemos_parse::parse(doc))])
-                })
+                .map(|doc| isolated(doc, true, |doc| unextracted(polemos_parse::parse(doc))))
                 .collect()
         });
         polemos_export::tables(&extractions)
@@ -228,47 +225,11 @@ fn map_isolated(
 ) -> Vec<DocumentExtraction> {
     chunk
         .into_par_iter()
-        .map(|mut doc| {
-            let text = std::mem::take(&mut doc.text);
-            let metadata = doc.clone();
-            doc.text = text;
-            match panic::catch_unwind(AssertUnwindSafe(|| process(doc))) {
-                Ok(extraction) => extraction,
-                Err(payload) => error_row(metadata, payload.as_ref()),
-            }
-        })
+        .map(|doc| isolated(doc, false, &process))
         .collect()
 }
 
-/// Calls `f`; if it panics, returns `doc` as an error row instead.
-fn guarded(doc: Document, f: impl FnOnce() -> Vec<DocumentExtraction>) -> Vec<DocumentExtraction> {
-    match panic::catch_unwind(AssertUnwindSafe(f)) {
-        Ok(extractions) => extractions,
-        Err(payload) => vec![error_row(doc, payload.as_ref())],
-    }
-}
-
-/// `doc` as a row with status `error` and the panic's message.
-fn error_row(doc: Document, payload: &(dyn std::any::Any + Send)) -> DocumentExtraction {
-    let message = panic_message(payload);
-    let failed = Document {
-        status: polemos_core::DocStatus::Error,
-        error: Some(format!(
-            "internal error: {message} (please report this document)"
-        )),
-        ..doc
-    };
-    unextracted(polemos_core::ParsedDocument::unparsed(failed))
-}
-
-/// The message of a panic payload (`panic!` gives a `&str` or a `String`).
-pub fn panic_message(payload: &(dyn std::any::Any + Send)) -> String {
-    payload
-        .downcast_ref::<&str>()
-        .map(|s| (*s).to_string())
-        .or_else(|| payload.downcast_ref::<String>().cloned())
-        .unwrap_or_else(|| "panic".to_string())
-}
+pub use polemos_core::isolate::panic_message;
 
 #[cfg(test)]
 mod tests {
@@ -288,11 +249,18 @@ mod tests {
     }
 
     #[test]
-    fn guarded_turns_a_panic_into_an_error_row() {
-        let doc = Document::from_text("boom", "text");
-        let rows = guarded(doc, || panic!("index out of bounds"));
-        assert_eq!(rows.len(), 1);
-        let d = &rows[0].parsed.doc;
+    fn a_panicking_document_is_an_error_row_and_the_others_go_on() {
+        let docs = vec![
+            Document::from_text("ok", "Shelling hit Homs."),
+            Document::from_text("boom", "text"),
+        ];
+        let rows = map_isolated(docs, |doc| {
+            assert_ne!(doc.id, "boom", "index out of bounds");
+            unextracted(polemos_parse::parse(doc))
+        });
+        assert_eq!(rows.len(), 2);
+        assert_eq!(rows[0].parsed.doc.status, polemos_core::DocStatus::Ok);
+        let d = &rows[1].parsed.doc;
         assert_eq!(d.id, "boom");
         assert_eq!(d.status, polemos_core::DocStatus::Error);
         assert!(d

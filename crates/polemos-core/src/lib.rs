@@ -12,6 +12,7 @@ mod document;
 mod event;
 mod extraction;
 mod incident;
+pub mod isolate;
 pub mod lexicon;
 mod location;
 mod mention;

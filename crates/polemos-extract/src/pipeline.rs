@@ -1,10 +1,9 @@
 use std::collections::HashMap;
-use std::panic::AssertUnwindSafe;
 use std::sync::Arc;
 
+use polemos_core::isolate::isolated;
 use polemos_core::{
-    DocStatus, Document, DocumentExtraction, Event, Mention, MentionKind, ParsedDocument,
-    SentenceKind,
+    Document, DocumentExtraction, Event, Mention, MentionKind, ParsedDocument, SentenceKind,
 };
 use rayon::prelude::*;
 
@@ -52,32 +51,8 @@ impl Pipeline {
     /// Processes one document. Documents that could not be read pass through with no
     /// mentions or events. A bug that panics on some input costs only that document: it comes
     /// back with `status = "error"` and the panic message, and the run goes on.
-    pub fn process(&self, mut doc: Document) -> DocumentExtraction {
-        // Keep what the error row needs: the metadata and one copy of the text.
-        let text = std::mem::take(&mut doc.text);
-        let fallback = doc.clone();
-        doc.text = text.clone();
-        match std::panic::catch_unwind(AssertUnwindSafe(|| self.process_unguarded(doc))) {
-            Ok(x) => x,
-            Err(payload) => {
-                let message = payload
-                    .downcast_ref::<&str>()
-                    .map(|s| s.to_string())
-                    .or_else(|| payload.downcast_ref::<String>().cloned())
-                    .unwrap_or_else(|| "unknown panic".to_string());
-                let doc = Document {
-                    text,
-                    status: DocStatus::Error,
-                    error: Some(format!("internal error while processing: {message}")),
-                    ..fallback
-                };
-                DocumentExtraction {
-                    parsed: ParsedDocument::unparsed(doc),
-                    mentions: Vec::new(),
-                    events: Vec::new(),
-                }
-            }
-        }
+    pub fn process(&self, doc: Document) -> DocumentExtraction {
+        isolated(doc, true, |doc| self.process_unguarded(doc))
     }
 
     fn process_unguarded(&self, doc: Document) -> DocumentExtraction {
