@@ -2,7 +2,6 @@
 //! a date, casualties, modality and attribution; then repeated reports merged and the lead
 //! event chosen.
 
-mod casualty_split;
 mod context_fill;
 mod merge;
 mod modality;
@@ -18,15 +17,15 @@ use polemos_core::{
 
 use crate::actors::ActorMatch;
 use crate::attribution::{certainty, certainty_cue};
-use crate::casualties::Casualty;
+use crate::casualties::{casualties_of, Casualty};
 use crate::context::previous_words;
 use crate::dates::{event_date, DateMention};
 use crate::fold::{fold_key, Folded};
 use crate::gazetteer::PlaceMatch;
 use crate::lexicon::Vocab;
 use crate::triggers::{Trigger, TriggerLexicon, TriggerMatch, TriggerPos, TriggerType};
-use casualty_split::casualties_of;
 pub use context_fill::fill_from_document;
+pub(crate) use merge::is_violent_type;
 pub use merge::{choose_lead, merge_reports};
 use merge::{generic_fits, km_between, CITY_RADIUS_KM};
 use roles::{assign_roles, boundaries, clauses, Clauses};

@@ -1,4 +1,5 @@
-//! Casualty counts: "killing 12 soldiers", "at least 15 people were killed", "left 9 dead".
+//! Casualty counts in sentences: "killing 12 soldiers", "at least 15 people were killed", "left
+//! 9 dead".
 
 use polemos_core::{Sentence, Span};
 

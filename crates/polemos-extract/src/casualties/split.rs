@@ -7,8 +7,8 @@
 
 use polemos_core::{ActorCategory, Casualties, Event, EventType, Modality, Span, SubEventType};
 
-use super::merge::is_violent_type;
-use crate::casualties::{Casualty, Harm, VictimGroup};
+use super::{Casualty, Harm, VictimGroup};
+use crate::events::is_violent_type;
 use crate::lexicon::Vocab;
 
 /// One toll as the text gives it: a count and the counts coordinated with it.
@@ -144,7 +144,7 @@ fn says_what_killed(v: &Vocab, text: &str, count: Span, trigger: usize) -> bool 
 /// it and says what killed them, else to the one whose trigger comes last before it (the first
 /// event when the count comes first). A count outside every event's clause ("... while 100
 /// died in Aleppo") is attached to none: `scopes` holds each event's clause.
-pub fn casualties_of(
+pub(crate) fn casualties_of(
     v: &Vocab,
     text: &str,
     mut events: Vec<&mut Event>,
