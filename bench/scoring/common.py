@@ -283,18 +283,25 @@ class Country:
     region: str
 
 
+COUNTRIES_FILE = HERE.parents[1] / "crates" / "polemos-export" / "data" / "countries.tsv"
+
+
 def _load_countries() -> tuple[dict[str, Country], dict[str, Country]]:
+    """The countries of polemos's own table (ISO codes, ACLED names and regions), found also by
+    the other spellings gold files use (`country_aliases.tsv`)."""
     by_iso: dict[str, Country] = {}
-    by_name: dict[str, Country] = {}
-    for line in (HERE / "countries.tsv").read_text(encoding="utf-8").splitlines():
-        if line.startswith("#") or line.startswith("iso2\t"):
+    for line in COUNTRIES_FILE.read_text(encoding="utf-8").splitlines():
+        if line.startswith("#") or line.startswith("iso2\t") or not line.strip():
             continue
-        iso2, name, aliases, region = line.split("\t")
-        country = Country(iso2, name, region)
-        by_iso[iso2] = country
-        for spelling in [name, *aliases.split("|")]:
-            if spelling:
-                by_name[_fold(spelling)] = country
+        iso2, _, _, name, region = line.split("\t")
+        by_iso[iso2] = Country(iso2, name, region)
+    by_name = {_fold(c.name): c for c in by_iso.values()}
+    for line in (HERE / "country_aliases.tsv").read_text(encoding="utf-8").splitlines():
+        if line.startswith("#") or line.startswith("iso2\t") or not line.strip():
+            continue
+        iso2, aliases = line.split("\t")
+        for spelling in aliases.split("|"):
+            by_name.setdefault(_fold(spelling), by_iso[iso2])
     return by_iso, by_name
 
 
