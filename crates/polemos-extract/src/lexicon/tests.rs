@@ -132,6 +132,21 @@ fn bad_user_files_are_errors_that_say_why() {
         .extend("compass_words.txt", "north west\n")
         .unwrap_err();
     assert!(phrase.to_string().contains("several words"), "{phrase}");
+    let header = "entry\tharm\tbefore_count\tafter_count\tcount_verb\tvictim_verb\n";
+    let harm = lexicon
+        .extend(
+            "harm_words.tsv",
+            &format!("{header}maimed\thurt\tyes\t\t\t\n"),
+        )
+        .unwrap_err();
+    assert!(harm.to_string().contains("killed or injured"), "{harm}");
+    let flag = lexicon
+        .extend(
+            "harm_words.tsv",
+            &format!("{header}maimed\tinjured\tY\t\t\t\n"),
+        )
+        .unwrap_err();
+    assert!(flag.to_string().contains("\"yes\" or empty"), "{flag}");
     // A failed extension leaves the lexicon as it was.
     assert_eq!(lexicon, embedded());
 }

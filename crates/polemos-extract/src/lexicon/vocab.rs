@@ -458,6 +458,16 @@ impl<'a> Classes<'a> {
         if !class.columns().iter().any(|c| c == flag) {
             return Err(Self::error(class, format!("no column `{flag}`")));
         }
+        if let Some(row) = class
+            .rows()
+            .iter()
+            .find(|row| !matches!(class.field(row, flag), Some("yes" | "") | None))
+        {
+            return Err(Self::error(
+                class,
+                format!("`{}`: {flag} is \"yes\" or empty", row[0]),
+            ));
+        }
         let words = class
             .rows()
             .iter()
@@ -468,6 +478,16 @@ impl<'a> Classes<'a> {
     /// The `harm_words` flagged `flag` that say `harm`.
     fn harm_words(&self, harm: Harm, flag: &str) -> Result<WordList, ResourceError> {
         let class = self.class("harm_words")?;
+        if let Some(row) = class
+            .rows()
+            .iter()
+            .find(|row| !matches!(class.field(row, "harm"), Some("killed" | "injured")))
+        {
+            return Err(Self::error(
+                class,
+                format!("`{}`: harm is killed or injured", row[0]),
+            ));
+        }
         let flagged = self.flagged("harm_words", flag)?;
         let words = class.rows().iter().filter_map(|row| {
             let entry = row[0].as_str();
