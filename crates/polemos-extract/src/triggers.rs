@@ -291,7 +291,11 @@ const SNIPER_REACH: usize = 4;
 /// Whether "sniper(s)" names only the gunmen, not a shooting: "areas exposed to the regime's
 /// snipers" reports none.
 fn snipers_doing_nothing(v: &Vocab, folded: &Folded, start: usize, end: usize) -> bool {
-    if !matches!(folded.text.get(start..end), Some("sniper" | "snipers")) {
+    if !folded
+        .text
+        .get(start..end)
+        .is_some_and(|w| v.sniper_words.contains(w))
+    {
         return false;
     }
     let near = |w: &&str| v.sniper_harm_words.contains(w);

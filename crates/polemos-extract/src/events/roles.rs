@@ -79,7 +79,10 @@ fn accused<'a>(v: &Vocab, folded: &Folded, before: &[&'a ActorMatch]) -> Option<
 /// Whether the trigger downs an aircraft named right before it, with no auxiliary.
 fn aircraft_downed(v: &Vocab, folded: &Folded, t: &TriggerMatch) -> bool {
     let (ts, te) = t.folded;
-    matches!(folded.text.get(ts..te), Some("shot down" | "downed"))
+    folded
+        .text
+        .get(ts..te)
+        .is_some_and(|t| v.downing_words.texts().any(|d| d == t))
         && previous_words(folded, ts, 1)
             .first()
             .is_some_and(|w| v.downable_aircraft.contains(w))
@@ -304,7 +307,7 @@ pub fn assign_roles(
                 let start = folded_start(folded, a);
                 previous_words(folded, start, 2)
                     .iter()
-                    .any(|w| matches!(*w, "with" | "against" | "by"))
+                    .any(|w| v.opponent_prepositions.contains(w))
                     && !relative_clause_between(v, folded, t.folded.1, start)
             });
             match (adjacent, by_agent) {

@@ -111,6 +111,10 @@ pub(crate) struct Vocab {
     pub accuse_verbs: WordList,
     /// Words hedging the agent after "by" ("suspected").
     pub agent_hedges: WordList,
+    /// Words before the actor after an event noun making it the side fought ("with").
+    pub opponent_prepositions: WordList,
+    /// Triggers that down an aircraft named before them ("shot down").
+    pub downing_words: PhraseList,
 
     // Events.
     /// Words between two weapons saying one carried the other ("containing").
@@ -195,6 +199,8 @@ pub(crate) struct Vocab {
     pub disposal_words: WordList,
     /// Words near "sniper(s)" saying they shot someone ("killed").
     pub sniper_harm_words: WordList,
+    /// Trigger words naming snipers ("snipers").
+    pub sniper_words: WordList,
 
     // Places.
     /// Words after a name making it the province ("Idlib province").
@@ -280,6 +286,8 @@ impl Vocab {
             downable_aircraft: c.words("downable_aircraft")?,
             accuse_verbs: c.words("accuse_verbs")?,
             agent_hedges: c.words("agent_hedges")?,
+            opponent_prepositions: c.words("opponent_prepositions")?,
+            downing_words: c.phrases("downing_words")?,
             carry_words: c.words("carry_words")?,
             territory_non_objects: c.words("territory_non_objects")?,
             aircraft_words: c.phrases("aircraft_words")?,
@@ -332,6 +340,7 @@ impl Vocab {
             stock_nouns: c.words("stock_nouns")?,
             disposal_words: c.words("disposal_words")?,
             sniper_harm_words: c.words("sniper_harm_words")?,
+            sniper_words: c.words("sniper_words")?,
             province_words: c.words("province_words")?,
             around_words: c.words("around_words")?,
             city_words: c.words("city_words")?,
