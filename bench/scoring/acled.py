@@ -30,14 +30,11 @@ from .common import (
     Figure,
     Miss,
     SetReport,
-    as_float,
-    as_int,
+    count_outcomes,
     country_named,
     extract_timed,
-    haversine_km,
     lead_events,
-    name_key,
-    within_share,
+    place_outcomes,
 )
 
 NAME = "acled-notes-multi"
@@ -139,8 +136,7 @@ def score(data: Path, limit: int | None = None) -> SetReport | None:
                 continue
             for target in (figures, by_region[region]):
                 if key in target:
-                    target[key].total += 1
-                    target[key].hits += bool(ok)
+                    target[key].add(ok)
         confusions["event_type"].append((gold["event_type"] or "-", got.get("event_type") or "-"))
         if gold["sub_event_type"]:
             confusions["sub_event_type"].append(
@@ -180,24 +176,10 @@ def _outcomes(gold: dict[str, str], got: dict, iso2: str | None) -> dict[str, bo
     out["actor2_side"] = SIDES_OF_INTER.get(gold["inter2"] or "0") == SIDES_OF_CATEGORY.get(
         got.get("actor2_category"), "?"
     )
-    out["country"] = (got.get("country") == iso2) if iso2 else None
-    out["wrong_country"] = (got.get("country") != iso2) if iso2 and got.get("country") else None
-    out["admin1"] = (
-        (got.get("country") == iso2 and name_key(got.get("admin1")) == name_key(gold["admin1"]))
-        if gold["admin1"] and iso2
-        else None
-    )
-    lat, lon = as_float(gold["latitude"]), as_float(gold["longitude"])
-    if lat is not None and lon is not None:
-        plat, plon = got.get("latitude"), got.get("longitude")
-        km = haversine_km(lat, lon, plat, plon) if plat is not None and plon is not None else None
-        out["within_25km"] = km is not None and km <= 25
-        out["within_100km"] = km is not None and km <= 100
-    fatalities = as_int(gold["fatalities"])
-    if fatalities is not None:
-        predicted = got.get("fatalities") or 0
-        out["fatalities_exact"] = predicted == fatalities
-        out["fatalities_20pct"] = within_share(predicted, fatalities, 0.2)
+    out.update(place_outcomes(got, iso2, gold["admin1"], gold["latitude"], gold["longitude"]))
+    counts = count_outcomes(got, gold["fatalities"])
+    if counts is not None:
+        out["fatalities_exact"], out["fatalities_20pct"] = counts
     if gold["event_date"]:
         start = got.get("date_start")
         out["date_exact"] = start is not None and start.isoformat() == gold["event_date"]

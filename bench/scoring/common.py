@@ -35,6 +35,11 @@ class Figure:
     value: float | None = None  # set for figures that are not shares (F1 in points, km)
     unit: str = "%"
 
+    def add(self, ok: bool) -> None:
+        """Counts one scored item, right or wrong."""
+        self.total += 1
+        self.hits += bool(ok)
+
     @property
     def score(self) -> float | None:
         """The figure as recorded in scores.json: a share in percent, else the value."""
@@ -150,6 +155,39 @@ def as_float(value: Any) -> float | None:
 def as_int(value: Any) -> int | None:
     number = as_float(value)
     return None if number is None else int(number)
+
+
+def place_outcomes(
+    got: dict[str, Any], iso2: str | None, admin1: str, lat: Any, lon: Any
+) -> dict[str, bool | None]:
+    """Right (True), wrong (False) or not scored (None): the lead event `got` placed in gold
+    country `iso2`, not in another country, in gold `admin1` (under `name_key`, in the right
+    country), and within 25 and 100 km of the gold coordinates."""
+    out: dict[str, bool | None] = {}
+    out["country"] = got.get("country") == iso2 if iso2 else None
+    out["wrong_country"] = got.get("country") != iso2 if iso2 and got.get("country") else None
+    out["admin1"] = (
+        got.get("country") == iso2 and name_key(got.get("admin1")) == name_key(admin1)
+        if admin1 and iso2
+        else None
+    )
+    lat, lon = as_float(lat), as_float(lon)
+    if lat is not None and lon is not None:
+        plat, plon = got.get("latitude"), got.get("longitude")
+        km = haversine_km(lat, lon, plat, plon) if plat is not None and plon is not None else None
+        out["within_25km"] = km is not None and km <= 25
+        out["within_100km"] = km is not None and km <= 100
+    return out
+
+
+def count_outcomes(got: dict[str, Any], gold: Any) -> tuple[bool, bool] | None:
+    """Whether the lead event's fatalities (none counts as 0) equal the gold count, and are
+    within 20% of it; None without a gold count."""
+    count = as_int(gold)
+    if count is None:
+        return None
+    predicted = got.get("fatalities") or 0
+    return predicted == count, within_share(predicted, count, 0.2)
 
 
 def within_share(predicted: int, gold: int, share: float) -> bool:

@@ -164,8 +164,7 @@ def score(data: Path, limit: int | None = None) -> SetReport | None:
         wrong = []
         for field, value in predicted.items():
             confusions[field].append((gold[field], value))
-            figures[field].total += 1
-            figures[field].hits += value == gold[field]
+            figures[field].add(value == gold[field])
             if value != gold[field]:
                 wrong.append(field)
         for field, column in COUNTS:
@@ -174,8 +173,7 @@ def score(data: Path, limit: int | None = None) -> SetReport | None:
                 (f"{field}_exact", got == label),
                 (f"{field}_10pct", within_share(got, label, 0.1)),
             ):
-                figures[key].total += 1
-                figures[key].hits += ok
+                figures[key].add(ok)
             if field == "nb_civilians" and got != label:
                 wrong.append(f"{field} {got} vs {label}")
         if wrong:

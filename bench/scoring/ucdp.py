@@ -34,14 +34,11 @@ from .common import (
     Figure,
     Miss,
     SetReport,
-    as_float,
-    as_int,
+    count_outcomes,
     country_named,
     extract_timed,
-    haversine_km,
     lead_events,
-    name_key,
-    within_share,
+    place_outcomes,
 )
 
 NAME = "ucdp-ged-text"
@@ -147,8 +144,7 @@ def score(data: Path, limit: int | None = None) -> SetReport | None:
             if ok is None:
                 continue
             for target in (figures, groups[group], groups[gold["country"]]):
-                target[key].total += 1
-                target[key].hits += bool(ok)
+                target[key].add(ok)
         wrong = [
             k for k in ("country", "adm_1", "deaths_exact", "sides") if outcome.get(k) is False
         ]
@@ -186,24 +182,12 @@ def _outcomes(gold: dict[str, str], got: dict) -> dict[str, bool | None]:
     out: dict[str, bool | None] = {}
     country = country_named(gold["country"])
     iso2 = country.iso2 if country else None
-    out["country"] = got.get("country") == iso2 if iso2 else None
-    out["wrong_country"] = got.get("country") != iso2 if iso2 and got.get("country") else None
-    out["adm_1"] = (
-        got.get("country") == iso2 and name_key(got.get("admin1")) == name_key(gold["adm_1"])
-        if gold["adm_1"] and iso2
-        else None
-    )
-    lat, lon = as_float(gold["latitude"]), as_float(gold["longitude"])
-    if lat is not None and lon is not None:
-        plat, plon = got.get("latitude"), got.get("longitude")
-        km = haversine_km(lat, lon, plat, plon) if plat is not None and plon is not None else None
-        out["within_25km"] = km is not None and km <= 25
-        out["within_100km"] = km is not None and km <= 100
-    best = as_int(gold["best"])
-    if best is not None:
-        predicted = got.get("fatalities") or 0
-        out["deaths_exact"] = predicted == best
-        out["deaths_20pct"] = within_share(predicted, best, 0.2)
+    place = place_outcomes(got, iso2, gold["adm_1"], gold["latitude"], gold["longitude"])
+    place["adm_1"] = place.pop("admin1")
+    out.update(place)
+    counts = count_outcomes(got, gold["best"])
+    if counts is not None:
+        out["deaths_exact"], out["deaths_20pct"] = counts
     gold_sides = sorted([side_of(gold["side_a"]), side_of(gold["side_b"])])
     got_sides = sorted(
         SIDES_OF_CATEGORY.get(got.get(f"actor{i}_category"), "other") for i in (1, 2)
