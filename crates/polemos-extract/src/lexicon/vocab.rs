@@ -252,10 +252,7 @@ impl Vocab {
             count_modifiers: c.phrases("count_modifiers")?,
             vague_quantities: c.vague_quantities()?,
             count_first_words: WordList::default(),
-            victim_groups: {
-                let pairs = c.pairs("victim_groups", "group", VictimGroup::parse)?;
-                word_map(pairs.iter().map(|(w, g)| (&**w, *g)))
-            },
+            victim_groups: c.map("victim_groups", "group", VictimGroup::parse)?,
             killed_before_count: c.harm_words(Harm::Killed, "before_count")?,
             injured_before_count: c.harm_words(Harm::Injured, "before_count")?,
             killed_after_count: c.harm_words(Harm::Killed, "after_count")?,
@@ -307,15 +304,9 @@ impl Vocab {
             aim_words: c.words("aim_words")?,
             question_words: c.words("question_words")?,
             subject_phrase_breaks: c.words("subject_phrase_breaks")?,
-            subject_modals: {
-                let pairs = c.pairs("subject_modals", "modality", parse_modality)?;
-                word_map(pairs.iter().map(|(w, m)| (&**w, *m)))
-            },
+            subject_modals: c.map("subject_modals", "modality", parse_modality)?,
             unknown_agent_cues: c.matcher("unknown_agent_cues")?,
-            report_verbs: {
-                let pairs = c.pairs("report_verbs", "class", reporting_class)?;
-                word_map(pairs.iter().map(|(w, class)| (&**w, *class)))
-            },
+            report_verbs: c.map("report_verbs", "class", reporting_class)?,
             certainty_cues: c.automaton("certainty_cues")?,
             certainty_of_cue: c
                 .pairs("certainty_cues", "certainty", parse_certainty)?
@@ -324,10 +315,7 @@ impl Vocab {
                 .collect(),
             report_verbs_dating_reports: c.flagged("report_verbs", "dates_report")?,
             relative_dates: c.relative_dates()?,
-            weekday_names: {
-                let pairs = c.pairs("weekday_names", "weekday", |d| d.parse::<Weekday>().ok())?;
-                word_map(pairs.iter().map(|(w, d)| (&**w, *d)))
-            },
+            weekday_names: c.map("weekday_names", "weekday", |d| d.parse::<Weekday>().ok())?,
             day_parts: c.words("day_parts")?,
             month_prepositions: c.words("month_prepositions")?,
             period_starts: c.words("period_starts")?,
@@ -571,6 +559,18 @@ impl<'a> Classes<'a> {
     /// A class of words or phrases.
     fn phrases(&self, name: &str) -> Result<PhraseList, ResourceError> {
         Ok(PhraseList::new(self.class(name)?.entries()))
+    }
+
+    /// The entries of a table class looked up by word, each with the value of `column` parsed
+    /// by `parse` (the first entry of a word wins).
+    fn map<T: Copy>(
+        &self,
+        name: &str,
+        column: &str,
+        parse: impl Fn(&str) -> Option<T>,
+    ) -> Result<WordMap<T>, ResourceError> {
+        let pairs = self.pairs(name, column, parse)?;
+        Ok(word_map(pairs.iter().map(|(w, v)| (&**w, *v))))
     }
 
     /// The entries of a table class with the value of `column` parsed by `parse`.
