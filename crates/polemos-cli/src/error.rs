@@ -1,7 +1,7 @@
 use polemos_export::ExportError;
 use polemos_parse::ReadError;
 
-use crate::engine::EngineError;
+use polemos_engine::EngineError;
 
 /// A failure that stops a run (a document that cannot be read is an error row, not this).
 #[derive(Debug, thiserror::Error)]
@@ -15,7 +15,7 @@ pub enum CliError {
     #[error(transparent)]
     Export(#[from] ExportError),
     #[error(transparent)]
-    Explain(#[from] crate::explain::ExplainError),
+    Explain(#[from] polemos_export::explain::ExplainError),
     #[error("cannot write to standard output: {0}")]
     Stdout(#[source] std::io::Error),
 }

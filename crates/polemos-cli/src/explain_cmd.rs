@@ -7,9 +7,9 @@ use polemos_core::Document;
 use polemos_parse::{read_paths, ReadOptions};
 
 use crate::args::{ColorChoice, ExplainArgs};
-use crate::engine::{Engine, UserResources};
-use crate::explain::{render_ansi, Explanation};
 use crate::CliError;
+use polemos_engine::{Engine, UserResources};
+use polemos_export::explain::{render_ansi, Explanation};
 
 pub fn explain(args: &ExplainArgs) -> Result<(), CliError> {
     let docs = documents(&args.input)?;

@@ -17,9 +17,9 @@ use polemos_extract::IncidentLinker;
 use polemos_parse::{DocumentReader, ReadOptions};
 
 use crate::args::ExtractArgs;
-use crate::engine::{next_chunk, Engine, UserResources};
 use crate::summary::Summary;
 use crate::CliError;
+use polemos_engine::{next_chunk, Engine, UserResources};
 
 /// Unreadable documents named in warnings; the rest are counted.
 const MAX_WARNINGS: usize = 10;

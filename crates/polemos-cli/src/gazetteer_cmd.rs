@@ -7,7 +7,7 @@ use crate::CliError;
 
 pub fn import(args: &GazetteerImportArgs) -> Result<(), CliError> {
     let n = Gazetteer::import_geonames(&args.inputs, &args.output)
-        .map_err(crate::engine::EngineError::from)?;
+        .map_err(polemos_engine::EngineError::from)?;
     if !args.quiet {
         eprintln!("polemos: {n} places -> {}", args.output.display());
     }

@@ -8,7 +8,7 @@ use crate::CliError;
 
 pub fn export(args: &LexiconExportArgs) -> Result<(), CliError> {
     let written = Resources::export_builtin(&args.dir, args.force)
-        .map_err(crate::engine::EngineError::from)?;
+        .map_err(polemos_engine::EngineError::from)?;
     if !args.quiet {
         eprintln!(
             "polemos: {} files -> {} (see its README.md; use with --lexicon {})",

@@ -2,17 +2,15 @@
 //!
 //! [`run`] parses arguments and runs a command, returning the process exit code; `main.rs` and
 //! the Python package's `polemos` console script both call it, so the command behaves the same
-//! however it is installed. [`engine`] is the chunked, parallel extraction both the command and
-//! the Python bindings use; [`explain`] renders the explain view for both.
+//! however it is installed. The chunked, parallel extraction it runs is `polemos-engine`'s, and the
+//! explain view is `polemos-export`'s, both shared with the Python bindings.
 //!
 //! Exit codes: 0 when the run completed (documents that could not be read are error rows in
 //! `documents`, not failures), 1 when a failure stopped it (no input matched, resources could
 //! not be loaded, the output could not be written), 2 for usage errors.
 
 mod args;
-pub mod engine;
 mod error;
-pub mod explain;
 mod explain_cmd;
 mod extract;
 mod gazetteer_cmd;
@@ -62,7 +60,7 @@ where
             EXIT_FAILURE
         }
         Err(payload) => {
-            let message = engine::panic_message(payload.as_ref());
+            let message = polemos_engine::panic_message(payload.as_ref());
             eprintln!("polemos: internal error: {message} (please report this with the input)");
             EXIT_FAILURE
         }

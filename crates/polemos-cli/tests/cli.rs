@@ -286,14 +286,14 @@ fn json_string(s: &str) -> String {
 /// document at once and writing the tables in one go.
 #[test]
 fn streamed_output_equals_extracting_at_once() {
-    use polemos_cli::engine::Engine;
+    use polemos_engine::Engine;
     use polemos_export::{write_tables_with_metadata, Format, Table};
     use polemos_parse::{read_paths, ReadOptions};
 
     let dir = tempfile::tempdir().unwrap();
     let input = multi_chunk_corpus(dir.path());
     let docs = read_paths(std::slice::from_ref(&input), &ReadOptions::default()).unwrap();
-    assert!(docs.len() > polemos_cli::engine::CHUNK_SIZE);
+    assert!(docs.len() > polemos_engine::CHUNK_SIZE);
     let engine = Engine::new(std::num::NonZeroUsize::new(2)).unwrap();
     let tables = engine.extract(docs, |_| {});
     assert!(

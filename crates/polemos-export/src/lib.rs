@@ -25,6 +25,7 @@
 
 mod columns;
 mod error;
+pub mod explain;
 mod format;
 mod incidents;
 mod schema;

@@ -6,7 +6,7 @@
 
 use std::path::Path;
 
-use polemos_cli::engine::{EngineError, UserResources};
+use polemos_engine::{EngineError, UserResources};
 use polemos_export::ExportError as RustExportError;
 use polemos_extract::ResourceError as RustResourceError;
 use polemos_parse::ReadError;

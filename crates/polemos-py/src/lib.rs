@@ -21,8 +21,8 @@ use std::path::{Path, PathBuf};
 use std::sync::{Mutex, PoisonError};
 use std::time::SystemTime;
 
-use polemos_cli::engine::{panic_message, user_pipeline, Engine, EngineError, UserResources};
-use polemos_cli::explain::{render_ansi, render_html, Explanation};
+use polemos_engine::{panic_message, user_pipeline, Engine, EngineError, UserResources};
+use polemos_export::explain::{render_ansi, render_html, Explanation};
 use polemos_export::{Format, Table, Tables};
 use polemos_extract::{Gazetteer, Pipeline};
 use polemos_parse::ReadOptions;
@@ -391,7 +391,7 @@ fn write(
     detached(py, move || {
         let metadata = match metadata {
             Some(metadata) => metadata,
-            None => polemos_cli::engine::embedded_file_metadata()
+            None => polemos_engine::embedded_file_metadata()
                 .map_err(|e| from_engine(EngineError::from(e)))?,
         };
         polemos_export::write_tables_with_metadata(&tables, &directory, format, &metadata)

@@ -1,9 +1,9 @@
 //! What the explain view shows, read from the tables.
 
+use crate::Tables;
 use arrow_array::cast::AsArray;
 use arrow_array::types::{Date32Type, Int32Type};
 use arrow_array::{Array, RecordBatch};
-use polemos_export::Tables;
 
 /// Errors choosing the document to explain.
 #[derive(Debug, thiserror::Error, PartialEq, Eq)]
