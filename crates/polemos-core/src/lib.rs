@@ -25,7 +25,7 @@ pub use document::{DateSource, DocStatus, Document};
 pub use event::{Event, EventType, SubEventType};
 pub use extraction::DocumentExtraction;
 pub use incident::{EventSummary, Incident};
-pub use location::{GeoPrecision, Location};
+pub use location::{GeoPrecision, Location, PlaceKind, UnknownPlaceKind};
 pub use mention::{Mention, MentionKind};
 pub use parsed::{
     Dateline, Furniture, FurnitureKind, ParsedDocument, Sentence, SentenceKind, Token, TokenKind,

@@ -34,6 +34,7 @@ mod incidents;
 mod joint;
 mod lexicon;
 mod matcher;
+mod mentions;
 mod numbers;
 mod pipeline;
 mod resources;

@@ -1,21 +1,21 @@
-use std::collections::HashMap;
+//! The pipeline: one document through every stage, in order. Each stage lives in its own
+//! module; this file only orchestrates.
+
 use std::sync::Arc;
 
 use polemos_core::isolate::isolated;
-use polemos_core::{
-    Document, DocumentExtraction, Event, Mention, MentionKind, ParsedDocument, SentenceKind,
-};
+use polemos_core::{Document, DocumentExtraction, Event, SentenceKind};
 use rayon::prelude::*;
 
-use crate::actors::ActorMatch;
-use crate::casualties::{find_casualties, Casualty};
+use crate::actors::keep_modifying_demonyms;
+use crate::casualties::find_casualties;
 use crate::dates::find_dates;
 use crate::events::{build_events, choose_lead, fill_from_document, merge_reports, Findings};
 use crate::fold::Folded;
-use crate::gazetteer::{geocode_document, PlaceMatch};
+use crate::gazetteer::{dateline_place, geocode_document, main_country};
 use crate::joint::JointMatcher;
 use crate::lexicon::Vocab;
-use crate::triggers::{TriggerLexicon, TriggerMatch, TriggerType};
+use crate::mentions::mentions;
 use crate::Resources;
 
 /// Runs parsing and extraction over documents.
@@ -154,168 +154,4 @@ impl Pipeline {
     pub fn run(&self, docs: Vec<Document>) -> Vec<DocumentExtraction> {
         docs.into_par_iter().map(|d| self.process(d)).collect()
     }
-}
-
-/// Keeps a bare demonym or country name ("Russian", "the United States") only where it modifies
-/// an event noun ("Russian air strikes") or follows "by" ("strikes carried out by the United
-/// States"); elsewhere ("the Syrian Observatory", "in Syria") it names no actor.
-fn keep_modifying_demonyms(
-    folded: &Folded,
-    actors: Vec<ActorMatch>,
-    triggers: &[TriggerMatch],
-) -> Vec<ActorMatch> {
-    actors
-        .into_iter()
-        .filter(|a| {
-            let start = folded.folded_offset(a.actor.span.start);
-            let end = folded.folded_offset(a.actor.span.end);
-            let by_agent = crate::context::previous_words(folded, start, 2).contains(&"by");
-            let modifies = triggers.iter().any(|t| {
-                t.folded.0 >= end
-                    && folded
-                        .text
-                        .get(end..t.folded.0)
-                        .is_some_and(|g| g.trim().is_empty())
-            });
-            !a.demonym || by_agent || modifies
-        })
-        .collect()
-}
-
-/// Whether a mention of a country's name places something in it: after a word of place ("in
-/// Syria", "across Syria", not "Russia has denied") or a compass word ("northern Syria"), or
-/// as a possessive ("Syria's Aleppo").
-fn places_in_country(vocab: &Vocab, text: &str, folded: &Folded, p: &PlaceMatch) -> bool {
-    let start = folded.folded_offset(p.span.start);
-    crate::context::previous_words(folded, start, 1)
-        .first()
-        .is_some_and(|w| vocab.place_words.contains(w) || vocab.compass_words.contains(w))
-        || text
-            .get(p.span.end..)
-            .is_some_and(|t| t.starts_with("'s") || t.starts_with("\u{2019}s"))
-}
-
-/// The country most resolved places are in, its own name counted with its towns where it
-/// names a place: "air strikes near Syria's Aleppo", with Moscow quoted twice further down,
-/// is about Syria, and so is an article on a strike in Aleppo that says five times what
-/// "Russia" said or denied. Among equals, a country with towns named beats one only named
-/// ("bombers took off from Russia and struck Deir ez-Zor province" happened in Syria), then
-/// the country more often named at all, then the country named first wins: the article opens
-/// with what it is about.
-fn main_country(
-    vocab: &Vocab,
-    text: &str,
-    folded: &Folded,
-    places: &[PlaceMatch],
-) -> Option<String> {
-    // Per country: mentions of places in it, mentions finer than the country, all mentions,
-    // first mention.
-    let mut counts: HashMap<&str, (usize, usize, usize, usize)> = HashMap::new();
-    for (i, p) in places.iter().enumerate() {
-        let c = counts
-            .entry(p.location.country.as_str())
-            .or_insert((0, 0, 0, i));
-        let finer = p.location.feature != "country";
-        c.0 += usize::from(finer || places_in_country(vocab, text, folded, p));
-        c.1 += usize::from(finer);
-        c.2 += 1;
-    }
-    counts
-        .into_iter()
-        .max_by(|(_, a), (_, b)| {
-            a.0.cmp(&b.0)
-                .then((a.1 > 0).cmp(&(b.1 > 0)))
-                .then(a.2.cmp(&b.2))
-                .then(b.3.cmp(&a.3))
-        })
-        .map(|(c, _)| c.to_string())
-}
-
-/// The dateline's place, resolved as if it were a sentence of its own.
-fn dateline_place(gazetteer: &crate::Gazetteer, parsed: &ParsedDocument) -> Option<PlaceMatch> {
-    let dateline = parsed.dateline.as_ref()?;
-    let name = dateline.place.as_deref()?;
-    let (place_id, place) = gazetteer
-        .lookup_ids(name)
-        .iter()
-        .filter_map(|&id| gazetteer.place(id).map(|p| (id, p)))
-        .max_by_key(|(_, p)| (!p.is_region(), p.population))?;
-    Some(PlaceMatch {
-        span: dateline.span,
-        sentence: 0,
-        place_id,
-        location: crate::gazetteer::location_of(place, polemos_core::GeoPrecision::Exact),
-        rule: "place:dateline",
-    })
-}
-
-/// The mentions of a document. Places and actors are taken by value: this is their last use,
-/// and their names and locations move into the mentions instead of being copied.
-fn mentions(
-    lexicon: &TriggerLexicon,
-    places: Vec<PlaceMatch>,
-    actors: Vec<ActorMatch>,
-    (triggers, event_of_trigger): (&[TriggerMatch], &[Option<u32>]),
-    casualties: &[Casualty],
-) -> Vec<Mention> {
-    let mut out =
-        Vec::with_capacity(places.len() + actors.len() + triggers.len() + casualties.len());
-    out.extend(places.into_iter().map(|p| Mention {
-        kind: MentionKind::Place,
-        sentence: p.sentence,
-        span: p.span,
-        canonical: p.location.name.clone(),
-        actor_category: None,
-        location: Some(p.location),
-        count: None,
-        event: None,
-        rule: p.rule.to_string(),
-    }));
-    out.extend(actors.into_iter().map(|a| Mention {
-        kind: MentionKind::Actor,
-        sentence: a.sentence,
-        span: a.actor.span,
-        canonical: a.actor.name,
-        actor_category: Some(a.actor.category),
-        location: None,
-        count: None,
-        event: None,
-        rule: a.rule.to_string(),
-    }));
-    out.extend(
-        triggers
-            .iter()
-            .zip(event_of_trigger)
-            .filter_map(|(t, event)| {
-                let entry = lexicon.get(t.trigger)?;
-                let canonical = match entry.sub_event_type {
-                    TriggerType::Fixed(s) => s.as_str().to_string(),
-                    TriggerType::Territory => "Territory change".to_string(),
-                };
-                Some(Mention {
-                    kind: MentionKind::Trigger,
-                    sentence: t.sentence,
-                    span: t.span,
-                    canonical,
-                    actor_category: None,
-                    location: None,
-                    count: None,
-                    event: *event,
-                    rule: format!("trigger:{}", entry.id),
-                })
-            }),
-    );
-    out.extend(casualties.iter().map(|c| Mention {
-        kind: MentionKind::Casualty,
-        sentence: c.sentence,
-        span: c.span,
-        canonical: format!("{}:{}", c.harm.as_str(), c.group.as_str()),
-        actor_category: None,
-        location: None,
-        count: Some(c.count),
-        event: None,
-        rule: c.rule.to_string(),
-    }));
-    out.sort_by_key(|m| (m.span.start, m.span.end));
-    out
 }

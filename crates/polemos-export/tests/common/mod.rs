@@ -29,7 +29,7 @@ pub fn span_of(text: &str, needle: &str) -> Span {
 pub fn deir_ez_zor() -> Location {
     Location {
         name: "Deir ez-Zor".into(),
-        feature: "city".into(),
+        feature: polemos_core::PlaceKind::City,
         country: "SY".into(),
         admin1: Some("Deir ez-Zor".into()),
         admin2: None,

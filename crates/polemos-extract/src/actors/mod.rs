@@ -1,5 +1,9 @@
 //! The actor dictionary: who is named in the text, as canonical actors with ACLED categories.
 
+mod demonyms;
+
+pub(crate) use demonyms::keep_modifying_demonyms;
+
 use polemos_core::{ActorCategory, ActorRef, Span};
 
 use crate::context::{next_words, previous_words, sentence_of};

@@ -10,7 +10,9 @@
 
 use std::collections::HashMap;
 
-use polemos_core::{ActorCategory, ActorRef, Event, GeoPrecision, Modality, Span, SubEventType};
+use polemos_core::{
+    ActorCategory, ActorRef, Event, GeoPrecision, Modality, PlaceKind, Span, SubEventType,
+};
 
 use crate::fold::fold_key;
 use crate::gazetteer::PlaceMatch;
@@ -20,7 +22,9 @@ use crate::lexicon::Vocab;
 fn main_place<'a>(places: &'a [PlaceMatch], country: Option<&str>) -> Option<&'a PlaceMatch> {
     let mut counts: HashMap<&str, (usize, usize)> = HashMap::new();
     for (i, p) in places.iter().enumerate() {
-        if country.is_some_and(|c| p.location.country != c) || p.location.feature == "country" {
+        if country.is_some_and(|c| p.location.country != c)
+            || p.location.feature == PlaceKind::Country
+        {
             continue;
         }
         let entry = counts.entry(p.location.name.as_str()).or_insert((0, i));
@@ -190,7 +194,7 @@ pub fn fill_from_document(
         // main place.
         let (fill, within) = match &e.location {
             None => (true, None),
-            Some(l) if l.feature == "country" => (true, Some(l.country.as_str())),
+            Some(l) if l.feature == PlaceKind::Country => (true, Some(l.country.as_str())),
             Some(l) => (country.is_some_and(|c| l.country != c), None),
         };
         let chosen = within.map_or(main, |c| main_place(places, Some(c)));

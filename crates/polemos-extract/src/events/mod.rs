@@ -12,7 +12,7 @@ use std::collections::BTreeMap;
 
 use polemos_core::{
     ActorCategory, ActorRef, Attribution, Event, EventType, GeoPrecision, Location, Modality,
-    ParsedDocument, Span, SubEventType,
+    ParsedDocument, PlaceKind, Span, SubEventType,
 };
 
 use crate::actors::ActorMatch;
@@ -400,7 +400,7 @@ pub fn build_events(lexicon: &TriggerLexicon, f: &Findings<'_>) -> Vec<Built> {
             let own_places: Vec<&Location> = f
                 .places
                 .iter()
-                .filter(|p| p.sentence == sentence && p.location.feature != "country")
+                .filter(|p| p.sentence == sentence && p.location.feature != PlaceKind::Country)
                 .map(|p| &p.location)
                 .collect();
             let told_as_another = f
@@ -413,7 +413,7 @@ pub fn build_events(lexicon: &TriggerLexicon, f: &Findings<'_>) -> Vec<Built> {
             let elsewhere = |e: &Event| {
                 e.location.as_ref().is_some_and(|l| {
                     let far = l.precision == GeoPrecision::Exact
-                        && l.feature != "country"
+                        && l.feature != PlaceKind::Country
                         && own_places.iter().all(|p| km_between(p, l) > CITY_RADIUS_KM);
                     let other = told_as_another && own_places.iter().all(|p| p.name != l.name);
                     !own_places.is_empty() && (far || other)

@@ -2,7 +2,7 @@
 
 use std::collections::HashMap;
 
-use polemos_core::{GeoPrecision, Location, ParsedDocument, Span};
+use polemos_core::{GeoPrecision, Location, ParsedDocument, PlaceKind, Span};
 
 use super::distance::{distance_km, latitude_gap_km, Point};
 use super::index::{longest_non_overlapping, Candidate};
@@ -123,9 +123,9 @@ pub fn geocode_document(
         if place.feature_code == "PPLC" && hit.metonym {
             continue;
         }
-        let mut precision = match place.kind.as_str() {
-            "country" | "admin1" => GeoPrecision::Region,
-            "admin2" | "area" => GeoPrecision::Near,
+        let mut precision = match place.kind {
+            PlaceKind::Country | PlaceKind::Admin1 => GeoPrecision::Region,
+            PlaceKind::Admin2 | PlaceKind::Area => GeoPrecision::Near,
             _ => GeoPrecision::Exact,
         };
         if (hit.near || hit.wants_around) && precision == GeoPrecision::Exact {
@@ -163,12 +163,12 @@ fn choose<'g>(
 ) -> Option<(u32, &'g Place)> {
     let score = |p: &Place| {
         let kind_fit = if hit.wants_province {
-            p.kind == "admin1"
+            p.kind == PlaceKind::Admin1
         } else if hit.wants_city || hit.wants_around {
             !p.is_region()
         } else {
             // A bare name means the town before the province of the same name.
-            !p.is_region() || p.kind == "country"
+            !p.is_region() || p.kind == PlaceKind::Country
         };
         let closeness = closeness(anchors, &Point::new(p.latitude, p.longitude));
         (
@@ -238,7 +238,7 @@ fn anchors(gazetteer: &Gazetteer, hits: &[Hit]) -> Vec<Point> {
             }
             Some(best)
         })
-        .filter(|p| p.kind != "country")
+        .filter(|p| p.kind != PlaceKind::Country)
         .map(|p| Point::new(p.latitude, p.longitude))
         .collect()
 }
@@ -277,7 +277,7 @@ fn country_focus<'g>(
 pub(crate) fn location_of(place: &Place, precision: GeoPrecision) -> Location {
     Location {
         name: place.name.clone(),
-        feature: place.kind.clone(),
+        feature: place.kind,
         country: place.country.clone(),
         admin1: place.admin1.clone(),
         admin2: place.admin2.clone(),
@@ -308,7 +308,7 @@ mod tests {
             .map(|m| {
                 (
                     m.span.slice(text).to_string(),
-                    m.location.feature.clone(),
+                    m.location.feature.as_str().to_string(),
                     m.location.admin1.clone(),
                     m.location.precision.code(),
                 )

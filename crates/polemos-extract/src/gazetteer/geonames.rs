@@ -7,6 +7,8 @@ use std::collections::HashMap;
 use std::io::{BufRead, BufReader};
 use std::path::{Path, PathBuf};
 
+use polemos_core::PlaceKind;
+
 use super::Place;
 use crate::ResourceError;
 
@@ -94,24 +96,24 @@ fn for_each_row(
 }
 
 /// The polemos kind of a GeoNames feature, or `None` for features the gazetteer skips.
-fn kind_of(class: &str, code: &str, population: u64) -> Option<&'static str> {
+fn kind_of(class: &str, code: &str, population: u64) -> Option<PlaceKind> {
     Some(match (class, code) {
-        ("A", "PCLI" | "PCLD" | "PCLF" | "PCLS" | "PCL") => "country",
-        ("A", "ADM1") => "admin1",
-        ("A", "ADM2") => "admin2",
-        ("P", "PPLX") => "neighbourhood",
+        ("A", "PCLI" | "PCLD" | "PCLF" | "PCLS" | "PCL") => PlaceKind::Country,
+        ("A", "ADM1") => PlaceKind::Admin1,
+        ("A", "ADM2") => PlaceKind::Admin2,
+        ("P", "PPLX") => PlaceKind::Neighbourhood,
         ("P", "PPLQ" | "PPLH" | "PPLW") => return None,
-        ("P", _) if population >= 100_000 => "city",
-        ("P", "PPLC" | "PPLA") => "city",
-        ("P", _) if population >= 10_000 => "town",
-        ("P", _) => "village",
-        ("S", "AIRB") => "airbase",
-        ("S", "AIRP") => "airport",
-        ("S", "PSTB") => "crossing",
-        ("S", "PRN") => "prison",
-        ("S", "CMPRF") => "camp",
-        ("H", "DAM") | ("S", "DAM") => "dam",
-        ("L", "RGN" | "AREA") => "area",
+        ("P", _) if population >= 100_000 => PlaceKind::City,
+        ("P", "PPLC" | "PPLA") => PlaceKind::City,
+        ("P", _) if population >= 10_000 => PlaceKind::Town,
+        ("P", _) => PlaceKind::Village,
+        ("S", "AIRB") => PlaceKind::Airbase,
+        ("S", "AIRP") => PlaceKind::Airport,
+        ("S", "PSTB") => PlaceKind::Crossing,
+        ("S", "PRN") => PlaceKind::Prison,
+        ("S", "CMPRF") => PlaceKind::Camp,
+        ("H", "DAM") | ("S", "DAM") => PlaceKind::Dam,
+        ("L", "RGN" | "AREA") => PlaceKind::Area,
         _ => return None,
     })
 }
@@ -228,18 +230,18 @@ pub fn read(inputs: &[PathBuf]) -> Result<Vec<Place>, ResourceError> {
                     .map(|a| a.trim().to_string()),
             );
             let place = Place {
-                admin1: if kind == "admin1" {
+                admin1: if kind == PlaceKind::Admin1 {
                     Some(canonical.clone())
                 } else {
                     admin1_name
                 },
-                admin2: if kind == "admin2" {
+                admin2: if kind == PlaceKind::Admin2 {
                     Some(canonical.clone())
                 } else {
                     admin2_name
                 },
                 name: canonical,
-                kind: kind.to_string(),
+                kind,
                 feature_code: f[7].trim().to_string(),
                 country,
                 latitude,

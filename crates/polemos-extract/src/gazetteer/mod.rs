@@ -8,6 +8,7 @@
 //! ([`Gazetteer::merged`]).
 
 mod distance;
+mod document;
 mod geocode;
 mod geonames;
 mod index;
@@ -15,6 +16,7 @@ mod name_key;
 mod table;
 mod words;
 
+pub(crate) use document::{dateline_place, main_country};
 pub(crate) use geocode::location_of;
 pub use geocode::{geocode_document, PlaceMatch};
 
@@ -22,6 +24,8 @@ use std::cell::RefCell;
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
+
+use polemos_core::PlaceKind;
 
 use index::{IndexBuilder, NameIndex};
 use name_key::{name_key, Keyer};
@@ -35,8 +39,7 @@ pub(crate) use words::GazetteerWords;
 pub struct Place {
     /// Canonical name, in readable ASCII where one is known ("Tafas", not "Ţafas").
     pub name: String,
-    /// `country`, `admin1`, `admin2`, `city`, `town`, `village`, `area`, `airbase`, ...
-    pub kind: String,
+    pub kind: PlaceKind,
     pub feature_code: String,
     pub country: String,
     pub admin1: Option<String>,
@@ -52,17 +55,12 @@ pub struct Place {
 impl Place {
     /// Whether the place is a region rather than a point-like site.
     pub fn is_region(&self) -> bool {
-        matches!(self.kind.as_str(), "country" | "admin1" | "admin2" | "area")
+        self.kind.is_region()
     }
 
     /// Rank of administrative level: countries 0, provinces 1, districts 2, sites 3.
     pub fn level(&self) -> u8 {
-        match self.kind.as_str() {
-            "country" => 0,
-            "admin1" => 1,
-            "admin2" | "area" => 2,
-            _ => 3,
-        }
+        self.kind.level()
     }
 }
 
@@ -328,7 +326,7 @@ impl PlaceKeys {
             spans: Vec::with_capacity(places.len() * 2),
         };
         for (i, p) in places.iter().enumerate() {
-            let is_country = p.kind == "country";
+            let is_country = p.kind == PlaceKind::Country;
             let first = out.spans.len();
             for n in std::iter::once(&p.name).chain(p.aliases.iter()) {
                 let k = keyer.name_key(n);

@@ -149,7 +149,9 @@ fn parse_rows(rows: &str, cols: &Columns) -> Result<Vec<Place>, (usize, String)>
         let opt = |c: Option<usize>| Some(get(c)).filter(|v| !v.is_empty()).map(String::from);
         places.push(Place {
             name: need(cols.name, "name")?.to_string(),
-            kind: need(cols.kind, "kind")?.to_string(),
+            kind: need(cols.kind, "kind")?
+                .parse()
+                .map_err(|e: polemos_core::UnknownPlaceKind| (i, e.to_string()))?,
             feature_code: get(cols.feature_code).to_string(),
             country: need(cols.country, "country")?.to_string(),
             admin1: opt(cols.admin1),
@@ -243,7 +245,7 @@ pub fn write_tsv(places: &[Place], comments: &[&str], out: &mut impl Write) -> s
             out,
             "{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}",
             clean(&p.name),
-            clean(&p.kind),
+            clean(p.kind.as_str()),
             clean(&p.feature_code),
             clean(&p.country),
             clean(p.admin1.as_deref().unwrap_or("")),

@@ -1,7 +1,7 @@
 //! Folding reports into the events they belong to: a claim of responsibility into the attack it
 //! claims, a generic opening or headline into the report that tells it in detail.
 
-use polemos_core::{ActorCategory, Event};
+use polemos_core::{ActorCategory, Event, PlaceKind};
 
 use super::absorb::absorb;
 use super::same::{compatible, same_circumstances, unidentified};
@@ -86,7 +86,10 @@ fn same_sentence(a: &Built, b: &Built) -> bool {
 /// without its place, to compare. Not a report of fighting: "IS jihadists killed fighting Syria
 /// Kurds" is a battle of its own, wherever in Syria, not a wording of the villages IS seized.
 fn placed_only_in_country(e: &Event) -> Option<Event> {
-    let in_country = e.location.as_ref().is_some_and(|l| l.feature == "country");
+    let in_country = e
+        .location
+        .as_ref()
+        .is_some_and(|l| l.feature == PlaceKind::Country);
     (in_country && !e.rule.starts_with("clash.")).then(|| Event {
         location: None,
         ..e.clone()

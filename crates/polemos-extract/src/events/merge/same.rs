@@ -3,7 +3,9 @@
 //! with any value; reports told as another of their kind, or recalling earlier ones, stay
 //! apart.
 
-use polemos_core::{ActorCategory, ActorRef, Certainty, Event, EventType, GeoPrecision, Location};
+use polemos_core::{
+    ActorCategory, ActorRef, Certainty, Event, EventType, GeoPrecision, Location, PlaceKind,
+};
 
 use super::{country_of, first_evidence};
 use crate::fold::fold_key;
@@ -103,7 +105,11 @@ fn same_agent_in_country(text: &str, a: &Event, b: &Event) -> bool {
     if !(remote && same_agent && near(a, b) && compatible(country_of(a), country_of(b))) {
         return false;
     }
-    let in_country = |e: &Event| e.location.as_ref().is_some_and(|l| l.feature == "country");
+    let in_country = |e: &Event| {
+        e.location
+            .as_ref()
+            .is_some_and(|l| l.feature == PlaceKind::Country)
+    };
     let unplaced = |e: &Event| Event {
         location: None,
         ..e.clone()
@@ -202,8 +208,8 @@ pub(crate) const CITY_RADIUS_KM: f64 = 15.0;
 /// exploded in Aleppo's Salaheddin district"): the gazetteer gives no parent city, so nearness
 /// stands for it.
 fn part_of_city(part: &Location, city: &Location) -> bool {
-    part.feature == "neighbourhood"
-        && city.feature == "city"
+    part.feature == PlaceKind::Neighbourhood
+        && city.feature == PlaceKind::City
         && km_between(part, city) <= CITY_RADIUS_KM
 }
 
@@ -215,7 +221,7 @@ const NEAR_RADIUS_KM: f64 = 25.0;
 /// across a provincial border.
 fn near_to(near: &Location, place: &Location) -> bool {
     near.precision == GeoPrecision::Near
-        && near.feature != "country"
+        && near.feature != PlaceKind::Country
         && km_between(near, place) <= NEAR_RADIUS_KM
 }
 

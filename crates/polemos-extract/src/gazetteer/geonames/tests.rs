@@ -19,7 +19,7 @@ fn reads_a_country_file_with_admin_names_and_alternates() {
         ]
     );
     let tall = &places[0];
-    assert_eq!(tall.kind, "village");
+    assert_eq!(tall.kind.as_str(), "village");
     assert_eq!(tall.admin1.as_deref(), Some("Burj"));
     assert_eq!(tall.admin2.as_deref(), Some("Burj District"));
     assert_eq!(tall.geonames_id, Some(9_000_001));
@@ -29,14 +29,14 @@ fn reads_a_country_file_with_admin_names_and_alternates() {
         vec!["Tell Zeitoun", "Tal Zaytoun", "تل زيتون", "Tel Zeitun"]
     );
     let burj = &places[1];
-    assert_eq!(burj.kind, "city");
+    assert_eq!(burj.kind.as_str(), "city");
     assert!(burj.aliases.contains(&"Madīnat al-Burj".to_string()));
     let wadi = &places[2];
     assert_eq!(wadi.admin1.as_deref(), Some("Nukhayl"));
     assert_eq!(wadi.admin2.as_deref(), Some("0201"));
     // Historic alternates are not kept.
     assert_eq!(wadi.aliases, vec!["وادي نخيل"]);
-    assert_eq!(places[3].kind, "admin1");
+    assert_eq!(places[3].kind.as_str(), "admin1");
     assert_eq!(places[3].admin1.as_deref(), Some("Muhafazat al-Burj"));
 }
 
