@@ -10,7 +10,9 @@ use rayon::prelude::*;
 use crate::actors::keep_modifying_demonyms;
 use crate::casualties::find_casualties;
 use crate::dates::find_dates;
-use crate::events::{build_events, choose_lead, fill_from_document, merge_reports, Findings};
+use crate::events::{
+    build_events, choose_lead, codebook_actors, fill_from_document, merge_reports, Findings,
+};
 use crate::fold::Folded;
 use crate::gazetteer::{dateline_place, geocode_document, main_country};
 use crate::joint::JointMatcher;
@@ -29,7 +31,20 @@ pub struct Pipeline {
 }
 
 impl Pipeline {
-    pub fn new(resources: Resources) -> Self {
+    /// A pipeline over `resources`. Their actor dictionary gains the national forces of every
+    /// country of their gazetteer that has no state actor of its own
+    /// ([`ActorDictionary::add_national_forces`](crate::ActorDictionary::add_national_forces)).
+    pub fn new(mut resources: Resources) -> Self {
+        let countries: Vec<(String, String)> = resources
+            .gazetteer
+            .places()
+            .iter()
+            .filter(|p| p.kind == polemos_core::PlaceKind::Country)
+            .map(|p| (p.country.clone(), p.name.clone()))
+            .collect();
+        resources
+            .actors
+            .add_national_forces(countries.iter().map(|(c, n)| (c.as_str(), n.as_str())));
         let dictionaries = JointMatcher::new(&[
             resources.actors.keyed(),
             resources.triggers.keyed(),
@@ -135,6 +150,7 @@ impl Pipeline {
             &places,
             country.as_deref(),
         );
+        codebook_actors(&r.actors, &mut events);
         choose_lead(vocab, &parsed.doc.text, &mut events, headline);
         let mentions = mentions(
             &r.triggers,

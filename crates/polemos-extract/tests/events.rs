@@ -2,7 +2,9 @@
 //! every role pattern, modality, attribution and certainty, dates and casualty traps.
 
 use chrono::NaiveDate;
-use polemos_core::{Document, DocumentExtraction, Event, EventType, Modality, SubEventType};
+use polemos_core::{
+    ActorCategory, Document, DocumentExtraction, Event, EventType, Modality, SubEventType,
+};
 use polemos_extract::{Pipeline, Resources};
 
 fn pipeline() -> &'static Pipeline {
@@ -1163,7 +1165,13 @@ fn years_and_opposed_actors_in_background_sentences() {
     );
     for e in &x.events {
         assert_ne!(e.casualties.killed, Some(2011), "{e:#?}");
-        assert_eq!(e.actor1, None, "{e:#?}");
+        // The government the protests opposed is no actor of theirs; a protest's first actor
+        // is the protesters, as the codebook has it.
+        let agent = e.actor1.as_ref().map(|a| a.category);
+        assert!(
+            agent.is_none() || agent == Some(ActorCategory::Protesters),
+            "{e:#?}"
+        );
     }
 }
 
@@ -1353,4 +1361,44 @@ fn people_broken_down_into_women_and_children_are_civilians() {
     // Without the breakdown, the dead of an attack on soldiers are not taken as civilians.
     let e = only("Eleven people were killed in rebel shelling of army positions in Aleppo.");
     assert_eq!(e.casualties.civilians_killed, None, "{e:#?}");
+}
+
+#[test]
+fn a_protest_is_the_protesters_and_the_police_who_met_it_the_second_actor() {
+    let e = only("Police fired tear gas at hundreds of teachers who rallied in Nairobi on Monday.");
+    assert_eq!(e.event_type(), EventType::Protests, "{e:#?}");
+    let a1 = e.actor1.as_ref().expect("actor1");
+    assert_eq!(
+        (a1.name.as_str(), a1.category),
+        ("Protesters", ActorCategory::Protesters)
+    );
+    assert_eq!(a1.country.as_deref(), Some("KE"));
+    assert!(e.rule.contains("+actor1:codebook"), "{}", e.rule);
+    let a2 = e.actor2.as_ref().expect("actor2");
+    assert_eq!(
+        (a2.name.as_str(), a2.category),
+        ("Police Forces of Kenya", ActorCategory::StateForces)
+    );
+}
+
+#[test]
+fn the_police_and_the_army_of_any_country_are_its_state_forces() {
+    let e = only("Soldiers shot dead two suspected bandits near Gusau in Zamfara State.");
+    let a1 = e.actor1.as_ref().expect("actor1");
+    assert_eq!(a1.name, "Military Forces of Nigeria", "{e:#?}");
+    assert_eq!(a1.country.as_deref(), Some("NG"));
+    // Where the text says no country, the forces are still the state's.
+    let e = only("Two men were killed in police firing on Tuesday night.");
+    let a1 = e.actor1.as_ref().expect("actor1");
+    assert_eq!(
+        (a1.name.as_str(), a1.category, a1.country.as_deref()),
+        ("Police Forces", ActorCategory::StateForces, None)
+    );
+}
+
+#[test]
+fn a_gunfight_is_an_armed_clash() {
+    let e = only("A militant was killed in a gunfight with police in Khulna on Sunday.");
+    assert_eq!(e.sub_event_type, SubEventType::ArmedClash, "{e:#?}");
+    assert_eq!(e.casualties.killed, Some(1));
 }

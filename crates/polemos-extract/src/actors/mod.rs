@@ -4,6 +4,8 @@ mod demonyms;
 
 pub(crate) use demonyms::keep_modifying_demonyms;
 
+use std::collections::HashMap;
+
 use polemos_core::{ActorCategory, ActorRef, Span};
 
 use crate::context::{next_words, previous_words, sentence_of};
@@ -29,11 +31,33 @@ pub struct Actor {
     pub country: Option<String>,
 }
 
+/// Where a country's forces are named by a template ("Police Forces of {country}"), the
+/// placeholder the country's name replaces.
+pub const COUNTRY_PLACEHOLDER: &str = "{country}";
+
+/// The key of the national forces of an unknown country.
+const UNKNOWN_COUNTRY: &str = "";
+
+/// A template's name with the placeholder and the words joining it left out: "Police Forces
+/// of {country}" is "Police Forces".
+fn without_placeholder(template: &str) -> String {
+    let words: Vec<&str> = template.split_whitespace().collect();
+    let at = words.iter().position(|w| w.contains(COUNTRY_PLACEHOLDER));
+    let keep = match at {
+        // "of {country}": the joining word goes too.
+        Some(i) if i > 0 && words[i - 1].chars().all(char::is_lowercase) => &words[..i - 1],
+        Some(i) => &words[..i],
+        None => &words[..],
+    };
+    keep.join(" ")
+}
+
 /// How a generic term is resolved.
 #[derive(Debug, Clone, PartialEq, Eq)]
 enum Resolve {
-    /// The state forces of the article's country.
-    State,
+    /// The state forces of the article's country: the dictionary's own state actor of that
+    /// country, else the forces the row's name template (an index into `templates`) names.
+    State(Option<usize>),
     /// The first of these actors the article names, else the row's own actor, if any.
     FirstNamed(Vec<String>, Option<usize>),
 }
@@ -74,6 +98,11 @@ pub struct ActorMatch {
 pub struct ActorDictionary {
     actors: Vec<Actor>,
     matcher: DictMatcher<Alias>,
+    /// Name templates of generic state rows ("Military Forces of {country}").
+    templates: Vec<String>,
+    /// Per country without a state actor of its own, the actor each template names for it
+    /// (see [`ActorDictionary::add_national_forces`]).
+    national: HashMap<String, Vec<usize>>,
 }
 
 impl ActorDictionary {
@@ -101,6 +130,7 @@ impl ActorDictionary {
             .filter(|l| !l.is_empty() && !l.starts_with('#'))
             .collect();
         let mut actors: Vec<Actor> = Vec::new();
+        let mut templates: Vec<String> = Vec::new();
         let mut aliases: Vec<(String, Alias)> = Vec::new();
         let alias = |text: &str, target: AliasTarget| {
             let exact = exact_form(text);
@@ -111,10 +141,11 @@ impl ActorDictionary {
             let category = ActorCategory::parse(category_name)
                 .ok_or_else(|| row.error(format!("unknown category `{category_name}`")))?;
             let name = row.get("name");
+            let template = name.contains(COUNTRY_PLACEHOLDER);
             let country = Some(row.get("country"))
                 .filter(|c| !c.is_empty())
                 .map(String::from);
-            let own = (!name.is_empty()).then(|| {
+            let own = (!name.is_empty() && !template).then(|| {
                 actors
                     .iter()
                     .position(|a| a.name == name)
@@ -156,7 +187,14 @@ impl ActorDictionary {
                 "generic" => {
                     let resolves = row.require("resolves_to")?;
                     let resolve = if resolves == "state" {
-                        Resolve::State
+                        Resolve::State(template.then(|| {
+                            templates.push(name.to_string());
+                            templates.len() - 1
+                        }))
+                    } else if template {
+                        return Err(row.error(format!(
+                            "a name with {COUNTRY_PLACEHOLDER} is a template for \"state\" rows only"
+                        )));
                     } else {
                         Resolve::FirstNamed(
                             row.list("resolves_to").map(String::from).collect(),
@@ -198,6 +236,8 @@ impl ActorDictionary {
         Ok(ActorDictionary {
             actors,
             matcher: DictMatcher::new(aliases)?,
+            templates,
+            national: HashMap::new(),
         })
     }
 
@@ -214,11 +254,55 @@ impl ActorDictionary {
         &self.actors
     }
 
-    fn state_of(&self, country: &str) -> Option<usize> {
+    /// Adds, for every country (ISO code, name) with no state actor in the dictionary, the
+    /// forces each generic state row's template names ("Police Forces of Kenya"), so that "the
+    /// police" and "troops" resolve in any country the gazetteer knows.
+    /// Forces of a country the text does not make known are named by the template without
+    /// it ("Police Forces").
+    pub fn add_national_forces<'a>(
+        &mut self,
+        countries: impl IntoIterator<Item = (&'a str, &'a str)>,
+    ) {
+        let unknown = std::iter::once((UNKNOWN_COUNTRY, UNKNOWN_COUNTRY));
+        for (code, name) in unknown.chain(countries) {
+            if self.national.contains_key(code) || self.own_state_of(code).is_some() {
+                continue;
+            }
+            let mut ids = Vec::with_capacity(self.templates.len());
+            for template in &self.templates {
+                let (name, country) = if code == UNKNOWN_COUNTRY {
+                    (without_placeholder(template), None)
+                } else {
+                    (
+                        template.replace(COUNTRY_PLACEHOLDER, name),
+                        Some(code.to_string()),
+                    )
+                };
+                self.actors.push(Actor {
+                    name,
+                    category: ActorCategory::StateForces,
+                    country,
+                });
+                ids.push(self.actors.len() - 1);
+            }
+            self.national.insert(code.to_string(), ids);
+        }
+    }
+
+    /// The dictionary's own state actor of `country` (not one of the national forces added).
+    fn own_state_of(&self, country: &str) -> Option<usize> {
         self.actors.iter().position(|a| {
-            a.country.as_deref() == Some(country)
-                && matches!(a.category, ActorCategory::StateForces)
+            a.country.as_deref() == Some(country) && a.category == ActorCategory::StateForces
         })
+    }
+
+    /// The state forces of `country` a generic row resolves to: the dictionary's own state
+    /// actor, else the forces its template names.
+    fn state_of(&self, country: Option<&str>, template: Option<usize>) -> Option<usize> {
+        match self.national.get(country.unwrap_or(UNKNOWN_COUNTRY)) {
+            Some(ids) => template.and_then(|t| ids.get(t).copied()),
+            None => country.and_then(|c| self.own_state_of(c)),
+        }
     }
 
     fn by_name(&self, name: &str) -> Option<usize> {
@@ -309,15 +393,15 @@ impl ActorDictionary {
                 AliasTarget::Demonym(id) => (Some(*id), false, "actor:demonym"),
                 AliasTarget::NotActor => (None, false, "actor:not-actor"),
                 // "Unidentified warplanes": the text says it does not know whose.
-                AliasTarget::Generic(Resolve::State)
+                AliasTarget::Generic(Resolve::State(_))
                     if previous_words(folded, raw.start, 1)
                         .first()
                         .is_some_and(|w| vocab.unknown_owner_words.contains(w)) =>
                 {
                     (None, true, "actor:generic-state")
                 }
-                AliasTarget::Generic(Resolve::State) => (
-                    country.and_then(|c| self.state_of(c)),
+                AliasTarget::Generic(Resolve::State(template)) => (
+                    self.state_of(country, *template),
                     true,
                     "actor:generic-state",
                 ),

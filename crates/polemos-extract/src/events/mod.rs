@@ -2,6 +2,7 @@
 //! a date, casualties, modality and attribution; then repeated reports merged and the lead
 //! event chosen.
 
+mod codebook;
 mod context_fill;
 mod merge;
 mod modality;
@@ -24,6 +25,7 @@ use crate::fold::{fold_key, Folded};
 use crate::gazetteer::PlaceMatch;
 use crate::lexicon::Vocab;
 use crate::triggers::{Trigger, TriggerLexicon, TriggerMatch, TriggerPos, TriggerType};
+pub use codebook::codebook_actors;
 pub use context_fill::fill_from_document;
 pub(crate) use merge::is_violent_type;
 pub use merge::{choose_lead, merge_reports};
