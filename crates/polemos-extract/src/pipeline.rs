@@ -150,8 +150,8 @@ impl Pipeline {
             &places,
             country.as_deref(),
         );
-        codebook_actors(&r.actors, &mut events);
         choose_lead(vocab, &parsed.doc.text, &mut events, headline);
+        codebook_actors(vocab, &mut events);
         let mentions = mentions(
             &r.triggers,
             places,

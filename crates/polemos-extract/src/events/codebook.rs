@@ -1,22 +1,15 @@
-//! Actors the codebook fixes by event type. ACLED codes every protest with the protesters as
-//! its first actor and every riot with the rioters, whoever else the text names: "students
-//! marched on the ministry" is Protesters (with students as their associated actor), and in
-//! "police dispersed protesters with tear gas" the police are the second actor, the side that
-//! intervened. The text rarely names the protesters as such ("hundreds rallied", "traders
-//! staged a sit-in"), so the event type is what decides.
+//! Actors the codebook fixes by event type (the lexicon's `codebook_actors`). ACLED codes
+//! every protest with the protesters as its first actor and every riot with the rioters,
+//! whoever else the text names: "students marched on the ministry" is Protesters (with students
+//! as their associated actor), and in "police dispersed protesters with tear gas" the police are
+//! the second actor, the side that intervened. The text rarely names the protesters as such
+//! ("hundreds rallied", "traders staged a sit-in"), so the event type is what decides. Violence
+//! whose perpetrator the text leaves unnamed is coded to an unidentified armed group.
 
-use polemos_core::{ActorCategory, ActorRef, Event, EventType};
+use polemos_core::{ActorCategory, ActorRef, Event};
 
-use crate::actors::ActorDictionary;
-
-/// The category the first actor of an event of `kind` always has, if the codebook fixes one.
-fn first_actor_category(kind: EventType) -> Option<ActorCategory> {
-    match kind {
-        EventType::Protests => Some(ActorCategory::Protesters),
-        EventType::Riots => Some(ActorCategory::Rioters),
-        _ => None,
-    }
-}
+use crate::fold::fold_key;
+use crate::lexicon::{CodebookActor, CodebookWhen, Vocab};
 
 /// Whether an actor found as the agent of a protest or riot is the side that met it (state
 /// forces, foreign forces) rather than one of the crowd's own (a party, a union, students).
@@ -27,33 +20,76 @@ fn opposes_crowd(a: &ActorRef) -> bool {
     )
 }
 
-/// Gives each protest and riot its codebook actor (the dictionary's first actor of the
-/// category: "Protesters", "Rioters"), of the country the event is placed in. An agent the
-/// roles found that opposes the crowd becomes the second actor if there is none; one of the
-/// crowd's own is dropped, as the codebook's generic actor stands for it.
-pub fn codebook_actors(dictionary: &ActorDictionary, events: &mut [Event]) {
+/// Gives each event the codebook's first actor for its sub-event type or else its event type,
+/// of the country the event is placed in: always for the types whose actor is fixed (an agent found that opposes the crowd
+/// becomes the second actor if there is none; one of the crowd's own is dropped, as the
+/// codebook's actor stands for it), and for the others only where no agent was found.
+pub fn codebook_actors(v: &Vocab, events: &mut [Event]) {
+    if v.codebook_actors.is_empty() {
+        return;
+    }
+    let entry = |key: &str| {
+        let key = fold_key(key);
+        v.codebook_actors
+            .iter()
+            .find(|(k, _)| **k == *key)
+            .map(|(_, c)| c)
+    };
     for e in events.iter_mut() {
-        let Some(category) = first_actor_category(e.event_type()) else {
+        let Some(codebook) =
+            entry(e.sub_event_type.as_str()).or_else(|| entry(e.event_type().as_str()))
+        else {
             continue;
         };
-        if e.actor1.as_ref().is_some_and(|a| a.category == category) {
-            continue;
+        let CodebookActor {
+            name,
+            category,
+            when,
+        } = codebook;
+        match (&e.actor1, when) {
+            (_, CodebookWhen::Never) => continue,
+            (Some(a), _) if a.category == *category => continue,
+            (Some(_), CodebookWhen::Unnamed) => continue,
+            _ => {}
         }
-        let Some(crowd) = dictionary.actors().iter().find(|a| a.category == category) else {
-            continue;
-        };
-        let found = e.actor1.take();
-        if let Some(found) = found.filter(opposes_crowd) {
+        if let Some(found) = e.actor1.take().filter(opposes_crowd) {
             if e.actor2.is_none() {
                 e.actor2 = Some(found);
             }
         }
         e.actor1 = Some(ActorRef {
-            name: crowd.name.clone(),
-            category,
+            name: name.clone(),
+            category: *category,
             country: e.location.as_ref().map(|l| l.country.clone()),
             span: e.trigger_span,
         });
         e.rule.push_str("+actor1:codebook");
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use polemos_core::SubEventType;
+
+    use super::*;
+
+    #[test]
+    fn every_codebook_entry_names_an_event_type() {
+        let v = Vocab::embedded();
+        let types: Vec<String> = SubEventType::ALL
+            .iter()
+            .map(|t| fold_key(t.event_type().as_str()))
+            .collect();
+        let sub_types: Vec<String> = SubEventType::ALL
+            .iter()
+            .map(|t| fold_key(t.as_str()))
+            .collect();
+        for (entry, _) in &v.codebook_actors {
+            assert!(
+                types.iter().chain(&sub_types).any(|t| **t == **entry),
+                "`{entry}` is no event or sub-event type"
+            );
+        }
+        assert!(v.codebook_actors.len() >= 5);
     }
 }

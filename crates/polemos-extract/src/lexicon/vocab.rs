@@ -8,7 +8,7 @@ use std::sync::{Arc, OnceLock};
 
 use aho_corasick::{AhoCorasick, MatchKind};
 use chrono::Weekday;
-use polemos_core::{Certainty, Modality};
+use polemos_core::{ActorCategory, Certainty, Modality};
 
 use super::word_list::Phrase;
 use super::{Lexicon, PhraseList, PhraseMatcher, WordClass, WordList};
@@ -16,6 +16,25 @@ use crate::casualties::{Harm, VictimGroup};
 use crate::dates::DateExpr;
 use crate::words::{word_map, WordMap};
 use crate::ResourceError;
+
+/// The first actor the codebook gives events of a type (`codebook_actors`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct CodebookActor {
+    pub name: String,
+    pub category: ActorCategory,
+    pub when: CodebookWhen,
+}
+
+/// When a [`CodebookActor`] is given.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum CodebookWhen {
+    /// Always, replacing any agent found (protesters, rioters).
+    Always,
+    /// Only where no agent was found.
+    Unnamed,
+    /// Never: the type keeps the agent the text gives, or none.
+    Never,
+}
 
 /// The lexicon's classes as the rules read them.
 #[derive(Debug, Clone)]
@@ -153,6 +172,10 @@ pub(crate) struct Vocab {
     pub subject_phrase_breaks: WordList,
     /// Modals after a subject event noun with the modality they give ("would").
     pub subject_modals: WordMap<Modality>,
+
+    // The codebook's actors.
+    /// Per folded event type, the first actor the codebook gives its events.
+    pub codebook_actors: Vec<(Box<str>, CodebookActor)>,
 
     // Filling from the article.
     /// Words saying the article does not know who flew its strikes ("unclear who").
@@ -305,6 +328,7 @@ impl Vocab {
             question_words: c.words("question_words")?,
             subject_phrase_breaks: c.words("subject_phrase_breaks")?,
             subject_modals: c.map("subject_modals", "modality", parse_modality)?,
+            codebook_actors: c.codebook_actors()?,
             unknown_agent_cues: c.matcher("unknown_agent_cues")?,
             report_verbs: c.map("report_verbs", "class", reporting_class)?,
             certainty_cues: c.automaton("certainty_cues")?,
@@ -421,6 +445,34 @@ fn parse_certainty(name: &str) -> Option<Certainty> {
 struct Classes<'a>(&'a BTreeMap<String, WordClass>);
 
 impl<'a> Classes<'a> {
+    /// `codebook_actors`: its rows as [`CodebookActor`]s, each column checked.
+    fn codebook_actors(&self) -> Result<Vec<(Box<str>, CodebookActor)>, ResourceError> {
+        let name = "codebook_actors";
+        let actors = self.pairs(name, "actor", |a| (!a.is_empty()).then(|| a.to_string()))?;
+        let categories = self.pairs(name, "category", ActorCategory::parse)?;
+        let whens = self.pairs(name, "when", |w| match w {
+            "always" => Some(CodebookWhen::Always),
+            "unnamed" => Some(CodebookWhen::Unnamed),
+            "never" => Some(CodebookWhen::Never),
+            _ => None,
+        })?;
+        Ok(actors
+            .into_iter()
+            .zip(categories)
+            .zip(whens)
+            .map(|(((entry, name), (_, category)), (_, when))| {
+                (
+                    entry,
+                    CodebookActor {
+                        name,
+                        category,
+                        when,
+                    },
+                )
+            })
+            .collect())
+    }
+
     fn class(&self, name: &str) -> Result<&'a WordClass, ResourceError> {
         self.0.get(name).ok_or_else(|| ResourceError::Parse {
             file: format!("lexicon/{name}"),
