@@ -1404,3 +1404,16 @@ fn a_gunfight_is_an_armed_clash() {
     assert_eq!(e.sub_event_type, SubEventType::ArmedClash, "{e:#?}");
     assert_eq!(e.casualties.killed, Some(1));
 }
+
+#[test]
+fn violence_that_harmed_no_fighter_is_an_attack_on_civilians() {
+    let e = only("Gunmen shot dead two traders in Kisumu on Friday.");
+    assert_eq!(e.sub_event_type, SubEventType::Attack, "{e:#?}");
+    assert!(e.rule.contains("+type:unarmed-victims"), "{}", e.rule);
+    // Fighters among the dead make it a clash.
+    let e = only("Gunmen shot dead two soldiers in Kisumu on Friday.");
+    assert_eq!(e.sub_event_type, SubEventType::ArmedClash, "{e:#?}");
+    // Harm to nobody says nothing of the target.
+    let e = only("Gunmen opened fire on a checkpoint in Kisumu on Friday.");
+    assert_eq!(e.sub_event_type, SubEventType::ArmedClash, "{e:#?}");
+}

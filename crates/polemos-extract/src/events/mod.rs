@@ -290,6 +290,10 @@ pub fn build_events(lexicon: &TriggerLexicon, f: &Findings<'_>) -> Vec<Built> {
             }
         };
         let chosen = anchors(lexicon, &triggers, f.triggers, modality_of, apart, carries);
+        // Events of the sentence whose type turns to their trigger's civilian type when those
+        // they harmed are no armed side.
+        // (index into `built`, the trigger's own type, its civilian type).
+        let mut unarmed_if_harmed: Vec<(usize, SubEventType, SubEventType)> = Vec::new();
         for (anchor, members) in chosen {
             let Some(t) = f.triggers.get(anchor) else {
                 continue;
@@ -326,6 +330,11 @@ pub fn build_events(lexicon: &TriggerLexicon, f: &Findings<'_>) -> Vec<Built> {
                         .is_some_and(|a| a.category == ActorCategory::Civilians);
                     match entry.if_civilians {
                         Some(c) if civilian_target => c,
+                        // With no side named as the target, the harmed decide, once counted.
+                        Some(c) if roles.actor2.is_none() => {
+                            unarmed_if_harmed.push((built.len(), kind, c));
+                            kind
+                        }
                         _ => kind,
                     }
                 }
@@ -390,6 +399,15 @@ pub fn build_events(lexicon: &TriggerLexicon, f: &Findings<'_>) -> Vec<Built> {
                 f.casualties,
                 sentence,
             );
+            for (i, own_type, civilian_type) in unarmed_if_harmed {
+                // Kept only if nothing retyped it since ("warplanes were behind the attacks").
+                if let Some(b) = built
+                    .get_mut(i)
+                    .filter(|b| b.event.sub_event_type == own_type)
+                {
+                    harmed_unarmed(&mut b.event, civilian_type);
+                }
+            }
         } else if built
             .last()
             .is_some_and(|b| b.event.sentence + 1 == sentence)
@@ -455,6 +473,20 @@ pub fn build_events(lexicon: &TriggerLexicon, f: &Findings<'_>) -> Vec<Built> {
         }
     }
     built
+}
+
+/// "Gunmen shot dead a trader", "attackers killed three people": violence whose target the
+/// text names as no armed side, and whose dead or wounded are not fighters, is violence against
+/// civilians (ACLED's Attack), not a clash. Violence that harmed nobody stays as its trigger
+/// has it: an attack on an unnamed target may have met armed resistance.
+fn harmed_unarmed(e: &mut Event, civilian_type: SubEventType) {
+    let c = &e.casualties;
+    let harmed = c.killed.unwrap_or(0) + c.injured.unwrap_or(0) > 0;
+    let fighters = c.combatants_killed.unwrap_or(0) > 0;
+    if harmed && !fighters && e.actor2.is_none() {
+        e.sub_event_type = civilian_type;
+        e.rule.push_str("+type:unarmed-victims");
+    }
 }
 
 /// The place of an event: the place of its sentence nearest the trigger, provinces and
