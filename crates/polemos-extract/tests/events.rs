@@ -969,9 +969,12 @@ fn another_strike_elsewhere_is_another_event() {
 #[test]
 fn fighting_for_a_group_is_membership_not_a_battle() {
     // No battle is reported, and "were also killed" is passive: the jihadists are the dead,
-    // not killers, so the bare "killed" makes no event either.
+    // not killers. The killing is the text's only event, by an unnamed hand, not a fight of
+    // theirs.
     let x = events("Jihadists fighting for the Nusra Front were also killed, the monitor said.");
-    assert!(x.is_empty(), "{x:#?}");
+    assert_eq!(x.len(), 1, "{x:#?}");
+    assert!(x[0].rule.starts_with("kill."), "{}", x[0].rule);
+    assert_eq!(name(&x[0].actor1), Some("Unidentified armed group"));
     let x = events("Jihadists fighting the Nusra Front were killed, the monitor said.");
     assert_eq!(x.len(), 1, "{x:#?}");
     assert!(x[0].rule.starts_with("clash."));
@@ -1416,4 +1419,20 @@ fn violence_that_harmed_no_fighter_is_an_attack_on_civilians() {
     // Harm to nobody says nothing of the target.
     let e = only("Gunmen opened fire on a checkpoint in Kisumu on Friday.");
     assert_eq!(e.sub_event_type, SubEventType::ArmedClash, "{e:#?}");
+}
+
+#[test]
+fn a_killing_is_the_event_of_a_text_that_reports_no_other() {
+    let e = only("A shopkeeper was shot dead in Eldoret on Sunday night.");
+    assert_eq!(
+        e.event_type(),
+        EventType::ViolenceAgainstCivilians,
+        "{e:#?}"
+    );
+    assert_eq!(e.casualties.killed, Some(1));
+    assert_eq!(name(&e.actor1), Some("Unidentified armed group"));
+    // Beside a reported attack, an unattributed death is its toll, not an event of its own.
+    let x = events("Rebels attacked an army post near Beni on Monday. Two people were killed.");
+    assert_eq!(x.len(), 1, "{x:#?}");
+    assert_eq!(x[0].casualties.killed, Some(2));
 }
