@@ -11,7 +11,8 @@ use crate::actors::keep_modifying_demonyms;
 use crate::casualties::find_casualties;
 use crate::dates::find_dates;
 use crate::events::{
-    build_events, choose_lead, codebook_actors, fill_from_document, merge_reports, Findings,
+    build_events, choose_lead, codebook_actors, crowd_violence, fill_from_document, merge_reports,
+    Findings,
 };
 use crate::fold::Folded;
 use crate::gazetteer::{dateline_place, geocode_document, main_country};
@@ -133,7 +134,8 @@ impl Pipeline {
             .first()
             .filter(|s| s.kind == SentenceKind::Headline)
             .map(|s| s.index);
-        let merged = merge_reports(vocab, &parsed.doc.text, built, headline);
+        let mut merged = merge_reports(vocab, &parsed.doc.text, built, headline);
+        crowd_violence(vocab, &folded, &mut merged);
         let mut event_of_trigger: Vec<Option<u32>> = vec![None; triggers.len()];
         for (i, m) in merged.iter().enumerate() {
             for &t in &m.triggers {

@@ -1436,3 +1436,23 @@ fn a_killing_is_the_event_of_a_text_that_reports_no_other() {
     assert_eq!(x.len(), 1, "{x:#?}");
     assert_eq!(x[0].casualties.killed, Some(2));
 }
+
+#[test]
+fn violence_by_a_crowd_is_a_riot() {
+    let e =
+        only("Supporters of two rival candidates clashed in Kisumu on Sunday, injuring 12 people.");
+    assert_eq!(e.sub_event_type, SubEventType::MobViolence, "{e:#?}");
+    assert_eq!(name(&e.actor1), Some("Rioters"));
+    assert!(e.rule.contains("+type:crowd"), "{}", e.rule);
+    let e = only("Demonstrators clashed with police in Dakar during a protest over fuel prices.");
+    assert_eq!(
+        e.sub_event_type,
+        SubEventType::ViolentDemonstration,
+        "{e:#?}"
+    );
+    assert_eq!(name(&e.actor1), Some("Rioters"));
+    assert_eq!(name(&e.actor2), Some("Police Forces of Senegal"));
+    // A crowd among the victims is no crowd doing violence.
+    let e = only("Gunmen killed three students in Kisumu on Sunday.");
+    assert_eq!(e.sub_event_type, SubEventType::Attack, "{e:#?}");
+}

@@ -4,6 +4,7 @@
 
 mod codebook;
 mod context_fill;
+mod crowds;
 mod merge;
 mod modality;
 mod roles;
@@ -27,6 +28,7 @@ use crate::lexicon::Vocab;
 use crate::triggers::{Trigger, TriggerLexicon, TriggerMatch, TriggerPos, TriggerType};
 pub use codebook::codebook_actors;
 pub use context_fill::fill_from_document;
+pub use crowds::crowd_violence;
 pub(crate) use merge::is_violent_type;
 pub use merge::{choose_lead, merge_reports};
 use merge::{generic_fits, km_between, CITY_RADIUS_KM};

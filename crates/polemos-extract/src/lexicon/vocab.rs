@@ -173,6 +173,12 @@ pub(crate) struct Vocab {
     /// Modals after a subject event noun with the modality they give ("would").
     pub subject_modals: WordMap<Modality>,
 
+    // Crowd violence.
+    /// Nouns naming an unorganised crowd ("activists", "a mob").
+    pub crowd_nouns: WordList,
+    /// Words saying a crowd was demonstrating ("protest", "rally").
+    pub demonstration_words: WordList,
+
     // The codebook's actors.
     /// Per folded event type, the first actor the codebook gives its events.
     pub codebook_actors: Vec<(Box<str>, CodebookActor)>,
@@ -328,6 +334,8 @@ impl Vocab {
             question_words: c.words("question_words")?,
             subject_phrase_breaks: c.words("subject_phrase_breaks")?,
             subject_modals: c.map("subject_modals", "modality", parse_modality)?,
+            crowd_nouns: c.words("crowd_nouns")?,
+            demonstration_words: c.words("demonstration_words")?,
             codebook_actors: c.codebook_actors()?,
             unknown_agent_cues: c.matcher("unknown_agent_cues")?,
             report_verbs: c.map("report_verbs", "class", reporting_class)?,

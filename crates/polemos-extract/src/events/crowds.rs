@@ -1,0 +1,120 @@
+//! Crowd violence: a clash or an attack done by or between people the text names only as a
+//! crowd ("supporters of two candidates clashed", "a mob beat a man", "students attacked a
+//! police post"), with no armed group among its sides, is what ACLED codes as a riot: a violent
+//! demonstration where the crowd was demonstrating, mob violence otherwise. The codebook's
+//! actors then make the rioters its first actor (see `codebook`).
+
+use polemos_core::{ActorCategory, ActorRef, Event, EventType, SubEventType};
+
+use super::Built;
+use crate::fold::Folded;
+use crate::lexicon::Vocab;
+
+/// Whether an actor is an organised armed side (a rebel group, a militia, foreign forces): one
+/// of them among an event's sides makes it no riot. A state's forces may meet a crowd.
+fn armed_group(a: &ActorRef) -> bool {
+    matches!(
+        a.category,
+        ActorCategory::RebelGroup
+            | ActorCategory::PoliticalMilitia
+            | ActorCategory::IdentityMilitia
+            | ActorCategory::ExternalForces
+    )
+}
+
+/// The folded words of `e`'s sentence that may name its agents: none inside its second actor
+/// or its counted dead ("three students were killed" tells of victims, not of a crowd).
+fn agent_words<'a>(folded: &'a Folded, e: &'a Event) -> impl Iterator<Item = &'a str> + 'a {
+    let start = folded.folded_offset(e.sentence_span.start);
+    let end = folded.folded_offset(e.sentence_span.end);
+    let victims = [e.actor2.as_ref().map(|a| a.span), e.casualties.span];
+    folded
+        .words_iter(start, end)
+        .filter(move |w| {
+            let at = folded.original_span(w.start, w.end);
+            !victims.iter().flatten().any(|v| v.overlaps(at))
+        })
+        .map(|w| w.text)
+}
+
+/// Retypes the clashes and attacks of sentences naming a crowd, with no armed group among the
+/// event's sides and no weapon named, as riots (rule `type:crowd`). A protest reported in the
+/// same sentence as a violent demonstration is that demonstration ("demonstrators clashed with
+/// police during a protest"): its triggers and evidence join it.
+pub fn crowd_violence(v: &Vocab, folded: &Folded, merged: &mut Vec<Built>) {
+    for b in merged.iter_mut() {
+        retype_crowd_violence(v, folded, &mut b.event);
+    }
+    let demonstrations: Vec<(usize, u32)> = merged
+        .iter()
+        .enumerate()
+        .filter(|(_, b)| b.event.sub_event_type == SubEventType::ViolentDemonstration)
+        .map(|(i, b)| (i, b.event.sentence))
+        .collect();
+    if demonstrations.is_empty() {
+        return;
+    }
+    let mut absorbed: Vec<(usize, Built)> = Vec::new();
+    let mut kept: Vec<Built> = Vec::with_capacity(merged.len());
+    let mut index_of_kept: Vec<usize> = Vec::with_capacity(merged.len());
+    for (i, b) in std::mem::take(merged).into_iter().enumerate() {
+        let into = demonstrations
+            .iter()
+            .find(|&&(_, s)| b.event.event_type() == EventType::Protests && s == b.event.sentence);
+        match into {
+            Some(&(d, _)) => absorbed.push((d, b)),
+            None => {
+                index_of_kept.push(i);
+                kept.push(b);
+            }
+        }
+    }
+    for (d, protest) in absorbed {
+        let Some(k) = index_of_kept.iter().position(|&i| i == d) else {
+            continue;
+        };
+        let Some(target) = kept.get_mut(k) else {
+            continue;
+        };
+        target.triggers.extend(protest.triggers);
+        target.event.evidence.extend(protest.event.evidence);
+        target.event.evidence.sort_unstable();
+        target.event.evidence.dedup();
+    }
+    *merged = kept;
+}
+
+/// Retypes one event as a riot if a crowd did it.
+fn retype_crowd_violence(v: &Vocab, folded: &Folded, e: &mut Event) {
+    if !matches!(
+        e.sub_event_type,
+        SubEventType::ArmedClash | SubEventType::Attack
+    ) || e.method.is_some()
+    {
+        return;
+    }
+    // A state's forces as the agent ("police shot dead two men as a mob gathered") did the
+    // violence themselves.
+    let state_agent = e
+        .actor1
+        .as_ref()
+        .is_some_and(|a| a.category == ActorCategory::StateForces);
+    if state_agent || e.actor1.iter().chain(&e.actor2).any(armed_group) {
+        return;
+    }
+    let mut crowd = false;
+    let mut demonstrating = false;
+    for w in agent_words(folded, e) {
+        crowd |= v.crowd_nouns.contains(w);
+        demonstrating |= v.demonstration_words.contains(w);
+    }
+    if !crowd {
+        return;
+    }
+    e.sub_event_type = if demonstrating {
+        SubEventType::ViolentDemonstration
+    } else {
+        SubEventType::MobViolence
+    };
+    e.rule.push_str("+type:crowd");
+}
