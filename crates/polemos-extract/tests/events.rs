@@ -1452,6 +1452,9 @@ fn violence_by_a_crowd_is_a_riot() {
     );
     assert_eq!(name(&e.actor1), Some("Rioters"));
     assert_eq!(name(&e.actor2), Some("Police Forces of Senegal"));
+    // A crowd telling of the violence is no crowd doing it.
+    let e = only("Fierce clashes broke out near Talbiseh on Friday, residents said.");
+    assert_eq!(e.sub_event_type, SubEventType::ArmedClash, "{e:#?}");
     // A crowd among the victims is no crowd doing violence.
     let e = only("Gunmen killed three students in Kisumu on Sunday.");
     assert_eq!(e.sub_event_type, SubEventType::Attack, "{e:#?}");

@@ -22,12 +22,17 @@ fn armed_group(a: &ActorRef) -> bool {
     )
 }
 
-/// The folded words of `e`'s sentence that may name its agents: none inside its second actor
-/// or its counted dead ("three students were killed" tells of victims, not of a crowd).
+/// The folded words of `e`'s sentence that may name its agents: none inside its second actor,
+/// its counted dead ("three students were killed" tells of victims, not of a crowd) or the
+/// source reporting it ("activists said").
 fn agent_words<'a>(folded: &'a Folded, e: &'a Event) -> impl Iterator<Item = &'a str> + 'a {
     let start = folded.folded_offset(e.sentence_span.start);
     let end = folded.folded_offset(e.sentence_span.end);
-    let victims = [e.actor2.as_ref().map(|a| a.span), e.casualties.span];
+    let victims = [
+        e.actor2.as_ref().map(|a| a.span),
+        e.casualties.span,
+        e.attribution.as_ref().map(|a| a.span),
+    ];
     folded
         .words_iter(start, end)
         .filter(move |w| {
@@ -102,12 +107,7 @@ fn retype_crowd_violence(v: &Vocab, folded: &Folded, e: &mut Event) {
     if state_agent || e.actor1.iter().chain(&e.actor2).any(armed_group) {
         return;
     }
-    let mut crowd = false;
-    let mut demonstrating = false;
-    for w in agent_words(folded, e) {
-        crowd |= v.crowd_nouns.contains(w);
-        demonstrating |= v.demonstration_words.contains(w);
-    }
+    let (crowd, demonstrating) = crowd_words(v, folded, e);
     if !crowd {
         return;
     }
@@ -117,4 +117,20 @@ fn retype_crowd_violence(v: &Vocab, folded: &Folded, e: &mut Event) {
         SubEventType::MobViolence
     };
     e.rule.push_str("+type:crowd");
+}
+
+/// Whether `e`'s sentence names a crowd among its agents, and whether it tells of demonstrating.
+fn crowd_words(v: &Vocab, folded: &Folded, e: &Event) -> (bool, bool) {
+    let mut crowd = false;
+    let mut demonstrating = false;
+    let mut words = agent_words(folded, e).peekable();
+    while let Some(w) = words.next() {
+        // "residents said": a crowd telling of the violence, not doing it.
+        let reporting = words
+            .peek()
+            .is_some_and(|n| v.report_verbs.get(n).is_some());
+        crowd |= v.crowd_nouns.contains(w) && !reporting;
+        demonstrating |= v.demonstration_words.contains(w);
+    }
+    (crowd, demonstrating)
 }
