@@ -1459,3 +1459,17 @@ fn violence_by_a_crowd_is_a_riot() {
     let e = only("Gunmen killed three students in Kisumu on Sunday.");
     assert_eq!(e.sub_event_type, SubEventType::Attack, "{e:#?}");
 }
+
+#[test]
+fn the_ways_people_protest_are_protests() {
+    for text in [
+        "Teachers formed a human chain in front of the district office in Bogra on Monday.",
+        "Residents blocked the highway near Naivasha on Tuesday over water shortages.",
+        "Hundreds of workers staged a march in Bobo-Dioulasso on Friday.",
+        "Farmers gathered outside the town hall in Pune to denounce the new tax.",
+    ] {
+        let e = only(text);
+        assert_eq!(e.event_type(), EventType::Protests, "{text}: {e:#?}");
+        assert_eq!(name(&e.actor1), Some("Protesters"));
+    }
+}
