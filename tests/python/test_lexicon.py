@@ -46,7 +46,9 @@ def test_a_folder_adds_an_actor_a_trigger_and_a_victim_group(lexicon: Path) -> N
     event = waylaid(polemos.extract(TEXT, lexicon=lexicon)).row(0, named=True)
     assert event["actor1"] == "Northern Valley Union"
     assert event["actor1_category"] == "rebel_group"
-    assert event["sub_event_type"] == "Armed clash"
+    # The dead are civilians and no armed side is named as the target: the trigger's civilian
+    # type.
+    assert event["sub_event_type"] == "Attack"
     assert event["civilians_killed"] == 3
 
 

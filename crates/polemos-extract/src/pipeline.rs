@@ -12,7 +12,7 @@ use crate::casualties::find_casualties;
 use crate::dates::find_dates;
 use crate::events::{
     build_events, choose_lead, codebook_actors, crowd_violence, fill_from_document, merge_reports,
-    Findings,
+    protest_intervention, Findings,
 };
 use crate::fold::Folded;
 use crate::gazetteer::{dateline_place, geocode_document, main_country};
@@ -136,6 +136,7 @@ impl Pipeline {
             .map(|s| s.index);
         let mut merged = merge_reports(vocab, &parsed.doc.text, built, headline);
         crowd_violence(vocab, &folded, &mut merged);
+        protest_intervention(vocab, &folded, &parsed.sentences, &mut merged);
         let mut event_of_trigger: Vec<Option<u32>> = vec![None; triggers.len()];
         for (i, m) in merged.iter().enumerate() {
             for &t in &m.triggers {

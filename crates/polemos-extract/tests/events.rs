@@ -1473,3 +1473,27 @@ fn the_ways_people_protest_are_protests() {
         assert_eq!(name(&e.actor1), Some("Protesters"));
     }
 }
+
+#[test]
+fn a_protest_met_with_force_is_an_intervention() {
+    let e =
+        only("Police fired tear gas to disperse students who marched in Ouagadougou on Monday.");
+    assert_eq!(
+        e.sub_event_type,
+        SubEventType::ProtestWithIntervention,
+        "{e:#?}"
+    );
+    assert_eq!(name(&e.actor1), Some("Protesters"));
+    // The students are the protesters, not a second side.
+    assert_eq!(name(&e.actor2), None);
+    let e = only(
+        "Police dispersed a rally in Khartoum with live fire on Thursday, killing two protesters.",
+    );
+    assert_eq!(
+        e.sub_event_type,
+        SubEventType::ExcessiveForceAgainstProtesters,
+        "{e:#?}"
+    );
+    assert_eq!(name(&e.actor1), Some("Protesters"));
+    assert_eq!(name(&e.actor2), Some("Police Forces of Sudan"));
+}

@@ -52,6 +52,16 @@ pub fn codebook_actors(v: &Vocab, events: &mut [Event]) {
             (Some(_), CodebookWhen::Unnamed) => continue,
             _ => {}
         }
+        // The crowd named as a target ("killing two protesters"), or as civilians ("students
+        // who marched"), is the crowd itself, not a second side.
+        let crowd_itself = |a: &ActorRef| {
+            a.category == *category
+                || (*category == ActorCategory::Protesters
+                    && a.category == ActorCategory::Civilians)
+        };
+        if *when == CodebookWhen::Always && e.actor2.as_ref().is_some_and(crowd_itself) {
+            e.actor2 = None;
+        }
         if let Some(found) = e.actor1.take().filter(opposes_crowd) {
             if e.actor2.is_none() {
                 e.actor2 = Some(found);

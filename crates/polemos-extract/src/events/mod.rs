@@ -7,6 +7,7 @@ mod context_fill;
 mod crowds;
 mod merge;
 mod modality;
+mod protests;
 mod roles;
 
 use std::cell::OnceCell;
@@ -32,6 +33,7 @@ pub use crowds::crowd_violence;
 pub(crate) use merge::is_violent_type;
 pub use merge::{choose_lead, merge_reports};
 use merge::{generic_fits, km_between, CITY_RADIUS_KM};
+pub use protests::protest_intervention;
 use roles::{assign_roles, boundaries, clauses, Clauses};
 
 /// Everything found in a document that events are built from.

@@ -179,6 +179,9 @@ pub(crate) struct Vocab {
     /// Words saying a crowd was demonstrating ("protest", "rally").
     pub demonstration_words: WordList,
 
+    /// Words telling that the authorities stepped in against a protest ("tear gas").
+    pub intervention_cues: PhraseMatcher,
+
     // The codebook's actors.
     /// Per folded event type, the first actor the codebook gives its events.
     pub codebook_actors: Vec<(Box<str>, CodebookActor)>,
@@ -336,6 +339,7 @@ impl Vocab {
             subject_modals: c.map("subject_modals", "modality", parse_modality)?,
             crowd_nouns: c.words("crowd_nouns")?,
             demonstration_words: c.words("demonstration_words")?,
+            intervention_cues: c.matcher("intervention_cues")?,
             codebook_actors: c.codebook_actors()?,
             unknown_agent_cues: c.matcher("unknown_agent_cues")?,
             report_verbs: c.map("report_verbs", "class", reporting_class)?,
