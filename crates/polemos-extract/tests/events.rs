@@ -1497,3 +1497,13 @@ fn a_protest_met_with_force_is_an_intervention() {
     assert_eq!(name(&e.actor1), Some("Protesters"));
     assert_eq!(name(&e.actor2), Some("Police Forces of Sudan"));
 }
+
+#[test]
+fn uncounted_victims_named_by_the_trigger_decide_the_type() {
+    let e = only("In Piripiri, a woman and a girl were shot and killed by two armed individuals.");
+    assert_eq!(e.sub_event_type, SubEventType::Attack, "{e:#?}");
+    let e = only("Unknown gunmen killed a village councilman in Diahoye on Monday.");
+    assert_eq!(e.sub_event_type, SubEventType::Attack, "{e:#?}");
+    let e = only("Unknown gunmen killed a policeman in Diahoye on Monday.");
+    assert_eq!(e.sub_event_type, SubEventType::ArmedClash, "{e:#?}");
+}

@@ -20,7 +20,7 @@ use polemos_core::{
 
 use crate::actors::ActorMatch;
 use crate::attribution::{certainty, certainty_cue};
-use crate::casualties::{casualties_of, Casualty};
+use crate::casualties::{casualties_of, Casualty, VictimGroup};
 use crate::context::previous_words;
 use crate::dates::{event_date, DateMention};
 use crate::fold::{fold_key, Folded};
@@ -310,8 +310,10 @@ fn build_events_with(lexicon: &TriggerLexicon, f: &Findings<'_>, unagented: bool
         let chosen = anchors(lexicon, &triggers, f.triggers, modality_of, apart, carries);
         // Events of the sentence whose type turns to their trigger's civilian type when those
         // they harmed are no armed side.
-        // (index into `built`, the trigger's own type, its civilian type).
-        let mut unarmed_if_harmed: Vec<(usize, SubEventType, SubEventType)> = Vec::new();
+        // (index into `built`, the trigger's own type, its civilian type, the trigger's folded
+        // span).
+        let mut unarmed_if_harmed: Vec<(usize, SubEventType, SubEventType, (usize, usize))> =
+            Vec::new();
         for (anchor, members) in chosen {
             let Some(t) = f.triggers.get(anchor) else {
                 continue;
@@ -351,7 +353,7 @@ fn build_events_with(lexicon: &TriggerLexicon, f: &Findings<'_>, unagented: bool
                         Some(c) if civilian_target => c,
                         // With no side named as the target, the harmed decide, once counted.
                         Some(c) if roles.actor2.is_none() => {
-                            unarmed_if_harmed.push((built.len(), kind, c));
+                            unarmed_if_harmed.push((built.len(), kind, c, t.folded));
                             kind
                         }
                         _ => kind,
@@ -418,13 +420,14 @@ fn build_events_with(lexicon: &TriggerLexicon, f: &Findings<'_>, unagented: bool
                 f.casualties,
                 sentence,
             );
-            for (i, own_type, civilian_type) in unarmed_if_harmed {
+            for (i, own_type, civilian_type, trigger) in unarmed_if_harmed {
                 // Kept only if nothing retyped it since ("warplanes were behind the attacks").
                 if let Some(b) = built
                     .get_mut(i)
                     .filter(|b| b.event.sub_event_type == own_type)
                 {
-                    harmed_unarmed(&mut b.event, civilian_type);
+                    let named = victims_named_near(f.vocab, f.folded, range, trigger);
+                    harmed_unarmed(&mut b.event, civilian_type, named);
                 }
             }
         } else if built
@@ -498,14 +501,67 @@ fn build_events_with(lexicon: &TriggerLexicon, f: &Findings<'_>, unagented: bool
 /// text names as no armed side, and whose dead or wounded are not fighters, is violence against
 /// civilians (ACLED's Attack), not a clash. Violence that harmed nobody stays as its trigger
 /// has it: an attack on an unnamed target may have met armed resistance.
-fn harmed_unarmed(e: &mut Event, civilian_type: SubEventType) {
+///
+/// Where the victims go uncounted ("a woman and a girl were shot and killed", "killed a
+/// village councilman"), the victim nouns next to the trigger decide: `named` is whether they
+/// are unarmed people, if any are named.
+fn harmed_unarmed(e: &mut Event, civilian_type: SubEventType, named: Option<bool>) {
     let c = &e.casualties;
-    let harmed = c.killed.unwrap_or(0) + c.injured.unwrap_or(0) > 0;
+    let counted = c.killed.unwrap_or(0) + c.injured.unwrap_or(0) > 0;
     let fighters = c.combatants_killed.unwrap_or(0) > 0;
-    if harmed && !fighters && e.actor2.is_none() {
+    let unarmed = if counted {
+        !fighters
+    } else {
+        named == Some(true)
+    };
+    if unarmed && e.actor2.is_none() {
         e.sub_event_type = civilian_type;
         e.rule.push_str("+type:unarmed-victims");
     }
+}
+
+/// How many words on each side of a trigger its victims are looked for in.
+const VICTIM_REACH: usize = 6;
+
+/// Whether the victim nouns within [`VICTIM_REACH`] words of a trigger, inside its sentence
+/// (`range`, folded), name unarmed people (`Some(true)`), fighters (`Some(false)`: "killed two
+/// policemen"), or nobody (`None`).
+fn victims_named_near(
+    v: &Vocab,
+    folded: &Folded,
+    range: (usize, usize),
+    trigger: (usize, usize),
+) -> Option<bool> {
+    let before: Vec<&str> = folded
+        .words_iter(range.0, trigger.0)
+        .map(|w| w.text)
+        .collect();
+    let from = before.len().saturating_sub(VICTIM_REACH);
+    // The words on either side, and one more after them to look ahead to.
+    let mut window: Vec<&str> = before[from..].to_vec();
+    let looked_at = window.len() + VICTIM_REACH;
+    window.extend(
+        folded
+            .words_iter(trigger.1, range.1)
+            .map(|w| w.text)
+            .take(VICTIM_REACH + 1),
+    );
+    let mut unarmed = false;
+    for (i, &w) in window.iter().enumerate().take(looked_at) {
+        // "activists said" names the source, not a victim.
+        if window
+            .get(i + 1)
+            .is_some_and(|n| v.report_verbs.get(n).is_some())
+        {
+            continue;
+        }
+        match v.victim_groups.get(w) {
+            Some(VictimGroup::Combatants) => return Some(false),
+            Some(_) => unarmed = true,
+            None => {}
+        }
+    }
+    unarmed.then_some(true)
 }
 
 /// The place of an event: the place of its sentence nearest the trigger, provinces and
