@@ -21,9 +21,10 @@ fn opposes_crowd(a: &ActorRef) -> bool {
 }
 
 /// Gives each event the codebook's first actor for its sub-event type or else its event type,
-/// of the country the event is placed in: always for the types whose actor is fixed (an agent found that opposes the crowd
-/// becomes the second actor if there is none; one of the crowd's own is dropped, as the
-/// codebook's actor stands for it), and for the others only where no agent was found.
+/// of the country the event is placed in: always for the types whose actor is fixed (an agent
+/// found that opposes the crowd becomes the second actor if there is none; one of the crowd's
+/// own is dropped, as the codebook's actor stands for it), and for the others only where no
+/// agent was found.
 pub fn codebook_actors(v: &Vocab, events: &mut [Event]) {
     if v.codebook_actors.is_empty() {
         return;
