@@ -181,20 +181,25 @@ fn anchors(
 
 /// Builds the events of a document, one per report, before merging.
 pub fn build_events(lexicon: &TriggerLexicon, f: &Findings<'_>) -> Vec<Built> {
-    let built = build_events_with(lexicon, f, false);
-    if built.is_empty() {
+    let (built, left_out_killings) = build_events_with(lexicon, f, false);
+    if built.is_empty() && left_out_killings {
         // "Armed robbers kill three", "a man was shot dead": in a text that reports no other
         // violence, a killing is itself the event, whoever did it. Elsewhere it is only the
         // toll of the events around it.
-        build_events_with(lexicon, f, true)
+        build_events_with(lexicon, f, true).0
     } else {
         built
     }
 }
 
 /// [`build_events`], with killings whose agent the text does not name kept as events
-/// (`unagented`) or left out.
-fn build_events_with(lexicon: &TriggerLexicon, f: &Findings<'_>, unagented: bool) -> Vec<Built> {
+/// (`unagented`) or left out; and whether any was left out.
+fn build_events_with(
+    lexicon: &TriggerLexicon,
+    f: &Findings<'_>,
+    unagented: bool,
+) -> (Vec<Built>, bool) {
+    let mut left_out_killings = false;
     let mut by_sentence: BTreeMap<u32, Vec<usize>> = BTreeMap::new();
     for (i, t) in f.triggers.iter().enumerate() {
         by_sentence.entry(t.sentence).or_default().push(i);
@@ -340,6 +345,7 @@ fn build_events_with(lexicon: &TriggerLexicon, f: &Findings<'_>, unagented: bool
             // "killed" alone makes an event only when someone did the killing, or when the
             // text reports nothing else.
             if entry.fallback && roles.actor1.is_none() && !unagented {
+                left_out_killings = true;
                 continue;
             }
             let sub_event_type = match entry.sub_event_type {
@@ -494,7 +500,7 @@ fn build_events_with(lexicon: &TriggerLexicon, f: &Findings<'_>, unagented: bool
             }
         }
     }
-    built
+    (built, left_out_killings)
 }
 
 /// "Gunmen shot dead a trader", "attackers killed three people": violence whose target the
