@@ -36,16 +36,13 @@ impl Pipeline {
     /// country of their gazetteer that has no state actor of its own
     /// ([`ActorDictionary::add_national_forces`](crate::ActorDictionary::add_national_forces)).
     pub fn new(mut resources: Resources) -> Self {
-        let countries: Vec<(String, String)> = resources
+        let countries = resources
             .gazetteer
             .places()
             .iter()
             .filter(|p| p.kind == polemos_core::PlaceKind::Country)
-            .map(|p| (p.country.clone(), p.name.clone()))
-            .collect();
-        resources
-            .actors
-            .add_national_forces(countries.iter().map(|(c, n)| (c.as_str(), n.as_str())));
+            .map(|p| (p.country.as_str(), p.name.as_str()));
+        resources.actors.add_national_forces(countries);
         let dictionaries = JointMatcher::new(&[
             resources.actors.keyed(),
             resources.triggers.keyed(),
