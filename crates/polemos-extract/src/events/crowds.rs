@@ -59,34 +59,38 @@ pub fn crowd_violence(v: &Vocab, folded: &Folded, merged: &mut Vec<Built>) {
     if demonstrations.is_empty() {
         return;
     }
-    let mut absorbed: Vec<(usize, Built)> = Vec::new();
-    let mut kept: Vec<Built> = Vec::with_capacity(merged.len());
-    let mut index_of_kept: Vec<usize> = Vec::with_capacity(merged.len());
-    for (i, b) in std::mem::take(merged).into_iter().enumerate() {
-        let into = demonstrations
-            .iter()
-            .find(|&&(_, s)| b.event.event_type() == EventType::Protests && s == b.event.sentence);
-        match into {
-            Some(&(d, _)) => absorbed.push((d, b)),
-            None => {
-                index_of_kept.push(i);
-                kept.push(b);
-            }
-        }
-    }
-    for (d, protest) in absorbed {
-        let Some(k) = index_of_kept.iter().position(|&i| i == d) else {
+    // (protest, the violent demonstration of its sentence), by index into `merged`.
+    let joins: Vec<(usize, usize)> = merged
+        .iter()
+        .enumerate()
+        .filter(|(_, b)| b.event.event_type() == EventType::Protests)
+        .filter_map(|(i, b)| {
+            let (d, _) = demonstrations
+                .iter()
+                .find(|&&(_, s)| s == b.event.sentence)?;
+            Some((i, *d))
+        })
+        .collect();
+    for &(protest, demonstration) in &joins {
+        let Some(p) = merged.get_mut(protest) else {
             continue;
         };
-        let Some(target) = kept.get_mut(k) else {
+        let triggers = std::mem::take(&mut p.triggers);
+        let evidence = std::mem::take(&mut p.event.evidence);
+        let Some(target) = merged.get_mut(demonstration) else {
             continue;
         };
-        target.triggers.extend(protest.triggers);
-        target.event.evidence.extend(protest.event.evidence);
+        target.triggers.extend(triggers);
+        target.event.evidence.extend(evidence);
         target.event.evidence.sort_unstable();
         target.event.evidence.dedup();
     }
-    *merged = kept;
+    let mut index = 0;
+    merged.retain(|_| {
+        let joined = joins.iter().any(|&(protest, _)| protest == index);
+        index += 1;
+        !joined
+    });
 }
 
 /// Retypes one event as a riot if a crowd did it.
