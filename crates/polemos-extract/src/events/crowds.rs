@@ -6,7 +6,7 @@
 
 use polemos_core::{ActorCategory, ActorRef, Event, EventType, SubEventType};
 
-use super::Built;
+use super::{names_source, Built};
 use crate::fold::Folded;
 use crate::lexicon::Vocab;
 
@@ -130,10 +130,7 @@ fn crowd_words(v: &Vocab, folded: &Folded, e: &Event) -> (bool, bool) {
     let mut words = agent_words(folded, e).peekable();
     while let Some(w) = words.next() {
         // "residents said": a crowd telling of the violence, not doing it.
-        let reporting = words
-            .peek()
-            .is_some_and(|n| v.report_verbs.get(n).is_some());
-        crowd |= v.crowd_nouns.contains(w) && !reporting;
+        crowd |= v.crowd_nouns.contains(w) && !names_source(v, words.peek().copied());
         demonstrating |= v.demonstration_words.contains(w);
     }
     (crowd, demonstrating)

@@ -526,6 +526,12 @@ fn harmed_unarmed(e: &mut Event, civilian_type: SubEventType, named: Option<bool
     }
 }
 
+/// Whether a noun followed by `next` names the source of a report ("activists said",
+/// "residents told"), not a party to the event.
+fn names_source(v: &Vocab, next: Option<&str>) -> bool {
+    next.is_some_and(|n| v.report_verbs.get(n).is_some())
+}
+
 /// How many words on each side of a trigger its victims are looked for in.
 const VICTIM_REACH: usize = 6;
 
@@ -554,11 +560,7 @@ fn victims_named_near(
     );
     let mut unarmed = false;
     for (i, &w) in window.iter().enumerate().take(looked_at) {
-        // "activists said" names the source, not a victim.
-        if window
-            .get(i + 1)
-            .is_some_and(|n| v.report_verbs.get(n).is_some())
-        {
+        if names_source(v, window.get(i + 1).copied()) {
             continue;
         }
         match v.victim_groups.get(w) {
