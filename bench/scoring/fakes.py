@@ -58,6 +58,54 @@ ACTOR_SIDES = {
     "Jaish al-Fatah": "armed opposition groups",
     "Syrian Democratic Forces": "self administration forces",
     "Hayat Tahrir al-Sham": "al-nusra front",
+    # The rest of polemos's armed_groups.tsv that fought in Syria, by the side FA-KES's
+    # categories put them on (pro-government militias with the government and its allies;
+    # al-Qaeda, whose Syrian branch al-Nusra was, with al-Nusra).
+    **{
+        name: "syrian government or russian troops"
+        for name in (
+            "Liwa al-Quds",
+            "Fatemiyoun",
+            "Zainabiyoun",
+            "Liwa Abu al-Fadl al-Abbas",
+            "Liwa al-Baqir",
+            "Ba'ath Brigades",
+            "Desert Hawks Brigade",
+            "Shabiha",
+            "Syrian Air Force Intelligence",
+            "Syrian Military Intelligence",
+            "5th Assault Corps",
+            "Harakat al-Nujaba",
+            "Kataib Hezbollah",
+            "Asaib Ahl al-Haq",
+            "Syrian Social Nationalist Party",
+        )
+    },
+    **{
+        name: "armed opposition groups"
+        for name in (
+            "Faylaq al-Sham",
+            "Nour al-Din al-Zenki Movement",
+            "National Front for Liberation",
+            "Jaysh al-Izza",
+            "Ahrar al-Sharqiya",
+            "Hamza Division",
+            "Sultan Murad Division",
+            "Suleiman Shah Division",
+            "Al-Mutasim Division",
+            "Suqour al-Sham",
+            "Liwa al-Tawhid",
+            "Harakat Hazm",
+            "Jaysh al-Mujahideen",
+            "Jaysh al-Thuwar",
+            "Southern Operations Room",
+            "Maghawir al-Thawra",
+        )
+    },
+    **{
+        name: "al-nusra front"
+        for name in ("Al-Qaeda", "Hurras al-Din", "Jund al-Aqsa", "Turkistan Islamic Party")
+    },
 }
 
 # polemos methods -> FA-KES causes of death.

@@ -3,7 +3,11 @@
 
 pub(crate) const GAZETTEER: &[u8] = include_bytes!("../data/gazetteer/places.tsv.zst");
 pub(crate) const ACTORS: &str = include_str!("../data/actors/actors.tsv");
+pub(crate) const ARMED_GROUPS: &str = include_str!("../data/actors/armed_groups.tsv");
+pub(crate) const COUNTRIES: &str = include_str!("../data/actors/countries.tsv");
+pub(crate) const COMMUNITIES: &str = include_str!("../data/actors/communities.tsv");
 pub(crate) const FORCE_NOUNS: &str = include_str!("../data/actors/force_nouns.txt");
+pub(crate) const MILITIA_NOUNS: &str = include_str!("../data/actors/militia_nouns.txt");
 pub(crate) const TRIGGERS: &str = include_str!("../data/triggers/triggers.tsv");
 pub(crate) const SOURCES: &str = include_str!("../data/sources/sources.tsv");
 
@@ -11,7 +15,11 @@ pub(crate) const SOURCES: &str = include_str!("../data/sources/sources.tsv");
 pub(crate) const ALL: &[(&str, &[u8])] = &[
     ("gazetteer", GAZETTEER),
     ("actors", ACTORS.as_bytes()),
+    ("actors", ARMED_GROUPS.as_bytes()),
+    ("actors", COUNTRIES.as_bytes()),
+    ("actors", COMMUNITIES.as_bytes()),
     ("actors", FORCE_NOUNS.as_bytes()),
+    ("actors", MILITIA_NOUNS.as_bytes()),
     ("triggers", TRIGGERS.as_bytes()),
     ("sources", SOURCES.as_bytes()),
 ];

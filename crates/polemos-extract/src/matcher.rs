@@ -4,6 +4,7 @@ use aho_corasick::automaton::Automaton;
 use aho_corasick::dfa::DFA;
 use aho_corasick::{Anchored, MatchKind, StartKind};
 use std::collections::HashMap;
+use std::sync::OnceLock;
 
 use crate::fold::{fold_key, Folded};
 use crate::ResourceError;
@@ -32,8 +33,12 @@ pub(crate) fn key_automaton<K: AsRef<[u8]>>(keys: &[K]) -> Result<DFA, ResourceE
 /// Matches many keys at once on folded text, whole words only, longest match first.
 #[derive(Debug, Clone)]
 pub struct DictMatcher<V> {
-    /// Anchored DFA over the folded keys: walked from each word start only.
-    automaton: DFA,
+    /// Anchored DFA over the folded keys: walked from each word start only. Built on the
+    /// first [`DictMatcher::find`]: a pipeline walks its dictionaries together through
+    /// [`crate::joint::JointMatcher`]'s automaton and never needs this one, whose size grows
+    /// with the keys (tens of MB for the actor tables). Its build cannot fail where the joint
+    /// automaton, over a superset of the keys, was built.
+    automaton: OnceLock<Option<DFA>>,
     /// Bit `b0 << 8 | b1` set when some key starts with bytes `b0 b1`, or is the one byte
     /// `b0`: a walk from a word start whose two bytes are not here cannot match.
     openings: Vec<u64>,
@@ -61,7 +66,6 @@ impl<V: Clone> DictMatcher<V> {
             });
             values[i].push(value);
         }
-        let automaton = key_automaton(&keys)?;
         let mut openings = vec![0u64; 1 << 10];
         for key in &keys {
             let k = key.as_bytes();
@@ -75,7 +79,7 @@ impl<V: Clone> DictMatcher<V> {
             }
         }
         Ok(DictMatcher {
-            automaton,
+            automaton: OnceLock::new(),
             openings,
             keys,
             values,
@@ -106,7 +110,12 @@ impl<V: Clone> DictMatcher<V> {
     /// occurrence by (start, longest first) and keeping those that do not overlap the last
     /// kept one.
     pub fn find(&self, folded: &Folded) -> Vec<Hit> {
-        let dfa = &self.automaton;
+        let Some(dfa) = self
+            .automaton
+            .get_or_init(|| key_automaton(&self.keys).ok())
+        else {
+            return Vec::new();
+        };
         let Ok(start_state) = dfa.start_state(Anchored::Yes) else {
             return Vec::new();
         };
@@ -162,12 +171,16 @@ pub(crate) fn is_word_byte(b: u8) -> bool {
     b.is_ascii_alphanumeric() || b >= 0x80
 }
 
-/// For an all-capitals alias ("IS", "SANA"), the letters the text must show for it to match:
-/// in lower case these are ordinary words ("is") or not names at all.
+/// For an all-capitals alias ("IS", "SANA") or a short acronym written in mixed case ("JeM",
+/// "LeT", "HuJI"), the letters the text must show for it to match: in lower case these are
+/// ordinary words ("is", "let") or not names at all.
 pub fn exact_form(alias: &str) -> Option<String> {
     let mut letters = alias.chars().filter(|c| c.is_alphabetic()).peekable();
     let all_caps = letters.peek().is_some() && letters.all(char::is_uppercase);
-    all_caps.then(|| letters_only(alias))
+    let mixed_acronym = alias.chars().count() <= 6
+        && alias.chars().all(char::is_alphanumeric)
+        && alias.chars().filter(|c| c.is_uppercase()).count() >= 2;
+    (all_caps || mixed_acronym).then(|| letters_only(alias))
 }
 
 /// The letters and digits of `s`, for comparing acronyms written with or without dots.

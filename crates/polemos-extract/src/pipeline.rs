@@ -11,8 +11,8 @@ use crate::actors::keep_modifying_demonyms;
 use crate::casualties::find_casualties;
 use crate::dates::find_dates;
 use crate::events::{
-    build_events, choose_lead, codebook_actors, crowd_violence, fill_from_document, merge_reports,
-    protest_intervention, Findings,
+    build_events, choose_lead, codebook_actors, crowd_violence, fill_from_document, foreign_forces,
+    merge_reports, protest_intervention, Findings,
 };
 use crate::fold::Folded;
 use crate::gazetteer::{dateline_place, geocode_document, main_country};
@@ -151,6 +151,7 @@ impl Pipeline {
             country.as_deref(),
         );
         choose_lead(vocab, &parsed.doc.text, &mut events, headline);
+        foreign_forces(&mut events, country.as_deref());
         codebook_actors(vocab, &mut events);
         let mentions = mentions(
             &r.triggers,

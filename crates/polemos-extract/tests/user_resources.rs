@@ -129,3 +129,40 @@ fn an_exported_folder_reads_back_as_the_built_in_resources() {
     };
     assert_eq!(run(read_back), run(embedded));
 }
+
+#[test]
+fn a_folder_adds_a_community_and_a_country_name() {
+    let text = "Kel Essouk raiders attacked a camp of herders near Gao, killing two.";
+    let run = |resources: Resources| {
+        let out = Pipeline::new(resources).run(vec![Document::from_text("a", text)]);
+        out[0]
+            .events
+            .iter()
+            .find(|e| e.is_lead)
+            .and_then(|e| e.actor1.clone())
+    };
+    let before = run(Resources::embedded().unwrap());
+    assert_ne!(
+        before.as_ref().map(|a| a.name.as_str()),
+        Some("Kel Essouk communal militia")
+    );
+    let dir = folder(&[(
+        "communities.tsv",
+        "name\tcountry\tforms\nKel Essouk\tML\tKel-Essouk\n",
+    )]);
+    let resources = Resources::from_dir(dir.path()).unwrap();
+    assert!(resources.describe().contains("communities.tsv"));
+    let actor = run(resources).expect("the raiders act");
+    assert_eq!(actor.name, "Kel Essouk communal militia");
+    assert_eq!(actor.category, polemos_core::ActorCategory::IdentityMilitia);
+
+    let bad = folder(&[(
+        "countries.tsv",
+        "iso2\tname\tdemonyms\tcapitals\tother_names\nKenya\tKenya\t\t\t\n",
+    )]);
+    let err = Resources::from_dir(bad.path()).unwrap_err().to_string();
+    assert!(
+        err.contains("countries.tsv:2") && err.contains("ISO"),
+        "{err}"
+    );
+}

@@ -1,8 +1,10 @@
 //! The actor dictionary: who is named in the text, as canonical actors with ACLED categories.
 
 mod demonyms;
+mod load;
 
 pub(crate) use demonyms::keep_modifying_demonyms;
+pub use load::ActorFiles;
 
 use std::collections::HashMap;
 
@@ -12,9 +14,7 @@ use crate::context::{next_words, previous_words, sentence_of};
 use crate::fold::Folded;
 use crate::joint::Keyed;
 use crate::lexicon::Vocab;
-use crate::matcher::{exact_form, letters_equal, DictMatcher, Hit};
-use crate::tsv::parse_rows;
-use crate::ResourceError;
+use crate::matcher::{letters_equal, DictMatcher, Hit};
 
 /// How far (folded bytes) before a generic mention ("the jihadists", "terrorists") a group's
 /// name resolves it: about two sentences. Further back, the article may have moved on, and
@@ -29,6 +29,9 @@ pub struct Actor {
     pub name: String,
     pub category: ActorCategory,
     pub country: Option<String>,
+    /// A party, a party's youth or student wing, a union or a movement (kind `party` in the
+    /// tables): an armed side only in what its members do; its members harmed are civilians.
+    pub party: bool,
 }
 
 /// Where a country's forces are named by a template ("Police Forces of {country}"), the
@@ -52,6 +55,33 @@ fn without_placeholder(template: &str) -> String {
     keep.join(" ")
 }
 
+/// The forces each state template names for the country `code` called `name`, in template
+/// order: "Police Forces of Kenya"; for the unknown country, the templates without the
+/// placeholder ("Police Forces").
+fn national_actors<'t>(
+    templates: &'t [String],
+    code: &'t str,
+    name: &'t str,
+) -> impl Iterator<Item = Actor> + 't {
+    templates.iter().map(move |template| {
+        if code == UNKNOWN_COUNTRY {
+            Actor {
+                name: without_placeholder(template),
+                category: ActorCategory::StateForces,
+                country: None,
+                party: false,
+            }
+        } else {
+            Actor {
+                name: template.replace(COUNTRY_PLACEHOLDER, name),
+                category: ActorCategory::StateForces,
+                country: Some(code.to_string()),
+                party: false,
+            }
+        }
+    })
+}
+
 /// How a generic term is resolved.
 #[derive(Debug, Clone, PartialEq, Eq)]
 enum Resolve {
@@ -70,8 +100,23 @@ enum AliasTarget {
     /// A state's bare demonym ("Russian"): an actor only as the modifier of an event noun
     /// ("Russian air strikes"), which the pipeline checks once triggers are known.
     Demonym(usize),
+    /// A country's name or capital ("Kenya", "Nairobi"): an actor only before a force noun
+    /// ("Kenya police") or after "by"; before an event noun it says where ("Nigeria attack").
+    CountryName(usize),
+    /// A noun that names armed men after a demonym or a name ("Kenyan troops", "Pokot
+    /// raiders"); alone, nothing.
+    Noun(NounClass),
     /// A name that is no actor but holds actor words ("Syrian National Coalition").
     NotActor,
+}
+
+/// Which owners a noun names the armed men of.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum NounClass {
+    /// A state's forces (`force_nouns.txt`).
+    Force,
+    /// A community's militia (`militia_nouns.txt`).
+    Militia,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -90,6 +135,8 @@ pub struct ActorMatch {
     pub generic: bool,
     /// Whether it is a bare demonym, an actor only when it modifies an event noun.
     pub demonym: bool,
+    /// Whether the actor is a party or the like ([`Actor::party`]).
+    pub party: bool,
     pub rule: &'static str,
 }
 
@@ -103,197 +150,40 @@ pub struct ActorDictionary {
     /// Per country without a state actor of its own, the actor each template names for it
     /// (see [`ActorDictionary::add_national_forces`]).
     national: HashMap<String, Vec<usize>>,
+    /// Per country, its own state actor: the row of kind `state` that stands for its forces
+    /// ("Syrian government forces"), which its generic terms resolve to instead of the
+    /// templates' forces. Named units ("Rapid Action Battalion") are not.
+    own_states: HashMap<String, usize>,
 }
 
 impl ActorDictionary {
-    /// Loads the dictionary from the TSV format of `data/actors/actors.tsv` and the force nouns
-    /// list of `data/actors/force_nouns.txt`.
-    pub fn from_tsv(file: &str, text: &str, force_nouns: &str) -> Result<Self, ResourceError> {
-        let mut header = Vec::new();
-        let rows = parse_rows(
-            file,
-            text,
-            &mut header,
-            &[
-                "name",
-                "category",
-                "country",
-                "kind",
-                "demonyms",
-                "aliases",
-                "resolves_to",
-            ],
-        )?;
-        let nouns: Vec<&str> = force_nouns
-            .lines()
-            .map(str::trim)
-            .filter(|l| !l.is_empty() && !l.starts_with('#'))
-            .collect();
-        let mut actors: Vec<Actor> = Vec::new();
-        let mut templates: Vec<String> = Vec::new();
-        let mut aliases: Vec<(String, Alias)> = Vec::new();
-        let alias = |text: &str, target: AliasTarget| {
-            let exact = exact_form(text);
-            (text.to_string(), Alias { target, exact })
-        };
-        for row in &rows {
-            let category_name = row.require("category")?;
-            let category = ActorCategory::parse(category_name)
-                .ok_or_else(|| row.error(format!("unknown category `{category_name}`")))?;
-            let name = row.get("name");
-            let template = name.contains(COUNTRY_PLACEHOLDER);
-            let country = Some(row.get("country"))
-                .filter(|c| !c.is_empty())
-                .map(String::from);
-            let own = (!name.is_empty() && !template).then(|| {
-                actors
-                    .iter()
-                    .position(|a| a.name == name)
-                    .unwrap_or_else(|| {
-                        actors.push(Actor {
-                            name: name.to_string(),
-                            category,
-                            country: country.clone(),
-                        });
-                        actors.len() - 1
-                    })
-            });
-            match row.require("kind")? {
-                "named" | "state" => {
-                    let id = own.ok_or_else(|| row.error("named actor without a name".into()))?;
-                    for a in row.list("aliases").chain(std::iter::once(name)) {
-                        aliases.push(alias(a, AliasTarget::Named(id)));
-                    }
-                    for demonym in row.list("demonyms") {
-                        aliases.push((
-                            demonym.to_string(),
-                            Alias {
-                                target: AliasTarget::Demonym(id),
-                                exact: exact_form(demonym),
-                            },
-                        ));
-                        for noun in &nouns {
-                            let phrase = format!("{demonym} {noun}");
-                            aliases.push((
-                                phrase,
-                                Alias {
-                                    target: AliasTarget::Named(id),
-                                    exact: None,
-                                },
-                            ));
-                        }
-                    }
-                }
-                "generic" => {
-                    let resolves = row.require("resolves_to")?;
-                    let resolve = if resolves == "state" {
-                        Resolve::State(template.then(|| {
-                            templates.push(name.to_string());
-                            templates.len() - 1
-                        }))
-                    } else if template {
-                        return Err(row.error(format!(
-                            "a name with {COUNTRY_PLACEHOLDER} is a template for \"state\" rows only"
-                        )));
-                    } else {
-                        Resolve::FirstNamed(
-                            row.list("resolves_to").map(String::from).collect(),
-                            own,
-                        )
-                    };
-                    for a in row.list("aliases") {
-                        aliases.push(alias(a, AliasTarget::Generic(resolve.clone())));
-                    }
-                }
-                "not_actor" => {
-                    for a in row.list("aliases") {
-                        aliases.push((
-                            a.to_string(),
-                            Alias {
-                                target: AliasTarget::NotActor,
-                                exact: None,
-                            },
-                        ));
-                    }
-                }
-                other => return Err(row.error(format!("unknown kind `{other}`"))),
-            }
-        }
-        // Validate that every actor a generic row may resolve to exists.
-        for (_, a) in &aliases {
-            if let AliasTarget::Generic(Resolve::FirstNamed(names, _)) = &a.target {
-                for n in names {
-                    if !actors.iter().any(|x| &x.name == n) {
-                        return Err(ResourceError::Parse {
-                            file: file.to_string(),
-                            line: 0,
-                            message: format!("resolves_to names unknown actor `{n}`"),
-                        });
-                    }
-                }
-            }
-        }
-        Ok(ActorDictionary {
-            actors,
-            matcher: DictMatcher::new(aliases)?,
-            templates,
-            national: HashMap::new(),
-        })
-    }
-
-    /// The dictionary embedded in the library.
-    pub fn embedded() -> Result<Self, ResourceError> {
-        ActorDictionary::from_tsv(
-            "data/actors/actors.tsv",
-            crate::data::ACTORS,
-            crate::data::FORCE_NOUNS,
-        )
-    }
-
     pub fn actors(&self) -> &[Actor] {
         &self.actors
     }
 
-    /// Adds, for every country (ISO code, name) with no state actor in the dictionary, the
-    /// forces each generic state row's template names ("Police Forces of Kenya"), so that "the
-    /// police" and "troops" resolve in any country the gazetteer knows.
-    /// Forces of a country the text does not make known are named by the template without
-    /// it ("Police Forces").
+    /// Adds, for every country (ISO code, name) with no forces in the dictionary yet (its
+    /// own state actor, or those the country table made), the forces each generic state row's
+    /// template names ("Police Forces of Kenya"), so that "the police" and "troops" resolve in
+    /// any country the gazetteer knows.
     pub fn add_national_forces<'a>(
         &mut self,
         countries: impl IntoIterator<Item = (&'a str, &'a str)>,
     ) {
-        let unknown = std::iter::once((UNKNOWN_COUNTRY, UNKNOWN_COUNTRY));
-        for (code, name) in unknown.chain(countries) {
+        for (code, name) in countries {
             if self.national.contains_key(code) || self.own_state_of(code).is_some() {
                 continue;
             }
-            let mut ids = Vec::with_capacity(self.templates.len());
-            for template in &self.templates {
-                let (name, country) = if code == UNKNOWN_COUNTRY {
-                    (without_placeholder(template), None)
-                } else {
-                    (
-                        template.replace(COUNTRY_PLACEHOLDER, name),
-                        Some(code.to_string()),
-                    )
-                };
-                self.actors.push(Actor {
-                    name,
-                    category: ActorCategory::StateForces,
-                    country,
-                });
-                ids.push(self.actors.len() - 1);
-            }
-            self.national.insert(code.to_string(), ids);
+            let first = self.actors.len();
+            self.actors
+                .extend(national_actors(&self.templates, code, name));
+            self.national
+                .insert(code.to_string(), (first..self.actors.len()).collect());
         }
     }
 
     /// The dictionary's own state actor of `country` (not one of the national forces added).
     fn own_state_of(&self, country: &str) -> Option<usize> {
-        self.actors.iter().position(|a| {
-            a.country.as_deref() == Some(country) && a.category == ActorCategory::StateForces
-        })
+        self.own_states.get(country).copied()
     }
 
     /// The state forces of `country` a generic row resolves to: the dictionary's own state
@@ -303,6 +193,31 @@ impl ActorDictionary {
             Some(ids) => template.and_then(|t| ids.get(t).copied()),
             None => country.and_then(|c| self.own_state_of(c)),
         }
+    }
+
+    /// The alias a hit on `key`, written as `written`, stands for: of the aliases whose
+    /// letters fit (an all-capitals alias needs capitals), one that names an actor of the
+    /// document's `country` where several do ("Fulani" in Nigeria and in Mali), a noun only
+    /// where nothing else fits.
+    fn chosen_alias(&self, key: usize, written: &str, country: Option<&str>) -> Option<&Alias> {
+        let fitting = || {
+            self.matcher
+                .values(key)
+                .iter()
+                .filter(|a| a.exact.as_ref().is_none_or(|e| letters_equal(written, e)))
+        };
+        let of_country = |a: &&Alias| match a.target {
+            AliasTarget::Named(id) | AliasTarget::Demonym(id) | AliasTarget::CountryName(id) => {
+                country.is_some() && self.actors[id].country.as_deref() == country
+            }
+            _ => false,
+        };
+        let not_noun = |a: &&Alias| !matches!(a.target, AliasTarget::Noun(_));
+        fitting()
+            .filter(not_noun)
+            .find(of_country)
+            .or_else(|| fitting().find(not_noun))
+            .or_else(|| fitting().next())
     }
 
     fn by_name(&self, name: &str) -> Option<usize> {
@@ -349,23 +264,20 @@ impl ActorDictionary {
         struct Raw<'a> {
             start: usize,
             end: usize,
+            key: usize,
             alias: &'a Alias,
         }
         let mut raws: Vec<Raw<'_>> = Vec::new();
         for hit in hits {
             let span = folded.original_span(hit.start, hit.end);
             let written = span.slice(text);
-            let Some(alias) = self
-                .matcher
-                .values(hit.key)
-                .iter()
-                .find(|a| a.exact.as_ref().is_none_or(|e| letters_equal(written, e)))
-            else {
+            let Some(alias) = self.chosen_alias(hit.key, written, country) else {
                 continue;
             };
             raws.push(Raw {
                 start: hit.start,
                 end: hit.end,
+                key: hit.key,
                 alias,
             });
         }
@@ -374,7 +286,7 @@ impl ActorDictionary {
             .iter()
             .filter_map(|r| match r.alias.target {
                 AliasTarget::Named(id) => Some((r.start, id)),
-                AliasTarget::Generic(_) | AliasTarget::Demonym(_) | AliasTarget::NotActor => None,
+                _ => None,
             })
             .collect();
         let named_near = |id: usize, at: usize| {
@@ -382,16 +294,74 @@ impl ActorDictionary {
                 n == id && start <= at + NAMED_AFTER && at <= start + NAMED_BEFORE
             })
         };
+        // "Kenyan troops", "Kenya police", "Pokot raiders": the owner named right before a
+        // noun of armed men; the forces or militia it names. For a state, the forces of the
+        // template the noun is a generic term of ("police": Police Forces of Kenya), else its
+        // army. A state's demonym before another country's named actor ("Syrian Popular
+        // Defence Forces") names its own forces of that name, not the foreign namesake.
+        let owned_noun = |owner: usize, next: Option<&Raw<'_>>| {
+            let next = next?;
+            let owner_actor = self.actors.get(owner)?;
+            let values = self.matcher.values(next.key);
+            let has =
+                |class: NounClass| values.iter().any(|a| a.target == AliasTarget::Noun(class));
+            if owner_actor.category == ActorCategory::IdentityMilitia {
+                return has(NounClass::Militia).then_some(owner);
+            }
+            let foreign_namesake = match next.alias.target {
+                // A state unit's or a militia's name used for another country's ("National
+                // Guard"); an insurgency named by its theatre ("Pakistani Taliban") is not.
+                AliasTarget::Named(id) => self.actors.get(id).is_some_and(|a| {
+                    matches!(
+                        a.category,
+                        ActorCategory::StateForces | ActorCategory::PoliticalMilitia
+                    ) && a.country.is_some()
+                        && a.country != owner_actor.country
+                }),
+                _ => false,
+            };
+            if !has(NounClass::Force) && !foreign_namesake {
+                return None;
+            }
+            let template = values.iter().find_map(|a| match a.target {
+                AliasTarget::Generic(Resolve::State(Some(t))) => Some(t),
+                _ => None,
+            });
+            match template {
+                Some(t) => self.state_of(owner_actor.country.as_deref(), Some(t)),
+                None => Some(owner),
+            }
+        };
 
         let mut out: Vec<ActorMatch> = Vec::with_capacity(raws.len());
         let mut i = 0;
         while i < raws.len() {
             let raw = &raws[i];
             i += 1;
+            let mut end = raw.end;
+            let mut demonym = false;
             let (id, generic, rule) = match &raw.alias.target {
                 AliasTarget::Named(id) => (Some(*id), false, "actor:name"),
-                AliasTarget::Demonym(id) => (Some(*id), false, "actor:demonym"),
-                AliasTarget::NotActor => (None, false, "actor:not-actor"),
+                AliasTarget::Demonym(owner) | AliasTarget::CountryName(owner) => {
+                    if let Some(id) = owned_noun(
+                        *owner,
+                        raws.get(i)
+                            .filter(|n| folded.text.get(raw.end..n.start) == Some(" ")),
+                    ) {
+                        end = raws[i].end;
+                        i += 1;
+                        (Some(id), false, "actor:demonym-noun")
+                    } else if matches!(raw.alias.target, AliasTarget::Demonym(_)) {
+                        demonym = true;
+                        (Some(*owner), false, "actor:demonym")
+                    } else if previous_words(folded, raw.start, 2).contains(&"by") {
+                        // "strikes carried out by Nigeria"
+                        (Some(*owner), false, "actor:country-name")
+                    } else {
+                        (None, false, "actor:country-name")
+                    }
+                }
+                AliasTarget::Noun(_) | AliasTarget::NotActor => (None, false, "actor:not-actor"),
                 // "Unidentified warplanes": the text says it does not know whose.
                 AliasTarget::Generic(Resolve::State(_))
                     if previous_words(folded, raw.start, 1)
@@ -416,7 +386,6 @@ impl ActorDictionary {
                 ),
             };
             let Some(mut id) = id else { continue };
-            let mut end = raw.end;
             let mut rule = rule;
             // "Terrorists of the so-called Jaish al-Islam": the generic word names the group.
             if generic {
@@ -440,14 +409,18 @@ impl ActorDictionary {
             {
                 continue;
             }
-            // "rebel-held", "IS-controlled": the actor describes a place, it does not act.
-            if next_words(folded, raw.end, 1)
-                .first()
-                .is_some_and(|w| vocab.control_words.contains(w))
-            {
+            // "rebel-held", "IS-controlled": the actor describes a place, it does not act;
+            // "al-Qaeda-affiliated", "Iran-backed": another actor, tied to it, does.
+            // The affiliation joined by a hyphen: in "forces backed by the coalition" the
+            // forces act.
+            let hyphened = text
+                .get(folded.original_span(raw.start, raw.end).end..)
+                .is_some_and(|rest| rest.starts_with('-'));
+            if next_words(folded, raw.end, 1).first().is_some_and(|w| {
+                vocab.control_words.contains(w) || (hyphened && vocab.affiliation_words.contains(w))
+            }) {
                 continue;
             }
-            let demonym = matches!(raw.alias.target, AliasTarget::Demonym(_));
             // "ISIS kills 50 in central Syria attack": after a compass word the state's name is
             // a region, where the attack happened, not who made it.
             if demonym
@@ -488,7 +461,8 @@ impl ActorDictionary {
                     sentence,
                     actor,
                     generic,
-                    demonym: matches!(raw.alias.target, AliasTarget::Demonym(_)),
+                    demonym,
+                    party: self.actors.get(id).is_some_and(|a| a.party),
                     rule,
                 });
             }
@@ -642,7 +616,7 @@ mod tests {
 
     #[test]
     fn generic_terms_resolve_by_context() {
-        assert!(find("Troops advanced.", None).is_empty());
+        assert_eq!(find("Troops advanced.", None)[0].1, "Military Forces");
         assert_eq!(find("Troops advanced.", Some("IQ"))[0].1, "Iraqi forces");
         assert_eq!(
             find("The jihadists of ISIS attacked.", None)[0].1,

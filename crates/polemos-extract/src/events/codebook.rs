@@ -78,6 +78,33 @@ pub fn codebook_actors(v: &Vocab, events: &mut [Event]) {
     }
 }
 
+/// ACLED codes a state's forces acting outside their own country as external forces (Russian
+/// forces in Ukraine or Syria, Indian border guards firing across the border into
+/// Bangladesh): each event's state actors of another country than the one the event is placed
+/// in (or, where it is not placed, the document's) become external forces.
+pub fn foreign_forces(events: &mut [Event], document_country: Option<&str>) {
+    for e in events.iter_mut() {
+        let here = e
+            .location
+            .as_ref()
+            .map(|l| l.country.as_str())
+            .or(document_country);
+        let Some(here) = here else { continue };
+        let mut changed = false;
+        for a in [&mut e.actor1, &mut e.actor2].into_iter().flatten() {
+            if a.category == ActorCategory::StateForces
+                && a.country.as_deref().is_some_and(|c| c != here)
+            {
+                a.category = ActorCategory::ExternalForces;
+                changed = true;
+            }
+        }
+        if changed {
+            e.rule.push_str("+actor:foreign-forces");
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use polemos_core::SubEventType;

@@ -27,7 +27,7 @@ use crate::fold::{fold_key, Folded};
 use crate::gazetteer::PlaceMatch;
 use crate::lexicon::Vocab;
 use crate::triggers::{Trigger, TriggerLexicon, TriggerMatch, TriggerPos, TriggerType};
-pub use codebook::codebook_actors;
+pub use codebook::{codebook_actors, foreign_forces};
 pub use context_fill::fill_from_document;
 pub use crowds::crowd_violence;
 pub(crate) use merge::is_violent_type;
@@ -348,7 +348,35 @@ fn build_events_with(
                 left_out_killings = true;
                 continue;
             }
+            let party = |a: &Option<ActorRef>| {
+                a.as_ref()
+                    .is_some_and(|a| actors.iter().any(|m| m.party && m.actor.span == a.span))
+            };
+            // "Jubo League and Chhatra League activists clashed": members of parties (unions,
+            // movements) fighting each other are a riot, not a battle of armed groups.
+            let party_clash = entry.sub_event_type == TriggerType::Fixed(SubEventType::ArmedClash)
+                && entry.if_civilians.is_none()
+                && party(&roles.actor1)
+                && (roles.actor2.is_none() || party(&roles.actor2));
+            // "killed a local leader of the Awami League": a party's members harmed are
+            // civilians.
+            let members_harmed = !party_clash && party(&roles.actor2);
+            if members_harmed {
+                if let Some(a) = roles.actor2.take() {
+                    roles.actor2 = Some(ActorRef {
+                        name: PARTY_MEMBERS.to_string(),
+                        category: ActorCategory::Civilians,
+                        ..a
+                    });
+                }
+            }
+            let party_rule = match (party_clash, members_harmed) {
+                (true, _) => "+type:party-clash",
+                (_, true) => "+actor2:party-members",
+                _ => "",
+            };
             let sub_event_type = match entry.sub_event_type {
+                _ if party_clash => SubEventType::MobViolence,
                 TriggerType::Territory => territory_taken_by(roles.actor1.as_ref()),
                 TriggerType::Fixed(kind) => {
                     let civilian_target = roles
@@ -407,7 +435,7 @@ fn build_events_with(
                     attribution: attribution.cloned(),
                     evidence: vec![sentence],
                     is_lead: false,
-                    rule: format!("{}+{}", entry.id, roles.rule),
+                    rule: format!("{}+{}{party_rule}", entry.id, roles.rule),
                 },
                 triggers: members,
                 generic: entry.generic || entry.fallback,
@@ -531,6 +559,9 @@ fn harmed_unarmed(e: &mut Event, civilian_type: SubEventType, named: Option<bool
 fn names_source(v: &Vocab, next: Option<&str>) -> bool {
     next.is_some_and(|n| v.report_verbs.get(n).is_some())
 }
+
+/// The actor a party's members harmed are coded as: civilians, as ACLED codes them.
+const PARTY_MEMBERS: &str = "Civilians";
 
 /// How many words on each side of a trigger its victims are looked for in.
 const VICTIM_REACH: usize = 6;

@@ -4,7 +4,7 @@
 use polemos_core::{ActorCategory, ActorRef};
 
 use crate::actors::ActorMatch;
-use crate::context::previous_words;
+use crate::context::{next_words, previous_words};
 use crate::fold::Folded;
 use crate::lexicon::Vocab;
 use crate::triggers::{TriggerMatch, TriggerPos};
@@ -230,6 +230,17 @@ fn cut_at_semicolons(
     (lo, hi)
 }
 
+/// Whether actor `a` is the subject of a report verb ("the monitor has reported that ..."):
+/// the source of what follows, not a party to it.
+fn reports(v: &Vocab, folded: &Folded, a: &ActorMatch) -> bool {
+    let next = next_words(folded, folded_end(folded, a), 3);
+    let verb = next
+        .iter()
+        .find(|w| !v.harm_auxiliaries.contains(w))
+        .and_then(|w| v.report_verbs.get(w));
+    verb.is_some_and(|class| *class == "reported")
+}
+
 /// Assigns roles for trigger `t` from the actors of its sentence (in text order).
 /// `(lo, hi)` is the trigger's clause ([`Clauses::clause`]).
 pub fn assign_roles(
@@ -324,9 +335,13 @@ pub fn assign_roles(
                 (None, _) if accused(v, folded, &before).is_some() => {
                     (accused(v, folded, &before), target, "role:noun-accused")
                 }
-                // "X carried out air strikes on Y": the clause's subject.
+                // "X carried out air strikes on Y": the clause's subject, unless it only
+                // reports ("X has reported that Y fired shells").
                 (None, _) => (
-                    before.iter().find(not_by).copied(),
+                    before
+                        .iter()
+                        .find(|a| not_by(a) && !reports(v, folded, a))
+                        .copied(),
                     target,
                     "role:noun-subject",
                 ),

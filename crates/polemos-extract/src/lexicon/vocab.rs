@@ -49,6 +49,8 @@ pub(crate) struct Vocab {
     pub unknown_owner_words: WordList,
     /// Words after an actor making it a description of a place ("rebel-held").
     pub control_words: WordList,
+    /// Words after an actor making it the one another is tied to ("Iran-backed").
+    pub affiliation_words: WordList,
     /// What may stand between a generic term and the name it introduces ("of the").
     pub of_gaps: PhraseList,
 
@@ -278,6 +280,7 @@ impl Vocab {
             member_nouns: c.words("member_nouns")?,
             unknown_owner_words: c.words("unknown_owner_words")?,
             control_words: c.words("control_words")?,
+            affiliation_words: c.words("affiliation_words")?,
             of_gaps: c.phrases("of_gaps")?,
             number_units: c.number_words("unit")?,
             number_tens: c.number_words("ten")?,

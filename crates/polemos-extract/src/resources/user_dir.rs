@@ -1,9 +1,11 @@
 //! A researcher's own folder of data files ([`Resources::from_dir`]), and the built-in files
 //! written out to start one from ([`Resources::export_builtin`]).
 
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 use super::{ResourceError, Resources};
+use crate::actors::ActorFiles;
 use crate::lexicon::REPLACE_MARKER;
 use crate::{ActorDictionary, Lexicon, SourceDictionary, TriggerLexicon};
 
@@ -22,16 +24,13 @@ impl Resources {
         let mut resources = Resources::embedded()?;
         let files = user_files(dir)?;
         let mut rebuild_gazetteer = false;
-        let mut force_nouns = None;
-        let mut actors = None;
+        // The actor dictionary's files the folder holds, merged with the built-in ones.
+        let mut actor_files: HashMap<&str, Merged> = HashMap::new();
         for (path, name, text) in &files {
             let table = DICTIONARIES.iter().find(|(file, _, _)| file == name);
             match table {
-                Some(&("actors.tsv", builtin, _)) => {
-                    actors = Some(merge(name, builtin, path, text)?)
-                }
-                Some(&("force_nouns.txt", builtin, _)) => {
-                    force_nouns = Some(merge(name, builtin, path, text)?);
+                Some(&(file, builtin, "actors")) => {
+                    actor_files.insert(file, merge(name, builtin, path, text)?);
                 }
                 Some(&("triggers.tsv", builtin, _)) => {
                     let merged = merge(name, builtin, path, text)?;
@@ -52,17 +51,8 @@ impl Resources {
                 }
             }
         }
-        if actors.is_some() || force_nouns.is_some() {
-            let builtin = |file: &str| {
-                let (_, text, _) = DICTIONARIES.iter().find(|(f, _, _)| *f == file)?;
-                Some(Merged::builtin(text))
-            };
-            let actors = actors.or_else(|| builtin("actors.tsv")).unwrap_or_default();
-            let nouns = force_nouns
-                .or_else(|| builtin("force_nouns.txt"))
-                .unwrap_or_default();
-            resources.actors = ActorDictionary::from_tsv("actors.tsv", &actors.text, &nouns.text)
-                .map_err(|e| actors.locate(e))?;
+        if !actor_files.is_empty() {
+            resources.actors = user_actors(&actor_files)?;
         }
         if rebuild_gazetteer {
             resources.gazetteer = resources.gazetteer.rebuilt_with(&resources.lexicon)?;
@@ -127,12 +117,51 @@ impl Resources {
 
 /// The dictionary files a user's folder may hold besides the lexicon's classes: (file name,
 /// built-in text, resource it extends).
-const DICTIONARIES: [(&str, &str, &str); 4] = [
+const DICTIONARIES: [(&str, &str, &str); 8] = [
     ("actors.tsv", crate::data::ACTORS, "actors"),
+    ("armed_groups.tsv", crate::data::ARMED_GROUPS, "actors"),
+    ("countries.tsv", crate::data::COUNTRIES, "actors"),
+    ("communities.tsv", crate::data::COMMUNITIES, "actors"),
     ("force_nouns.txt", crate::data::FORCE_NOUNS, "actors"),
+    ("militia_nouns.txt", crate::data::MILITIA_NOUNS, "actors"),
     ("triggers.tsv", crate::data::TRIGGERS, "triggers"),
     ("sources.tsv", crate::data::SOURCES, "sources"),
 ];
+
+/// The actor dictionary from the built-in files with the user's `files` (by file name) merged
+/// in; an error in a user's row names the user's file and line.
+fn user_actors(files: &HashMap<&str, Merged>) -> Result<ActorDictionary, ResourceError> {
+    let text = |file: &str| -> String {
+        files.get(file).map(|m| m.text.clone()).unwrap_or_else(|| {
+            DICTIONARIES
+                .iter()
+                .find(|(f, _, _)| *f == file)
+                .map(|(_, t, _)| t.to_string())
+                .unwrap_or_default()
+        })
+    };
+    let (actors, groups) = (text("actors.tsv"), text("armed_groups.tsv"));
+    let (countries, communities) = (text("countries.tsv"), text("communities.tsv"));
+    let (force_nouns, militia_nouns) = (text("force_nouns.txt"), text("militia_nouns.txt"));
+    let tables = [
+        ("actors.tsv", actors.as_str()),
+        ("armed_groups.tsv", groups.as_str()),
+    ];
+    ActorDictionary::from_files(&ActorFiles {
+        tables: &tables,
+        countries: ("countries.tsv", &countries),
+        communities: ("communities.tsv", &communities),
+        force_nouns: &force_nouns,
+        militia_nouns: &militia_nouns,
+    })
+    .map_err(|e| match &e {
+        ResourceError::Parse { file, .. } => match files.get(file.as_str()) {
+            Some(merged) => merged.locate(e),
+            None => e,
+        },
+        _ => e,
+    })
+}
 
 /// What a folder written by [`Resources::export_builtin`] holds.
 const EXPORT_README: &str = "\
@@ -149,7 +178,11 @@ is the simpler way to add a few actors or words: a table with just its header li
 rows. A table must keep its header line. Entries of the word classes are written in folded
 form: lowercase, no accents, words separated by single spaces.
 
-- `actors.tsv`, `force_nouns.txt`: actors with their aliases, categories and countries.
+- `actors.tsv`, `armed_groups.tsv`: actors with their aliases, categories and countries.
+- `countries.tsv`: every country's names, demonyms and capitals, standing for its forces.
+- `communities.tsv`: communities whose armed members are coded as identity militias.
+- `force_nouns.txt`, `militia_nouns.txt`: nouns that, after a country's or a community's name,
+  name its forces or its militia (`Kenyan troops`, `Pokot raiders`).
 - `triggers.tsv`: the words and phrases that report events, with their event types.
 - `sources.tsv`: news agencies, monitors and officials that report.
 - every other file: one word class the rules read; its first lines say what it is for.
