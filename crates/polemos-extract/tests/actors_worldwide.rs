@@ -147,3 +147,14 @@ fn a_demonym_before_a_foreign_namesake_is_its_own_states() {
     let e = lead("Syrian Popular Defence Forces shelled the village of Kafr Nabl.");
     assert_eq!(name(&e.actor1), Some("Syrian government forces"), "{e:#?}");
 }
+
+#[test]
+fn the_place_attacked_says_whether_civilians_were_the_target() {
+    let e = lead("Militants attacked the village of Tinga on Monday; no casualties were reported.");
+    assert_eq!(e.sub_event_type.as_str(), "Attack", "{e:#?}");
+    let e = lead("Militants attacked an army post near Tinga on Monday.");
+    assert_eq!(e.sub_event_type.as_str(), "Armed clash", "{e:#?}");
+    // The agent's own words ("militants") name no victims.
+    let e = lead("Suspected jihadist militants attacked a market in Tinga.");
+    assert_eq!(e.sub_event_type.as_str(), "Attack", "{e:#?}");
+}

@@ -460,7 +460,15 @@ fn build_events_with(
                     .get_mut(i)
                     .filter(|b| b.event.sub_event_type == own_type)
                 {
-                    let named = victims_named_near(f.vocab, f.folded, range, trigger);
+                    // "militants attacked the village": the agent's own words name no victims.
+                    let agent_end = b
+                        .event
+                        .actor1
+                        .as_ref()
+                        .map(|a| f.folded.folded_offset(a.span.end))
+                        .filter(|&end| end <= trigger.0);
+                    let from = agent_end.map_or(range.0, |end| end.max(range.0));
+                    let named = victims_named_near(f.vocab, f.folded, (from, range.1), trigger);
                     harmed_unarmed(&mut b.event, civilian_type, named);
                 }
             }
@@ -594,10 +602,14 @@ fn victims_named_near(
         if names_source(v, window.get(i + 1).copied()) {
             continue;
         }
+        // "attacked an army post": an armed side; "attacked the village": civilians.
+        if v.armed_places.contains(w) {
+            return Some(false);
+        }
         match v.victim_groups.get(w) {
             Some(VictimGroup::Combatants) => return Some(false),
             Some(_) => unarmed = true,
-            None => {}
+            None => unarmed |= v.civilian_places.contains(w),
         }
     }
     unarmed.then_some(true)

@@ -70,6 +70,10 @@ pub(crate) struct Vocab {
     // Casualties.
     /// Nouns naming victims after a count, with the group each counts in.
     pub victim_groups: WordMap<VictimGroup>,
+    /// Places whose attack harms civilians ("attacked the village", "a market").
+    pub civilian_places: WordList,
+    /// Places whose attack meets an armed side ("attacked an army post").
+    pub armed_places: WordList,
     /// Verbs before a count saying they were killed ("killing 12").
     pub killed_before_count: WordList,
     /// Verbs before a count saying they were hurt ("wounding 20").
@@ -288,6 +292,8 @@ impl Vocab {
             vague_quantities: c.vague_quantities()?,
             count_first_words: WordList::default(),
             victim_groups: c.map("victim_groups", "group", VictimGroup::parse)?,
+            civilian_places: c.words("civilian_places")?,
+            armed_places: c.words("armed_places")?,
             killed_before_count: c.harm_words(Harm::Killed, "before_count")?,
             injured_before_count: c.harm_words(Harm::Injured, "before_count")?,
             killed_after_count: c.harm_words(Harm::Killed, "after_count")?,
