@@ -143,6 +143,12 @@ pub struct ExtractArgs {
     #[arg(short, long, value_enum, default_value_t = FormatArg::Parquet)]
     pub format: FormatArg,
 
+    /// Go on when some inputs cannot be read (missing, no permission): the others are read,
+    /// and each unreadable one is an error row. Without it, such an input stops the run
+    /// before anything is written.
+    #[arg(long)]
+    pub keep_going: bool,
+
     /// Worker threads [default: one per core].
     #[arg(short = 'j', long, value_name = "N")]
     pub threads: Option<NonZeroUsize>,

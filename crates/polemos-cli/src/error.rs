@@ -10,6 +10,9 @@ pub enum CliError {
     Read(#[from] ReadError),
     #[error("no documents found in {0}")]
     NoDocuments(String),
+    /// Inputs that name nothing readable; with other inputs, `--keep-going` reads the rest.
+    #[error("cannot read {0}{hint}", hint = if *.1 { " (the other inputs are read with --keep-going)" } else { "" })]
+    UnreadableInputs(String, bool),
     #[error(transparent)]
     Engine(#[from] EngineError),
     #[error(transparent)]

@@ -33,6 +33,17 @@ pub fn extract(args: &ExtractArgs) -> Result<(), CliError> {
         url_column: args.url_column.clone(),
         split_stories: !args.no_split,
     };
+    let unreadable = polemos_parse::unreadable_inputs(&args.inputs);
+    if !unreadable.is_empty() {
+        let others = unreadable.len() < args.inputs.len();
+        if !(args.keep_going && others) {
+            let list: Vec<String> = unreadable
+                .iter()
+                .map(|(p, e)| format!("{}: {e}", p.display()))
+                .collect();
+            return Err(CliError::UnreadableInputs(list.join("; "), others));
+        }
+    }
     let mut reader = DocumentReader::new(&args.inputs, &options)?;
     // Reading up to the first documents before anything else: inputs that yield none fail
     // before the dictionaries are loaded or the output directory is touched.

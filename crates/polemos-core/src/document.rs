@@ -79,6 +79,9 @@ pub struct Document {
     pub status: DocStatus,
     /// Why the document could not be processed, when `status` is `Error`.
     pub error: Option<String>,
+    /// What was done to a document that could be processed only in part or in another way
+    /// than usual (HTML nested too deep to keep its structure): processed, but not as given.
+    pub warning: Option<String>,
 }
 
 impl Document {

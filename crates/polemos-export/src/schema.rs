@@ -81,6 +81,8 @@ define_table! {
         status: Utf8,
         /// Why the document could not be processed, when status is `error`.
         error: Nullable<Utf8>,
+        /// What was done to a document processed only in part or not as given.
+        warning: Nullable<Utf8>,
         /// Text of the headline, when one was found.
         headline: Nullable<Utf8>,
         /// Title given by metadata (an input column, an HTML title).

@@ -144,6 +144,7 @@ impl TablesBuilder {
             encoding: doc.encoding.as_deref(),
             status: doc.status.as_str(),
             error: doc.error.as_deref(),
+            warning: doc.warning.as_deref(),
             headline: p.headline_text(),
             title: doc.title.as_deref(),
             url: doc.url.as_deref(),

@@ -46,7 +46,8 @@ pub fn decode(bytes: &[u8]) -> Decoded {
 }
 
 /// Whether the bytes look like binary data rather than text in any encoding: NUL bytes that
-/// are not UTF-16 padding, or many control characters.
+/// are not UTF-16 padding (more than one in a hundred, and more than a stray few), or many
+/// control characters.
 pub fn looks_binary(bytes: &[u8]) -> bool {
     if Encoding::for_bom(bytes).is_some() || utf16_without_bom(bytes).is_some() {
         return false;
@@ -55,16 +56,18 @@ pub fn looks_binary(bytes: &[u8]) -> bool {
     if sample.is_empty() {
         return false;
     }
+    // A stray NUL in a text export (a corrupt field) does not make the file binary: binary
+    // formats hold them by the hundred.
     let mut control = 0usize;
+    let mut nul = 0usize;
     for &b in sample {
         if b == 0 {
-            return true;
-        }
-        if b < 0x20 && !matches!(b, b'\n' | b'\r' | b'\t' | 0x0c | 0x1b) {
+            nul += 1;
+        } else if b < 0x20 && !matches!(b, b'\n' | b'\r' | b'\t' | 0x0c | 0x1b) {
             control += 1;
         }
     }
-    control * 10 > sample.len()
+    (nul * 100 > sample.len() && nul >= 16) || (nul + control) * 10 > sample.len()
 }
 
 fn with(enc: &'static Encoding, bytes: &[u8]) -> Decoded {

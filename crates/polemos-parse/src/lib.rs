@@ -28,6 +28,7 @@ pub use date::{month_number, parse_date};
 pub use decode::{decode, looks_binary, Decoded};
 pub use parse::parse;
 pub use read::{
-    input_files, read_bytes, read_file, read_paths, DocumentReader, Format, ReadError, ReadOptions,
+    input_files, read_bytes, read_file, read_paths, unreadable_inputs, DocumentReader, Format,
+    ReadError, ReadOptions,
 };
 pub use stories::split_stories;

@@ -77,7 +77,9 @@ fn truncated_jsonl_and_csv_without_column() {
     // A number is accepted as text.
     assert_eq!(docs[2].status, DocStatus::Ok);
     assert!(docs[3..].iter().all(|d| d.status == DocStatus::Error));
-    assert!(docs[3].id.ends_with("x.csv:1"));
+    // An `id` column names the rows, in CSV as in JSONL; the source says where each is.
+    assert_eq!(docs[3].id, "1");
+    assert!(docs[3].source.ends_with("x.csv:1"));
     assert!(docs[3]
         .error
         .as_deref()

@@ -44,6 +44,23 @@ pub(super) fn expand(inputs: &[PathBuf]) -> Result<Vec<PathBuf>, ReadError> {
     Ok(out)
 }
 
+/// The inputs that name no readable file or directory and are no glob pattern, each with why
+/// (a misspelt path would otherwise only show as an error row among the results).
+pub fn unreadable_inputs(inputs: &[PathBuf]) -> Vec<(PathBuf, std::io::Error)> {
+    inputs
+        .iter()
+        .filter(|p| !is_pattern(p) || p.exists())
+        .filter_map(|p| {
+            let opened = if p.is_dir() {
+                std::fs::read_dir(p).map(|_| ())
+            } else {
+                std::fs::File::open(p).map(|_| ())
+            };
+            opened.err().map(|e| (p.clone(), e))
+        })
+        .collect()
+}
+
 fn is_pattern(path: &Path) -> bool {
     path.to_string_lossy().contains(['*', '?', '['])
 }

@@ -9,6 +9,8 @@
 use std::collections::HashMap;
 
 use chrono::NaiveDate;
+use ego_tree::iter::{Edge, Traverse};
+use ego_tree::{NodeId, NodeRef};
 use polemos_core::{DateSource, Document};
 use scraper::{ElementRef, Html, Node};
 
@@ -66,6 +68,24 @@ const DATE_KEYS: &[&str] = &[
     "dc.date",
 ];
 
+/// How deep a page's elements may nest for its structure to be read. Real pages nest a few
+/// dozen deep; the HTML parser checks its stack of open elements at every tag, so a page nested
+/// tens of thousands deep would take minutes. Deeper pages are read as plain text, with a
+/// warning on their row.
+const MAX_NESTING: usize = 512;
+
+/// Elements whose end tag may be left out (a new one closes the last): not counted as nesting.
+const IMPLIED_END: &[&str] = &[
+    "p", "li", "dt", "dd", "option", "optgroup", "tr", "td", "th", "thead", "tbody", "tfoot",
+    "colgroup", "caption", "rb", "rt", "rp",
+];
+
+/// Elements that never hold content.
+const VOID: &[&str] = &[
+    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source",
+    "track", "wbr",
+];
+
 /// What an HTML page yields: the story text and its metadata.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub(crate) struct Extracted {
@@ -73,10 +93,148 @@ pub(crate) struct Extracted {
     pub title: Option<String>,
     pub published: Option<NaiveDate>,
     pub url: Option<String>,
+    /// Set when the page could not be read as HTML and was read as plain text.
+    pub warning: Option<String>,
+}
+
+/// Whether the elements of `html` nest deeper than `limit` (a linear scan of its tags, which
+/// counts neither void elements, nor self-closed ones, nor those whose end tag is optional).
+fn nests_deeper_than(html: &str, limit: usize) -> bool {
+    let bytes = html.as_bytes();
+    let mut depth: usize = 0;
+    let mut i = 0;
+    while let Some(at) = bytes[i..].iter().position(|&b| b == b'<') {
+        i += at + 1;
+        let Some(&first) = bytes.get(i) else { break };
+        let closing = first == b'/';
+        let name_start = i + usize::from(closing);
+        let name_len = bytes[name_start..]
+            .iter()
+            .take_while(|b| b.is_ascii_alphanumeric())
+            .count();
+        if name_len == 0 {
+            continue;
+        }
+        let name = html[name_start..name_start + name_len].to_ascii_lowercase();
+        if VOID.contains(&name.as_str()) || IMPLIED_END.contains(&name.as_str()) {
+            continue;
+        }
+        let end = bytes[i..].iter().position(|&b| b == b'>').map(|e| i + e);
+        if closing {
+            depth = depth.saturating_sub(1);
+        } else if !end.is_some_and(|e| e > 0 && bytes[e - 1] == b'/') {
+            depth += 1;
+            if depth > limit {
+                return true;
+            }
+        }
+    }
+    false
+}
+
+/// The text of `html` with its tags taken out (and what scripts and styles hold), for pages
+/// too deeply nested to parse: each tag becomes a line break, so block text stays apart.
+fn plain_text(html: &str) -> String {
+    let mut out = String::with_capacity(html.len() / 2);
+    let mut rest = html;
+    while let Some(open) = rest.find('<') {
+        out.push_str(&decode_entities(&rest[..open]));
+        let after = &rest[open..];
+        let lower_starts = |tag: &str| {
+            after
+                .get(1..=tag.len())
+                .is_some_and(|t| t.eq_ignore_ascii_case(tag))
+        };
+        let skip_to = if lower_starts("script") {
+            find_ci(after, "</script")
+        } else if lower_starts("style") {
+            find_ci(after, "</style")
+        } else {
+            Some(0)
+        };
+        let from = skip_to.unwrap_or(after.len());
+        match after[from..].find('>') {
+            Some(close) => rest = &after[from + close + 1..],
+            None => rest = "",
+        }
+        out.push('\n');
+    }
+    out.push_str(&decode_entities(rest));
+    out
+}
+
+/// Where `needle` (ASCII) starts in `hay`, ignoring ASCII case.
+fn find_ci(hay: &str, needle: &str) -> Option<usize> {
+    hay.as_bytes()
+        .windows(needle.len())
+        .position(|w| w.eq_ignore_ascii_case(needle.as_bytes()))
+}
+
+/// The few character references that plain text from a broken page needs read.
+fn decode_entities(s: &str) -> String {
+    if !s.contains('&') {
+        return s.to_string();
+    }
+    s.replace("&nbsp;", " ")
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&#39;", "'")
+        .replace("&apos;", "'")
+        .replace("&amp;", "&")
+}
+
+/// Elements whose content the HTML parser reads as text up to their end tag: left open, they
+/// would swallow the rest of the page ("<title>Attack in Homs<body>..." has no body).
+const RAW_TEXT: &[&str] = &["title", "textarea", "style", "script", "xmp"];
+
+/// `html` with the raw-text elements that are never closed ([`RAW_TEXT`]) closed where the
+/// next tag starts, so that what follows them is read as the page.
+fn close_raw_text(html: &str) -> std::borrow::Cow<'_, str> {
+    let mut fixed = std::borrow::Cow::Borrowed(html);
+    for tag in RAW_TEXT {
+        let open = format!("<{tag}");
+        let close = format!("</{tag}");
+        let mut from = 0;
+        while let Some(at) = find_ci(&fixed[from..], &open).map(|a| from + a) {
+            let after_name = at + open.len();
+            let is_tag = fixed[after_name..]
+                .chars()
+                .next()
+                .is_none_or(|c| c == '>' || c == '/' || c.is_whitespace());
+            let Some(end) = fixed[after_name..].find('>').map(|e| after_name + e + 1) else {
+                break;
+            };
+            if !is_tag {
+                from = end;
+                continue;
+            }
+            match find_ci(&fixed[end..], &close) {
+                Some(c) => from = end + c + close.len(),
+                None => {
+                    let at = fixed[end..].find('<').map_or(fixed.len(), |n| end + n);
+                    fixed.to_mut().insert_str(at, &format!("</{tag}>"));
+                    break;
+                }
+            }
+        }
+    }
+    fixed
 }
 
 /// Extracts the story text and metadata from an HTML page.
 pub(crate) fn extract(html: &str) -> Extracted {
+    let html = &*close_raw_text(html);
+    if nests_deeper_than(html, MAX_NESTING) {
+        return Extracted {
+            text: plain_text(html),
+            warning: Some(format!(
+                "HTML nested more than {MAX_NESTING} elements deep: read as plain text, \
+                 without its page structure"
+            )),
+            ..Extracted::default()
+        };
+    }
     let doc = Html::parse_document(html);
     let root = doc.root_element();
     let meta = meta_map(root);
@@ -111,6 +269,7 @@ pub(crate) fn extract(html: &str) -> Extracted {
         title,
         published,
         url,
+        warning: None,
     }
 }
 
@@ -123,6 +282,7 @@ pub(super) fn page(id: &str, source: &str, html: &str, encoding: &str) -> Docume
     doc.encoding = Some(encoding.to_string());
     doc.title = ex.title;
     doc.url = ex.url;
+    doc.warning = ex.warning;
     if let Some(date) = ex.published {
         doc = doc.with_published(date, DateSource::Metadata);
     }
@@ -205,18 +365,74 @@ fn time_date(el: Option<ElementRef<'_>>) -> Option<NaiveDate> {
 
 /// The first element called `tag` under `el`, outside skipped elements when `visible`.
 fn first_element<'a>(el: ElementRef<'a>, tag: &str, visible: bool) -> Option<ElementRef<'a>> {
-    for child in el.children().filter_map(ElementRef::wrap) {
-        if visible && is_skipped(child) {
-            continue;
-        }
-        if name(child) == tag {
-            return Some(child);
-        }
-        if let Some(found) = first_element(child, tag, visible) {
-            return Some(found);
+    Walk::new(el, visible).find_map(|step| match step {
+        Step::Open(node) => ElementRef::wrap(node).filter(|e| name(*e) == tag),
+        Step::Close(_) => None,
+    })
+}
+
+/// A step of [`Walk`]: a node starts (element or text), or an element ends.
+enum Step<'a> {
+    Open(NodeRef<'a, Node>),
+    Close(ElementRef<'a>),
+}
+
+/// The nodes under an element in document order, walked without recursion: a page may nest
+/// elements tens of thousands deep, and the walk's memory must not be the thread's stack.
+/// With `visible`, skipped elements ([`is_skipped`]) are left out with all they hold.
+struct Walk<'a> {
+    edges: Traverse<'a, Node>,
+    root: NodeId,
+    visible: bool,
+    /// The skipped element being passed over, until it closes.
+    skipping: Option<NodeId>,
+}
+
+impl<'a> Walk<'a> {
+    fn new(el: ElementRef<'a>, visible: bool) -> Self {
+        Walk {
+            edges: el.traverse(),
+            root: el.id(),
+            visible,
+            skipping: None,
         }
     }
-    None
+}
+
+impl<'a> Iterator for Walk<'a> {
+    type Item = Step<'a>;
+
+    fn next(&mut self) -> Option<Step<'a>> {
+        for edge in self.edges.by_ref() {
+            match edge {
+                Edge::Open(node) => {
+                    if node.id() == self.root || self.skipping.is_some() {
+                        continue;
+                    }
+                    if self.visible && ElementRef::wrap(node).is_some_and(is_skipped) {
+                        self.skipping = Some(node.id());
+                        continue;
+                    }
+                    return Some(Step::Open(node));
+                }
+                Edge::Close(node) => {
+                    if node.id() == self.root {
+                        continue;
+                    }
+                    if self.skipping.is_some() {
+                        if self.skipping == Some(node.id()) {
+                            self.skipping = None;
+                        }
+                        continue;
+                    }
+                    if let Some(el) = ElementRef::wrap(node) {
+                        return Some(Step::Close(el));
+                    }
+                }
+            }
+        }
+        None
+    }
 }
 
 /// The element holding the story: the `<article>` with the most paragraph text, else
@@ -252,12 +468,12 @@ fn content_root(root: ElementRef<'_>) -> Option<ElementRef<'_>> {
 
 /// Calls `f` on every element under `el` that is not skipped, in document order.
 fn visit_visible<'a>(el: ElementRef<'a>, f: &mut impl FnMut(ElementRef<'a>)) {
-    for child in el.children().filter_map(ElementRef::wrap) {
-        if is_skipped(child) {
-            continue;
+    for step in Walk::new(el, true) {
+        if let Step::Open(node) = step {
+            if let Some(e) = ElementRef::wrap(node) {
+                f(e);
+            }
         }
-        f(child);
-        visit_visible(child, f);
     }
 }
 
@@ -280,19 +496,11 @@ fn text_of(el: ElementRef<'_>) -> String {
 }
 
 fn push_text(el: ElementRef<'_>, out: &mut String) {
-    for child in el.children() {
-        match child.value() {
+    for step in Walk::new(el, true) {
+        let Step::Open(node) = step else { continue };
+        match node.value() {
             Node::Text(t) => out.push_str(t),
-            Node::Element(_) => {
-                if let Some(c) = ElementRef::wrap(child) {
-                    if !is_skipped(c) {
-                        if BLOCKS.contains(&name(c)) {
-                            out.push(' ');
-                        }
-                        push_text(c, out);
-                    }
-                }
-            }
+            Node::Element(e) if BLOCKS.contains(&e.name()) => out.push(' '),
             _ => {}
         }
     }
@@ -306,25 +514,15 @@ fn collect_blocks(el: ElementRef<'_>, blocks: &mut Vec<String>) {
 }
 
 fn walk_blocks(el: ElementRef<'_>, blocks: &mut Vec<String>, current: &mut String) {
-    for child in el.children() {
-        match child.value() {
-            Node::Text(t) => current.push_str(t),
-            Node::Element(_) => {
-                let Some(c) = ElementRef::wrap(child) else {
-                    continue;
-                };
-                if is_skipped(c) {
-                    continue;
-                }
-                if BLOCKS.contains(&name(c)) {
-                    flush(blocks, current);
-                    walk_blocks(c, blocks, current);
-                    flush(blocks, current);
-                } else {
-                    walk_blocks(c, blocks, current);
-                }
-            }
-            _ => {}
+    for step in Walk::new(el, true) {
+        match step {
+            Step::Open(node) => match node.value() {
+                Node::Text(t) => current.push_str(t),
+                Node::Element(e) if BLOCKS.contains(&e.name()) => flush(blocks, current),
+                _ => {}
+            },
+            Step::Close(e) if BLOCKS.contains(&name(e)) => flush(blocks, current),
+            Step::Close(_) => {}
         }
     }
 }
@@ -375,5 +573,55 @@ mod tests {
         assert_eq!(extract("").text, "");
         let ex = extract("<p>Unclosed <b>bold <div>and <p>more");
         assert!(ex.text.contains("Unclosed bold"));
+    }
+
+    #[test]
+    fn a_page_nested_beyond_the_limit_is_read_as_plain_text() {
+        let deep = format!(
+            "{}<script>var x = 1;</script>Shelling hit Homs &amp; Hama.{}",
+            "<div>".repeat(60_000),
+            "</div>".repeat(60_000)
+        );
+        let ex = extract(&deep);
+        assert!(ex.warning.as_deref().is_some_and(|w| w.contains("nested")));
+        assert_eq!(clean(&ex.text), "Shelling hit Homs & Hama.");
+        // Walked without recursion, a page just under the limit keeps its structure.
+        let under = format!(
+            "<html><body>{}<p>Shelling hit Homs.</p>{}</body></html>",
+            "<div>".repeat(MAX_NESTING - 10),
+            "</div>".repeat(MAX_NESTING - 10)
+        );
+        let ex = extract(&under);
+        assert_eq!(ex.warning, None);
+        assert_eq!(ex.text, "Shelling hit Homs.");
+    }
+
+    #[test]
+    fn unclosed_paragraphs_and_void_elements_are_no_nesting() {
+        let page = format!(
+            "<html><body>{}{}</body></html>",
+            "<p>One more line.".repeat(2_000),
+            "<br><img src=x><hr/>".repeat(2_000)
+        );
+        assert!(!nests_deeper_than(&page, MAX_NESTING));
+        assert!(nests_deeper_than(&"<section>".repeat(600), MAX_NESTING));
+        assert!(!nests_deeper_than(
+            &"<section></section>".repeat(600),
+            MAX_NESTING
+        ));
+    }
+
+    #[test]
+    fn an_unclosed_title_does_not_swallow_the_page() {
+        let ex = extract(
+            "<html><head><title>Attack in Homs<body><p>Shelling hit Homs on Monday.</p></body>",
+        );
+        assert_eq!(ex.title.as_deref(), Some("Attack in Homs"));
+        assert_eq!(ex.text, "Shelling hit Homs on Monday.");
+        let ex = extract("<p>Before.</p><script>var a = 1;<p>Rockets hit Idlib.</p>");
+        assert!(ex.text.contains("Rockets hit Idlib."), "{}", ex.text);
+        // Closed ones, and tags that only begin alike, are left as they are.
+        let page = "<title>T</title><titlex>x</titlex><p>Text.</p>";
+        assert_eq!(close_raw_text(page), page);
     }
 }

@@ -44,7 +44,6 @@ pub(super) fn rows(source: &str, decoded: Decoded, options: &ReadOptions) -> Vec
             Format::Jsonl,
             encoding,
             options,
-            true,
             |col| match map.get(col) {
                 None | Some(Value::Null) => Field::Missing,
                 Some(Value::String(s)) => Field::Value(s.clone()),

@@ -7,6 +7,8 @@
 
 mod csv;
 mod expand;
+
+pub use expand::unreadable_inputs;
 mod exports;
 mod html;
 mod jsonl;

@@ -39,15 +39,15 @@ pub(super) enum Field {
 /// source and as the id when there is no id column or the record's id is empty. A record
 /// without usable text becomes an error row; a date that cannot be read is left unknown.
 ///
-/// With `conventional` (self-describing records such as JSON objects), a column option left
-/// unset falls back to the usual key names ([`CONVENTIONAL`]); CSV columns are only taken
-/// when named.
+/// A column option left unset falls back to the usual key names ([`CONVENTIONAL`]), in CSV
+/// headers as in JSON objects. A column named in the options that the record lacks leaves a
+/// warning on the row (a misspelt `--date-column` would otherwise leave every date unknown
+/// without a word).
 pub(super) fn build(
     locator: String,
     format: Format,
     encoding: &str,
     options: &ReadOptions,
-    conventional: bool,
     get: impl Fn(&str) -> Field,
 ) -> Document {
     let named = |col: &str| match get(col) {
@@ -56,11 +56,10 @@ pub(super) fn build(
     };
     let value = |col: &Option<String>, which: Column| match col.as_deref() {
         Some(c) => named(c),
-        None if conventional => CONVENTIONAL
+        None => CONVENTIONAL
             .iter()
             .filter(|(w, _)| *w == which)
             .find_map(|(_, key)| named(key)),
-        None => None,
     };
     let id = value(&options.id_column, Column::Id).unwrap_or_else(|| locator.clone());
     let mut doc = match get(&options.text_column) {
@@ -85,6 +84,27 @@ pub(super) fn build(
     doc.url = value(&options.url_column, Column::Url);
     if let Some(date) = value(&options.date_column, Column::Date).and_then(|d| parse_date(&d)) {
         doc = doc.with_published(date, DateSource::Input);
+    }
+    let absent: Vec<&str> = [
+        &options.id_column,
+        &options.date_column,
+        &options.title_column,
+        &options.url_column,
+    ]
+    .into_iter()
+    .flatten()
+    .map(String::as_str)
+    .filter(|c| matches!(get(c), Field::Missing))
+    .collect();
+    if !absent.is_empty() && doc.is_ok() {
+        doc.warning = Some(format!(
+            "column {} not in this record",
+            absent
+                .iter()
+                .map(|c| format!("`{c}`"))
+                .collect::<Vec<_>>()
+                .join(", ")
+        ));
     }
     doc
 }

@@ -1,0 +1,129 @@
+//! Hostile and unusual inputs through the command: generated here (no large files checked in),
+//! each run must finish, keep every input document and say what went wrong where.
+
+#![allow(clippy::unwrap_used)] // Helpers outside #[test] fns; a panic is a test failure.
+
+use std::fs;
+use std::path::Path;
+use std::process::{Command, Output};
+
+fn polemos(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_polemos"))
+        .args(args)
+        .output()
+        .unwrap()
+}
+
+fn stderr(out: &Output) -> String {
+    String::from_utf8_lossy(&out.stderr).into_owned()
+}
+
+/// The documents table's rows as (doc_id, status, error or warning), from a CSV output.
+fn documents(out_dir: &Path) -> Vec<(String, String, String)> {
+    let text = fs::read_to_string(out_dir.join("documents.csv")).unwrap();
+    let mut reader = csv::Reader::from_reader(text.as_bytes());
+    let headers = reader.headers().unwrap().clone();
+    let col = |name: &str| headers.iter().position(|h| h == name).unwrap();
+    let (id, status, error, warning) = (col("doc_id"), col("status"), col("error"), col("warning"));
+    reader
+        .records()
+        .map(|r| {
+            let r = r.unwrap();
+            let note = format!("{}{}", &r[error], &r[warning]);
+            (r[id].to_string(), r[status].to_string(), note)
+        })
+        .collect()
+}
+
+#[test]
+fn hostile_files_lose_no_document() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = |name: &str| dir.path().join(name);
+    // Nested far deeper than any page: once a stack overflow that took every document down.
+    let deep = format!(
+        "{}Shelling hit Homs on Monday.{}",
+        "<div>".repeat(60_000),
+        "</div>".repeat(60_000)
+    );
+    fs::write(p("deep.html"), deep).unwrap();
+    fs::write(
+        p("title.html"),
+        "<html><head><title>Attack<body><p>Rockets hit Idlib on Monday.</p>",
+    )
+    .unwrap();
+    // A stray NUL, and a quote that is never closed: each costs at most its own row.
+    fs::write(
+        p("nul.csv"),
+        b"text,id,published\n\"Shelling hit Homs.\",n1,2020-01-02\n\"Rockets hit Idlib\x00.\",n2,2020-01-03\n",
+    )
+    .unwrap();
+    fs::write(
+        p("quote.csv"),
+        "text,id\n\"Shelling hit Homs.,q1\n\"Rockets hit Idlib.\",q2\n\"Clashes in Daraa.\",q3\n",
+    )
+    .unwrap();
+    fs::write(p("plain.txt"), "Clashes erupted in Daraa on Friday.").unwrap();
+    let out_dir = p("out");
+    let out = polemos(&[
+        "extract",
+        dir.path().to_str().unwrap(),
+        "-o",
+        out_dir.to_str().unwrap(),
+        "--format",
+        "csv",
+    ]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let docs = documents(&out_dir);
+    let ids: Vec<&str> = docs.iter().map(|d| d.0.as_str()).collect();
+    for id in ["n1", "n2", "q2", "q3"] {
+        assert!(ids.contains(&id), "{id} in {ids:?}");
+    }
+    let row = |suffix: &str| docs.iter().find(|d| d.0.ends_with(suffix)).unwrap();
+    assert_eq!(row("deep.html").1, "ok");
+    assert!(row("deep.html").2.contains("nested"), "{docs:?}");
+    assert_eq!(row("title.html").1, "ok", "{docs:?}");
+    assert_eq!(row("quote.csv:1").1, "error");
+    assert!(row("quote.csv:1").2.contains("line 2"), "{docs:?}");
+    assert_eq!(row("plain.txt").1, "ok");
+    assert_eq!(docs.len(), 8, "{docs:?}");
+}
+
+#[test]
+fn a_missing_input_stops_the_run_unless_told_to_keep_going() {
+    let dir = tempfile::tempdir().unwrap();
+    let good = dir.path().join("a.txt");
+    fs::write(&good, "Shelling hit Homs on Monday.").unwrap();
+    let missing = dir.path().join("typo.txt");
+    let out_dir = dir.path().join("out");
+    let (good, missing, out) = (
+        good.to_str().unwrap(),
+        missing.to_str().unwrap(),
+        out_dir.to_str().unwrap(),
+    );
+    let alone = polemos(&["extract", missing, "-o", out]);
+    assert_eq!(alone.status.code(), Some(1));
+    assert!(stderr(&alone).contains("typo.txt"), "{}", stderr(&alone));
+    let with_others = polemos(&["extract", good, missing, "-o", out]);
+    assert_eq!(with_others.status.code(), Some(1));
+    assert!(stderr(&with_others).contains("--keep-going"));
+    assert!(
+        !out_dir.exists(),
+        "nothing is written before the inputs are checked"
+    );
+    let kept = polemos(&[
+        "extract",
+        good,
+        missing,
+        "-o",
+        out,
+        "--keep-going",
+        "--format",
+        "csv",
+    ]);
+    assert_eq!(kept.status.code(), Some(0), "{}", stderr(&kept));
+    let docs = documents(&out_dir);
+    assert_eq!(docs.len(), 2);
+    assert!(docs
+        .iter()
+        .any(|d| d.0.ends_with("typo.txt") && d.1 == "error"));
+}
