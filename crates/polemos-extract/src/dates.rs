@@ -283,9 +283,9 @@ pub fn resolve(expr: DateExpr, published: Option<NaiveDate>) -> Option<(NaiveDat
 /// The date of an event whose trigger is `trigger` in sentence `sentence`: the expression of its
 /// sentence nearest the trigger, else of the sentence before; else the publication date with
 /// week precision (the report is about the days before it); else unknown.
-pub fn event_date(
-    dates: &[DateMention],
-    sentence: u32,
+pub fn event_date<'a>(
+    in_sentence: impl Iterator<Item = &'a DateMention>,
+    mut in_sentence_before: impl DoubleEndedIterator<Item = &'a DateMention>,
     trigger: Span,
     published: Option<NaiveDate>,
 ) -> EventDate {
@@ -297,16 +297,10 @@ pub fn event_date(
         }
     };
     let of_event = |d: &&DateMention| !d.of_report;
-    let mention = dates
-        .iter()
+    let mention = in_sentence
         .filter(of_event)
-        .filter(|d| d.sentence == sentence)
         .min_by_key(|d| distance(d))
-        .or_else(|| {
-            dates
-                .iter()
-                .rfind(|d| !d.of_report && d.sentence + 1 == sentence)
-        });
+        .or_else(|| in_sentence_before.rfind(|d| !d.of_report));
     match mention {
         Some(m) => {
             let resolved = resolve(m.expr, published);
@@ -392,12 +386,17 @@ mod tests {
             vec![false, true]
         );
         let took = text.find("took").unwrap();
-        let d = event_date(&dates, 0, Span::new(took, took + 4), Some(ymd(2017, 4, 17)));
+        let d = event_date(
+            dates.iter(),
+            std::iter::empty(),
+            Span::new(took, took + 4),
+            Some(ymd(2017, 4, 17)),
+        );
         assert_eq!(d.start, Some(ymd(2017, 4, 15)));
         let only_report = &dates[1..];
         let d = event_date(
-            only_report,
-            0,
+            only_report.iter(),
+            std::iter::empty(),
             Span::new(took, took + 4),
             Some(ymd(2017, 4, 17)),
         );

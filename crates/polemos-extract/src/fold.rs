@@ -271,6 +271,23 @@ impl<'a> Iterator for WordsIter<'a> {
     }
 }
 
+/// From the end: the last words of a long clause without walking all of it.
+impl<'a> DoubleEndedIterator for WordsIter<'a> {
+    fn next_back(&mut self) -> Option<Word<'a>> {
+        match self {
+            WordsIter::Spans(text, spans) => spans.by_ref().rev().find_map(|&(s, e)| {
+                let (s, e) = (s as usize, e as usize);
+                Some(Word {
+                    text: text.get(s..e)?,
+                    start: s,
+                    end: e,
+                })
+            }),
+            WordsIter::Cut(words) => words.next_back(),
+        }
+    }
+}
+
 /// Letters, digits and any byte of a non-ASCII character count as word bytes.
 fn is_word_byte(b: u8) -> bool {
     b.is_ascii_alphanumeric() || b >= 0x80

@@ -23,6 +23,7 @@
 
 mod actors;
 mod attribution;
+mod by_sentence;
 mod casualties;
 mod context;
 mod data;

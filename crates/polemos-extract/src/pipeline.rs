@@ -8,6 +8,7 @@ use polemos_core::{Document, DocumentExtraction, Event, SentenceKind};
 use rayon::prelude::*;
 
 use crate::actors::keep_modifying_demonyms;
+use crate::by_sentence::SentenceIndex;
 use crate::casualties::find_casualties;
 use crate::dates::find_dates;
 use crate::events::{
@@ -110,6 +111,7 @@ impl Pipeline {
             &parsed.sentences,
         );
         let dateline_place = dateline_place(&r.gazetteer, &parsed);
+        let by_sentence = SentenceIndex::new(&places, &actors, &casualties, &dates);
         let built = build_events(
             &r.triggers,
             &Findings {
@@ -124,6 +126,7 @@ impl Pipeline {
                 attributions: &attributions,
                 dateline_place: dateline_place.as_ref(),
                 country: country.as_deref(),
+                by_sentence: &by_sentence,
             },
         );
         let headline = parsed

@@ -92,15 +92,44 @@ pub(crate) fn split_into(text: &str, start: usize, end: usize, out: &mut Vec<Spa
             !next_lower
         };
         if boundary {
-            let line = trim_span(text, start + sent_start, start + k);
-            if line.start < line.end {
-                out.push(Span::new(line.start, line.end));
-            }
+            push_bounded(text, start + sent_start, start + k, out);
             sent_start = k;
         }
         i = k;
     }
-    let line = trim_span(text, start + sent_start, end);
+    push_bounded(text, start + sent_start, end, out);
+}
+
+/// The longest a sentence may be, in bytes. News sentences run to a few hundred; text that
+/// has lost its punctuation (a table, a transcript, a hostile input) would otherwise make one
+/// sentence of a whole document, and the work done per sentence grows with the square of its
+/// length.
+pub(crate) const MAX_SENTENCE_BYTES: usize = 3_000;
+
+/// Pushes `text[start..end]`, trimmed, as a sentence, or as several where it is longer than
+/// [`MAX_SENTENCE_BYTES`]: each cut at the last white space before the limit (at the limit
+/// where a piece has none).
+fn push_bounded(text: &str, start: usize, end: usize, out: &mut Vec<Span>) {
+    let mut from = start;
+    while end - from > MAX_SENTENCE_BYTES {
+        let mut limit = from + MAX_SENTENCE_BYTES;
+        while !text.is_char_boundary(limit) {
+            limit -= 1;
+        }
+        let mut cut = text[from..limit]
+            .rfind(char::is_whitespace)
+            .map_or(limit, |at| from + at)
+            .max(from + 1);
+        while !text.is_char_boundary(cut) {
+            cut += 1;
+        }
+        let line = trim_span(text, from, cut);
+        if line.start < line.end {
+            out.push(Span::new(line.start, line.end));
+        }
+        from = cut;
+    }
+    let line = trim_span(text, from, end);
     if line.start < line.end {
         out.push(Span::new(line.start, line.end));
     }
@@ -241,5 +270,26 @@ mod tests {
                 "officials said"
             ]
         );
+    }
+
+    #[test]
+    fn sentences_without_end_are_cut_at_the_limit_on_white_space() {
+        let text = "killed ".repeat(2_000);
+        let mut out = Vec::new();
+        split_into(&text, 0, text.len(), &mut out);
+        assert!(out.len() >= 4, "{}", out.len());
+        assert!(out.iter().all(|s| s.len() <= MAX_SENTENCE_BYTES));
+        assert!(out.iter().all(|s| s.slice(&text).starts_with("killed")));
+        assert!(out.iter().all(|s| s.slice(&text).ends_with("killed")));
+        let total: usize = out
+            .iter()
+            .map(|s| s.slice(&text).matches("killed").count())
+            .sum();
+        assert_eq!(total, 2_000);
+        // No white space at all: cut at the limit, on a character boundary.
+        let text = "é".repeat(4_000);
+        let mut out = Vec::new();
+        split_into(&text, 0, text.len(), &mut out);
+        assert_eq!(out.iter().map(|s| s.len()).sum::<usize>(), text.len());
     }
 }

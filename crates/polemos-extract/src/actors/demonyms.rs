@@ -12,20 +12,23 @@ pub(crate) fn keep_modifying_demonyms(
     actors: Vec<ActorMatch>,
     triggers: &[TriggerMatch],
 ) -> Vec<ActorMatch> {
+    // Trigger starts in text order, to find the one right after a demonym without scanning
+    // them all for every actor (which made long documents quadratic).
+    let mut starts: Vec<usize> = triggers.iter().map(|t| t.folded.0).collect();
+    starts.sort_unstable();
     actors
         .into_iter()
         .filter(|a| {
+            if !a.demonym {
+                return true;
+            }
             let start = folded.folded_offset(a.actor.span.start);
             let end = folded.folded_offset(a.actor.span.end);
             let by_agent = crate::context::previous_words(folded, start, 2).contains(&"by");
-            let modifies = triggers.iter().any(|t| {
-                t.folded.0 >= end
-                    && folded
-                        .text
-                        .get(end..t.folded.0)
-                        .is_some_and(|g| g.trim().is_empty())
-            });
-            !a.demonym || by_agent || modifies
+            let next = starts.get(starts.partition_point(|&s| s < end));
+            let modifies =
+                next.is_some_and(|&s| folded.text.get(end..s).is_some_and(|g| g.trim().is_empty()));
+            by_agent || modifies
         })
         .collect()
 }

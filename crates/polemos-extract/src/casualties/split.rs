@@ -144,13 +144,12 @@ fn says_what_killed(v: &Vocab, text: &str, count: Span, trigger: usize) -> bool 
 /// it and says what killed them, else to the one whose trigger comes last before it (the first
 /// event when the count comes first). A count outside every event's clause ("... while 100
 /// died in Aleppo") is attached to none: `scopes` holds each event's clause.
-pub(crate) fn casualties_of(
+pub(crate) fn casualties_of<'c>(
     v: &Vocab,
     text: &str,
     mut events: Vec<&mut Event>,
     scopes: &[Span],
-    casualties: &[Casualty],
-    sentence: u32,
+    casualties: impl Iterator<Item = &'c Casualty>,
 ) {
     if events.is_empty() {
         return;
@@ -159,7 +158,7 @@ pub(crate) fn casualties_of(
     let mut done: Vec<Tally> = vec![Tally::default(); events.len()];
     let mut open: Vec<Option<Tally>> = vec![None; events.len()];
     let mut spans: Vec<Option<Span>> = vec![None; events.len()];
-    for c in casualties.iter().filter(|c| c.sentence == sentence) {
+    for c in casualties {
         let in_scope = |i: usize| scopes.get(i).is_none_or(|s| s.contains(c.span));
         let candidates: Vec<usize> = (0..events.len()).filter(|&i| in_scope(i)).collect();
         // Violence takes the toll before developments do: in "a car bomb attack on buses

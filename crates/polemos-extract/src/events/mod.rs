@@ -20,6 +20,7 @@ use polemos_core::{
 
 use crate::actors::ActorMatch;
 use crate::attribution::{certainty, certainty_cue};
+use crate::by_sentence::SentenceIndex;
 use crate::casualties::{casualties_of, Casualty, VictimGroup};
 use crate::context::previous_words;
 use crate::dates::{event_date, DateMention};
@@ -54,6 +55,23 @@ pub struct Findings<'a> {
     pub dateline_place: Option<&'a PlaceMatch>,
     /// The country the article is about, if its places say.
     pub country: Option<&'a str>,
+    /// The places, actors, counts and dates above, by sentence.
+    pub by_sentence: &'a SentenceIndex,
+}
+
+impl<'a> Findings<'a> {
+    fn places_in(&self, s: u32) -> impl DoubleEndedIterator<Item = &'a PlaceMatch> + 'a {
+        self.by_sentence.places.of(self.places, s)
+    }
+    fn actors_in(&self, s: u32) -> impl DoubleEndedIterator<Item = &'a ActorMatch> + 'a {
+        self.by_sentence.actors.of(self.actors, s)
+    }
+    fn casualties_in(&self, s: u32) -> impl DoubleEndedIterator<Item = &'a Casualty> + 'a {
+        self.by_sentence.casualties.of(self.casualties, s)
+    }
+    fn dates_in(&self, s: u32) -> impl DoubleEndedIterator<Item = &'a DateMention> + 'a {
+        self.by_sentence.dates.of(self.dates, s)
+    }
 }
 
 /// An event with the triggers that report it, before merging.
@@ -231,7 +249,7 @@ fn build_events_with(
         let actors: Vec<&ActorMatch> = if triggers.is_empty() {
             Vec::new()
         } else {
-            f.actors.iter().filter(|a| a.sentence == sentence).collect()
+            f.actors_in(sentence).collect()
         };
         let attribution = f
             .attributions
@@ -261,7 +279,7 @@ fn build_events_with(
             .iter()
             .filter_map(|&i| {
                 let t = f.triggers.get(i)?;
-                let c = clauses(f.folded, range, &bounds, t.folded);
+                let c = clauses(range, &bounds, t.folded);
                 let noun = lexicon
                     .get(t.trigger)
                     .is_some_and(|e| e.pos == TriggerPos::Noun);
@@ -331,11 +349,7 @@ fn build_events_with(
             };
             let mut roles = assign_roles(f.vocab, f.folded, clauses.clause, t, entry.pos, &actors);
             // "About 200 insurgents were killed in an attack": the counted dead are victims.
-            let victim = |a: &ActorRef| {
-                f.casualties
-                    .iter()
-                    .any(|c| c.sentence == sentence && c.span.overlaps(a.span))
-            };
+            let victim = |a: &ActorRef| f.casualties.iter().any(|c| c.span.overlaps(a.span));
             if roles.actor1.as_ref().is_some_and(victim) {
                 let dead = roles.actor1.take();
                 if roles.actor2.is_none() {
@@ -428,7 +442,12 @@ fn build_events_with(
                     actor2: roles.actor2,
                     location: place.map(|p| p.location.clone()),
                     location_span: place.map(|p| p.span),
-                    date: event_date(f.dates, sentence, t.span, published),
+                    date: event_date(
+                        f.dates_in(sentence),
+                        f.dates_in(sentence.wrapping_sub(1)),
+                        t.span,
+                        published,
+                    ),
                     casualties: Default::default(),
                     modality,
                     certainty: certainty(attribution, cue()),
@@ -451,8 +470,7 @@ fn build_events_with(
                 &f.parsed.doc.text,
                 events,
                 &scopes,
-                f.casualties,
-                sentence,
+                f.casualties_in(sentence),
             );
             for (i, own_type, civilian_type, trigger) in unarmed_if_harmed {
                 // Kept only if nothing retyped it since ("warplanes were behind the attacks").
@@ -475,16 +493,15 @@ fn build_events_with(
         } else if built
             .last()
             .is_some_and(|b| b.event.sentence + 1 == sentence)
-            && f.casualties.iter().any(|c| c.sentence == sentence)
+            && f.casualties_in(sentence).next().is_some()
         {
             // A toll in a sentence of its own ("At least seven people died.") belongs to the
             // events of the sentence before that have none, unless it names a place of its own
             // away from the town they happened in, or tells of another event elsewhere ("Air
             // strikes hit Idlib ... In Maaret al-Numan, warplanes also killed six civilians").
             let own_places: Vec<&Location> = f
-                .places
-                .iter()
-                .filter(|p| p.sentence == sentence && p.location.feature != PlaceKind::Country)
+                .places_in(sentence)
+                .filter(|p| p.location.feature != PlaceKind::Country)
                 .map(|p| &p.location)
                 .collect();
             let told_as_another = f
@@ -515,8 +532,7 @@ fn build_events_with(
                 &f.parsed.doc.text,
                 events,
                 &[],
-                f.casualties,
-                sentence,
+                f.casualties_in(sentence),
             );
         }
         // A sentence that only comments on the one before ("This has been categorically
@@ -670,9 +686,8 @@ const PLACE_REACH: usize = 24;
 /// Whether a place name starts right after the trigger ("took al-Malah farms", "took the town
 /// of Saraqib").
 fn place_follows(f: &Findings<'_>, sentence: u32, t: &TriggerMatch) -> bool {
-    f.places.iter().any(|p| {
-        p.sentence == sentence
-            && p.span.start >= t.span.end
+    f.places_in(sentence).any(|p| {
+        p.span.start >= t.span.end
             && p.span.start - t.span.end <= PLACE_REACH
             && !f
                 .folded
@@ -755,18 +770,14 @@ fn choose_place_among<'a>(
         }
     };
     let best_in = |s: u32| {
-        f.places
-            .iter()
-            .filter(|p| p.sentence == s)
+        f.places_in(s)
             .filter(|p| keep(p))
             .min_by_key(|p| (p.location.precision == GeoPrecision::Region, distance(p)))
     };
     // In an earlier sentence the nearness to the trigger means nothing: the finest place
     // wins ("the town of Atareb in western rural Aleppo" is Atareb).
     let finest_in = |s: u32| {
-        f.places
-            .iter()
-            .filter(|p| p.sentence == s)
+        f.places_in(s)
             .filter(|p| keep(p))
             .min_by_key(|p| p.location.precision)
     };

@@ -14,19 +14,15 @@ const WINDOW: usize = 6;
 /// the clause starts at folded offset `clause_start` ([`super::roles::Clauses::clause`]).
 pub fn modality(v: &Vocab, folded: &Folded, clause_start: usize, t: &TriggerMatch) -> Modality {
     let (ts, _) = t.folded;
-    // The last WINDOW words before the trigger, kept on the stack.
-    let mut last = [""; WINDOW];
-    let mut n = 0;
-    for w in folded.words_iter(clause_start, ts) {
-        last[n % WINDOW] = w.text;
-        n += 1;
-    }
+    // The last WINDOW words before the trigger, kept on the stack, read from the trigger
+    // back (a clause may be a whole document's worth of words).
     let mut window = [""; WINDOW];
-    let len = n.min(WINDOW);
-    for (k, slot) in window.iter_mut().take(len).enumerate() {
-        *slot = last[(n - len + k) % WINDOW];
+    let mut len = 0;
+    for w in folded.words_iter(clause_start, ts).rev().take(WINDOW) {
+        window[WINDOW - 1 - len] = w.text;
+        len += 1;
     }
-    let texts = &window[..len];
+    let texts = &window[WINDOW - len..];
     if let [.., aim, "to"] = texts {
         if v.aim_words.contains(aim) {
             return Modality::Planned;
@@ -114,7 +110,7 @@ mod tests {
         let sentence = (0, f.text.len());
         let bounds =
             super::super::roles::boundaries(crate::lexicon::Vocab::embedded(), &f, sentence);
-        let clause = super::super::roles::clauses(&f, sentence, &bounds, t.folded).clause;
+        let clause = super::super::roles::clauses(sentence, &bounds, t.folded).clause;
         modality(crate::lexicon::Vocab::embedded(), &f, clause.0, &t)
     }
 

@@ -162,10 +162,10 @@ pub(crate) struct Boundary {
     contrast: bool,
 }
 
-/// The boundary words of the folded range `sentence`, in order: found once per sentence and
-/// shared by the clauses of all its triggers.
+/// The boundary words of the folded range `sentence`, and its semicolons, in order: found
+/// once per sentence and shared by the clauses of all its triggers.
 pub(crate) fn boundaries(v: &Vocab, folded: &Folded, sentence: (usize, usize)) -> Vec<Boundary> {
-    folded
+    let mut out: Vec<Boundary> = folded
         .words_iter(sentence.0, sentence.1)
         .filter_map(|w| {
             let clause = v.clause_words.contains(w.text);
@@ -177,13 +177,25 @@ pub(crate) fn boundaries(v: &Vocab, folded: &Folded, sentence: (usize, usize)) -
                 contrast,
             })
         })
-        .collect()
+        .collect();
+    // Semicolons end clauses too.
+    let text = folded.text.get(sentence.0..sentence.1).unwrap_or("");
+    let semicolons = text.match_indices(';').map(|(i, _)| Boundary {
+        start: sentence.0 + i,
+        end: sentence.0 + i + 1,
+        clause: true,
+        contrast: true,
+    });
+    if text.contains(';') {
+        out.extend(semicolons);
+        out.sort_by_key(|b| b.start);
+    }
+    out
 }
 
 /// The clauses around `[start, end)` within the folded range `sentence`, whose boundary words
 /// are `bounds` ([`boundaries`]).
 pub(crate) fn clauses(
-    folded: &Folded,
     sentence: (usize, usize),
     bounds: &[Boundary],
     (start, end): (usize, usize),
@@ -198,10 +210,7 @@ pub(crate) fn clauses(
             bound_at(&mut contrast, w, start, end);
         }
     }
-    Clauses {
-        clause: cut_at_semicolons(folded, clause, start, end),
-        contrast: cut_at_semicolons(folded, contrast, start, end),
-    }
+    Clauses { clause, contrast }
 }
 
 /// Narrows `range` to boundary word `w` when it is the nearest so far before `[start, end)`
@@ -212,22 +221,6 @@ fn bound_at(range: &mut (usize, usize), w: &Boundary, start: usize, end: usize) 
     } else if w.start >= end && w.start < range.1 {
         range.1 = w.start;
     }
-}
-
-/// Semicolons between clauses end them too.
-fn cut_at_semicolons(
-    folded: &Folded,
-    (mut lo, mut hi): (usize, usize),
-    start: usize,
-    end: usize,
-) -> (usize, usize) {
-    if let Some(i) = folded.text.get(lo..start).and_then(|s| s.rfind(';')) {
-        lo = lo + i + 1;
-    }
-    if let Some(i) = folded.text.get(end..hi).and_then(|s| s.find(';')) {
-        hi = end + i;
-    }
-    (lo, hi)
 }
 
 /// Whether actor `a` is the subject of a report verb ("the monitor has reported that ..."):

@@ -216,7 +216,7 @@ fn closeness(anchors: &[Point], here: &Point) -> u8 {
 }
 
 /// Points of the places in the document that have only one reading (countries excluded:
-/// their point is only their capital). A name whose readings all lie in one first-level region
+/// their point is only their capital), each once. A name whose readings all lie in one first-level region
 /// ("Aleppo": the city and its governorate) counts too, at its most local reading.
 fn anchors(gazetteer: &Gazetteer, hits: &[Hit]) -> Vec<Point> {
     hits.iter()
@@ -239,7 +239,12 @@ fn anchors(gazetteer: &Gazetteer, hits: &[Hit]) -> Vec<Point> {
             Some(best)
         })
         .filter(|p| p.kind != PlaceKind::Country)
-        .map(|p| Point::new(p.latitude, p.longitude))
+        .map(|p| (p.latitude.to_bits(), p.longitude.to_bits()))
+        // A place named again and again is one anchor: every ambiguous name is measured
+        // against every anchor, which a long document's repetitions made quadratic.
+        .collect::<std::collections::BTreeSet<_>>()
+        .into_iter()
+        .map(|(lat, lon)| Point::new(f64::from_bits(lat), f64::from_bits(lon)))
         .collect()
 }
 
