@@ -94,7 +94,13 @@ class Result:
         """All six tables by name."""
         return {name: self._frame(name) for name in TABLES}
 
-    def write(self, directory: str | os.PathLike[str], format: str = "parquet") -> list[Path]:
+    def write(
+        self,
+        directory: str | os.PathLike[str],
+        format: str = "parquet",
+        *,
+        all_events: bool = False,
+    ) -> list[Path]:
         """Writes the tables into `directory` (created if missing) and returns the paths.
 
         `format` is one of
@@ -109,6 +115,11 @@ class Result:
         - `"acled"`: only `acled.csv`, the events with the column names and codes of ACLED's
           codebook (`event_id_cnty`, `disorder_type`, `inter1`, `interaction`, `iso`, ...).
 
+        The two event views hold only the events the text asserts, as ACLED codes what
+        happened; `all_events=True` writes the negated, planned, denied and hypothetical ones
+        too (their `modality` property, or `polemos_modality` column, tells them apart). The
+        other formats always write every event with its `modality` column.
+
         The first four write all six tables. The files are identical to those of
         `polemos extract ... --format FORMAT`; `docs/formats.md` describes each one. Parquet
         and Arrow files record the resources the result was extracted with in their
@@ -121,7 +132,8 @@ class Result:
         >>> result.write("out", format="acled")                                # doctest: +SKIP
         [PosixPath('out/acled.csv')]
         """
-        return [Path(p) for p in _core.write(self._tables, directory, format, self._metadata)]
+        paths = _core.write(self._tables, directory, format, self._metadata, all_events)
+        return [Path(p) for p in paths]
 
     def __repr__(self) -> str:
         counts = ", ".join(f"{name}={self._tables[name].num_rows}" for name in TABLES)

@@ -45,6 +45,7 @@ ACLED_COLUMNS = [
     "tags",
     "timestamp",
     "polemos_event_id",
+    "polemos_modality",
 ]
 DISORDER = {
     "Battles": "Political violence",
@@ -99,11 +100,30 @@ def geojson(corpus_result: polemos.Result, tmp_path_factory: pytest.TempPathFact
 
 def test_geojson_is_valid_rfc7946(geojson: Any, corpus_result: polemos.Result) -> None:
     validate_feature_collection(geojson)
-    assert len(geojson["features"]) == corpus_result.events.height
+    asserted = corpus_result.events.filter(pl.col("modality") == "asserted")
+    assert len(geojson["features"]) == asserted.height
+
+
+def test_the_event_views_hold_what_the_text_asserts_unless_told(tmp_path: Path) -> None:
+    result = polemos.extract(
+        "Rebels shelled Idlib on Monday. The army is preparing to storm Saraqib."
+    )
+    modalities = result.events["modality"].to_list()
+    assert "asserted" in modalities, modalities
+    assert set(modalities) != {"asserted"}, modalities
+    result.write(tmp_path / "some", format="acled")
+    result.write(tmp_path / "all", format="acled", all_events=True)
+    some = pl.read_csv(tmp_path / "some" / "acled.csv", infer_schema=False)
+    every = pl.read_csv(tmp_path / "all" / "acled.csv", infer_schema=False)
+    assert some["polemos_modality"].to_list() == ["asserted"] * modalities.count("asserted")
+    assert every["polemos_modality"].to_list() == modalities
+    result.write(tmp_path / "map", format="geojson", all_events=True)
+    value = json.loads((tmp_path / "map" / "events.geojson").read_text(encoding="utf-8"))
+    assert [f["properties"]["modality"] for f in value["features"]] == modalities
 
 
 def test_geojson_coordinates_are_lon_lat(geojson: Any, corpus_result: polemos.Result) -> None:
-    events = corpus_result.events
+    events = corpus_result.events.filter(pl.col("modality") == "asserted")
     located = 0
     for feature, event in zip(geojson["features"], events.iter_rows(named=True)):
         assert feature["id"] == event["event_id"]
@@ -137,14 +157,17 @@ def acled(corpus_result: polemos.Result, tmp_path_factory: pytest.TempPathFactor
 
 def test_acled_columns_and_rows(acled: pl.DataFrame, corpus_result: polemos.Result) -> None:
     assert acled.columns == ACLED_COLUMNS
-    assert acled["polemos_event_id"].to_list() == corpus_result.events["event_id"].to_list()
+    asserted = corpus_result.events.filter(pl.col("modality") == "asserted")
+    assert acled["polemos_event_id"].to_list() == asserted["event_id"].to_list()
+    assert set(acled["polemos_modality"]) == {"asserted"}
     assert acled["event_id_cnty"].n_unique() == acled.height
 
 
 def test_acled_codes_follow_the_codebook(
     acled: pl.DataFrame, corpus_result: polemos.Result
 ) -> None:
-    for row, event in zip(acled.iter_rows(named=True), corpus_result.events.iter_rows(named=True)):
+    asserted = corpus_result.events.filter(pl.col("modality") == "asserted")
+    for row, event in zip(acled.iter_rows(named=True), asserted.iter_rows(named=True)):
         assert row["disorder_type"] == DISORDER[event["event_type"]]
         inter1 = INTER.get(event["actor1_category"] or "", 0)
         inter2 = INTER.get(event["actor2_category"] or "", 0)

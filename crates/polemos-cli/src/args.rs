@@ -143,6 +143,12 @@ pub struct ExtractArgs {
     #[arg(short, long, value_enum, default_value_t = FormatArg::Parquet)]
     pub format: FormatArg,
 
+    /// With `--format geojson` or `acled`: write the events the text does not assert too
+    /// (negated, planned, denied, hypothetical), told apart by their modality column; by
+    /// default these views hold only what the text says happened.
+    #[arg(long)]
+    pub all_events: bool,
+
     /// Go on when some inputs cannot be read (missing, no permission): the others are read,
     /// and each unreadable one is an error row. Without it, such an input stops the run
     /// before anything is written.

@@ -57,7 +57,8 @@ pub fn extract(args: &ExtractArgs) -> Result<(), CliError> {
     };
     let engine = Engine::with_user_resources(args.threads, &user)?;
     let format = Format::from(args.format);
-    let mut output = TablesWriter::create(&args.output, format, &engine.file_metadata())?;
+    let mut output = TablesWriter::create(&args.output, format, &engine.file_metadata())?
+        .include_all_events(args.all_events);
 
     let bar = progress_bar(reader.n_files(), args.quiet);
     let mut summary = Summary::default();

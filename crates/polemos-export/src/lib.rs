@@ -40,7 +40,7 @@ pub use schema::{Table, SCHEMA_VERSION};
 pub use tables::{tables, Tables, TablesBuilder};
 pub use write::{
     file_name, write_table, write_table_with_metadata, write_tables, write_tables_with_metadata,
-    TableWriter, TablesWriter, ACLED_COLUMNS,
+    write_tables_with_options, TableWriter, TablesWriter, ACLED_COLUMNS,
 };
 pub use write::{RESOURCES_KEY, SCHEMA_VERSION_KEY, TABLE_KEY, VERSION_KEY};
 

@@ -376,15 +376,17 @@ fn concat(
 /// Writes the tables (as returned by `extract_texts`) into `directory` as `format` (`parquet`,
 /// `arrow`, `csv`, `jsonl`: all six; `geojson`, `acled`: events only), exactly as the `polemos`
 /// command does. `metadata` is the file metadata returned with the tables (default: that of
-/// the embedded resources). Returns the paths.
+/// the embedded resources). `all_events`: the GeoJSON and ACLED views write the events the text
+/// does not assert too. Returns the paths.
 #[pyfunction]
-#[pyo3(signature = (tables, directory, format="parquet", metadata=None))]
+#[pyo3(signature = (tables, directory, format="parquet", metadata=None, all_events=false))]
 fn write(
     py: Python<'_>,
     tables: HashMap<String, Py<ArrowTable>>,
     directory: PathBuf,
     format: &str,
     metadata: Option<Metadata>,
+    all_events: bool,
 ) -> PyResult<Vec<PathBuf>> {
     let format: Format = format.parse().map_err(from_export)?;
     let tables = tables_from(&tables)?;
@@ -394,8 +396,10 @@ fn write(
             None => polemos_engine::embedded_file_metadata()
                 .map_err(|e| from_engine(EngineError::from(e)))?,
         };
-        polemos_export::write_tables_with_metadata(&tables, &directory, format, &metadata)
-            .map_err(from_export)
+        polemos_export::write_tables_with_options(
+            &tables, &directory, format, &metadata, all_events,
+        )
+        .map_err(from_export)
     })
 }
 

@@ -15,8 +15,12 @@
 //! - `fatalities` is 0 when the text gives no number, as ACLED codes it.
 //! - `timestamp` is the publication date as Unix seconds (0 when unknown) rather than the time
 //!   of the run, so writing the same input twice gives identical files.
-//! - `assoc_actor_1`, `assoc_actor_2`, `admin3`, `source_scale` and `tags` are empty; a last
-//!   column, `polemos_event_id`, links each row back to the events table.
+//! - `assoc_actor_1`, `assoc_actor_2`, `admin3`, `source_scale` and `tags` are empty; two last
+//!   columns, `polemos_event_id` and `polemos_modality`, link each row back to the events
+//!   table and say whether the text asserts the event.
+//! - Only events the text asserts are written (ACLED codes what happened), unless the sink is
+//!   told to include all ([`AcledSink::include_all_events`]): then negated, planned, denied
+//!   and hypothetical events come too, told apart by `polemos_modality`.
 
 use std::collections::HashMap;
 use std::io::{self, Write};
@@ -28,8 +32,9 @@ use polemos_core::ActorCategory;
 use super::cells::{Cell, ColumnCells};
 use super::countries::country;
 
-/// The columns of `acled.csv`, in ACLED's order, then `polemos_event_id`.
-pub const ACLED_COLUMNS: [&str; 32] = [
+/// The columns of `acled.csv`, in ACLED's order, then `polemos_event_id` and
+/// `polemos_modality`.
+pub const ACLED_COLUMNS: [&str; 33] = [
     "event_id_cnty",
     "event_date",
     "year",
@@ -62,6 +67,7 @@ pub const ACLED_COLUMNS: [&str; 32] = [
     "tags",
     "timestamp",
     "polemos_event_id",
+    "polemos_modality",
 ];
 
 /// ACLED's disorder type of an event type.
@@ -128,6 +134,7 @@ struct EventColumns<'a> {
     fatalities: ColumnCells<'a>,
     source: ColumnCells<'a>,
     sentence_text: ColumnCells<'a>,
+    modality: ColumnCells<'a>,
 }
 
 impl<'a> EventColumns<'a> {
@@ -154,6 +161,7 @@ impl<'a> EventColumns<'a> {
             fatalities: col("fatalities")?,
             source: col("source")?,
             sentence_text: col("sentence_text")?,
+            modality: col("modality")?,
         })
     }
 }
@@ -183,6 +191,11 @@ fn text(cell: Cell<'_>) -> String {
     let mut s = String::new();
     cell.push_text(&mut s);
     s
+}
+
+/// Whether event `row` is one the text asserts (`modality` = `asserted`).
+pub(super) fn asserted(modality: &ColumnCells<'_>, row: usize) -> bool {
+    str_of(modality.get(row)) == Some(polemos_core::Modality::Asserted.as_str())
 }
 
 /// One `acled.csv` record for event `row`.
@@ -252,6 +265,7 @@ fn record(c: &EventColumns<'_>, row: usize, ids: &mut EventIds) -> Vec<String> {
         String::new(),
         timestamp.to_string(),
         text(c.event_id.get(row)),
+        text(c.modality.get(row)),
     ]
 }
 
@@ -260,6 +274,7 @@ fn record(c: &EventColumns<'_>, row: usize, ids: &mut EventIds) -> Vec<String> {
 pub(super) struct AcledSink<W: Write> {
     writer: csv::Writer<W>,
     ids: EventIds,
+    all_events: bool,
 }
 
 impl<W: Write> AcledSink<W> {
@@ -269,12 +284,21 @@ impl<W: Write> AcledSink<W> {
         Ok(AcledSink {
             writer,
             ids: EventIds::default(),
+            all_events: false,
         })
+    }
+
+    /// Writes the events the text does not assert too (negated, planned, denied ...).
+    pub(super) fn include_all_events(&mut self, yes: bool) {
+        self.all_events = yes;
     }
 
     pub(super) fn write(&mut self, events: &RecordBatch) -> Result<(), csv::Error> {
         let columns = EventColumns::new(events)?;
         for row in 0..events.num_rows() {
+            if !self.all_events && !asserted(&columns.modality, row) {
+                continue;
+            }
             self.writer
                 .write_record(record(&columns, row, &mut self.ids))?;
         }

@@ -20,12 +20,23 @@ use super::text::JsonObjects;
 pub(super) struct GeojsonSink<W: Write> {
     out: W,
     features: usize,
+    all_events: bool,
 }
 
 impl<W: Write> GeojsonSink<W> {
     pub(super) fn create(mut out: W) -> io::Result<GeojsonSink<W>> {
         out.write_all(b"{\"type\":\"FeatureCollection\",\"features\":[")?;
-        Ok(GeojsonSink { out, features: 0 })
+        Ok(GeojsonSink {
+            out,
+            features: 0,
+            all_events: false,
+        })
+    }
+
+    /// Writes the events the text does not assert too (negated, planned, denied ...): by
+    /// default a map shows what happened; the `modality` property tells the others apart.
+    pub(super) fn include_all_events(&mut self, yes: bool) {
+        self.all_events = yes;
     }
 
     pub(super) fn write(&mut self, events: &RecordBatch) -> io::Result<()> {
@@ -33,8 +44,12 @@ impl<W: Write> GeojsonSink<W> {
         let ids = ColumnCells::named(events, "event_id")?;
         let latitudes = ColumnCells::named(events, "latitude")?;
         let longitudes = ColumnCells::named(events, "longitude")?;
+        let modality = ColumnCells::named(events, "modality")?;
         let out = &mut self.out;
         for row in 0..events.num_rows() {
+            if !self.all_events && !super::acled::asserted(&modality, row) {
+                continue;
+            }
             out.write_all(if self.features == 0 { b"\n" } else { b",\n" })?;
             self.features += 1;
             out.write_all(b"{\"type\":\"Feature\",\"id\":")?;

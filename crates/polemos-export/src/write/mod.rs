@@ -45,6 +45,18 @@ pub fn write_tables_with_metadata(
     format: Format,
     metadata: &[(String, String)],
 ) -> Result<Vec<PathBuf>, ExportError> {
+    write_tables_with_options(tables, dir, format, metadata, false)
+}
+
+/// [`write_tables_with_metadata`], where the event views (GeoJSON, ACLED CSV) write the events
+/// the text does not assert too when `all_events` ([`TableWriter::include_all_events`]).
+pub fn write_tables_with_options(
+    tables: &Tables,
+    dir: &Path,
+    format: Format,
+    metadata: &[(String, String)],
+    all_events: bool,
+) -> Result<Vec<PathBuf>, ExportError> {
     fs::create_dir_all(dir).map_err(|source| ExportError::Io {
         path: dir.to_path_buf(),
         source,
@@ -54,8 +66,15 @@ pub fn write_tables_with_metadata(
         .iter()
         .map(|&table| {
             let path = dir.join(file_name(table, format));
-            write_table_with_metadata(table, tables.get(table), &path, format, metadata)
-                .map(|()| path)
+            write_one(
+                table,
+                tables.get(table),
+                &path,
+                format,
+                metadata,
+                all_events,
+            )
+            .map(|()| path)
         })
         .collect()
 }
@@ -86,10 +105,22 @@ pub fn write_table_with_metadata(
     format: Format,
     metadata: &[(String, String)],
 ) -> Result<(), ExportError> {
+    write_one(table, batch, path, format, metadata, false)
+}
+
+fn write_one(
+    table: Table,
+    batch: &RecordBatch,
+    path: &Path,
+    format: Format,
+    metadata: &[(String, String)],
+    all_events: bool,
+) -> Result<(), ExportError> {
     check_format(table, format)?;
     check_schema(table, batch)?;
     // The batch's own schema, as given, so that its metadata reaches Parquet and Arrow files.
     let mut writer = TableWriter::open(table, batch.schema(), path, format, metadata)?;
+    writer.include_all_events(all_events);
     writer.write(batch)?;
     writer.finish()
 }
@@ -185,6 +216,17 @@ impl TableWriter {
         };
         writer.sink = Some(sink);
         Ok(writer)
+    }
+
+    /// For the event views (GeoJSON, ACLED CSV), whether events the text does not assert
+    /// (negated, planned, denied, hypothetical) are written too; by default they are not.
+    /// Other formats write every event, with its `modality` column.
+    pub fn include_all_events(&mut self, yes: bool) {
+        match self.sink.as_mut() {
+            Some(Sink::Geojson(s)) => s.include_all_events(yes),
+            Some(Sink::Acled(s)) => s.include_all_events(yes),
+            _ => {}
+        }
     }
 
     /// The table being written.
@@ -303,6 +345,14 @@ impl TablesWriter {
             })
             .collect::<Result<_, _>>()?;
         Ok(TablesWriter { format, writers })
+    }
+
+    /// See [`TableWriter::include_all_events`].
+    pub fn include_all_events(mut self, yes: bool) -> Self {
+        for w in &mut self.writers {
+            w.include_all_events(yes);
+        }
+        self
     }
 
     /// The format being written.
