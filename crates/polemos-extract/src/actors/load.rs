@@ -62,6 +62,8 @@ struct Builder {
     aliases: Vec<(String, Alias)>,
     national: HashMap<String, Vec<usize>>,
     own_states: HashMap<String, usize>,
+    /// Each actor's position by name.
+    names: HashMap<String, usize>,
     /// Folded alias texts already given to some actor, by target actor, so that a table that
     /// repeats a name (a country's demonym also in its own state row) adds it once.
     seen: HashSet<(String, Option<usize>)>,
@@ -90,18 +92,17 @@ impl Builder {
         country: Option<String>,
         party: bool,
     ) -> usize {
-        self.actors
-            .iter()
-            .position(|a| a.name == name)
-            .unwrap_or_else(|| {
-                self.actors.push(Actor {
-                    name: name.to_string(),
-                    category,
-                    country,
-                    party,
-                });
-                self.actors.len() - 1
-            })
+        if let Some(&id) = self.names.get(name) {
+            return id;
+        }
+        self.actors.push(Actor {
+            name: name.to_string(),
+            category,
+            country,
+            party,
+        });
+        self.names.insert(name.to_string(), self.actors.len() - 1);
+        self.actors.len() - 1
     }
 
     /// The rows of one actor table.
@@ -238,10 +239,7 @@ impl ActorDictionary {
         // Every actor a generic row may resolve to must exist.
         for (_, a) in &b.aliases {
             if let AliasTarget::Generic(Resolve::FirstNamed(names, _)) = &a.target {
-                if let Some(n) = names
-                    .iter()
-                    .find(|n| !b.actors.iter().any(|x| &x.name == *n))
-                {
+                if let Some(n) = names.iter().find(|n| !b.names.contains_key(n.as_str())) {
                     return Err(ResourceError::Parse {
                         file: files.tables.first().map_or("", |t| t.0).to_string(),
                         line: 0,
@@ -265,6 +263,7 @@ impl ActorDictionary {
             templates: b.templates,
             national: b.national,
             own_states: b.own_states,
+            names: b.names,
         })
     }
 

@@ -154,6 +154,8 @@ pub struct ActorDictionary {
     /// ("Syrian government forces"), which its generic terms resolve to instead of the
     /// templates' forces. Named units ("Rapid Action Battalion") are not.
     own_states: HashMap<String, usize>,
+    /// Each actor's position by name.
+    names: HashMap<String, usize>,
 }
 
 impl ActorDictionary {
@@ -174,8 +176,12 @@ impl ActorDictionary {
                 continue;
             }
             let first = self.actors.len();
-            self.actors
-                .extend(national_actors(&self.templates, code, name));
+            for actor in national_actors(&self.templates, code, name) {
+                self.names
+                    .entry(actor.name.clone())
+                    .or_insert(self.actors.len());
+                self.actors.push(actor);
+            }
             self.national
                 .insert(code.to_string(), (first..self.actors.len()).collect());
         }
@@ -221,7 +227,7 @@ impl ActorDictionary {
     }
 
     fn by_name(&self, name: &str) -> Option<usize> {
-        self.actors.iter().position(|a| a.name == name)
+        self.names.get(name).copied()
     }
 
     fn reference(&self, id: usize, span: Span) -> Option<ActorRef> {
