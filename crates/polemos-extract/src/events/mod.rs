@@ -349,7 +349,7 @@ fn build_events_with(
             };
             let mut roles = assign_roles(f.vocab, f.folded, clauses.clause, t, entry.pos, &actors);
             // "About 200 insurgents were killed in an attack": the counted dead are victims.
-            let victim = |a: &ActorRef| f.casualties.iter().any(|c| c.span.overlaps(a.span));
+            let victim = |a: &ActorRef| f.casualties_in(sentence).any(|c| c.span.overlaps(a.span));
             if roles.actor1.as_ref().is_some_and(victim) {
                 let dead = roles.actor1.take();
                 if roles.actor2.is_none() {

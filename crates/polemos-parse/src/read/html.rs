@@ -119,15 +119,21 @@ fn nests_deeper_than(html: &str, limit: usize) -> bool {
         if VOID.contains(&name.as_str()) || IMPLIED_END.contains(&name.as_str()) {
             continue;
         }
-        let end = bytes[i..].iter().position(|&b| b == b'>').map(|e| i + e);
+        // The tag ends at the next '>'; with none left, no tag is complete any more. Reading
+        // on from there keeps the scan linear ("<a<a<a..." would otherwise search to the end
+        // of the text for every '<').
+        let Some(end) = bytes[i..].iter().position(|&b| b == b'>').map(|e| i + e) else {
+            break;
+        };
         if closing {
             depth = depth.saturating_sub(1);
-        } else if !end.is_some_and(|e| e > 0 && bytes[e - 1] == b'/') {
+        } else if bytes[end - 1] != b'/' {
             depth += 1;
             if depth > limit {
                 return true;
             }
         }
+        i = end + 1;
     }
     false
 }
@@ -623,5 +629,18 @@ mod tests {
         // Closed ones, and tags that only begin alike, are left as they are.
         let page = "<title>T</title><titlex>x</titlex><p>Text.</p>";
         assert_eq!(close_raw_text(page), page);
+    }
+
+    #[test]
+    fn tags_never_closed_by_a_bracket_are_scanned_once() {
+        // Each '<' would otherwise search the rest of the text for its '>'.
+        let page = "<a".repeat(200_000);
+        assert!(!nests_deeper_than(&page, MAX_NESTING));
+        let ex = extract(&format!("{page}<p>Shelling hit Homs.</p>"));
+        assert!(
+            ex.text.contains("Shelling hit Homs."),
+            "{}",
+            &ex.text[..80.min(ex.text.len())]
+        );
     }
 }
