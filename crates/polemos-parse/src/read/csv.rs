@@ -19,12 +19,16 @@ enum Raw<'a> {
 /// field must be followed by a comma, a line end or the end of the text. Where one is not, or a
 /// quoted field runs to the end of the text, the field's opening quote was never closed and
 /// would swallow the records after it; the record is then taken to end with its first line
-/// (reported as broken), and reading goes on from the next line. Linear in the text.
+/// (reported as broken), and reading goes on from the next line. Once a quoted field has run
+/// to the end of the text, no later field may span lines: every quote after it was paired, so
+/// no later quoted field is lost, and re-reading to the end from every line would make the
+/// scan quadratic. Linear in the text.
 fn records(text: &str) -> Vec<Raw<'_>> {
     let bytes = text.as_bytes();
     let mut out = Vec::new();
     let mut start = 0;
     let mut line = 1;
+    let mut line_mode = false;
     while start < bytes.len() {
         let mut i = start;
         let mut in_quotes = false;
@@ -33,9 +37,14 @@ fn records(text: &str) -> Vec<Raw<'_>> {
         let end = loop {
             let Some(&b) = bytes.get(i) else {
                 broken = in_quotes;
+                line_mode |= in_quotes;
                 break bytes.len();
             };
             if in_quotes {
+                if line_mode && b == b'\n' {
+                    broken = true;
+                    break i;
+                }
                 if b == b'"' {
                     if bytes.get(i + 1) == Some(&b'"') {
                         i += 2;
@@ -272,6 +281,34 @@ mod tests {
                     line: 2,
                     text: "2,3"
                 }
+            ]
+        );
+    }
+
+    #[test]
+    fn broken_quotes_are_read_in_linear_time() {
+        // Every line opens a quote it never closes: each is its own broken row.
+        let text = "\"open,1\n".repeat(50_000);
+        let raws = records(&text);
+        assert_eq!(raws.len(), 50_000);
+        assert!(raws.iter().all(|r| matches!(r, Raw::Broken { .. })));
+        // A quote running to the end: from then on lines stand alone.
+        let text = format!("\"open,1\n{}", "\"\"x\"\" y,1\n".repeat(50_000));
+        let raws = records(&text);
+        assert_eq!(raws.len(), 50_001);
+        // A quoted field after a broken one still spans its lines.
+        assert_eq!(
+            records("\"open,1\n\"a\nb\",2\n3,4"),
+            vec![
+                Raw::Broken { line: 1 },
+                Raw::Record {
+                    line: 2,
+                    text: "\"a\nb\",2"
+                },
+                Raw::Record {
+                    line: 4,
+                    text: "3,4"
+                },
             ]
         );
     }
