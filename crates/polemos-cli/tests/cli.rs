@@ -4,7 +4,10 @@
 
 use std::fs::{self, File};
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::Output;
+
+mod common;
+use common::{polemos, stderr};
 
 use parquet::file::reader::{FileReader, SerializedFileReader};
 
@@ -12,17 +15,6 @@ const TABLES: [&str; 5] = ["documents", "sentences", "mentions", "events", "furn
 
 fn corpus() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../../examples/corpus")
-}
-
-fn polemos(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_polemos"))
-        .args(args)
-        .output()
-        .unwrap()
-}
-
-fn stderr(out: &Output) -> String {
-    String::from_utf8_lossy(&out.stderr).into_owned()
 }
 
 fn extract(format: &str, out_dir: &Path) -> Output {

@@ -5,18 +5,9 @@
 
 use std::fs;
 use std::path::Path;
-use std::process::{Command, Output};
 
-fn polemos(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_polemos"))
-        .args(args)
-        .output()
-        .unwrap()
-}
-
-fn stderr(out: &Output) -> String {
-    String::from_utf8_lossy(&out.stderr).into_owned()
-}
+mod common;
+use common::{polemos, stderr};
 
 /// The documents table's rows as (doc_id, status, error or warning), from a CSV output.
 fn documents(out_dir: &Path) -> Vec<(String, String, String)> {

@@ -246,19 +246,22 @@ pub enum WordsIter<'a> {
     Cut(std::vec::IntoIter<Word<'a>>),
 }
 
+/// The word of `text` at the span `(start, end)` of the word spans.
+fn word_at(text: &str, (start, end): (u32, u32)) -> Option<Word<'_>> {
+    let (start, end) = (start as usize, end as usize);
+    Some(Word {
+        text: text.get(start..end)?,
+        start,
+        end,
+    })
+}
+
 impl<'a> Iterator for WordsIter<'a> {
     type Item = Word<'a>;
 
     fn next(&mut self) -> Option<Word<'a>> {
         match self {
-            WordsIter::Spans(text, spans) => spans.find_map(|&(s, e)| {
-                let (s, e) = (s as usize, e as usize);
-                Some(Word {
-                    text: text.get(s..e)?,
-                    start: s,
-                    end: e,
-                })
-            }),
+            WordsIter::Spans(text, spans) => spans.find_map(|&span| word_at(text, span)),
             WordsIter::Cut(words) => words.next(),
         }
     }
@@ -275,14 +278,9 @@ impl<'a> Iterator for WordsIter<'a> {
 impl<'a> DoubleEndedIterator for WordsIter<'a> {
     fn next_back(&mut self) -> Option<Word<'a>> {
         match self {
-            WordsIter::Spans(text, spans) => spans.by_ref().rev().find_map(|&(s, e)| {
-                let (s, e) = (s as usize, e as usize);
-                Some(Word {
-                    text: text.get(s..e)?,
-                    start: s,
-                    end: e,
-                })
-            }),
+            WordsIter::Spans(text, spans) => {
+                spans.by_ref().rev().find_map(|&span| word_at(text, span))
+            }
             WordsIter::Cut(words) => words.next_back(),
         }
     }

@@ -4,6 +4,12 @@ use super::ActorMatch;
 use crate::fold::Folded;
 use crate::triggers::TriggerMatch;
 
+/// Whether the name at folded offset `at` follows "by" ("strikes carried out by the United
+/// States"): the agent of what went before, so it names an actor though it modifies nothing.
+pub(super) fn named_after_by(folded: &Folded, at: usize) -> bool {
+    crate::context::previous_words(folded, at, 2).contains(&"by")
+}
+
 /// Keeps a bare demonym or country name ("Russian", "the United States") only where it modifies
 /// an event noun ("Russian air strikes") or follows "by" ("strikes carried out by the United
 /// States"); elsewhere ("the Syrian Observatory", "in Syria") it names no actor.
@@ -24,7 +30,7 @@ pub(crate) fn keep_modifying_demonyms(
             }
             let start = folded.folded_offset(a.actor.span.start);
             let end = folded.folded_offset(a.actor.span.end);
-            let by_agent = crate::context::previous_words(folded, start, 2).contains(&"by");
+            let by_agent = named_after_by(folded, start);
             let next = starts.get(starts.partition_point(|&s| s < end));
             let modifies =
                 next.is_some_and(|&s| folded.text.get(end..s).is_some_and(|g| g.trim().is_empty()));

@@ -360,7 +360,7 @@ impl ActorDictionary {
                     } else if matches!(raw.alias.target, AliasTarget::Demonym(_)) {
                         demonym = true;
                         (Some(*owner), false, "actor:demonym")
-                    } else if previous_words(folded, raw.start, 2).contains(&"by") {
+                    } else if demonyms::named_after_by(folded, raw.start) {
                         // "strikes carried out by Nigeria"
                         (Some(*owner), false, "actor:country-name")
                     } else {
