@@ -116,6 +116,16 @@ fn party_members_fighting_each_other_riot() {
     );
     assert_eq!(e.sub_event_type.as_str(), "Mob violence", "{e:#?}");
     assert_eq!(category(&e.actor1), Some(ActorCategory::Rioters), "{e:#?}");
+    // The party named only as the two sides' own ("two groups of the Awami League").
+    let e =
+        lead("Five people were hurt in a clash between two groups of the Awami League in Feni.");
+    assert_eq!(e.sub_event_type.as_str(), "Mob violence", "{e:#?}");
+    assert!(e.rule.contains("type:party-clash"), "{}", e.rule);
+    // Members who bore arms fought as a militia.
+    let e = lead(
+        "Five people were hurt in an armed clash between two groups of the Awami League in Feni.",
+    );
+    assert_eq!(e.sub_event_type.as_str(), "Armed clash", "{e:#?}");
 }
 
 #[test]

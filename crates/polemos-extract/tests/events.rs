@@ -1458,6 +1458,27 @@ fn violence_by_a_crowd_is_a_riot() {
     // A crowd among the victims is no crowd doing violence.
     let e = only("Gunmen killed three students in Kisumu on Sunday.");
     assert_eq!(e.sub_event_type, SubEventType::Attack, "{e:#?}");
+    // In a clash both sides fought: villagers named as the second side are a crowd too.
+    let e = only("Twenty people were hurt in a clash between the residents of two villages.");
+    assert_eq!(e.sub_event_type, SubEventType::MobViolence, "{e:#?}");
+    // Villagers who bore arms fought as a communal militia.
+    let e =
+        only("Twenty people were hurt in an armed clash between the residents of two villages.");
+    assert_eq!(e.sub_event_type, SubEventType::ArmedClash, "{e:#?}");
+    // The police named first in a clash with a crowd fought it, not attacked it.
+    let e = only("Police clashed with students in Kisumu on Monday, leaving ten injured.");
+    assert_eq!(e.sub_event_type, SubEventType::MobViolence, "{e:#?}");
+    assert_eq!(name(&e.actor1), Some("Rioters"));
+    // Fighting during a march is the march's, whoever is named.
+    let e = only("Clashes broke out with police during a march in Dakar on Friday.");
+    assert_eq!(
+        e.sub_event_type,
+        SubEventType::ViolentDemonstration,
+        "{e:#?}"
+    );
+    // A month is no march.
+    let e = only("On 12 March 2021, two people were killed in clashes near Beni.");
+    assert_eq!(e.sub_event_type, SubEventType::ArmedClash, "{e:#?}");
 }
 
 #[test]

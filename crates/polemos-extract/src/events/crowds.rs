@@ -4,9 +4,10 @@
 //! demonstration where the crowd was demonstrating, mob violence otherwise. The codebook's
 //! actors then make the rioters its first actor (see `codebook`).
 
-use polemos_core::{ActorCategory, ActorRef, Event, EventType, SubEventType};
+use polemos_core::{ActorCategory, ActorRef, Event, EventType, Span, SubEventType};
 
 use super::{names_source, Built};
+use crate::dates::DateMention;
 use crate::fold::Folded;
 use crate::lexicon::Vocab;
 
@@ -24,31 +25,31 @@ fn armed_group(a: &ActorRef) -> bool {
 
 /// The folded words of `e`'s sentence that may name its agents: none inside its second actor,
 /// its counted dead ("three students were killed" tells of victims, not of a crowd) or the
-/// source reporting it ("activists said").
-fn agent_words<'a>(folded: &'a Folded, e: &'a Event) -> impl Iterator<Item = &'a str> + 'a {
+/// source reporting it ("activists said"). A clash has no victim side: its second actor ("a
+/// clash between the residents of two villages", "police clashed with students") fought.
+fn agent_words<'a>(folded: &'a Folded, e: &'a Event) -> impl Iterator<Item = (&'a str, Span)> + 'a {
     let start = folded.folded_offset(e.sentence_span.start);
     let end = folded.folded_offset(e.sentence_span.end);
+    let fought = e.sub_event_type == SubEventType::ArmedClash;
     let victims = [
-        e.actor2.as_ref().map(|a| a.span),
+        e.actor2.as_ref().filter(|_| !fought).map(|a| a.span),
         e.casualties.span,
         e.attribution.as_ref().map(|a| a.span),
     ];
     folded
         .words_iter(start, end)
-        .filter(move |w| {
-            let at = folded.original_span(w.start, w.end);
-            !victims.iter().flatten().any(|v| v.overlaps(at))
-        })
-        .map(|w| w.text)
+        .map(|w| (w.text, folded.original_span(w.start, w.end)))
+        .filter(move |&(_, at)| !victims.iter().flatten().any(|v| v.overlaps(at)))
 }
 
 /// Retypes the clashes and attacks of sentences naming a crowd, with no armed group among the
-/// event's sides and no weapon named, as riots (rule `type:crowd`). A protest reported in the
-/// same sentence as a violent demonstration is that demonstration ("demonstrators clashed with
-/// police during a protest"): its triggers and evidence join it.
-pub fn crowd_violence(v: &Vocab, folded: &Folded, merged: &mut Vec<Built>) {
+/// event's sides, no weapon named and, for a clash, no word saying its sides bore arms, as riots
+/// (rule `type:crowd`). A protest reported in the same sentence as a violent demonstration is
+/// that demonstration ("demonstrators clashed with police during a protest"): its triggers and
+/// evidence join it.
+pub fn crowd_violence(v: &Vocab, folded: &Folded, dates: &[DateMention], merged: &mut Vec<Built>) {
     for b in merged.iter_mut() {
-        retype_crowd_violence(v, folded, &mut b.event);
+        retype_crowd_violence(v, folded, dates, &mut b.event);
     }
     let demonstrations: Vec<(usize, u32)> = merged
         .iter()
@@ -94,7 +95,7 @@ pub fn crowd_violence(v: &Vocab, folded: &Folded, merged: &mut Vec<Built>) {
 }
 
 /// Retypes one event as a riot if a crowd did it.
-fn retype_crowd_violence(v: &Vocab, folded: &Folded, e: &mut Event) {
+fn retype_crowd_violence(v: &Vocab, folded: &Folded, dates: &[DateMention], e: &mut Event) {
     if !matches!(
         e.sub_event_type,
         SubEventType::ArmedClash | SubEventType::Attack
@@ -102,17 +103,27 @@ fn retype_crowd_violence(v: &Vocab, folded: &Folded, e: &mut Event) {
     {
         return;
     }
-    // A state's forces as the agent ("police shot dead two men as a mob gathered") did the
-    // violence themselves.
-    let state_agent = e
-        .actor1
-        .as_ref()
-        .is_some_and(|a| a.category == ActorCategory::StateForces);
-    if state_agent || e.actor1.iter().chain(&e.actor2).any(armed_group) {
+    let clash = e.sub_event_type == SubEventType::ArmedClash;
+    let state = |a: &Option<ActorRef>| {
+        a.as_ref()
+            .is_some_and(|a| a.category == ActorCategory::StateForces)
+    };
+    // A state's forces as the agent of an attack ("police shot dead two men as a mob gathered")
+    // did the violence themselves; in a clash ("police and protesters clashed") either side
+    // may be named first.
+    if (!clash && state(&e.actor1)) || e.actor1.iter().chain(&e.actor2).any(armed_group) {
         return;
     }
-    let (crowd, demonstrating) = crowd_words(v, folded, e);
-    if !crowd {
+    let (crowd, demonstrating) = crowd_words(v, folded, dates, e);
+    // Fighting during a demonstration ("clashes broke out during the march") is the
+    // demonstration's, whoever is named.
+    if !(crowd || demonstrating) {
+        return;
+    }
+    // Arms borne by the sides of a clash with no state among them make them militias; a
+    // state's forces bear arms anyway.
+    let state_side = state(&e.actor1) || state(&e.actor2);
+    if clash && !state_side && armed_cue(v, folded, e.sentence_span) {
         return;
     }
     e.sub_event_type = if demonstrating {
@@ -123,15 +134,33 @@ fn retype_crowd_violence(v: &Vocab, folded: &Folded, e: &mut Event) {
     e.rule.push_str("+type:crowd");
 }
 
-/// Whether `e`'s sentence names a crowd among its agents, and whether it tells of demonstrating.
-fn crowd_words(v: &Vocab, folded: &Folded, e: &Event) -> (bool, bool) {
+/// Whether the sentence at `span` tells that the sides of its fighting bore arms ("an armed
+/// clash between two groups of villagers"): armed members of a community or a party fighting
+/// are its militias, as ACLED codes them.
+pub(super) fn armed_cue(v: &Vocab, folded: &Folded, span: Span) -> bool {
+    let start = folded.folded_offset(span.start);
+    let end = folded.folded_offset(span.end);
+    folded
+        .words_iter(start, end)
+        .any(|w| v.armed_crowd_cues.contains(w.text))
+}
+
+/// Whether `e`'s sentence names a crowd among its agents, and whether it tells of demonstrating
+/// (in words outside its dates: "19 March" is no march).
+fn crowd_words(v: &Vocab, folded: &Folded, dates: &[DateMention], e: &Event) -> (bool, bool) {
     let mut crowd = false;
     let mut demonstrating = false;
+    let date_spans: Vec<Span> = dates
+        .iter()
+        .filter(|d| d.sentence == e.sentence)
+        .map(|d| d.span)
+        .collect();
     let mut words = agent_words(folded, e).peekable();
-    while let Some(w) = words.next() {
+    while let Some((w, at)) = words.next() {
         // "residents said": a crowd telling of the violence, not doing it.
-        crowd |= v.crowd_nouns.contains(w) && !names_source(v, words.peek().copied());
-        demonstrating |= v.demonstration_words.contains(w);
+        crowd |= v.crowd_nouns.contains(w) && !names_source(v, words.peek().map(|&(w, _)| w));
+        demonstrating |=
+            v.demonstration_words.contains(w) && !date_spans.iter().any(|d| d.overlaps(at));
     }
     (crowd, demonstrating)
 }

@@ -366,12 +366,17 @@ fn build_events_with(
                 a.as_ref()
                     .is_some_and(|a| actors.iter().any(|m| m.party && m.actor.span == a.span))
             };
-            // "Jubo League and Chhatra League activists clashed": members of parties (unions,
-            // movements) fighting each other are a riot, not a battle of armed groups.
+            // "Jubo League and Chhatra League activists clashed", "a clash between two groups
+            // of the Awami League": members of parties (unions, movements) fighting each other
+            // are a riot, not a battle of armed groups, unless the text says they bore arms.
             let party_clash = entry.sub_event_type == TriggerType::Fixed(SubEventType::ArmedClash)
                 && entry.if_civilians.is_none()
-                && party(&roles.actor1)
-                && (roles.actor2.is_none() || party(&roles.actor2));
+                && match (&roles.actor1, &roles.actor2) {
+                    (Some(_), None) => party(&roles.actor1),
+                    (None, Some(_)) => party(&roles.actor2),
+                    _ => party(&roles.actor1) && party(&roles.actor2),
+                }
+                && !crowds::armed_cue(f.vocab, f.folded, sent.span);
             // "killed a local leader of the Awami League": a party's members harmed are
             // civilians.
             let members_harmed = !party_clash && party(&roles.actor2);

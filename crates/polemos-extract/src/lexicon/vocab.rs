@@ -184,6 +184,8 @@ pub(crate) struct Vocab {
     pub crowd_nouns: WordList,
     /// Words saying a crowd was demonstrating ("protest", "rally").
     pub demonstration_words: WordList,
+    /// Words saying that people who fought bore arms ("an armed clash", "guns").
+    pub armed_crowd_cues: WordList,
 
     /// Words telling that the authorities stepped in against a protest ("tear gas").
     pub intervention_cues: PhraseMatcher,
@@ -348,6 +350,7 @@ impl Vocab {
             subject_modals: c.map("subject_modals", "modality", parse_modality)?,
             crowd_nouns: c.words("crowd_nouns")?,
             demonstration_words: c.words("demonstration_words")?,
+            armed_crowd_cues: c.words("armed_crowd_cues")?,
             intervention_cues: c.matcher("intervention_cues")?,
             codebook_actors: c.codebook_actors()?,
             unknown_agent_cues: c.matcher("unknown_agent_cues")?,
