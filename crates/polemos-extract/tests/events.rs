@@ -1482,6 +1482,17 @@ fn violence_by_a_crowd_is_a_riot() {
 }
 
 #[test]
+fn beatings_and_stabbings_are_attacks() {
+    let e = only("A trader was hacked to death by unknown men in Kisumu on Friday.");
+    assert_eq!(e.sub_event_type, SubEventType::Attack, "{e:#?}");
+    let e = only("Unidentified assailants attacked and stabbed a council member in Lamu.");
+    assert_eq!(e.sub_event_type, SubEventType::Attack, "{e:#?}");
+    // Done by a crowd, a beating is mob violence.
+    let e = only("A mob beat a suspected thief in Kano on Monday.");
+    assert_eq!(e.sub_event_type, SubEventType::MobViolence, "{e:#?}");
+}
+
+#[test]
 fn the_ways_people_protest_are_protests() {
     for text in [
         "Teachers formed a human chain in front of the district office in Bogra on Monday.",

@@ -151,24 +151,25 @@ pub fn parse(mut doc: Document) -> ParsedDocument {
     // Sentences.
     // Markdown wraps paragraphs freely; plain text only when the lines say so.
     let soft_wrap = doc.format == "md";
+    let caseless = sentences::is_caseless(text);
     let mut spans: Vec<Span> = Vec::new();
     let mut para = Paragraph::default();
     for (i, l) in ls.iter().enumerate() {
         if l.is_blank() || kinds[i].is_some() || skip[i] {
-            para.flush(text, soft_wrap, &mut spans);
+            para.flush(text, soft_wrap, caseless, &mut spans);
             continue;
         }
         let start = body_start[i].unwrap_or(l.start);
         let marker = list_marker_len(text.get(start..l.end).unwrap_or(""));
         let line = trim_span(text, (start + marker).min(l.end), l.end);
         if line.is_blank() {
-            para.flush(text, soft_wrap, &mut spans);
+            para.flush(text, soft_wrap, caseless, &mut spans);
             continue;
         }
         para.lines.push(line);
         para.items.push(marker > 0);
     }
-    para.flush(text, soft_wrap, &mut spans);
+    para.flush(text, soft_wrap, caseless, &mut spans);
     let headline_text = headline.map(|h| &text[h.start..h.end]);
     cut_inline_furniture(text, &mut spans, headline_text, &mut extra_furniture);
 
@@ -280,7 +281,7 @@ struct Paragraph {
 
 impl Paragraph {
     /// Splits the paragraph into sentences and clears it.
-    fn flush(&mut self, text: &str, soft_wrap: bool, out: &mut Vec<Span>) {
+    fn flush(&mut self, text: &str, soft_wrap: bool, caseless: bool, out: &mut Vec<Span>) {
         let para = &self.lines;
         if let Some(first) = para.first() {
             let wrapped = soft_wrap || is_hard_wrapped(text, para);
@@ -291,7 +292,7 @@ impl Paragraph {
                         && (wrapped || continues(line.text(text), next.text(text)))
                 });
                 if !joins_next {
-                    sentences::split_into(text, unit_start, line.end, out);
+                    sentences::split_into(text, unit_start, line.end, caseless, out);
                     if let Some(next) = para.get(j + 1) {
                         unit_start = next.start;
                     }

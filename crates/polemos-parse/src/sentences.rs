@@ -25,8 +25,16 @@ fn is_opener(c: char) -> bool {
 }
 
 /// Splits `text[start..end]` into sentence spans (trimmed, non-empty), appending to `out`.
-/// `start` and `end` must be char boundaries.
-pub(crate) fn split_into(text: &str, start: usize, end: usize, out: &mut Vec<Span>) {
+/// `start` and `end` must be char boundaries. In `caseless` text ([`is_caseless`]: written or
+/// exported in lower case, "police opened fire. two were killed.") a lower-case word after a
+/// full stop starts a sentence too.
+pub(crate) fn split_into(
+    text: &str,
+    start: usize,
+    end: usize,
+    caseless: bool,
+    out: &mut Vec<Span>,
+) {
     let Some(region) = text.get(start..end) else {
         return;
     };
@@ -84,10 +92,10 @@ pub(crate) fn split_into(text: &str, start: usize, end: usize, out: &mut Vec<Spa
             .next()
             .unwrap_or("");
         let next_char = next_word.chars().next();
-        let next_lower = next_char.is_some_and(char::is_lowercase);
+        let next_lower = !caseless && next_char.is_some_and(char::is_lowercase);
         let before = region.get(sent_start..term_start).unwrap_or("");
         let boundary = if dots == 1 && other == 0 {
-            period_ends_sentence(before, next_word, next_char, next_lower)
+            period_ends_sentence(before, next_word, next_char, next_lower, caseless)
         } else {
             !next_lower
         };
@@ -98,6 +106,18 @@ pub(crate) fn split_into(text: &str, start: usize, end: usize, out: &mut Vec<Spa
         i = k;
     }
     push_bounded(text, start + sent_start, end, out);
+}
+
+/// Whether `text` is written in lower case: under one letter in 200 a capital (English news
+/// runs to about one in 25; a lower-cased text keeps only a few capitals, in a byline or a
+/// link's words).
+pub(crate) fn is_caseless(text: &str) -> bool {
+    let (mut letters, mut capitals) = (0usize, 0usize);
+    for c in text.chars().filter(|c| c.is_alphabetic()) {
+        letters += 1;
+        capitals += usize::from(c.is_uppercase());
+    }
+    letters >= 200 && capitals * 200 < letters
 }
 
 /// The longest a sentence may be, in bytes. News sentences run to a few hundred; text that
@@ -142,6 +162,7 @@ fn period_ends_sentence(
     next_word: &str,
     next_char: Option<char>,
     next_lower: bool,
+    caseless: bool,
 ) -> bool {
     // " . " as in punctuation-stripped exports: always a boundary.
     if before.ends_with(char::is_whitespace) || before.is_empty() {
@@ -157,6 +178,14 @@ fn period_ends_sentence(
     }
     let next_digit = next_char.is_some_and(|c| c.is_ascii_digit());
     if vocab().never_final_abbreviations.contains(word) {
+        return false;
+    }
+    // "dr." in lower-cased text is the list's "Dr".
+    if caseless
+        && vocab()
+            .never_final_abbreviations
+            .contains_ignoring_case(word.as_bytes())
+    {
         return false;
     }
     if vocab().before_number_abbreviations.contains(word) && next_digit {
@@ -185,7 +214,7 @@ mod tests {
 
     fn split(text: &str) -> Vec<&str> {
         let mut out = Vec::new();
-        split_into(text, 0, text.len(), &mut out);
+        split_into(text, 0, text.len(), is_caseless(text), &mut out);
         out.iter().map(|s| &text[s.start..s.end]).collect()
     }
 
@@ -273,10 +302,29 @@ mod tests {
     }
 
     #[test]
+    fn lower_cased_text_splits_at_full_stops() {
+        let text = "ahmedabad: police opened fire on a mob in the old city on tuesday. two \
+                    people were killed and five injured, officials said. curfew was imposed \
+                    in three areas of the city. the army was called in late at night. dr. \
+                    shah said the wounded were taken to the civil hospital.";
+        assert!(is_caseless(text));
+        let got = split(text);
+        assert_eq!(got.len(), 5, "{got:#?}");
+        assert!(got[1].starts_with("two people"), "{got:#?}");
+        assert!(got[3].starts_with("the army"), "{got:#?}");
+        assert!(got[4].starts_with("dr. shah said"), "{got:#?}");
+        // In text with capitals, a lower-case word after a full stop goes on the sentence.
+        let text = "Police opened fire on a mob in the Old City. The army was called in at \
+                    11 p.m. on Tuesday, officials said.";
+        assert!(!is_caseless(text));
+        assert_eq!(split(text).len(), 2);
+    }
+
+    #[test]
     fn sentences_without_end_are_cut_at_the_limit_on_white_space() {
         let text = "killed ".repeat(2_000);
         let mut out = Vec::new();
-        split_into(&text, 0, text.len(), &mut out);
+        split_into(&text, 0, text.len(), is_caseless(&text), &mut out);
         assert!(out.len() >= 4, "{}", out.len());
         assert!(out.iter().all(|s| s.len() <= MAX_SENTENCE_BYTES));
         assert!(out.iter().all(|s| s.slice(&text).starts_with("killed")));
@@ -289,7 +337,7 @@ mod tests {
         // No white space at all: cut at the limit, on a character boundary.
         let text = "é".repeat(4_000);
         let mut out = Vec::new();
-        split_into(&text, 0, text.len(), &mut out);
+        split_into(&text, 0, text.len(), is_caseless(&text), &mut out);
         assert_eq!(out.iter().map(|s| s.len()).sum::<usize>(), text.len());
     }
 }

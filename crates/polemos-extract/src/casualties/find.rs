@@ -132,7 +132,12 @@ pub struct Casualty {
 fn group_at(v: &Vocab, words: &[Word<'_>], i: usize) -> Option<(VictimGroup, usize)> {
     // Allow up to three adjectives, qualifiers or names: "12 Syrian soldiers", "five more
     // civilians", "7 Nusra Front field commanders".
-    for (k, w) in words.iter().enumerate().skip(i).take(4) {
+    let mut k = i;
+    let mut looked = 0;
+    while looked < 4 {
+        // "two 12-year-old boys": an age is no count.
+        k += age_words(words.get(k..).unwrap_or_default());
+        let w = words.get(k)?;
         if let Some(g) = v.victim_groups.get(w.text) {
             return Some((*g, k));
         }
@@ -148,6 +153,8 @@ fn group_at(v: &Vocab, words: &[Word<'_>], i: usize) -> Option<(VictimGroup, usi
         if w.text.starts_with(|c: char| c.is_ascii_digit()) {
             return None;
         }
+        k += 1;
+        looked += 1;
     }
     None
 }
@@ -256,28 +263,46 @@ pub(crate) fn find_casualties(
 type Found = (u32, usize, usize, VictimGroup, &'static str, Harm);
 
 /// A count of victims at the start of `words`: a number ([`read_count`]), or "a"/"an" before a
-/// victim noun in the singular ("a woman", "a Syrian soldier").
+/// victim noun of the lexicon's victim_groups ("a woman", "a Syrian soldier"; only a singular
+/// follows an article).
 fn read_victims(v: &Vocab, words: &[Word<'_>]) -> Option<crate::numbers::Count> {
     if let Some(count) = read_count(v, words) {
-        return Some(count);
+        // "a 19-year-old youth": an age, not a count.
+        return (age_words(words) == 0).then_some(count);
     }
     // Called at every word of every sentence: look for the noun only after an article.
     let article = words
         .first()
         .is_some_and(|w| w.text == "a" || w.text == "an");
+    let age = words.get(1..).map_or(0, age_words);
     let singular = || {
         words
             .iter()
-            .skip(1)
+            .skip(1 + age)
             .take(3)
             .take_while(|w| !v.victim_phrase_ends.contains(w.text))
-            .any(|w| v.singular_victims.contains(w.text))
+            .any(|w| v.victim_groups.get(w.text).is_some())
     };
     (article && singular()).then_some(crate::numbers::Count {
         value: 1,
-        words: 1,
+        words: 1 + age,
         vague: false,
     })
+}
+
+/// How many words an age opens `words` with: three for "19 year old" ("19-year-old" folds so),
+/// else none.
+fn age_words(words: &[Word<'_>]) -> usize {
+    match words {
+        [n, unit, old, ..]
+            if n.text.bytes().all(|b| b.is_ascii_digit())
+                && matches!(unit.text, "year" | "years")
+                && old.text == "old" =>
+        {
+            3
+        }
+        _ => 0,
+    }
 }
 
 /// Whether the word at `i` is the year of a date ("17 Mar 2014", "March 2014", "in 2011"),
@@ -687,6 +712,17 @@ mod tests {
             got.iter().map(|g| (g.0, g.1)).collect::<Vec<_>>(),
             vec![(4, "combatants"), (3, "combatants")]
         );
+    }
+
+    #[test]
+    fn an_age_is_no_count() {
+        let got = find("A 19-year-old student was shot dead in the market.");
+        assert_eq!(got.iter().map(|g| g.0).collect::<Vec<_>>(), vec![1]);
+        let got = find("Two 12-year-old boys were killed when the shell hit.");
+        assert_eq!(got.iter().map(|g| g.0).collect::<Vec<_>>(), vec![2]);
+        // Any victim noun counts one after "a": "a council member was killed".
+        let got = find("Gunmen killed a council member in the town.");
+        assert_eq!(got.iter().map(|g| g.0).collect::<Vec<_>>(), vec![1]);
     }
 
     #[test]

@@ -96,8 +96,6 @@ pub(crate) struct Vocab {
     pub subset_cues: WordList,
     /// Words after "killing N" that make N no people ("km").
     pub not_people_after_count: WordList,
-    /// Victim nouns in the singular that "a"/"an" counts as one ("a woman").
-    pub singular_victims: WordList,
     /// Words before a number making it a year ("in 2011").
     pub year_prepositions: WordList,
     /// Units of time that, before "after", date something earlier ("days after").
@@ -307,7 +305,6 @@ impl Vocab {
             total_cues: c.phrases("total_cues")?,
             subset_cues: c.words("subset_cues")?,
             not_people_after_count: c.words("not_people_after_count")?,
-            singular_victims: c.words("singular_victims")?,
             year_prepositions: c.words("year_prepositions")?,
             time_units: c.words("time_units")?,
             family_words: c.words("family_words")?,
