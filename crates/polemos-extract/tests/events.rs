@@ -1507,6 +1507,48 @@ fn the_ways_people_protest_are_protests() {
 }
 
 #[test]
+fn what_a_protest_is_about_does_not_lead() {
+    for text in [
+        "Students marched in Lagos on Monday against the killing of a classmate by police.",
+        "Women formed a human chain in Khulna protesting the rape of a schoolgirl.",
+    ] {
+        let x = extract_on(text, None);
+        let lead = lead_of(&x);
+        assert_eq!(
+            lead.event_type(),
+            EventType::Protests,
+            "{text}: {:#?}",
+            x.events
+        );
+    }
+    // With no protest before it, the killing leads.
+    let x = extract_on(
+        "Police killed a student in Lagos on Monday. Classmates later marched to the station.",
+        None,
+    );
+    assert_eq!(
+        lead_of(&x).event_type(),
+        EventType::ViolenceAgainstCivilians
+    );
+}
+
+#[test]
+fn a_labour_strike_is_a_protest() {
+    for text in [
+        "Teachers began an indefinite strike in Ouagadougou on Monday.",
+        "Dock workers went on strike in Mombasa over unpaid wages.",
+        "Doctors staged a 48-hour strike at the main hospital in Kano.",
+    ] {
+        let e = only(text);
+        assert_eq!(
+            e.sub_event_type,
+            SubEventType::PeacefulProtest,
+            "{text}: {e:#?}"
+        );
+    }
+}
+
+#[test]
 fn a_protest_met_with_force_is_an_intervention() {
     let e =
         only("Police fired tear gas to disperse students who marched in Ouagadougou on Monday.");

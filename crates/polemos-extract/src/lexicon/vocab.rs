@@ -160,6 +160,8 @@ pub(crate) struct Vocab {
     pub claim_cues: PhraseList,
     /// Words after which an event is background to another ("a day after").
     pub background_cues: PhraseList,
+    /// Words after which a protest names what it is about ("rallied against").
+    pub grievance_cues: WordList,
 
     // Modality.
     /// Cues before a trigger as word sequences with the modality they give, in file order.
@@ -334,6 +336,7 @@ impl Vocab {
             recall_cues: c.words("recall_cues")?,
             claim_cues: c.phrases("claim_cues")?,
             background_cues: c.phrases("background_cues")?,
+            grievance_cues: c.words("grievance_cues")?,
             modality_cues: c
                 .pairs("modality_cues", "modality", parse_modality)?
                 .into_iter()
