@@ -1499,6 +1499,9 @@ fn the_ways_people_protest_are_protests() {
         "Residents blocked the highway near Naivasha on Tuesday over water shortages.",
         "Hundreds of workers staged a march in Bobo-Dioulasso on Friday.",
         "Farmers gathered outside the town hall in Pune to denounce the new tax.",
+        "Nurses held a press conference with banners in front of the hospital in Jeonju.",
+        "Residents gathered in front of the governor's office in Kano to demand water.",
+        "Protesters demanded higher wages outside the parliament in Valencia.",
     ] {
         let e = only(text);
         assert_eq!(e.event_type(), EventType::Protests, "{text}: {e:#?}");
