@@ -1482,6 +1482,22 @@ fn violence_by_a_crowd_is_a_riot() {
 }
 
 #[test]
+fn victims_are_read_where_the_verb_names_them() {
+    // An active verb's victims follow it: the agent's "members" are no fighters harmed.
+    let e = only("Members of a rival group assaulted a shopkeeper in Brahmanbaria.");
+    assert_eq!(e.sub_event_type, SubEventType::Attack, "{e:#?}");
+    // A passive verb's victims are its subject; "by unidentified assailants" is its agent.
+    let e = only("A jail inmate was killed by unidentified assailants in Gaibandha.");
+    assert_eq!(e.sub_event_type, SubEventType::Attack, "{e:#?}");
+    assert_eq!(e.casualties.killed, Some(1));
+    assert_eq!(name(&e.actor1), Some("Unidentified armed group"));
+    assert!(e.rule.contains("role:passive-by"), "{}", e.rule);
+    // Fighters named as the object keep it a clash.
+    let e = only("Unknown gunmen attacked two policemen at a checkpoint in Kitale.");
+    assert_eq!(e.sub_event_type, SubEventType::ArmedClash, "{e:#?}");
+}
+
+#[test]
 fn beatings_and_stabbings_are_attacks() {
     let e = only("A trader was hacked to death by unknown men in Kisumu on Friday.");
     assert_eq!(e.sub_event_type, SubEventType::Attack, "{e:#?}");

@@ -335,8 +335,7 @@ fn build_events_with(
         // they harmed are no armed side.
         // (index into `built`, the trigger's own type, its civilian type, the trigger's folded
         // span).
-        let mut unarmed_if_harmed: Vec<(usize, SubEventType, SubEventType, (usize, usize))> =
-            Vec::new();
+        let mut unarmed_if_harmed: Vec<UnarmedIfHarmed> = Vec::new();
         for (anchor, members) in chosen {
             let Some(t) = f.triggers.get(anchor) else {
                 continue;
@@ -406,7 +405,23 @@ fn build_events_with(
                         Some(c) if civilian_target => c,
                         // With no side named as the target, the harmed decide, once counted.
                         Some(c) if roles.actor2.is_none() => {
-                            unarmed_if_harmed.push((built.len(), kind, c, t.folded));
+                            // Where the text names the victims: a passive verb's subject
+                            // ("a trader was shot"), an active verb's object ("shot a
+                            // trader"), on either side of a noun ("an attack on farmers").
+                            let sides = match entry.pos {
+                                _ if roles.rule == "role:passive-by" => VictimSides::Before,
+                                TriggerPos::Verb if roles.rule == "role:active-subject-object" => {
+                                    VictimSides::After
+                                }
+                                _ => VictimSides::Both,
+                            };
+                            unarmed_if_harmed.push(UnarmedIfHarmed {
+                                event: built.len(),
+                                own_type: kind,
+                                civilian_type: c,
+                                trigger: t.folded,
+                                sides,
+                            });
                             kind
                         }
                         _ => kind,
@@ -477,7 +492,14 @@ fn build_events_with(
                 &scopes,
                 f.casualties_in(sentence),
             );
-            for (i, own_type, civilian_type, trigger) in unarmed_if_harmed {
+            for UnarmedIfHarmed {
+                event: i,
+                own_type,
+                civilian_type,
+                trigger,
+                sides,
+            } in unarmed_if_harmed
+            {
                 // Kept only if nothing retyped it since ("warplanes were behind the attacks").
                 if let Some(b) = built
                     .get_mut(i)
@@ -491,7 +513,8 @@ fn build_events_with(
                         .map(|a| f.folded.folded_offset(a.span.end))
                         .filter(|&end| end <= trigger.0);
                     let from = agent_end.map_or(range.0, |end| end.max(range.0));
-                    let named = victims_named_near(f.vocab, f.folded, (from, range.1), trigger);
+                    let named =
+                        victims_named_near(f.vocab, f.folded, (from, range.1), trigger, sides);
                     harmed_unarmed(&mut b.event, civilian_type, named);
                 }
             }
@@ -595,28 +618,58 @@ const PARTY_MEMBERS: &str = "Civilians";
 /// How many words on each side of a trigger its victims are looked for in.
 const VICTIM_REACH: usize = 6;
 
-/// Whether the victim nouns within [`VICTIM_REACH`] words of a trigger, inside its sentence
-/// (`range`, folded), name unarmed people (`Some(true)`), fighters (`Some(false)`: "killed two
-/// policemen"), or nobody (`None`).
+/// An event of violence with no side named as its target, which becomes violence against
+/// civilians (`civilian_type`) if those it harmed are unarmed ([`harmed_unarmed`]).
+struct UnarmedIfHarmed {
+    /// Its index among the sentence's built events.
+    event: usize,
+    /// The type its trigger gives it.
+    own_type: SubEventType,
+    civilian_type: SubEventType,
+    /// Its trigger, in folded offsets.
+    trigger: (usize, usize),
+    sides: VictimSides,
+}
+
+/// Which side of a trigger its victims are named on.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum VictimSides {
+    Before,
+    After,
+    Both,
+}
+
+/// Whether the victim nouns within [`VICTIM_REACH`] words of a trigger on `sides`, inside its
+/// sentence (`range`, folded), name unarmed people (`Some(true)`), fighters (`Some(false)`:
+/// "killed two policemen"), or nobody (`None`).
 fn victims_named_near(
     v: &Vocab,
     folded: &Folded,
     range: (usize, usize),
     trigger: (usize, usize),
+    sides: VictimSides,
 ) -> Option<bool> {
-    let before: Vec<&str> = folded
-        .words_iter(range.0, trigger.0)
-        .map(|w| w.text)
-        .collect();
-    let from = before.len().saturating_sub(VICTIM_REACH);
-    // The words on either side, and one more after them to look ahead to.
-    let mut window: Vec<&str> = before[from..].to_vec();
-    let looked_at = window.len() + VICTIM_REACH;
+    let mut window: Vec<&str> = Vec::new();
+    if sides != VictimSides::After {
+        let before: Vec<&str> = folded
+            .words_iter(range.0, trigger.0)
+            .map(|w| w.text)
+            .collect();
+        let from = before.len().saturating_sub(VICTIM_REACH);
+        window.extend_from_slice(&before[from..]);
+    }
+    // The words on the sides looked at, and one more after them to look ahead to.
+    let after = if sides == VictimSides::Before {
+        0
+    } else {
+        VICTIM_REACH
+    };
+    let looked_at = window.len() + after;
     window.extend(
         folded
             .words_iter(trigger.1, range.1)
             .map(|w| w.text)
-            .take(VICTIM_REACH + 1),
+            .take(after + 1),
     );
     let mut unarmed = false;
     for (i, &w) in window.iter().enumerate().take(looked_at) {
