@@ -153,7 +153,7 @@ impl Pipeline {
             &places,
             country.as_deref(),
         );
-        choose_lead(vocab, &parsed.doc.text, &mut events, headline);
+        choose_lead(vocab, &parsed.doc.text, &folded, &mut events, headline);
         foreign_forces(&mut events, country.as_deref());
         codebook_actors(vocab, &mut events);
         let mentions = mentions(

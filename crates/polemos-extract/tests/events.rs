@@ -1552,6 +1552,34 @@ fn what_a_protest_is_about_does_not_lead() {
 }
 
 #[test]
+fn a_protest_whose_crowd_does_violence_is_a_violent_demonstration() {
+    for text in [
+        "Students protested in Pouytenga over fees and pelted the police station with stones.",
+        "Traders demonstrated in Kisii on Monday, burning tyres on the main road.",
+    ] {
+        let e = only(text);
+        assert_eq!(
+            e.sub_event_type,
+            SubEventType::ViolentDemonstration,
+            "{text}: {e:#?}"
+        );
+        assert_eq!(name(&e.actor1), Some("Rioters"));
+        assert!(e.rule.contains("type:violent-protest"), "{}", e.rule);
+    }
+    // Violence the protest is about is no violence of its crowd.
+    let x = extract_on(
+        "Hundreds of students marched in Dhaka in solidarity with the victims of the attacks.",
+        None,
+    );
+    assert_eq!(
+        lead_of(&x).sub_event_type,
+        SubEventType::PeacefulProtest,
+        "{:#?}",
+        x.events
+    );
+}
+
+#[test]
 fn a_labour_strike_is_a_protest() {
     for text in [
         "Teachers began an indefinite strike in Ouagadougou on Monday.",

@@ -6,6 +6,7 @@
 
 use polemos_core::{ActorCategory, ActorRef, Event, EventType, Span, SubEventType};
 
+use super::grievance::Protests;
 use super::{names_source, Built};
 use crate::dates::DateMention;
 use crate::fold::Folded;
@@ -48,8 +49,12 @@ fn agent_words<'a>(folded: &'a Folded, e: &'a Event) -> impl Iterator<Item = (&'
 /// that demonstration ("demonstrators clashed with police during a protest"): its triggers and
 /// evidence join it.
 pub fn crowd_violence(v: &Vocab, folded: &Folded, dates: &[DateMention], merged: &mut Vec<Built>) {
+    let protests = Protests::of(merged.iter().map(|b| &b.event));
     for b in merged.iter_mut() {
-        retype_crowd_violence(v, folded, dates, &mut b.event);
+        // "marched against the attacks on churches": the protest's grievance, not its violence.
+        if !protests.names_grievance(v, folded, &b.event) {
+            retype_crowd_violence(v, folded, dates, &mut b.event);
+        }
     }
     let demonstrations: Vec<(usize, u32)> = merged
         .iter()

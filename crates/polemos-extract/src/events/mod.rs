@@ -5,6 +5,7 @@
 mod codebook;
 mod context_fill;
 mod crowds;
+mod grievance;
 mod merge;
 mod modality;
 mod protests;

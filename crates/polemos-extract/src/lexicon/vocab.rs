@@ -189,6 +189,8 @@ pub(crate) struct Vocab {
 
     /// Words telling that the authorities stepped in against a protest ("tear gas").
     pub intervention_cues: PhraseMatcher,
+    /// Words telling that demonstrators used violence ("pelted stones", "burned tyres").
+    pub violent_protest_cues: PhraseMatcher,
 
     // The codebook's actors.
     /// Per folded event type, the first actor the codebook gives its events.
@@ -352,6 +354,7 @@ impl Vocab {
             demonstration_words: c.words("demonstration_words")?,
             armed_crowd_cues: c.words("armed_crowd_cues")?,
             intervention_cues: c.matcher("intervention_cues")?,
+            violent_protest_cues: c.matcher("violent_protest_cues")?,
             codebook_actors: c.codebook_actors()?,
             unknown_agent_cues: c.matcher("unknown_agent_cues")?,
             report_verbs: c.map("report_verbs", "class", reporting_class)?,

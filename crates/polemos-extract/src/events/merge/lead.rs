@@ -1,8 +1,10 @@
 //! Choosing a document's lead event.
 
-use polemos_core::{Event, EventType, Modality};
+use polemos_core::{Event, Modality};
 
 use super::{first_evidence, is_violent, OPENING};
+use crate::events::grievance::Protests;
+use crate::fold::Folded;
 use crate::lexicon::Vocab;
 
 /// How many words may stand between a background cue and the trigger it governs: the cue
@@ -42,37 +44,6 @@ fn is_background(v: &Vocab, text: &str, e: &Event) -> bool {
     })
 }
 
-/// How many words before a trigger a grievance cue is looked for: "against the killing of a
-/// student by police".
-const GRIEVANCE_REACH: usize = 6;
-
-/// Whether the event is what a protest earlier in its sentence is about ("students marched
-/// against the killing of a classmate"): a grievance cue among the last words before its
-/// trigger, after the protest's. `protests` holds (sentence, trigger end) of the document's
-/// protests, sorted.
-fn is_grievance(v: &Vocab, text: &str, e: &Event, protests: &[(u32, usize)]) -> bool {
-    if e.event_type() == EventType::Protests {
-        return false;
-    }
-    let from = protests.partition_point(|&(s, _)| s < e.sentence);
-    let Some(&(_, protest_end)) = protests
-        .get(from..)
-        .unwrap_or_default()
-        .iter()
-        .take_while(|&&(s, _)| s == e.sentence)
-        .find(|&&(_, end)| end <= e.trigger_span.start)
-    else {
-        return false;
-    };
-    let between = text.get(protest_end..e.trigger_span.start).unwrap_or("");
-    between
-        .split_whitespace()
-        .rev()
-        .take(GRIEVANCE_REACH)
-        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
-        .any(|w| v.grievance_cues.contains(&w.to_lowercase()))
-}
-
 /// Marks the lead event: the one the headline and opening report. What the text asserts
 /// happened comes before what it plans, supposes or denies: a headline "Moscow warns against
 /// new US missile strikes" or an opening "a move that could avert possible US strikes" does
@@ -81,21 +52,22 @@ fn is_grievance(v: &Vocab, text: &str, e: &Event, protests: &[(u32, usize)]) -> 
 /// told as news before those recalled as background ("a day after ..."), then events with a
 /// death toll, then those with a specific method, then the earliest. What a protest is about
 /// ("marched against the killing of a student") leads before nothing but the unasserted.
-pub fn choose_lead(v: &Vocab, text: &str, events: &mut [Event], headline: Option<u32>) {
+pub fn choose_lead(
+    v: &Vocab,
+    text: &str,
+    folded: &Folded,
+    events: &mut [Event],
+    headline: Option<u32>,
+) {
     let first_body = headline.map_or(0, |h| h + 1);
-    let mut protests: Vec<(u32, usize)> = events
-        .iter()
-        .filter(|e| e.event_type() == EventType::Protests)
-        .map(|e| (e.sentence, e.trigger_span.end))
-        .collect();
-    protests.sort_unstable();
+    let protests = Protests::of(events.iter());
     let lead = events
         .iter()
         .enumerate()
         .max_by_key(|(_, e)| {
             (
                 e.modality == Modality::Asserted,
-                !is_grievance(v, text, e, &protests),
+                !protests.names_grievance(v, folded, e),
                 headline.is_some_and(|h| e.evidence.contains(&h)),
                 is_violent(e),
                 first_evidence(e) < first_body + OPENING,
