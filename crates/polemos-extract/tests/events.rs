@@ -1580,6 +1580,36 @@ fn a_protest_whose_crowd_does_violence_is_a_violent_demonstration() {
 }
 
 #[test]
+fn arrests_at_a_protest_are_its_intervention() {
+    let x = extract_on(
+        "Hundreds of teachers marched on the ministry in Harare on Monday. Police arrested 12 \
+         of them.",
+        None,
+    );
+    let lead = lead_of(&x);
+    assert_eq!(
+        lead.sub_event_type,
+        SubEventType::ProtestWithIntervention,
+        "{:#?}",
+        x.events
+    );
+    assert_eq!(lead.evidence, vec![0, 1]);
+    // The arrests stay an event of their own.
+    let arrests = x
+        .events
+        .iter()
+        .find(|e| e.sub_event_type == SubEventType::Arrests)
+        .expect("the arrests");
+    assert!(arrests.rule.contains("arrest:at-protest"), "{}", arrests.rule);
+    // Arrests a protest is about are no intervention in it.
+    let x = extract_on(
+        "Lawyers rallied in Lahore demanding the release of colleagues detained last month.",
+        None,
+    );
+    assert_eq!(lead_of(&x).sub_event_type, SubEventType::PeacefulProtest);
+}
+
+#[test]
 fn a_labour_strike_is_a_protest() {
     for text in [
         "Teachers began an indefinite strike in Ouagadougou on Monday.",

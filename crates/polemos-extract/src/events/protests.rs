@@ -5,8 +5,9 @@
 //! protesters were killed is Excessive force against protesters. Arrests stay events of their
 //! own: who was detained is what studies of repression count.
 
-use polemos_core::{Event, Sentence, SubEventType};
+use polemos_core::{Event, EventType, Sentence, SubEventType};
 
+use super::grievance::Protests;
 use super::Built;
 use crate::fold::Folded;
 use crate::lexicon::{PhraseMatcher, Vocab};
@@ -60,11 +61,69 @@ pub fn protest_intervention(
         if !told_with(&v.intervention_cues, folded, sentences, e, true) {
             continue;
         }
-        e.sub_event_type = if e.casualties.killed.unwrap_or(0) > 0 {
-            SubEventType::ExcessiveForceAgainstProtesters
-        } else {
-            SubEventType::ProtestWithIntervention
+        met_with_force(e);
+    }
+    arrests_at_protests(v, folded, merged);
+}
+
+/// Makes a peaceful protest one met with force: excessive force where protesters were killed.
+fn met_with_force(e: &mut Event) {
+    e.sub_event_type = if e.casualties.killed.unwrap_or(0) > 0 {
+        SubEventType::ExcessiveForceAgainstProtesters
+    } else {
+        SubEventType::ProtestWithIntervention
+    };
+    e.rule.push_str("+type:intervention");
+}
+
+/// The rule an arrest told with a protest carries; such an arrest does not lead.
+pub const ARREST_AT_PROTEST: &str = "+arrest:at-protest";
+
+/// Arrests told in a protest's sentence or the next ("Police dispersed the march and arrested
+/// 12 students") are the authorities' intervention in it, as ACLED codes them: a peaceful
+/// protest becomes a protest with intervention, and the arrests (rule `arrest:at-protest`)
+/// stay events of their own, for who was detained is what studies of repression count, but do
+/// not lead. Arrests the protest is about ("demanding the release of detained activists") are
+/// left as they are.
+fn arrests_at_protests(v: &Vocab, folded: &Folded, merged: &mut [Built]) {
+    let protests = Protests::of(merged.iter().map(|b| &b.event));
+    let of_protest = |e: &Event| {
+        e.event_type() == EventType::Protests
+            || e.sub_event_type == SubEventType::ViolentDemonstration
+    };
+    // (arrests, protest), by index into `merged`.
+    let pairs: Vec<(usize, usize)> = merged
+        .iter()
+        .enumerate()
+        .filter(|(_, b)| b.event.sub_event_type == SubEventType::Arrests)
+        .filter(|(_, b)| !protests.names_grievance(v, folded, &b.event))
+        .filter_map(|(i, b)| {
+            let s = b.event.sentence;
+            let same = merged
+                .iter()
+                .position(|p| of_protest(&p.event) && p.event.sentence == s);
+            let before = || {
+                merged
+                    .iter()
+                    .position(|p| of_protest(&p.event) && p.event.sentence + 1 == s)
+            };
+            Some((i, same.or_else(before)?))
+        })
+        .collect();
+    for (arrests, protest) in pairs {
+        let Some(a) = merged.get_mut(arrests) else {
+            continue;
         };
-        e.rule.push_str("+type:intervention");
+        a.event.rule.push_str(ARREST_AT_PROTEST);
+        let sentence = a.event.sentence;
+        let Some(p) = merged.get_mut(protest) else {
+            continue;
+        };
+        if let Err(at) = p.event.evidence.binary_search(&sentence) {
+            p.event.evidence.insert(at, sentence);
+        }
+        if p.event.sub_event_type == SubEventType::PeacefulProtest {
+            met_with_force(&mut p.event);
+        }
     }
 }

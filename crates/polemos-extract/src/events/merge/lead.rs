@@ -4,6 +4,7 @@ use polemos_core::{Event, Modality};
 
 use super::{first_evidence, is_violent, OPENING};
 use crate::events::grievance::Protests;
+use crate::events::protests::ARREST_AT_PROTEST;
 use crate::fold::Folded;
 use crate::lexicon::Vocab;
 
@@ -51,7 +52,8 @@ fn is_background(v: &Vocab, text: &str, e: &Event) -> bool {
 /// reports, political violence before developments, events of the opening sentences, events
 /// told as news before those recalled as background ("a day after ..."), then events with a
 /// death toll, then those with a specific method, then the earliest. What a protest is about
-/// ("marched against the killing of a student") leads before nothing but the unasserted.
+/// ("marched against the killing of a student") leads before nothing but the unasserted, nor
+/// do arrests at a protest, which are its intervention.
 pub fn choose_lead(
     v: &Vocab,
     text: &str,
@@ -68,6 +70,7 @@ pub fn choose_lead(
             (
                 e.modality == Modality::Asserted,
                 !protests.names_grievance(v, folded, e),
+                !e.rule.contains(ARREST_AT_PROTEST),
                 headline.is_some_and(|h| e.evidence.contains(&h)),
                 is_violent(e),
                 first_evidence(e) < first_body + OPENING,
