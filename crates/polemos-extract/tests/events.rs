@@ -1600,13 +1600,42 @@ fn arrests_at_a_protest_are_its_intervention() {
         .iter()
         .find(|e| e.sub_event_type == SubEventType::Arrests)
         .expect("the arrests");
-    assert!(arrests.rule.contains("arrest:at-protest"), "{}", arrests.rule);
+    assert!(
+        arrests.rule.contains("arrest:at-protest"),
+        "{}",
+        arrests.rule
+    );
     // Arrests a protest is about are no intervention in it.
     let x = extract_on(
         "Lawyers rallied in Lahore demanding the release of colleagues detained last month.",
         None,
     );
     assert_eq!(lead_of(&x).sub_event_type, SubEventType::PeacefulProtest);
+}
+
+#[test]
+fn destruction_is_coded_by_who_did_it() {
+    let e = only("Militants burned a school in the village of Toptiagou on Tuesday.");
+    assert_eq!(
+        e.sub_event_type,
+        SubEventType::LootingPropertyDestruction,
+        "{e:#?}"
+    );
+    let e = only("Settlers vandalized a shed and uprooted olive trees near Salfit.");
+    assert_eq!(
+        e.sub_event_type,
+        SubEventType::LootingPropertyDestruction,
+        "{e:#?}"
+    );
+    // By a crowd, a riot: mob violence, or a violent demonstration during a hartal.
+    let e = only("Villagers ransacked the health centre in Bungoma on Monday.");
+    assert_eq!(e.sub_event_type, SubEventType::MobViolence, "{e:#?}");
+    let e = only("Pickets set fire to a truck in Magura during the hartal.");
+    assert_eq!(
+        e.sub_event_type,
+        SubEventType::ViolentDemonstration,
+        "{e:#?}"
+    );
 }
 
 #[test]

@@ -31,7 +31,11 @@ fn armed_group(a: &ActorRef) -> bool {
 fn agent_words<'a>(folded: &'a Folded, e: &'a Event) -> impl Iterator<Item = (&'a str, Span)> + 'a {
     let start = folded.folded_offset(e.sentence_span.start);
     let end = folded.folded_offset(e.sentence_span.end);
-    let fought = e.sub_event_type == SubEventType::ArmedClash;
+    // Nor has destruction: "villagers ransacked the clinic" names its doers.
+    let fought = matches!(
+        e.sub_event_type,
+        SubEventType::ArmedClash | SubEventType::LootingPropertyDestruction
+    );
     let victims = [
         e.actor2.as_ref().filter(|_| !fought).map(|a| a.span),
         e.casualties.span,
@@ -101,10 +105,14 @@ pub fn crowd_violence(v: &Vocab, folded: &Folded, dates: &[DateMention], merged:
 
 /// Retypes one event as a riot if a crowd did it.
 fn retype_crowd_violence(v: &Vocab, folded: &Folded, dates: &[DateMention], e: &mut Event) {
-    if !matches!(
-        e.sub_event_type,
-        SubEventType::ArmedClash | SubEventType::Attack
-    ) || e.method.is_some()
+    // Destruction by a crowd ("rioters set fire to a bus", "villagers vandalised the church")
+    // is a riot too; its method says what was done, not with what weapon.
+    let destruction = e.sub_event_type == SubEventType::LootingPropertyDestruction;
+    if !(destruction
+        || matches!(
+            e.sub_event_type,
+            SubEventType::ArmedClash | SubEventType::Attack
+        ) && e.method.is_none())
     {
         return;
     }

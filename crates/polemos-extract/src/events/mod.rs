@@ -132,12 +132,17 @@ fn anchors(
     // the clause's: "two civilians died in an attack as warplanes bombed the town" are the
     // raid's dead. Another trigger on its side keeps it from the clause ("killed in fighting
     // as IS overran a town").
+    // What violence destroyed is part of it, generic as the violence may be: "killed 30
+    // militants and destroyed two vehicles in the strikes".
     let absorbed = |t: usize| {
-        let joins = |s: usize| modality_of(s) == modality_of(t) && fits(s, t);
+        let joins = |s: usize| s != t && modality_of(s) == modality_of(t) && fits(s, t);
         let alone = in_sentence.iter().all(|&u| u == t || apart(u, t));
-        specific
-            .iter()
-            .any(|&s| joins(s) && (alone || !apart(s, t)))
+        let hosts = if kind(t) == Some(SubEventType::LootingPropertyDestruction) {
+            &pool
+        } else {
+            &specific
+        };
+        hosts.iter().any(|&s| joins(s) && (alone || !apart(s, t)))
     };
     let pool: Vec<usize> = pool
         .iter()

@@ -88,8 +88,14 @@ pub fn is_violent_type(kind: SubEventType) -> bool {
 /// violence only as violence ("a blast hit buses waiting under an evacuation deal" is no
 /// agreement), an explosion only as remote violence (a bomb blast is not a gun battle), and an
 /// attack that killed civilians not as a battle ("civilians dead in rebel assault" is the
-/// rebels' shelling of the city, not their push through government lines).
+/// rebels' shelling of the city, not their push through government lines). Destruction is
+/// part of any violence ("air strikes destroyed two depots").
 pub fn generic_fits(specific: SubEventType, generic: SubEventType) -> bool {
+    // "Air strikes destroyed two depots", "gunmen attacked the village and burned houses":
+    // what violence destroyed is part of it.
+    if generic == SubEventType::LootingPropertyDestruction {
+        return is_violent_type(specific);
+    }
     let only = |kind: EventType, allowed: &[EventType]| {
         generic.event_type() != kind || allowed.contains(&specific.event_type())
     };
