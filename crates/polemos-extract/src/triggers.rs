@@ -144,6 +144,13 @@ impl TriggerLexicon {
         self.triggers.get(id)
     }
 
+    /// The first family of sub-event type `kind`: the codes an event retyped so takes.
+    pub fn family_of(&self, kind: SubEventType) -> Option<&Trigger> {
+        self.triggers
+            .iter()
+            .find(|t| t.sub_event_type == TriggerType::Fixed(kind))
+    }
+
     pub fn len(&self) -> usize {
         self.triggers.len()
     }

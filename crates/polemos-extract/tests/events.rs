@@ -1639,6 +1639,26 @@ fn destruction_is_coded_by_who_did_it() {
 }
 
 #[test]
+fn weapons_kept_from_use_are_disrupted() {
+    for text in [
+        "Police recovered 37 handmade bombs from a sand heap in Brahmanbaria.",
+        "Soldiers discovered and defused two IEDs on the road to Gao.",
+    ] {
+        let e = only(text);
+        assert_eq!(
+            e.sub_event_type,
+            SubEventType::DisruptedWeaponsUse,
+            "{text}: {e:#?}"
+        );
+    }
+    let e = only("Police recovered 37 handmade bombs from a sand heap in Brahmanbaria.");
+    assert!(e.rule.contains("type:disrupted"), "{}", e.rule);
+    // A bomb that went off is an explosion.
+    let e = only("A roadside bomb exploded near a police patrol in Gao.");
+    assert_eq!(e.sub_event_type, SubEventType::RemoteExplosive, "{e:#?}");
+}
+
+#[test]
 fn a_labour_strike_is_a_protest() {
     for text in [
         "Teachers began an indefinite strike in Ouagadougou on Monday.",

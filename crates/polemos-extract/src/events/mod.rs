@@ -440,8 +440,32 @@ fn build_events_with(
             let circumstance =
                 as_clause_after(t.folded.1).map(|at| f.folded.original_span(at, at + 2).start);
             let place = choose_place(f, sentence, t, scope, circumstance);
-            let (sub_event_type, mut method, mut cameo) =
+            let (mut sub_event_type, mut method, mut cameo) =
                 air_if_from_the_air(f, roles.actor1.as_ref(), sub_event_type, entry);
+            let mut plover = entry.plover.clone();
+            let mut type_rule = "";
+            // "police recovered 37 bombs", "troops defused an IED": weapons kept from use.
+            if sub_event_type.event_type() == EventType::ExplosionsRemoteViolence
+                && disruption_before(f.vocab, f.folded, range, t.folded)
+            {
+                if let Some(family) = lexicon.family_of(SubEventType::DisruptedWeaponsUse) {
+                    sub_event_type = SubEventType::DisruptedWeaponsUse;
+                    cameo = family.cameo.clone();
+                    plover = family.plover.clone();
+                    type_rule = "+type:disrupted";
+                }
+            }
+            // "discovered and defused two IEDs": the weapon kept from use is the disruption
+            // its sentence already tells.
+            if sub_event_type == SubEventType::DisruptedWeaponsUse {
+                let told = built[first_event..]
+                    .iter_mut()
+                    .find(|b| b.event.sub_event_type == SubEventType::DisruptedWeaponsUse);
+                if let Some(told) = told {
+                    told.triggers.extend(members);
+                    continue;
+                }
+            }
             // "attacks in which 30 villagers were shot dead": a trigger of the same kind folded
             // into the event says how it was done.
             if method.is_none() {
@@ -463,7 +487,7 @@ fn build_events_with(
                     sub_event_type,
                     method,
                     cameo,
-                    plover: entry.plover.clone(),
+                    plover,
                     actor1: roles.actor1,
                     actor2: roles.actor2,
                     location: place.map(|p| p.location.clone()),
@@ -480,7 +504,7 @@ fn build_events_with(
                     attribution: attribution.cloned(),
                     evidence: vec![sentence],
                     is_lead: false,
-                    rule: format!("{}+{}{party_rule}", entry.id, roles.rule),
+                    rule: format!("{}+{}{party_rule}{type_rule}", entry.id, roles.rule),
                 },
                 triggers: members,
                 generic: entry.generic || entry.fallback,
@@ -635,6 +659,25 @@ struct UnarmedIfHarmed {
     /// Its trigger, in folded offsets.
     trigger: (usize, usize),
     sides: VictimSides,
+}
+
+/// How many words before a weapon a disruption cue may stand: "recovered seven powerful
+/// bombs", "discovered and defused 3 IEDs".
+const DISRUPTION_REACH: usize = 4;
+
+/// Whether a disruption cue (the lexicon's `disruption_cues`: "recovered", "defused") stands
+/// within [`DISRUPTION_REACH`] words before the trigger, inside its sentence (`range`, folded).
+fn disruption_before(
+    v: &Vocab,
+    folded: &Folded,
+    range: (usize, usize),
+    trigger: (usize, usize),
+) -> bool {
+    folded
+        .words_iter(range.0, trigger.0)
+        .rev()
+        .take(DISRUPTION_REACH)
+        .any(|w| v.disruption_cues.contains(w.text))
 }
 
 /// Which side of a trigger its victims are named on.

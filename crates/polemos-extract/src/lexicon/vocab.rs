@@ -191,6 +191,8 @@ pub(crate) struct Vocab {
     pub intervention_cues: PhraseMatcher,
     /// Words telling that demonstrators used violence ("pelted stones", "burned tyres").
     pub violent_protest_cues: PhraseMatcher,
+    /// Words before a weapon telling that it was kept from use ("recovered", "defused").
+    pub disruption_cues: WordList,
 
     // The codebook's actors.
     /// Per folded event type, the first actor the codebook gives its events.
@@ -355,6 +357,7 @@ impl Vocab {
             armed_crowd_cues: c.words("armed_crowd_cues")?,
             intervention_cues: c.matcher("intervention_cues")?,
             violent_protest_cues: c.matcher("violent_protest_cues")?,
+            disruption_cues: c.words("disruption_cues")?,
             codebook_actors: c.codebook_actors()?,
             unknown_agent_cues: c.matcher("unknown_agent_cues")?,
             report_verbs: c.map("report_verbs", "class", reporting_class)?,
