@@ -1639,6 +1639,15 @@ fn destruction_is_coded_by_who_did_it() {
 }
 
 #[test]
+fn violence_both_ways_is_a_clash() {
+    let e = only("Two armed groups of villagers attacked each other with guns in Sunamganj.");
+    assert_eq!(e.sub_event_type, SubEventType::ArmedClash, "{e:#?}");
+    // Done by a crowd with no arms named, a riot.
+    let e = only("Villagers of two hamlets attacked one another over a pond in Sunamganj.");
+    assert_eq!(e.sub_event_type, SubEventType::MobViolence, "{e:#?}");
+}
+
+#[test]
 fn weapons_kept_from_use_are_disrupted() {
     for text in [
         "Police recovered 37 handmade bombs from a sand heap in Brahmanbaria.",

@@ -408,6 +408,8 @@ fn build_events_with(
                         .as_ref()
                         .is_some_and(|a| a.category == ActorCategory::Civilians);
                     match entry.if_civilians {
+                        // "two rival groups attacked each other": a clash.
+                        Some(_) if reciprocal(f.vocab, f.folded, t.folded.1) => kind,
                         Some(c) if civilian_target => c,
                         // With no side named as the target, the harmed decide, once counted.
                         Some(c) if roles.actor2.is_none() => {
@@ -659,6 +661,19 @@ struct UnarmedIfHarmed {
     /// Its trigger, in folded offsets.
     trigger: (usize, usize),
     sides: VictimSides,
+}
+
+/// Whether the words right after folded offset `at` say the violence went both ways ("attacked
+/// each other"; the lexicon's `reciprocal_words`).
+fn reciprocal(v: &Vocab, folded: &Folded, at: usize) -> bool {
+    let next: Vec<&str> = folded
+        .words_iter(at, folded.text.len())
+        .take(2)
+        .map(|w| w.text)
+        .collect();
+    v.reciprocal_words.word_seqs().any(|phrase| {
+        phrase.len() <= next.len() && phrase.iter().zip(&next).all(|(p, w)| **p == **w)
+    })
 }
 
 /// How many words before a weapon a disruption cue may stand: "recovered seven powerful

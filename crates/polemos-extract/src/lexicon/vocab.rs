@@ -193,6 +193,8 @@ pub(crate) struct Vocab {
     pub violent_protest_cues: PhraseMatcher,
     /// Words before a weapon telling that it was kept from use ("recovered", "defused").
     pub disruption_cues: WordList,
+    /// Words after a verb of violence telling that its sides did it to each other.
+    pub reciprocal_words: PhraseList,
 
     // The codebook's actors.
     /// Per folded event type, the first actor the codebook gives its events.
@@ -358,6 +360,7 @@ impl Vocab {
             intervention_cues: c.matcher("intervention_cues")?,
             violent_protest_cues: c.matcher("violent_protest_cues")?,
             disruption_cues: c.words("disruption_cues")?,
+            reciprocal_words: c.phrases("reciprocal_words")?,
             codebook_actors: c.codebook_actors()?,
             unknown_agent_cues: c.matcher("unknown_agent_cues")?,
             report_verbs: c.map("report_verbs", "class", reporting_class)?,
