@@ -131,9 +131,8 @@ fn anchors(
     // A generic trigger alone on its side of a circumstantial "as" names no other event than
     // the clause's: "two civilians died in an attack as warplanes bombed the town" are the
     // raid's dead. Another trigger on its side keeps it from the clause ("killed in fighting
-    // as IS overran a town").
-    // What violence destroyed is part of it, generic as the violence may be: "killed 30
-    // militants and destroyed two vehicles in the strikes".
+    // as IS overran a town"). What violence destroyed is part of it, generic as the violence
+    // may be: "killed 30 militants and destroyed two vehicles in the strikes".
     let absorbed = |t: usize| {
         let joins = |s: usize| s != t && modality_of(s) == modality_of(t) && fits(s, t);
         let alone = in_sentence.iter().all(|&u| u == t || apart(u, t));
@@ -339,8 +338,6 @@ fn build_events_with(
         let chosen = anchors(lexicon, &triggers, f.triggers, modality_of, apart, carries);
         // Events of the sentence whose type turns to their trigger's civilian type when those
         // they harmed are no armed side.
-        // (index into `built`, the trigger's own type, its civilian type, the trigger's folded
-        // span).
         let mut unarmed_if_harmed: Vec<UnarmedIfHarmed> = Vec::new();
         for (anchor, members) in chosen {
             let Some(t) = f.triggers.get(anchor) else {
@@ -409,7 +406,7 @@ fn build_events_with(
                         .is_some_and(|a| a.category == ActorCategory::Civilians);
                     match entry.if_civilians {
                         // "two rival groups attacked each other": a clash.
-                        Some(_) if reciprocal(f.vocab, f.folded, t.folded.1) => kind,
+                        Some(_) if reciprocal(f.vocab, f.folded, (t.folded.1, range.1)) => kind,
                         Some(c) if civilian_target => c,
                         // With no side named as the target, the harmed decide, once counted.
                         Some(c) if roles.actor2.is_none() => {
@@ -663,11 +660,11 @@ struct UnarmedIfHarmed {
     sides: VictimSides,
 }
 
-/// Whether the words right after folded offset `at` say the violence went both ways ("attacked
-/// each other"; the lexicon's `reciprocal_words`).
-fn reciprocal(v: &Vocab, folded: &Folded, at: usize) -> bool {
+/// Whether the first words of `after` (folded, a trigger's end to its sentence's) say the
+/// violence went both ways ("attacked each other"; the lexicon's `reciprocal_words`).
+fn reciprocal(v: &Vocab, folded: &Folded, after: (usize, usize)) -> bool {
     let next: Vec<&str> = folded
-        .words_iter(at, folded.text.len())
+        .words_iter(after.0, after.1)
         .take(2)
         .map(|w| w.text)
         .collect();

@@ -1,9 +1,10 @@
 //! Protests that turned violent or were met with force. A protest told with stones thrown,
 //! tyres burned or property smashed (the lexicon's `violent_protest_cues`), in its sentence or
-//! the next where that reports no event of its own, is ACLED's Violent demonstration. Else a protest told with tear gas, dispersal or
-//! baton charges (`intervention_cues`) is a Protest with intervention, and one in which
-//! protesters were killed is Excessive force against protesters. Arrests stay events of their
-//! own: who was detained is what studies of repression count.
+//! the next where that reports no event of its own, is ACLED's Violent demonstration. Else a
+//! protest told with tear gas, dispersal or baton charges (`intervention_cues`), or with
+//! arrests, is a Protest with intervention, and one in which protesters were killed is
+//! Excessive force against protesters. Arrests stay events of their own: who was detained is
+//! what studies of repression count.
 
 use polemos_core::{Event, EventType, Sentence, SubEventType};
 
@@ -91,7 +92,23 @@ fn arrests_at_protests(v: &Vocab, folded: &Folded, merged: &mut [Built]) {
         e.event_type() == EventType::Protests
             || e.sub_event_type == SubEventType::ViolentDemonstration
     };
-    // (arrests, protest), by index into `merged`.
+    // (sentence, index into `merged`) of each protest, sorted.
+    let mut by_sentence: Vec<(u32, usize)> = merged
+        .iter()
+        .enumerate()
+        .filter(|(_, b)| of_protest(&b.event))
+        .map(|(i, b)| (b.event.sentence, i))
+        .collect();
+    by_sentence.sort_unstable();
+    let protest_in = |s: u32| {
+        let at = by_sentence.partition_point(|&(p, _)| p < s);
+        by_sentence
+            .get(at)
+            .filter(|&&(p, _)| p == s)
+            .map(|&(_, i)| i)
+    };
+    // (arrests, protest), by index into `merged`: the protest of the arrests' sentence, else of
+    // the one before.
     let pairs: Vec<(usize, usize)> = merged
         .iter()
         .enumerate()
@@ -99,15 +116,8 @@ fn arrests_at_protests(v: &Vocab, folded: &Folded, merged: &mut [Built]) {
         .filter(|(_, b)| !protests.names_grievance(v, folded, &b.event))
         .filter_map(|(i, b)| {
             let s = b.event.sentence;
-            let same = merged
-                .iter()
-                .position(|p| of_protest(&p.event) && p.event.sentence == s);
-            let before = || {
-                merged
-                    .iter()
-                    .position(|p| of_protest(&p.event) && p.event.sentence + 1 == s)
-            };
-            Some((i, same.or_else(before)?))
+            let protest = protest_in(s).or_else(|| protest_in(s.checked_sub(1)?))?;
+            Some((i, protest))
         })
         .collect();
     for (arrests, protest) in pairs {
