@@ -1648,6 +1648,21 @@ fn violence_both_ways_is_a_clash() {
 }
 
 #[test]
+fn changes_to_a_groups_activity_are_strategic_developments() {
+    for text in [
+        "The governor imposed a curfew on Kalale from 8 pm on Monday.",
+        "The army deployed two battalions with heavy equipment in Sirarou.",
+    ] {
+        let e = only(text);
+        assert_eq!(
+            e.sub_event_type,
+            SubEventType::ChangeToGroupActivity,
+            "{text}: {e:#?}"
+        );
+    }
+}
+
+#[test]
 fn weapons_kept_from_use_are_disrupted() {
     for text in [
         "Police recovered 37 handmade bombs from a sand heap in Brahmanbaria.",
