@@ -32,20 +32,23 @@ impl Grouped {
         Grouped { order, starts }
     }
 
+    /// The positions in the list grouped of the items in sentence `s`, in list order.
+    pub(crate) fn positions(&self, s: u32) -> impl DoubleEndedIterator<Item = usize> + '_ {
+        let s = s as usize;
+        let range = match (self.starts.get(s), self.starts.get(s + 1)) {
+            (Some(&a), Some(&b)) => a as usize..b as usize,
+            _ => 0..0,
+        };
+        self.order[range].iter().map(|&i| i as usize)
+    }
+
     /// The items of `items` (the list grouped) in sentence `s`, in list order.
     pub(crate) fn of<'a, T>(
         &'a self,
         items: &'a [T],
         s: u32,
     ) -> impl DoubleEndedIterator<Item = &'a T> + 'a {
-        let s = s as usize;
-        let range = match (self.starts.get(s), self.starts.get(s + 1)) {
-            (Some(&a), Some(&b)) => a as usize..b as usize,
-            _ => 0..0,
-        };
-        self.order[range]
-            .iter()
-            .filter_map(move |&i| items.get(i as usize))
+        self.positions(s).filter_map(move |i| items.get(i))
     }
 }
 
@@ -87,6 +90,7 @@ mod tests {
         assert_eq!(of(0), ["a0", "c0"]);
         assert_eq!(of(1), ["d1"]);
         assert_eq!(of(2), ["b2", "e2"]);
+        assert_eq!(g.positions(2).collect::<Vec<_>>(), [1, 4]);
         assert!(of(3).is_empty());
         assert!(Grouped::new(&[]).of(&items, 0).next().is_none());
     }

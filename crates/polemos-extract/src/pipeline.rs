@@ -135,7 +135,7 @@ impl Pipeline {
             .filter(|s| s.kind == SentenceKind::Headline)
             .map(|s| s.index);
         let mut merged = merge_reports(vocab, &parsed.doc.text, built, headline);
-        crowd_violence(vocab, &folded, &dates, &mut merged);
+        crowd_violence(vocab, &folded, (&dates, &by_sentence.dates), &mut merged);
         protest_intervention(vocab, &folded, &parsed.sentences, &mut merged);
         let mut event_of_trigger: Vec<Option<u32>> = vec![None; triggers.len()];
         for (i, m) in merged.iter().enumerate() {

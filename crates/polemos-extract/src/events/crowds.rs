@@ -8,6 +8,7 @@ use polemos_core::{ActorCategory, ActorRef, Event, EventType, Span, SubEventType
 
 use super::grievance::Protests;
 use super::{names_source, Built};
+use crate::by_sentence::Grouped;
 use crate::dates::DateMention;
 use crate::fold::Folded;
 use crate::lexicon::Vocab;
@@ -52,7 +53,7 @@ fn agent_words<'a>(folded: &'a Folded, e: &'a Event) -> impl Iterator<Item = (&'
 /// (rule `type:crowd`). A protest reported in the same sentence as a violent demonstration is
 /// that demonstration ("demonstrators clashed with police during a protest"): its triggers and
 /// evidence join it.
-pub fn crowd_violence(v: &Vocab, folded: &Folded, dates: &[DateMention], merged: &mut Vec<Built>) {
+pub fn crowd_violence(v: &Vocab, folded: &Folded, dates: Dates<'_>, merged: &mut Vec<Built>) {
     let protests = Protests::of(merged.iter().map(|b| &b.event));
     for b in merged.iter_mut() {
         // "marched against the attacks on churches": the protest's grievance, not its violence.
@@ -104,7 +105,7 @@ pub fn crowd_violence(v: &Vocab, folded: &Folded, dates: &[DateMention], merged:
 }
 
 /// Retypes one event as a riot if a crowd did it.
-fn retype_crowd_violence(v: &Vocab, folded: &Folded, dates: &[DateMention], e: &mut Event) {
+fn retype_crowd_violence(v: &Vocab, folded: &Folded, dates: Dates<'_>, e: &mut Event) {
     // Destruction by a crowd ("rioters set fire to a bus", "villagers vandalised the church")
     // is a riot too; its method says what was done, not with what weapon.
     let destruction = e.sub_event_type == SubEventType::LootingPropertyDestruction;
@@ -147,6 +148,9 @@ fn retype_crowd_violence(v: &Vocab, folded: &Folded, dates: &[DateMention], e: &
     e.rule.push_str("+type:crowd");
 }
 
+/// A document's dates and their grouping by sentence ([`crate::by_sentence::SentenceIndex`]).
+pub type Dates<'a> = (&'a [DateMention], &'a Grouped);
+
 /// Whether the sentence at `span` tells that the sides of its fighting bore arms ("an armed
 /// clash between two groups of villagers"): armed members of a community or a party fighting
 /// are its militias, as ACLED codes them.
@@ -160,20 +164,24 @@ pub(super) fn armed_cue(v: &Vocab, folded: &Folded, span: Span) -> bool {
 
 /// Whether `e`'s sentence names a crowd among its agents, and whether it tells of demonstrating
 /// (in words outside its dates: "19 March" is no march).
-fn crowd_words(v: &Vocab, folded: &Folded, dates: &[DateMention], e: &Event) -> (bool, bool) {
+fn crowd_words(
+    v: &Vocab,
+    folded: &Folded,
+    (dates, by_sentence): Dates<'_>,
+    e: &Event,
+) -> (bool, bool) {
     let mut crowd = false;
     let mut demonstrating = false;
-    let date_spans: Vec<Span> = dates
-        .iter()
-        .filter(|d| d.sentence == e.sentence)
-        .map(|d| d.span)
-        .collect();
+    let in_date = |at: Span| {
+        by_sentence
+            .of(dates, e.sentence)
+            .any(|d| d.span.overlaps(at))
+    };
     let mut words = agent_words(folded, e).peekable();
     while let Some((w, at)) = words.next() {
         // "residents said": a crowd telling of the violence, not doing it.
         crowd |= v.crowd_nouns.contains(w) && !names_source(v, words.peek().map(|&(w, _)| w));
-        demonstrating |=
-            v.demonstration_words.contains(w) && !date_spans.iter().any(|d| d.overlaps(at));
+        demonstrating |= v.demonstration_words.contains(w) && !in_date(at);
     }
     (crowd, demonstrating)
 }

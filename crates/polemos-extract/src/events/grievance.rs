@@ -5,6 +5,7 @@
 
 use polemos_core::{Event, EventType};
 
+use crate::by_sentence::Grouped;
 use crate::fold::Folded;
 use crate::lexicon::Vocab;
 
@@ -12,33 +13,36 @@ use crate::lexicon::Vocab;
 /// student by police".
 const GRIEVANCE_REACH: usize = 6;
 
-/// The protests of a document: (sentence, end of the trigger), sorted.
-pub struct Protests(Vec<(u32, usize)>);
+/// The protests of a document: where each protest's trigger ends, grouped by sentence.
+pub struct Protests {
+    ends: Vec<usize>,
+    by_sentence: Grouped,
+}
 
 impl Protests {
     pub fn of<'a>(events: impl Iterator<Item = &'a Event>) -> Protests {
-        let mut found: Vec<(u32, usize)> = events
+        let (sentences, ends): (Vec<u32>, Vec<usize>) = events
             .filter(|e| e.event_type() == EventType::Protests)
             .map(|e| (e.sentence, e.trigger_span.end))
-            .collect();
-        found.sort_unstable();
-        Protests(found)
+            .unzip();
+        Protests {
+            ends,
+            by_sentence: Grouped::new(&sentences),
+        }
     }
 
     /// Whether `e` is what a protest earlier in its sentence is about: a grievance cue among
-    /// the last words before its trigger, after the protest's.
+    /// the last words before its trigger, after the first protest's.
     pub fn names_grievance(&self, v: &Vocab, folded: &Folded, e: &Event) -> bool {
         if e.event_type() == EventType::Protests {
             return false;
         }
-        let from = self.0.partition_point(|&(s, _)| s < e.sentence);
-        let Some(&(_, protest_end)) = self
-            .0
-            .get(from..)
-            .unwrap_or_default()
-            .iter()
-            .take_while(|&&(s, _)| s == e.sentence)
-            .find(|&&(_, end)| end <= e.trigger_span.start)
+        let Some(protest_end) = self
+            .by_sentence
+            .of(&self.ends, e.sentence)
+            .copied()
+            .filter(|&end| end <= e.trigger_span.start)
+            .min()
         else {
             return false;
         };

@@ -663,13 +663,11 @@ struct UnarmedIfHarmed {
 /// Whether the first words of `after` (folded, a trigger's end to its sentence's) say the
 /// violence went both ways ("attacked each other"; the lexicon's `reciprocal_words`).
 fn reciprocal(v: &Vocab, folded: &Folded, after: (usize, usize)) -> bool {
-    let next: Vec<&str> = folded
-        .words_iter(after.0, after.1)
-        .take(2)
-        .map(|w| w.text)
-        .collect();
     v.reciprocal_words.word_seqs().any(|phrase| {
-        phrase.len() <= next.len() && phrase.iter().zip(&next).all(|(p, w)| **p == **w)
+        let mut next = folded.words_iter(after.0, after.1);
+        phrase
+            .iter()
+            .all(|p| next.next().is_some_and(|w| w.text == &**p))
     })
 }
 

@@ -10,6 +10,7 @@ use polemos_core::{Event, EventType, Sentence, SubEventType};
 
 use super::grievance::Protests;
 use super::Built;
+use crate::by_sentence::Grouped;
 use crate::fold::Folded;
 use crate::lexicon::{PhraseMatcher, Vocab};
 
@@ -44,8 +45,8 @@ pub fn protest_intervention(
     sentences: &[Sentence],
     merged: &mut [Built],
 ) {
-    let mut with_events: Vec<u32> = merged.iter().map(|b| b.event.sentence).collect();
-    with_events.sort_unstable();
+    let of_events: Vec<u32> = merged.iter().map(|b| b.event.sentence).collect();
+    let by_sentence = Grouped::new(&of_events);
     for b in merged.iter_mut() {
         let e = &mut b.event;
         if e.sub_event_type != SubEventType::PeacefulProtest {
@@ -53,7 +54,7 @@ pub fn protest_intervention(
         }
         // The sentence after tells of the crowd's deeds ("They burned police offices.") only
         // where it reports no event of its own ("The strikes damaged a mosque.").
-        let next_free = with_events.binary_search(&(e.sentence + 1)).is_err();
+        let next_free = by_sentence.positions(e.sentence + 1).next().is_none();
         if told_with(&v.violent_protest_cues, folded, sentences, e, next_free) {
             e.sub_event_type = SubEventType::ViolentDemonstration;
             e.rule.push_str("+type:violent-protest");
@@ -64,7 +65,7 @@ pub fn protest_intervention(
         }
         met_with_force(e);
     }
-    arrests_at_protests(v, folded, merged);
+    arrests_at_protests(v, folded, &by_sentence, merged);
 }
 
 /// Makes a peaceful protest one met with force: excessive force where protesters were killed.
@@ -86,26 +87,17 @@ pub const ARREST_AT_PROTEST: &str = "+arrest:at-protest";
 /// stay events of their own, for who was detained is what studies of repression count, but do
 /// not lead. Arrests the protest is about ("demanding the release of detained activists") are
 /// left as they are.
-fn arrests_at_protests(v: &Vocab, folded: &Folded, merged: &mut [Built]) {
+fn arrests_at_protests(v: &Vocab, folded: &Folded, by_sentence: &Grouped, merged: &mut [Built]) {
     let protests = Protests::of(merged.iter().map(|b| &b.event));
     let of_protest = |e: &Event| {
         e.event_type() == EventType::Protests
             || e.sub_event_type == SubEventType::ViolentDemonstration
     };
-    // (sentence, index into `merged`) of each protest, sorted.
-    let mut by_sentence: Vec<(u32, usize)> = merged
-        .iter()
-        .enumerate()
-        .filter(|(_, b)| of_protest(&b.event))
-        .map(|(i, b)| (b.event.sentence, i))
-        .collect();
-    by_sentence.sort_unstable();
+    // The first protest of sentence `s`, by index into `merged`.
     let protest_in = |s: u32| {
-        let at = by_sentence.partition_point(|&(p, _)| p < s);
         by_sentence
-            .get(at)
-            .filter(|&&(p, _)| p == s)
-            .map(|&(_, i)| i)
+            .positions(s)
+            .find(|&i| merged.get(i).is_some_and(|b| of_protest(&b.event)))
     };
     // (arrests, protest), by index into `merged`: the protest of the arrests' sentence, else of
     // the one before.

@@ -216,8 +216,9 @@ fn closeness(anchors: &[Point], here: &Point) -> u8 {
 }
 
 /// Points of the places in the document that have only one reading (countries excluded:
-/// their point is only their capital), each once. A name whose readings all lie in one first-level region
-/// ("Aleppo": the city and its governorate) counts too, at its most local reading.
+/// their point is only their capital), each once. A name whose readings all lie in one
+/// first-level region ("Aleppo": the city and its governorate) counts too, at its most local
+/// reading.
 fn anchors(gazetteer: &Gazetteer, hits: &[Hit]) -> Vec<Point> {
     hits.iter()
         .filter_map(|h| {
