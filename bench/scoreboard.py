@@ -45,6 +45,7 @@ README_END = "<!-- scoreboard:end -->"
 SCORERS = {
     "fakes-dev": fakes.score,
     "acled-notes-multi": acled.score,
+    "acled-notes-multi+model": acled.score_with_model,
     "ucdp-ged-text": ucdp.score,
     "geo-lgl": geo.scorer("geo-lgl"),
     "geo-trnews": geo.scorer("geo-trnews"),

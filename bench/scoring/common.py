@@ -132,9 +132,11 @@ def warm_up() -> None:
     polemos.extract(["Warm-up: shelling hit the town."])
 
 
-def lead_events(result: polemos.Result) -> pl.DataFrame:
-    """One row per document: its lead event (documents with no event have none)."""
-    return result.events.filter(pl.col("is_lead")).unique("doc_id", keep="first")
+def lead_events(result: polemos.Result | pl.DataFrame) -> pl.DataFrame:
+    """One row per document: its lead event (documents with no event have none). Takes a
+    result or its events table."""
+    events = result if isinstance(result, pl.DataFrame) else result.events
+    return events.filter(pl.col("is_lead")).unique("doc_id", keep="first")
 
 
 def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:

@@ -13,7 +13,8 @@
 read; `import_gazetteer` builds a gazetteer file from GeoNames dumps for
 `extract(..., gazetteer=FILE)` (village-level places for any country), and
 `extract(..., lexicon=DIR)` adds a folder of your own actors, triggers and word classes
-(docs/lexicon.md); `link_incidents` links
+(docs/lexicon.md); `train` learns an event-type model from your own labelled texts (an ACLED
+export, say) for `extract(..., model=)` (docs/training.md); `link_incidents` links
 the events of separate runs (Dask partitions, batches on disk) into incidents. Every table is a
 `polars.DataFrame` whose columns are documented in `docs/schema.md`.
 """
@@ -32,6 +33,7 @@ from polemos._core import (
 )
 from polemos._explain import Explanation, explain
 from polemos._incidents import link_incidents
+from polemos._model import Model, train
 from polemos._result import Result
 
 __all__ = [
@@ -39,6 +41,7 @@ __all__ = [
     "Explanation",
     "ExportError",
     "InputError",
+    "Model",
     "PolemosError",
     "ResourceError",
     "Result",
@@ -49,4 +52,5 @@ __all__ = [
     "import_gazetteer",
     "link_incidents",
     "read",
+    "train",
 ]

@@ -10,6 +10,7 @@ from typing import Any, NamedTuple, Union
 import polars as pl
 
 from polemos import _core
+from polemos._model import Model, core_model
 from polemos._result import Metadata, Result, combine
 
 PathLike = Union[str, "os.PathLike[str]"]
@@ -17,18 +18,20 @@ DateLike = Union[str, dt.date, None]
 
 
 class UserPaths(NamedTuple):
-    """A user's own resources for the Rust core: `gazetteer=` file, `lexicon=` folder."""
+    """A user's own resources for the Rust core: `gazetteer=` file, `lexicon=` folder,
+    `model=` trained model (loaded once, shared by every batch)."""
 
     gazetteer: str | None = None
     lexicon: str | None = None
+    model: _core.Model | None = None
 
 
 # No user resources: the embedded ones alone.
 NO_USER_PATHS = UserPaths()
 
 
-def user_paths(gazetteer: Any, lexicon: Any) -> UserPaths:
-    """`gazetteer=` and `lexicon=` as path strings for the Rust core."""
+def user_paths(gazetteer: Any, lexicon: Any, model: Any = None) -> UserPaths:
+    """`gazetteer=` and `lexicon=` as path strings for the Rust core, `model=` loaded."""
     for value, name, what in ((gazetteer, "gazetteer", "file"), (lexicon, "lexicon", "folder")):
         if value is not None and not isinstance(value, (str, os.PathLike)):
             raise TypeError(
@@ -37,6 +40,7 @@ def user_paths(gazetteer: Any, lexicon: Any) -> UserPaths:
     return UserPaths(
         None if gazetteer is None else os.fspath(gazetteer),
         None if lexicon is None else os.fspath(lexicon),
+        core_model(model),
     )
 
 
@@ -52,6 +56,7 @@ def extract(
     progress: bool = False,
     gazetteer: PathLike | None = None,
     lexicon: PathLike | None = None,
+    model: Model | PathLike | None = None,
 ) -> Result:
     """Extracts events from texts, a table of texts, or files.
 
@@ -88,6 +93,11 @@ def extract(
     added to the built-in ones for this call, as `polemos extract --lexicon DIR` does; each
     file used is recorded in the resources metadata. See docs/lexicon.md.
 
+    `model` is a trained event-type model (`polemos.train`, or the path of a file from
+    `Model.save` or `polemos train`): it reads each event beside the rules and fills
+    `model_label`, `model_probability` and `rules_sub_event_type`; with ACLED sub-event types
+    as labels it replaces the rules' sub-event type where it is confident (docs/training.md).
+
     >>> import polemos
     >>> r = polemos.extract("Islamic State militants attacked the airbase in Deir ez-Zor.")
     >>> r.events.columns[:3]
@@ -103,7 +113,7 @@ def extract(
     cannot be loaded. A file that cannot be read is not an error: it is a row of `documents`
     with status `"error"`.
     """
-    u = user_paths(gazetteer, lexicon)
+    u = user_paths(gazetteer, lexicon, model)
     if progress and not isinstance(data, str):
         return _extract_with_progress(data, text, id, published, title, split, threads, u)
     if isinstance(data, str):
@@ -129,6 +139,7 @@ def extract(
             threads=threads,
             gazetteer=u.gazetteer,
             lexicon=u.lexicon,
+            model=None if u.model is None else Model(u.model),
         )
     frame = _as_frame(data)
     if frame is not None:
@@ -235,6 +246,7 @@ def _extract_with_progress(
                     start,
                     user.gazetteer,
                     user.lexicon,
+                    user.model,
                 )
                 runs.append(Result._from_core(run))
                 bar.update(len(texts[start:end]))
@@ -243,7 +255,13 @@ def _extract_with_progress(
         data = data.cast(pl.String).fill_null("").to_list()
         return _extract_with_progress(data, text, id, published, title, split, threads, user)
     if isinstance(data, (list, tuple)) and not data:
-        return extract([], threads=threads, gazetteer=user.gazetteer, lexicon=user.lexicon)
+        return extract(
+            [],
+            threads=threads,
+            gazetteer=user.gazetteer,
+            lexicon=user.lexicon,
+            model=None if user.model is None else Model(user.model),
+        )
     batches = extract_batches(
         data,
         batch_size=PROGRESS_BATCH,
@@ -256,6 +274,7 @@ def _extract_with_progress(
         progress=True,
         gazetteer=user.gazetteer,
         lexicon=user.lexicon,
+        model=None if user.model is None else Model(user.model),
     )
     return combine(list(batches))
 
@@ -277,7 +296,14 @@ def _extract_texts(
 ) -> Result:
     ids, dates, titles = text_columns(id, published, title, len(texts))
     run = _core.extract_texts(
-        texts, ids, dates, titles, threads, gazetteer=user.gazetteer, lexicon=user.lexicon
+        texts,
+        ids,
+        dates,
+        titles,
+        threads,
+        gazetteer=user.gazetteer,
+        lexicon=user.lexicon,
+        model=user.model,
     )
     return Result._from_core(run)
 
@@ -318,6 +344,7 @@ def extract_path_tables(
         threads=threads,
         gazetteer=user.gazetteer,
         lexicon=user.lexicon,
+        model=user.model,
     )
 
 
@@ -355,7 +382,7 @@ def extract_frame_tables(
     except pl.exceptions.PolarsError as e:
         raise _core.InputError(f"cannot read the frame's columns as text: {e}") from e
     return _core.extract_texts(
-        texts, ids, dates, titles, threads, offset, user.gazetteer, user.lexicon
+        texts, ids, dates, titles, threads, offset, user.gazetteer, user.lexicon, user.model
     )
 
 

@@ -19,6 +19,7 @@ from polemos._api import (
     text_columns,
     user_paths,
 )
+from polemos._model import Model
 from polemos._progress import Progress
 from polemos._result import Result
 
@@ -36,6 +37,7 @@ def extract_batches(
     progress: bool = False,
     gazetteer: PathLike | None = None,
     lexicon: PathLike | None = None,
+    model: Model | PathLike | None = None,
 ) -> Iterator[Result]:
     """Extracts events batch by batch, yielding one `Result` per `batch_size` inputs.
 
@@ -60,7 +62,8 @@ def extract_batches(
     installed, and nothing otherwise. `threads` is the number of worker threads per batch.
     `gazetteer` is a gazetteer file whose places are added to the embedded gazetteer, and
     `lexicon` a folder of dictionaries and word classes added to the built-in ones, as in
-    `polemos.extract`; they are loaded once, not once per batch.
+    `polemos.extract`; they are loaded once, not once per batch. `model` is a trained
+    event-type model (`polemos.train`) or the path of a model file, as in `polemos.extract`.
 
     >>> import polemos, polars as pl
     >>> texts = (f"Shelling hit Idlib on day {i}." for i in range(2500))
@@ -75,7 +78,7 @@ def extract_batches(
     """
     if isinstance(batch_size, bool) or not isinstance(batch_size, int) or batch_size < 1:
         raise _core.InputError(f"batch_size must be a positive integer, got {batch_size!r}")
-    g = user_paths(gazetteer, lexicon)
+    g = user_paths(gazetteer, lexicon, model)
     if isinstance(data, str):
         raise TypeError(
             "extract_batches takes an iterable of texts, a frame or paths; for one text use "
@@ -128,7 +131,15 @@ def _text_batches(
                 )
             _, dates, _ = text_columns(None, published, None, len(batch))
             run = _core.extract_texts(
-                batch, None, dates, None, threads, offset, user.gazetteer, user.lexicon
+                batch,
+                None,
+                dates,
+                None,
+                threads,
+                offset,
+                user.gazetteer,
+                user.lexicon,
+                user.model,
             )
             offset += len(batch)
             bar.update(len(batch))

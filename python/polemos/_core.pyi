@@ -15,6 +15,7 @@ __all__ = [
     "ArrowTable",
     "ExportError",
     "InputError",
+    "Model",
     "PolemosError",
     "ResourceError",
     "__version__",
@@ -26,6 +27,7 @@ __all__ = [
     "link_incidents",
     "read_paths",
     "run_cli",
+    "train",
     "write",
 ]
 
@@ -71,6 +73,7 @@ def extract_texts(
     offset: int = 0,
     gazetteer: str | PathLike[str] | None = None,
     lexicon: str | PathLike[str] | None = None,
+    model: Model | None = None,
 ) -> tuple[dict[str, ArrowTable], list[tuple[str, str]]]: ...
 def explain(
     tables: Mapping[str, ArrowTable], doc_id: str | None = None
@@ -89,6 +92,7 @@ def extract_paths(
     threads: int | None = None,
     gazetteer: str | PathLike[str] | None = None,
     lexicon: str | PathLike[str] | None = None,
+    model: Model | None = None,
 ) -> tuple[dict[str, ArrowTable], list[tuple[str, str]]]: ...
 def read_paths(
     paths: Sequence[str | PathLike[str]],
@@ -108,3 +112,50 @@ def write(
 ) -> list[str]: ...
 def import_gazetteer(inputs: Sequence[str | PathLike[str]], output: str | PathLike[str]) -> int: ...
 def run_cli(args: Sequence[str]) -> int: ...
+
+@final
+class Model:
+    """A trained event-type model (wrapped by `polemos.Model`)."""
+
+    @staticmethod
+    def load(path: str | PathLike[str]) -> Model: ...
+    def save(self, path: str | PathLike[str]) -> None: ...
+    @property
+    def name(self) -> str: ...
+    @property
+    def text_column(self) -> str: ...
+    @property
+    def label_column(self) -> str: ...
+    @property
+    def labels(self) -> list[str]: ...
+    @property
+    def n_examples(self) -> int: ...
+    @property
+    def n_features(self) -> int: ...
+    @property
+    def threshold(self) -> float: ...
+    @property
+    def types_sub_events(self) -> bool: ...
+    @property
+    def cv_fold_accuracy(self) -> list[float] | None: ...
+    @property
+    def cv_accuracy(self) -> float | None: ...
+    @property
+    def cv_event_type_accuracy(self) -> float | None: ...
+    @property
+    def cv_confusion(self) -> list[list[int]] | None: ...
+    def report(self) -> str | None: ...
+    def predict(self, texts: Sequence[str]) -> tuple[list[str], list[float]]: ...
+
+def train(
+    texts: Sequence[str],
+    labels: Sequence[str],
+    *,
+    name: str,
+    text_column: str,
+    label_column: str,
+    folds: int = 5,
+    threshold: float = 0.5,
+    epochs: int = 10,
+    threads: int | None = None,
+) -> Model: ...

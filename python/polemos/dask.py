@@ -15,7 +15,9 @@ that holds the partition; the dictionaries and gazetteer are loaded once per wor
 
 from __future__ import annotations
 
+import functools
 import operator
+import os
 from typing import Any
 
 import polars as pl
@@ -23,6 +25,7 @@ import polars as pl
 from polemos import _core
 from polemos._api import NO_USER_PATHS, PathLike, UserPaths, extract, user_paths
 from polemos._incidents import link_incidents
+from polemos._model import Model
 from polemos._result import TABLES
 
 # The tables each partition gives. Incidents link events across partitions, so they are not
@@ -102,6 +105,7 @@ def _extract_partition(
     title: str | None,
     threads: int | None,
     user: UserPaths = NO_USER_PATHS,
+    model: str | None = None,
 ) -> dict[str, Any]:
     """Runs in a worker: one pandas partition in, its five tables as pandas frames out."""
     columns = [c for c in (text, id, published, title) if c is not None]
@@ -121,11 +125,18 @@ def _extract_partition(
         threads=threads,
         gazetteer=user.gazetteer,
         lexicon=user.lexicon,
+        model=None if model is None else _load_model(model),
     )
     return {
         name: getattr(result, name).to_pandas(use_pyarrow_extension_array=True)
         for name in PARTITION_TABLES
     }
+
+
+@functools.lru_cache(maxsize=4)
+def _load_model(path: str) -> Model:
+    """A worker's model, read once per process and path."""
+    return Model.load(path)
 
 
 def extract_partitions(
@@ -138,6 +149,7 @@ def extract_partitions(
     threads: int | None = 1,
     gazetteer: PathLike | None = None,
     lexicon: PathLike | None = None,
+    model: PathLike | None = None,
 ) -> DaskTables:
     """Maps `polemos.extract` over the partitions of `ddf`; returns the tables lazily.
 
@@ -152,6 +164,8 @@ def extract_partitions(
     machine; each worker process loads and merges it once. `lexicon` is a folder of
     dictionaries and word classes added to the built-in ones, read the same way. The Dask
     tables carry no file metadata: record the gazetteer and lexicon yourself when writing them.
+    `model` is the path of a trained model file (`Model.save`, `polemos train`), read once by
+    each worker process, so it too must be at that path on every worker machine.
 
     Each table's `meta` comes from the output schema (`polemos.dask.meta`), so building the
     graph runs no extraction.
@@ -162,8 +176,11 @@ def extract_partitions(
 
         raise InputError(f"no column {', '.join(map(repr, missing))} in the frame")
     g = user_paths(gazetteer, lexicon)
+    model_path = None if model is None else os.fspath(model)
     parts = [
-        delayed(_extract_partition, pure=True)(part, i, text, id, published, title, threads, g)
+        delayed(_extract_partition, pure=True)(
+            part, i, text, id, published, title, threads, g, model_path
+        )
         for i, part in enumerate(ddf.to_delayed())  # type: ignore[no-untyped-call, unused-ignore]
     ]
     tables = {

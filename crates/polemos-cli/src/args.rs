@@ -17,6 +17,8 @@ use polemos_export::Format;
     polemos explain \"Russian warplanes struck Jisr al-Shughur, killing 9 civilians.\"\n  \
     polemos gazetteer import SY.txt admin1CodesASCII.txt -o syria.tsv.zst\n  \
     polemos lexicon export my-lexicon\n  \
+    polemos train acled_export.csv --text notes --label sub_event_type -o acled.polemos\n  \
+    polemos extract articles/ -o out --model acled.polemos\n  \
     polemos schema events\n\n\
     Exit codes: 0 success, 1 failure (message on stderr), 2 invalid arguments.")]
 pub struct Cli {
@@ -42,6 +44,64 @@ pub enum Command {
     /// Work with the dictionaries and word classes polemos reads (`extract --lexicon`).
     #[command(subcommand)]
     Lexicon(LexiconCommand),
+    /// Learn an event-type model from labelled texts (an ACLED export's notes and sub-event
+    /// types, or any table of texts and labels), cross-validate it and write it for
+    /// `extract --model`.
+    #[command(after_help = "Examples:\n  \
+        polemos train acled_export.csv --text notes --label sub_event_type -o acled.polemos\n  \
+        polemos train coded.jsonl --text body --label category -o mine.polemos --folds 10\n  \
+        polemos extract articles/ -o out --model acled.polemos\n\n\
+        The model types each event the rules find from the event's sentence and its neighbours.\n\
+        With ACLED sub-event types as labels it replaces the rules' sub-event type where its\n\
+        probability reaches --threshold; with other labels it only fills model_label.")]
+    Train(TrainArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct TrainArgs {
+    /// A CSV (an ACLED export as downloaded), TSV or JSON Lines file of labelled texts.
+    #[arg(value_name = "LABELLED")]
+    pub input: PathBuf,
+
+    /// Column holding the texts.
+    #[arg(long, value_name = "NAME", default_value = "notes")]
+    pub text: String,
+
+    /// Column holding the labels.
+    #[arg(long, value_name = "NAME", default_value = "sub_event_type")]
+    pub label: String,
+
+    /// The model file to write.
+    #[arg(short, long, value_name = "FILE")]
+    pub output: PathBuf,
+
+    /// Folds of cross-validation run before training on everything (0: none).
+    #[arg(long, value_name = "K", default_value_t = 5)]
+    pub folds: usize,
+
+    /// The model's name in the events' `rule` column [default: the output file's stem].
+    #[arg(long, value_name = "NAME")]
+    pub name: Option<String>,
+
+    /// Probability from which the model's sub-event type replaces the rules' one.
+    #[arg(long, value_name = "P", default_value_t = polemos_extract::classify::DEFAULT_THRESHOLD,
+          value_parser = probability)]
+    pub threshold: f32,
+
+    /// Passes over the texts while training.
+    #[arg(long, value_name = "N", default_value_t = 10)]
+    pub epochs: u32,
+
+    /// Print nothing but errors.
+    #[arg(short, long)]
+    pub quiet: bool,
+}
+
+fn probability(s: &str) -> Result<f32, String> {
+    match s.parse::<f32>() {
+        Ok(p) if (0.0..=1.0).contains(&p) => Ok(p),
+        _ => Err(format!("{s:?} is not a probability between 0 and 1")),
+    }
 }
 
 #[derive(Debug, Subcommand)]
@@ -118,6 +178,10 @@ pub struct ExplainArgs {
     /// them) to the built-in ones.
     #[arg(long, value_name = "DIR")]
     pub lexicon: Option<PathBuf>,
+
+    /// Read each event with a trained event-type model (from `polemos train`) beside the rules.
+    #[arg(long, value_name = "FILE")]
+    pub model: Option<PathBuf>,
 }
 
 /// `--color` values.
@@ -192,6 +256,12 @@ pub struct ExtractArgs {
     /// them) to the built-in ones.
     #[arg(long, value_name = "DIR")]
     pub lexicon: Option<PathBuf>,
+
+    /// Read each event with a trained event-type model (from `polemos train`) beside the
+    /// rules: its label and probability fill model_label and model_probability, and where it
+    /// is confident its sub-event type replaces the rules' one.
+    #[arg(long, value_name = "FILE")]
+    pub model: Option<PathBuf>,
 
     /// Print nothing but errors: no progress bar, warnings or summary.
     #[arg(short, long)]

@@ -19,6 +19,10 @@ pub enum CliError {
     Export(#[from] ExportError),
     #[error(transparent)]
     Explain(#[from] polemos_export::explain::ExplainError),
+    #[error(transparent)]
+    Model(#[from] polemos_extract::classify::ModelError),
+    #[error("cannot read the labelled texts: {0}")]
+    Labelled(String),
     #[error("cannot write to standard output: {0}")]
     Stdout(#[source] std::io::Error),
 }

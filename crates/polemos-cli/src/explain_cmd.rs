@@ -16,6 +16,7 @@ pub fn explain(args: &ExplainArgs) -> Result<(), CliError> {
     let user = UserResources {
         gazetteer: None,
         lexicon: args.lexicon.clone(),
+        model: args.model.clone(),
     };
     let engine = Engine::with_user_resources(args.threads, &user)?;
     let tables = engine.extract(docs, |_| {});

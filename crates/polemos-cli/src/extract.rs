@@ -54,6 +54,7 @@ pub fn extract(args: &ExtractArgs) -> Result<(), CliError> {
     let user = UserResources {
         gazetteer: args.gazetteer.clone(),
         lexicon: args.lexicon.clone(),
+        model: args.model.clone(),
     };
     let engine = Engine::with_user_resources(args.threads, &user)?;
     let format = Format::from(args.format);

@@ -14,9 +14,11 @@ mod error;
 mod explain_cmd;
 mod extract;
 mod gazetteer_cmd;
+mod labelled;
 mod lexicon_cmd;
 mod schema_cmd;
 mod summary;
+mod train_cmd;
 
 use std::ffi::OsString;
 use std::io::Write;
@@ -26,7 +28,7 @@ use clap::Parser;
 
 pub use args::{
     Cli, ColorChoice, Command, ExplainArgs, ExtractArgs, FormatArg, GazetteerCommand,
-    GazetteerImportArgs, LexiconCommand, LexiconExportArgs, SchemaArgs,
+    GazetteerImportArgs, LexiconCommand, LexiconExportArgs, SchemaArgs, TrainArgs,
 };
 pub use error::CliError;
 pub use summary::Summary;
@@ -73,6 +75,7 @@ fn execute(cli: &Cli) -> Result<(), CliError> {
         Command::Explain(args) => explain_cmd::explain(args),
         Command::Gazetteer(GazetteerCommand::Import(args)) => gazetteer_cmd::import(args),
         Command::Lexicon(LexiconCommand::Export(args)) => lexicon_cmd::export(args),
+        Command::Train(args) => train_cmd::run(args),
         Command::Schema(args) => {
             let only = args.table.as_deref().and_then(polemos_export::Table::parse);
             let stdout = std::io::stdout();

@@ -131,8 +131,24 @@ pub struct Event {
     pub evidence: Vec<u32>,
     /// Whether this is the document's lead event: the one its headline and opening report.
     pub is_lead: bool,
-    /// Ids of the rules that fired: the trigger family and the role pattern.
+    /// Ids of the rules that fired: the trigger family and the role pattern; `+model:NAME`
+    /// at the end when a trained model chose the sub-event type.
     pub rule: String,
+    /// What a trained event-type model said of this event, when one was given.
+    #[serde(default)]
+    pub typing: Option<ModelTyping>,
+}
+
+/// A trained model's reading of one event ([`Event::typing`]).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ModelTyping {
+    /// The model's label: an ACLED sub-event type, or a label of the user's own codebook.
+    pub label: String,
+    /// The model's probability for `label`, 0 to 1.
+    pub probability: f32,
+    /// The sub-event type the rules gave the event, kept whether or not the model changed it;
+    /// `None` for an event only the model found (in a document where the rules found none).
+    pub rules_sub_event_type: Option<SubEventType>,
 }
 
 impl Event {

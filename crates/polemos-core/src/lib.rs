@@ -22,7 +22,7 @@ mod span;
 pub use actor::{ActorCategory, ActorRef};
 pub use annotation::{Attribution, Casualties, Certainty, EventDate, Modality};
 pub use document::{DateSource, DocStatus, Document};
-pub use event::{Event, EventType, SubEventType};
+pub use event::{Event, EventType, ModelTyping, SubEventType};
 pub use extraction::DocumentExtraction;
 pub use incident::{EventSummary, Incident};
 pub use location::{GeoPrecision, Location, PlaceKind, UnknownPlaceKind};

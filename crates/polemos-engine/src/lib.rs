@@ -9,11 +9,12 @@
 
 use std::num::NonZeroUsize;
 use std::path::{Path, PathBuf};
-use std::sync::OnceLock;
+use std::sync::{Arc, OnceLock};
 
 use polemos_core::isolate::isolated;
 use polemos_core::{Document, DocumentExtraction};
 use polemos_export::{Tables, TablesBuilder};
+use polemos_extract::classify::{ModelError, TypeModel};
 use polemos_extract::{Gazetteer, Pipeline, ResourceError, Resources};
 use rayon::prelude::*;
 
@@ -44,6 +45,8 @@ pub fn next_chunk(docs: &mut impl Iterator<Item = Document>) -> Vec<Document> {
 pub enum EngineError {
     #[error(transparent)]
     Resources(#[from] ResourceError),
+    #[error(transparent)]
+    Model(#[from] ModelError),
     #[error("cannot start {threads} worker threads: {message}")]
     ThreadPool { threads: usize, message: String },
 }
@@ -71,7 +74,13 @@ impl Engine {
 
     /// The file metadata describing the resources this engine extracts with.
     pub fn file_metadata(&self) -> Vec<(String, String)> {
-        resource_metadata(self.pipeline.resources())
+        let mut metadata = resource_metadata(self.pipeline.resources());
+        if let Some(model) = self.pipeline.model() {
+            metadata[0]
+                .1
+                .push_str(&format!("; model={}", model.describe()));
+        }
+        metadata
     }
 
     /// An engine running `pipeline` (from [`user_pipeline`], which callers may keep and
@@ -135,18 +144,20 @@ impl Engine {
 }
 
 /// A user's own resources, added to the embedded ones: a gazetteer file (from `polemos
-/// gazetteer import`) and a folder of dictionaries and word classes (see
-/// `Resources::from_dir`), either optional.
+/// gazetteer import`), a folder of dictionaries and word classes (see
+/// `Resources::from_dir`) and a trained event-type model file (from `polemos train`), each
+/// optional.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct UserResources {
     pub gazetteer: Option<PathBuf>,
     pub lexicon: Option<PathBuf>,
+    pub model: Option<PathBuf>,
 }
 
 impl UserResources {
     /// Whether there is nothing of the user's to add.
     pub fn is_empty(&self) -> bool {
-        self.gazetteer.is_none() && self.lexicon.is_none()
+        self.gazetteer.is_none() && self.lexicon.is_none() && self.model.is_none()
     }
 }
 
@@ -158,14 +169,22 @@ pub fn user_pipeline(user: &UserResources) -> Result<Pipeline, EngineError> {
     if user.is_empty() {
         return Ok(base);
     }
-    let mut resources = match &user.lexicon {
-        Some(dir) => Resources::from_dir(dir)?,
-        None => base.resources().clone(),
+    let pipeline = if user.lexicon.is_none() && user.gazetteer.is_none() {
+        base
+    } else {
+        let mut resources = match &user.lexicon {
+            Some(dir) => Resources::from_dir(dir)?,
+            None => base.resources().clone(),
+        };
+        if let Some(path) = &user.gazetteer {
+            add_gazetteer(&mut resources, path)?;
+        }
+        Pipeline::new(resources)
     };
-    if let Some(path) = &user.gazetteer {
-        add_gazetteer(&mut resources, path)?;
-    }
-    Ok(Pipeline::new(resources))
+    Ok(match &user.model {
+        Some(path) => pipeline.with_model(Arc::new(TypeModel::load(path)?)),
+        None => pipeline,
+    })
 }
 
 /// Adds the places of the gazetteer file at `path` (as written by `polemos gazetteer

@@ -15,7 +15,7 @@ use crate::columns::{Boolean, ColumnSpec, Date32, Float64, Int32, Int64, Kind, N
 
 /// Version of the output schema, recorded in Parquet files. Bumped when a column is added,
 /// removed, renamed or changes type or meaning, so downstream code can check what it reads.
-pub const SCHEMA_VERSION: &str = "1";
+pub const SCHEMA_VERSION: &str = "2";
 
 /// Declares one table: a `&[ColumnSpec]` constant, a row struct and its builder.
 ///
@@ -267,10 +267,16 @@ define_table! {
         n_reports: Int32,
         /// Whether this is the document's lead event: the one its headline and opening report.
         is_lead: Boolean,
-        /// Ids of the rules that fired: trigger family and role pattern.
+        /// Ids of the rules that fired: trigger family and role pattern; `+model:NAME` at the end when a trained model chose the sub-event type.
         rule: Utf8,
         /// The sentence holding the trigger, as written.
         sentence_text: Utf8,
+        /// With a trained model (`model=`, `--model`): the model's label for the event, read from its sentence and the sentences on either side; null without a model.
+        model_label: Nullable<Utf8>,
+        /// With a trained model: the model's probability for model_label, 0 to 1.
+        model_probability: Nullable<Float64>,
+        /// With a trained model: the sub-event type the rules gave, whether or not the model replaced it.
+        rules_sub_event_type: Nullable<Utf8>,
     }
 }
 

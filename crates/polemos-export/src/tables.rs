@@ -260,6 +260,12 @@ impl TablesBuilder {
                 is_lead: e.is_lead,
                 rule: &e.rule,
                 sentence_text: e.sentence_span.slice(&doc.text),
+                model_label: e.typing.as_ref().map(|t| t.label.as_str()),
+                model_probability: e.typing.as_ref().map(|t| f64::from(t.probability)),
+                rules_sub_event_type: e
+                    .typing
+                    .as_ref()
+                    .and_then(|t| t.rules_sub_event_type.map(|s| s.as_str())),
             });
         }
     }

@@ -24,14 +24,21 @@ pub(crate) const ALL: &[(&str, &[u8])] = &[
     ("sources", SOURCES.as_bytes()),
 ];
 
+/// The starting value of [`fnv1a64`].
+pub(crate) const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
+
 /// FNV-1a, 64 bits: a stable fingerprint of data bytes (not a security hash).
 pub(crate) fn fnv1a64(parts: &[&[u8]]) -> u64 {
-    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
-    for part in parts {
-        for &b in *part {
-            hash ^= u64::from(b);
-            hash = hash.wrapping_mul(0x0000_0100_0000_01b3);
-        }
+    parts
+        .iter()
+        .fold(FNV_OFFSET, |hash, part| fnv1a64_continue(hash, part))
+}
+
+/// [`fnv1a64`] of `bytes` appended to data whose hash is `hash`.
+pub(crate) fn fnv1a64_continue(mut hash: u64, bytes: &[u8]) -> u64 {
+    for &b in bytes {
+        hash ^= u64::from(b);
+        hash = hash.wrapping_mul(0x0000_0100_0000_01b3);
     }
     hash
 }

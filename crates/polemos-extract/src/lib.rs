@@ -25,6 +25,7 @@ mod actors;
 mod attribution;
 mod by_sentence;
 mod casualties;
+pub mod classify;
 mod context;
 mod data;
 mod dates;

@@ -10,6 +10,7 @@ use rayon::prelude::*;
 use crate::actors::keep_modifying_demonyms;
 use crate::by_sentence::SentenceIndex;
 use crate::casualties::find_casualties;
+use crate::classify::TypeModel;
 use crate::dates::find_dates;
 use crate::events::{
     build_events, choose_lead, codebook_actors, crowd_violence, fill_from_document, foreign_forces,
@@ -30,6 +31,8 @@ pub struct Pipeline {
     dictionaries: Arc<JointMatcher>,
     /// The lexicon's word classes as the rules read them.
     vocab: Arc<Vocab>,
+    /// A trained event-type model read beside the rules, when the user gave one.
+    model: Option<Arc<TypeModel>>,
 }
 
 impl Pipeline {
@@ -55,7 +58,20 @@ impl Pipeline {
             resources: Arc::new(resources),
             dictionaries: Arc::new(dictionaries),
             vocab,
+            model: None,
         }
+    }
+
+    /// This pipeline with a trained event-type model read beside the rules
+    /// ([`TypeModel::type_events`]).
+    pub fn with_model(mut self, model: Arc<TypeModel>) -> Self {
+        self.model = Some(model);
+        self
+    }
+
+    /// The trained model this pipeline reads beside the rules, if any.
+    pub fn model(&self) -> Option<&TypeModel> {
+        self.model.as_deref()
     }
 
     pub fn resources(&self) -> &Resources {
@@ -146,6 +162,11 @@ impl Pipeline {
             }
         }
         let mut events: Vec<Event> = merged.into_iter().map(|m| m.event).collect();
+        if let (Some(model), true) = (&self.model, events.is_empty()) {
+            let dates = (dates.as_slice(), &by_sentence.dates);
+            let trigger_sentences: Vec<u32> = triggers.iter().map(|t| t.sentence).collect();
+            events.extend(model.document_event(&parsed, &folded, &trigger_sentences, dates));
+        }
         fill_from_document(
             vocab,
             &parsed.doc.text,
@@ -156,6 +177,9 @@ impl Pipeline {
         choose_lead(vocab, &parsed.doc.text, &folded, &mut events, headline);
         foreign_forces(&mut events, country.as_deref());
         codebook_actors(vocab, &mut events);
+        if let Some(model) = &self.model {
+            model.type_events(&parsed, &folded, &mut events);
+        }
         let mentions = mentions(
             &r.triggers,
             places,

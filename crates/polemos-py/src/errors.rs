@@ -8,6 +8,7 @@ use std::path::Path;
 
 use polemos_engine::{EngineError, UserResources};
 use polemos_export::ExportError as RustExportError;
+use polemos_extract::classify::ModelError;
 use polemos_extract::ResourceError as RustResourceError;
 use polemos_parse::ReadError;
 use pyo3::create_exception;
@@ -50,6 +51,7 @@ pub(crate) fn from_read(e: ReadError) -> PyErr {
 pub(crate) fn from_engine(e: EngineError) -> PyErr {
     match e {
         EngineError::Resources(e) => ResourceError::new_err(e.to_string()),
+        EngineError::Model(e) => from_model(e),
         e @ EngineError::ThreadPool { .. } => PolemosError::new_err(e.to_string()),
     }
 }
@@ -81,6 +83,14 @@ pub(crate) fn from_import(e: RustResourceError, output: &Path) -> PyErr {
             ExportError::new_err(format!("cannot write the gazetteer file {path}: {source}"))
         }
         e => InputError::new_err(format!("cannot import the GeoNames files: {e}")),
+    }
+}
+
+/// A model file that cannot be read is a resource the run needs; bad training data is input.
+pub(crate) fn from_model(e: ModelError) -> PyErr {
+    match e {
+        e @ ModelError::Training(_) => InputError::new_err(e.to_string()),
+        e => ResourceError::new_err(e.to_string()),
     }
 }
 

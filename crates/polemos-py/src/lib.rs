@@ -12,18 +12,20 @@
 mod errors;
 mod incidents;
 mod inputs;
+mod model;
 mod table;
 
 use std::collections::HashMap;
 use std::num::NonZeroUsize;
 use std::panic::{self, AssertUnwindSafe};
 use std::path::{Path, PathBuf};
-use std::sync::{Mutex, PoisonError};
+use std::sync::{Arc, Mutex, PoisonError};
 use std::time::SystemTime;
 
 use polemos_engine::{panic_message, user_pipeline, Engine, EngineError, UserResources};
 use polemos_export::explain::{render_ansi, render_html, Explanation};
 use polemos_export::{Format, Table, Tables};
+use polemos_extract::classify::TypeModel;
 use polemos_extract::{Gazetteer, Pipeline};
 use polemos_parse::ReadOptions;
 use pyo3::prelude::*;
@@ -33,6 +35,7 @@ use crate::errors::{
     from_engine, from_export, from_import, from_read, input_error, user_resources_error,
     PolemosError,
 };
+use crate::model::PyModel;
 pub use crate::table::ArrowTable;
 
 /// Runs `f` with the GIL released, turning a panic into a `PolemosError`.
@@ -147,15 +150,30 @@ fn cached_user_pipeline(user: &UserResources) -> PyResult<Pipeline> {
 }
 
 /// An engine with `threads` workers over the embedded resources, plus the user's (`gazetteer`
-/// file, `lexicon` folder) when given; and the file metadata describing those resources.
-fn engine(threads: Option<NonZeroUsize>, user: &UserResources) -> PyResult<(Engine, Metadata)> {
-    let engine = if user.is_empty() {
-        Engine::new(threads).map_err(from_engine)?
+/// file, `lexicon` folder, trained `model`) when given; and the file metadata describing those
+/// resources.
+fn engine(
+    threads: Option<NonZeroUsize>,
+    user: &UserResources,
+    model: Option<Arc<TypeModel>>,
+) -> PyResult<(Engine, Metadata)> {
+    let pipeline = if user.is_empty() {
+        user_pipeline(user).map_err(from_engine)?
     } else {
-        Engine::with_pipeline(cached_user_pipeline(user)?, threads).map_err(from_engine)?
+        cached_user_pipeline(user)?
     };
+    let pipeline = match model {
+        Some(m) => pipeline.with_model(m),
+        None => pipeline,
+    };
+    let engine = Engine::with_pipeline(pipeline, threads).map_err(from_engine)?;
     let metadata = engine.file_metadata();
     Ok((engine, metadata))
+}
+
+/// The model behind a `model=` argument, to move into a closure that runs without the GIL.
+fn model_of(model: Option<PyRef<'_, PyModel>>) -> Option<Arc<TypeModel>> {
+    model.map(|m| Arc::clone(&m.model))
 }
 
 fn tables_dict(py: Python<'_>, tables: Tables) -> PyResult<Bound<'_, PyDict>> {
@@ -193,12 +211,12 @@ fn read_options(
 #[pyfunction]
 #[pyo3(signature = (
     texts, ids=None, published=None, titles=None, threads=None, offset=0, gazetteer=None,
-    lexicon=None
+    lexicon=None, model=None
 ))]
 // One parameter per Python keyword argument: the signature is the Python API.
 #[allow(clippy::too_many_arguments)]
-fn extract_texts(
-    py: Python<'_>,
+fn extract_texts<'py>(
+    py: Python<'py>,
     texts: Vec<String>,
     ids: Option<Vec<Option<String>>>,
     published: Option<Vec<Option<String>>>,
@@ -207,8 +225,14 @@ fn extract_texts(
     offset: usize,
     gazetteer: Option<PathBuf>,
     lexicon: Option<PathBuf>,
-) -> PyResult<(Bound<'_, PyDict>, Metadata)> {
-    let user = UserResources { gazetteer, lexicon };
+    model: Option<PyRef<'py, PyModel>>,
+) -> PyResult<(Bound<'py, PyDict>, Metadata)> {
+    let model = model_of(model);
+    let user = UserResources {
+        gazetteer,
+        lexicon,
+        model: None,
+    };
     let threads = thread_count(threads)?;
     let columns = inputs::TextColumns {
         ids,
@@ -217,7 +241,7 @@ fn extract_texts(
     };
     let (tables, metadata) = detached(py, move || {
         let docs = inputs::documents_from_texts(texts, columns, offset).map_err(input_error)?;
-        let (engine, metadata) = engine(threads, &user)?;
+        let (engine, metadata) = engine(threads, &user, model)?;
         Ok((engine.extract(docs, |_| {}), metadata))
     })?;
     Ok((tables_dict(py, tables)?, metadata))
@@ -228,7 +252,7 @@ fn extract_texts(
 #[pyfunction]
 #[pyo3(signature = (
     paths, text_column="text", id_column=None, date_column=None, title_column=None,
-    split_stories=true, threads=None, gazetteer=None, lexicon=None
+    split_stories=true, threads=None, gazetteer=None, lexicon=None, model=None
 ))]
 // One parameter per Python keyword argument: the signature is the Python API.
 #[allow(clippy::too_many_arguments)]
@@ -243,8 +267,14 @@ fn extract_paths<'py>(
     threads: Option<i64>,
     gazetteer: Option<PathBuf>,
     lexicon: Option<PathBuf>,
+    model: Option<PyRef<'py, PyModel>>,
 ) -> PyResult<(Bound<'py, PyDict>, Metadata)> {
-    let user = UserResources { gazetteer, lexicon };
+    let model = model_of(model);
+    let user = UserResources {
+        gazetteer,
+        lexicon,
+        model: None,
+    };
     let threads = thread_count(threads)?;
     let options = read_options(
         text_column,
@@ -255,7 +285,7 @@ fn extract_paths<'py>(
     );
     let (tables, metadata) = detached(py, move || {
         let docs = polemos_parse::read_paths(&paths, &options).map_err(from_read)?;
-        let (engine, metadata) = engine(threads, &user)?;
+        let (engine, metadata) = engine(threads, &user, model)?;
         Ok((engine.extract(docs, |_| {}), metadata))
     })?;
     Ok((tables_dict(py, tables)?, metadata))
@@ -452,6 +482,8 @@ mod _core {
         concat, explain, extract_paths, extract_texts, import_gazetteer, link_incidents,
         read_paths, run_cli, write, ArrowTable,
     };
+    #[pymodule_export]
+    use crate::model::{train, PyModel};
 
     #[pymodule_init]
     fn init(m: &Bound<'_, PyModule>) -> PyResult<()> {

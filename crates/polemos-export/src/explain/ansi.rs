@@ -94,6 +94,7 @@ pub fn render_ansi(x: &Explanation, colour: bool) -> String {
             ("certainty", &e.certainty),
             ("source", &e.source),
             ("rule", &e.rule),
+            ("model", &e.model),
         ];
         for (name, value) in fields {
             if !value.is_empty() {

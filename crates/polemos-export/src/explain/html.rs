@@ -83,6 +83,8 @@ pub fn render_html(x: &Explanation) -> String {
         out.push_str(
             "<table style=\"margin-top:8px;font-size:90%;border-collapse:collapse\"><thead><tr>",
         );
+        // The model's column only where a trained model read the events.
+        let with_model = x.events.iter().any(|e| !e.model.is_empty());
         let headers = [
             "event",
             "type",
@@ -95,8 +97,9 @@ pub fn render_html(x: &Explanation) -> String {
             "certainty",
             "source",
             "rule",
+            "model",
         ];
-        for h in headers {
+        for h in &headers[..headers.len() - usize::from(!with_model)] {
             let _ = write!(
                 out,
                 "<th style=\"text-align:left;padding:2px 6px\">{h}</th>"
@@ -117,9 +120,10 @@ pub fn render_html(x: &Explanation) -> String {
                 &e.certainty,
                 &e.source,
                 &e.rule,
+                &e.model,
             ];
             out.push_str("<tr>");
-            for c in cells {
+            for c in &cells[..cells.len() - usize::from(!with_model)] {
                 let _ = write!(
                     out,
                     "<td style=\"text-align:left;padding:2px 6px;border-top:1px solid #ddd\">{}</td>",

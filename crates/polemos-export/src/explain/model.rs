@@ -2,7 +2,7 @@
 
 use crate::Tables;
 use arrow_array::cast::AsArray;
-use arrow_array::types::{Date32Type, Int32Type};
+use arrow_array::types::{Date32Type, Float64Type, Int32Type};
 use arrow_array::{Array, RecordBatch};
 
 /// Errors choosing the document to explain.
@@ -41,6 +41,9 @@ pub struct EventSummary {
     pub source: String,
     /// The trigger family and the role pattern that assigned the actors.
     pub rule: String,
+    /// A trained model's reading: its label and probability, and the rules' sub-event type
+    /// where the model replaced it ("Attack 0.93, rules: Armed clash"); empty without one.
+    pub model: String,
 }
 
 /// One document's explain view.
@@ -197,5 +200,26 @@ fn event_summary(events: &RecordBatch, r: usize) -> EventSummary {
         certainty: s("certainty"),
         source: s("source"),
         rule: s("rule"),
+        model: model_reading(events, r),
     }
+}
+
+fn model_reading(events: &RecordBatch, r: usize) -> String {
+    let Some(label) = string(events, "model_label", r) else {
+        return String::new();
+    };
+    let probability = events
+        .column_by_name("model_probability")
+        .and_then(|c| c.as_primitive_opt::<Float64Type>())
+        .filter(|c| c.is_valid(r))
+        .map(|c| format!(" {:.2}", c.value(r)))
+        .unwrap_or_default();
+    let rules = match string(events, "rules_sub_event_type", r) {
+        Some(rules) if string(events, "sub_event_type", r) != Some(rules) => {
+            format!(", rules: {rules}")
+        }
+        Some(_) => String::new(),
+        None => ", found by the model alone".to_string(),
+    };
+    format!("{label}{probability}{rules}")
 }

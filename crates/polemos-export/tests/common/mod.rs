@@ -187,6 +187,7 @@ pub fn rich() -> DocumentExtraction {
         evidence: vec![1],
         is_lead: true,
         rule: "attack.verb+role:active-subject-object".into(),
+        typing: None,
     };
     DocumentExtraction {
         parsed,

@@ -504,6 +504,7 @@ fn build_events_with(
                     evidence: vec![sentence],
                     is_lead: false,
                     rule: format!("{}+{}{party_rule}{type_rule}", entry.id, roles.rule),
+                    typing: None,
                 },
                 triggers: members,
                 generic: entry.generic || entry.fallback,

@@ -1,0 +1,85 @@
+//! The features a trained event-type model reads: the words of folded text (the same words
+//! every other stage reads) and each pair of neighbouring words, hashed to 64 bits.
+//!
+//! The hash (FNV-1a, stable across builds and platforms) is part of the model file format ([`super::FEATURE_VERSION`]): a model trained
+//! by one build of polemos reads text the same way in another, on any platform.
+
+use crate::fold::Folded;
+
+use crate::data::{fnv1a64_continue as fnv, FNV_OFFSET};
+
+/// Seeds the hash of a word that starts a pair, so that pairs and words hash apart.
+const PAIR_SALT: u64 = 0x5bd1_e995;
+
+/// The form a word is counted under: numbers are one word ("12", "1,200" and "3.5" read
+/// alike), so that a model learns "killed N" rather than each count seen in training.
+fn word_form(word: &str) -> &str {
+    if word
+        .bytes()
+        .all(|b| b.is_ascii_digit() || b == b',' || b == b'.')
+    {
+        "0"
+    } else {
+        word
+    }
+}
+
+/// The hashed features of folded bytes `[start, end)`, with how often each occurs, sorted by
+/// hash; `out` is cleared first. Words are hashed alone and in pairs with the word before.
+pub(crate) fn counted_features(
+    folded: &Folded,
+    start: usize,
+    end: usize,
+    out: &mut Vec<(u64, u32)>,
+) {
+    out.clear();
+    let mut hashes: Vec<u64> = Vec::new();
+    // The pair's hash starts from a salted hash of the first word, so that a pair and a word
+    // are hashed from different seeds.
+    let mut pair_seed: Option<u64> = None;
+    for w in folded.words_iter(start, end) {
+        let form = word_form(w.text).as_bytes();
+        hashes.push(fnv(FNV_OFFSET, form));
+        if let Some(seed) = pair_seed {
+            // A separator no word contains keeps "ab c" and "a bc" apart.
+            hashes.push(fnv(fnv(seed, b"\x00"), form));
+        }
+        pair_seed = Some(fnv(FNV_OFFSET ^ PAIR_SALT, form));
+    }
+    hashes.sort_unstable();
+    for h in hashes {
+        match out.last_mut() {
+            Some((last, n)) if *last == h => *n += 1,
+            _ => out.push((h, 1)),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn features(text: &str) -> Vec<(u64, u32)> {
+        let folded = Folded::new(text);
+        let mut out = Vec::new();
+        counted_features(&folded, 0, folded.text.len(), &mut out);
+        out
+    }
+
+    #[test]
+    fn words_and_pairs_counted_once_each() {
+        // 3 words and 2 pairs; "the" twice.
+        let f = features("the Gunmen the");
+        assert_eq!(f.len(), 4, "{f:?}");
+        assert_eq!(f.iter().map(|&(_, n)| n).sum::<u32>(), 5);
+    }
+
+    #[test]
+    fn folded_forms_and_numbers_read_alike() {
+        assert_eq!(
+            features("Gunmen killed 12"),
+            features("gunmen  KILLED 1,200")
+        );
+        assert_ne!(features("gunmen killed"), features("killed gunmen"));
+    }
+}

@@ -1,0 +1,284 @@
+//! Training, cross-validating, saving and applying event-type models, on labelled texts
+//! written for these tests (sentences made from small authored word lists).
+
+use std::sync::{Arc, OnceLock};
+
+use polemos_core::{Document, DocumentExtraction, SubEventType};
+use polemos_extract::classify::{
+    cross_validate, train, ModelError, ModelInfo, TrainOptions, TypeModel,
+};
+use polemos_extract::{Pipeline, Resources};
+
+const TOWNS: &[&str] = &[
+    "Korra", "Baleni", "Tamsin", "Ugoro", "Pelli", "Dasmar", "Horvik", "Nuala", "Seret", "Abano",
+];
+const GROUPS: &[&str] = &[
+    "teachers",
+    "farmers",
+    "students",
+    "traders",
+    "nurses",
+    "miners",
+    "drivers",
+    "residents",
+];
+
+/// Labelled texts of four sub-event types, `n` of each, in words that tell them apart as a
+/// codebook would: protests demand, clashes are between armed sides, attacks hit people who
+/// do not fight back, and one codebook of the user's own (see `own_codebook`).
+fn labelled(n: usize) -> (Vec<String>, Vec<String>) {
+    let mut texts = Vec::new();
+    let mut labels = Vec::new();
+    for i in 0..n {
+        let town = TOWNS[i % TOWNS.len()];
+        let other = TOWNS[(i * 3 + 1) % TOWNS.len()];
+        let group = GROUPS[i % GROUPS.len()];
+        let count = 2 + i % 9;
+        let samples = [
+            (
+                format!(
+                    "{group} gathered peacefully outside the council office in {town} to demand \
+                     higher wages, carrying banners and chanting slogans."
+                ),
+                "Peaceful protest",
+            ),
+            (
+                format!(
+                    "Army troops and rebel fighters exchanged fire near {town} for several hours; \
+                     {count} combatants were killed on both sides before the rebels withdrew \
+                     towards {other}."
+                ),
+                "Armed clash",
+            ),
+            (
+                format!(
+                    "Unidentified gunmen stormed a house in {town} and shot dead {count} unarmed \
+                     {group}, then fled on motorbikes towards {other}."
+                ),
+                "Attack",
+            ),
+            (
+                format!(
+                    "Military aircraft bombed positions in {town}; the air raids destroyed \
+                     buildings and killed {count} people near {other}."
+                ),
+                "Air/drone strike",
+            ),
+        ];
+        for (text, label) in samples {
+            texts.push(text);
+            labels.push(label.to_string());
+        }
+    }
+    (texts, labels)
+}
+
+fn info(name: &str) -> ModelInfo {
+    ModelInfo {
+        name: name.into(),
+        ..ModelInfo::unnamed()
+    }
+}
+
+fn model() -> &'static TypeModel {
+    static MODEL: OnceLock<TypeModel> = OnceLock::new();
+    MODEL.get_or_init(|| {
+        let (texts, labels) = labelled(40);
+        train(&texts, &labels, info("tests"), &TrainOptions::default()).expect("trains")
+    })
+}
+
+fn base_pipeline() -> Pipeline {
+    static PIPELINE: OnceLock<Pipeline> = OnceLock::new();
+    PIPELINE
+        .get_or_init(|| Pipeline::new(Resources::embedded().expect("resources load")))
+        .clone()
+}
+
+fn extract(pipeline: &Pipeline, text: &str) -> DocumentExtraction {
+    pipeline.process(Document::from_text("t", text))
+}
+
+#[test]
+fn learns_the_labels_and_says_how_sure_it_is() {
+    let m = model();
+    assert_eq!(
+        m.labels(),
+        [
+            "Air/drone strike",
+            "Armed clash",
+            "Attack",
+            "Peaceful protest"
+        ]
+    );
+    assert!(m.types_sub_events());
+    assert_eq!(m.info().n_examples, 160);
+    let p = m.predict("Nurses gathered outside the ministry in Lomar to demand their pay.");
+    assert_eq!(p.label, "Peaceful protest");
+    assert!(p.probability > 0.5 && p.probability <= 1.0, "{p:?}");
+    let p = m.predict("Gunmen shot dead three unarmed traders in a house in Vesk.");
+    assert_eq!(p.label, "Attack", "{p:?}");
+}
+
+#[test]
+fn cross_validation_types_held_out_texts() {
+    let (texts, labels) = labelled(20);
+    let (names, cv) = cross_validate(&texts, &labels, 4, &TrainOptions::default()).unwrap();
+    assert_eq!(names.len(), 4);
+    assert_eq!(cv.fold_accuracy.len(), 4);
+    let held_out: u32 = cv.confusion.iter().flatten().sum();
+    assert_eq!(
+        held_out as usize,
+        texts.len(),
+        "every text is held out once"
+    );
+    assert!(cv.accuracy() > 0.9, "{}", cv.render(&names));
+    assert_eq!(
+        cv.event_type_accuracy(&names).map(|a| a >= cv.accuracy()),
+        Some(true)
+    );
+}
+
+#[test]
+fn training_is_deterministic_and_the_file_round_trips() {
+    let (texts, labels) = labelled(10);
+    let a = train(&texts, &labels, info("a"), &TrainOptions::default()).unwrap();
+    let b = train(&texts, &labels, info("a"), &TrainOptions::default()).unwrap();
+    let bytes = a.to_bytes().unwrap();
+    assert_eq!(bytes, b.to_bytes().unwrap(), "same data, same model");
+    let back = TypeModel::from_bytes(&bytes).unwrap();
+    assert_eq!(back, a);
+    assert_eq!(back.describe(), a.describe());
+
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("m.polemos");
+    a.save(&path).unwrap();
+    assert_eq!(TypeModel::load(&path).unwrap(), a);
+}
+
+#[test]
+fn damaged_and_foreign_files_are_refused_with_a_reason() {
+    let bytes = model().to_bytes().unwrap();
+    let message = |b: &[u8]| match TypeModel::from_bytes(b) {
+        Err(ModelError::Format(m)) => m,
+        other => panic!("expected a format error, got {other:?}"),
+    };
+    assert!(message(b"id,notes\n1,hello\n").contains("not a polemos model file"));
+    let mut newer = bytes.clone();
+    newer[8] = 99;
+    assert!(message(&newer).contains("format 99"), "{}", message(&newer));
+    assert!(message(&bytes[..bytes.len() / 2]).contains("damaged"));
+    let missing = TypeModel::load(std::path::Path::new("/no/such/model.polemos"));
+    assert!(matches!(missing, Err(ModelError::Io { .. })));
+}
+
+#[test]
+fn bad_training_data_is_an_error() {
+    let one_label = train(
+        &["a", "b"],
+        &["x", "x"],
+        info("m"),
+        &TrainOptions::default(),
+    );
+    assert!(matches!(one_label, Err(ModelError::Training(m)) if m.contains("two labels")));
+    let lengths = train(&["a", "b"], &["x"], info("m"), &TrainOptions::default());
+    assert!(matches!(lengths, Err(ModelError::Training(_))));
+    let empty_label = train(
+        &["a", "b"],
+        &["x", " "],
+        info("m"),
+        &TrainOptions::default(),
+    );
+    assert!(matches!(empty_label, Err(ModelError::Training(m)) if m.contains("row 1")));
+    let folds = cross_validate(&["a", "b"], &["x", "y"], 3, &TrainOptions::default());
+    assert!(matches!(folds, Err(ModelError::Training(_))));
+}
+
+#[test]
+fn without_a_model_events_are_the_rules_own() {
+    let text = "Soldiers clashed with rebels in Korra, killing 4 fighters.";
+    let rules = extract(&base_pipeline(), text);
+    assert!(rules.events.iter().all(|e| e.typing.is_none()));
+    let with_model = extract(&base_pipeline().with_model(Arc::new(model().clone())), text);
+    assert_eq!(rules.events.len(), with_model.events.len());
+    for (r, m) in rules.events.iter().zip(&with_model.events) {
+        let typing = m.typing.as_ref().expect("the model read every event");
+        assert_eq!(typing.rules_sub_event_type, Some(r.sub_event_type));
+        assert!(typing.probability > 0.0 && typing.probability <= 1.0);
+    }
+}
+
+/// A codebook that codes any shooting of people as an attack on civilians, even when the
+/// rules read a clash: where the model is sure, its sub-event type wins, and the rules' one
+/// is kept beside it.
+#[test]
+fn a_confident_model_retypes_and_the_rules_answer_is_kept() {
+    let mut texts = Vec::new();
+    let mut labels = Vec::new();
+    for (i, town) in TOWNS.iter().enumerate() {
+        let group = GROUPS[i % GROUPS.len()];
+        texts.push(format!(
+            "Gunmen clashed with {group} in {town} and shot them dead."
+        ));
+        labels.push("Attack".to_string());
+        texts.push(format!(
+            "{group} marched through {town} with banners to demand water."
+        ));
+        labels.push("Peaceful protest".to_string());
+    }
+    let m = train(&texts, &labels, info("mine"), &TrainOptions::default()).unwrap();
+    let pipeline = base_pipeline().with_model(Arc::new(m));
+    let text = "Gunmen clashed with farmers in Tamsin and shot them dead.";
+    let x = extract(&pipeline, text);
+    let lead = x.events.iter().find(|e| e.is_lead).expect("an event");
+    let typing = lead.typing.as_ref().unwrap();
+    // The rules read "clashed with" as a clash (should they come to read this sentence as
+    // an attack, write one they read otherwise).
+    assert_eq!(typing.rules_sub_event_type, Some(SubEventType::ArmedClash));
+    assert_eq!(lead.sub_event_type, SubEventType::Attack, "{lead:#?}");
+    assert!(typing.probability >= 0.5);
+    assert!(lead.rule.ends_with("+model:mine"), "{}", lead.rule);
+    let rules = extract(&base_pipeline(), text);
+    let rules_lead = rules.events.iter().find(|e| e.is_lead).unwrap();
+    assert_eq!(typing.rules_sub_event_type, Some(rules_lead.sub_event_type));
+}
+
+#[test]
+fn labels_of_a_users_own_codebook_leave_the_acled_types_alone() {
+    let (texts, labels) = labelled(10);
+    let own: Vec<String> = labels
+        .iter()
+        .map(|l| {
+            if l == "Peaceful protest" {
+                "civic"
+            } else {
+                "violent"
+            }
+            .to_string()
+        })
+        .collect();
+    let m = train(&texts, &own, info("own"), &TrainOptions::default()).unwrap();
+    assert!(!m.types_sub_events());
+    let text = "Army troops and rebel fighters exchanged fire near Pelli; 3 were killed.";
+    let x = extract(&base_pipeline().with_model(Arc::new(m)), text);
+    let rules = extract(&base_pipeline(), text);
+    assert!(!x.events.is_empty());
+    for (e, r) in x.events.iter().zip(&rules.events) {
+        assert_eq!(e.sub_event_type, r.sub_event_type);
+        assert_eq!(e.rule, r.rule);
+        assert_eq!(e.typing.as_ref().map(|t| t.label.as_str()), Some("violent"));
+    }
+}
+
+/// A model trained only on events reads every passage as one of them; text with no word of
+/// violence or protest must not become an event because of it.
+#[test]
+fn text_without_a_trigger_gets_no_event_from_the_model() {
+    let pipeline = base_pipeline().with_model(Arc::new(model().clone()));
+    let x = extract(
+        &pipeline,
+        "The council of Korra approved a new budget for schools and roads. Traders welcomed \
+         the decision at a meeting in Baleni.",
+    );
+    assert!(x.events.is_empty(), "{:#?}", x.events);
+}
