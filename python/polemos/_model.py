@@ -70,6 +70,11 @@ class Model:
         return self._core.n_examples
 
     @property
+    def n_features(self) -> int:
+        """Number of words and word pairs the model weighs."""
+        return self._core.n_features
+
+    @property
     def threshold(self) -> float:
         """Probability from which the model's sub-event type replaces the rules' one."""
         return self._core.threshold

@@ -24,26 +24,46 @@ const RULES_PLAUSIBLE: f32 = 0.3;
 /// threshold for retyping, since there is no trigger, only the model's reading of a passage.
 const FOUND_ONLY_BY_MODEL: f32 = 0.8;
 
-impl TypeModel {
-    /// The model's reading of sentence `sentence` with its neighbours.
-    fn read_context(
-        &self,
-        parsed: &ParsedDocument,
-        folded: &Folded,
-        sentence: u32,
-    ) -> Option<Vec<f32>> {
-        let sentences = &parsed.sentences;
+/// Reads the contexts of one document, reusing its buffers from one reading to the next.
+struct ContextReader<'a> {
+    model: &'a TypeModel,
+    parsed: &'a ParsedDocument,
+    folded: &'a Folded,
+    rows: Vec<u32>,
+    x: Vec<(u32, f32)>,
+}
+
+impl<'a> ContextReader<'a> {
+    fn new(model: &'a TypeModel, parsed: &'a ParsedDocument, folded: &'a Folded) -> Self {
+        ContextReader {
+            model,
+            parsed,
+            folded,
+            rows: Vec::new(),
+            x: Vec::new(),
+        }
+    }
+
+    /// The probability of each label for sentence `sentence` with its neighbours.
+    fn read(&mut self, sentence: u32) -> Option<Vec<f32>> {
+        let sentences = &self.parsed.sentences;
         let first = sentences.get(sentence.saturating_sub(CONTEXT_SENTENCES) as usize)?;
         let last_index = (sentence.saturating_add(CONTEXT_SENTENCES) as usize)
             .min(sentences.len().saturating_sub(1));
         let last = sentences.get(last_index)?;
         let (start, end) = (
-            folded.folded_offset(first.span.start),
-            folded.folded_offset(last.span.end),
+            self.folded.folded_offset(first.span.start),
+            self.folded.folded_offset(last.span.end),
         );
-        Some(self.probabilities_folded(folded, start, end))
+        let vectorizer = &self.model.vectorizer;
+        vectorizer.vector_of(self.folded, start, end, &mut self.rows, &mut self.x);
+        let mut p = Vec::with_capacity(self.model.labels.len());
+        self.model.probabilities_of(&self.x, &mut p);
+        Some(p)
     }
+}
 
+impl TypeModel {
     /// Types each of `events` of `parsed` (folded as `folded`): fills [`Event::typing`], and
     /// where the labels are ACLED sub-event types, the model's probability reaches its
     /// threshold and its probability for the rules' sub-event type is under
@@ -57,13 +77,24 @@ impl TypeModel {
     pub fn type_events(&self, parsed: &ParsedDocument, folded: &Folded, events: &mut [Event]) {
         // An event the model found itself has its reading already.
         let mut rules_plausible = vec![false; events.len()];
+        // Events of one sentence share a context: it is read once.
+        let mut read: Vec<(u32, Option<Vec<f32>>)> = Vec::new();
+        let mut reader = ContextReader::new(self, parsed, folded);
         for (i, e) in events
             .iter_mut()
             .enumerate()
             .filter(|(_, e)| e.typing.is_none())
         {
-            if let Some(probs) = self.read_context(parsed, folded, e.sentence) {
-                let p = self.best(&probs);
+            let at = match read.iter().position(|(s, _)| *s == e.sentence) {
+                Some(at) => at,
+                None => {
+                    let p = reader.read(e.sentence);
+                    read.push((e.sentence, p));
+                    read.len() - 1
+                }
+            };
+            if let Some(probs) = &read[at].1 {
+                let p = self.best(probs);
                 let of_rules = (0..probs.len())
                     .find(|&k| self.sub_event_type(k) == Some(e.sub_event_type))
                     .map_or(0.0, |k| probs[k]);
@@ -121,9 +152,13 @@ impl TypeModel {
         }
         let mut candidates = trigger_sentences.to_vec();
         candidates.dedup();
+        let mut reader = ContextReader::new(self, parsed, folded);
         let (sentence, p) = candidates
             .into_iter()
-            .filter_map(|s| Some((s, self.best(&self.read_context(parsed, folded, s)?))))
+            .filter_map(|s| {
+                let p = reader.read(s)?;
+                Some((s, self.best(&p)))
+            })
             .fold(
                 None,
                 |best: Option<(u32, Prediction<'_>)>, (s, p)| match best {

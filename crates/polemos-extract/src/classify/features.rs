@@ -24,8 +24,30 @@ fn word_form(word: &str) -> &str {
     }
 }
 
-/// The hashed features of folded bytes `[start, end)`, with how often each occurs, sorted by
-/// hash; `out` is cleared first. Words are hashed alone and in pairs with the word before.
+/// Calls `found` with the hash of each feature of folded bytes `[start, end)`, repeats
+/// included: each word alone, and each word paired with the word before.
+pub(crate) fn for_each_feature(
+    folded: &Folded,
+    start: usize,
+    end: usize,
+    mut found: impl FnMut(u64),
+) {
+    // The pair's hash starts from a salted hash of the first word, so that a pair and a word
+    // are hashed from different seeds.
+    let mut pair_seed: Option<u64> = None;
+    for w in folded.words_iter(start, end) {
+        let form = word_form(w.text).as_bytes();
+        found(fnv(FNV_OFFSET, form));
+        if let Some(seed) = pair_seed {
+            // A separator no word contains keeps "ab c" and "a bc" apart .
+            found(fnv(fnv(seed, b"\x00"), form));
+        }
+        pair_seed = Some(fnv(FNV_OFFSET ^ PAIR_SALT, form));
+    }
+}
+
+/// The hashed features of folded bytes `[start, end)` ([`for_each_feature`]), with how often
+/// each occurs, sorted by hash; `out` is cleared first.
 pub(crate) fn counted_features(
     folded: &Folded,
     start: usize,
@@ -34,18 +56,7 @@ pub(crate) fn counted_features(
 ) {
     out.clear();
     let mut hashes: Vec<u64> = Vec::new();
-    // The pair's hash starts from a salted hash of the first word, so that a pair and a word
-    // are hashed from different seeds.
-    let mut pair_seed: Option<u64> = None;
-    for w in folded.words_iter(start, end) {
-        let form = word_form(w.text).as_bytes();
-        hashes.push(fnv(FNV_OFFSET, form));
-        if let Some(seed) = pair_seed {
-            // A separator no word contains keeps "ab c" and "a bc" apart.
-            hashes.push(fnv(fnv(seed, b"\x00"), form));
-        }
-        pair_seed = Some(fnv(FNV_OFFSET ^ PAIR_SALT, form));
-    }
+    for_each_feature(folded, start, end, |h| hashes.push(h));
     hashes.sort_unstable();
     for h in hashes {
         match out.last_mut() {

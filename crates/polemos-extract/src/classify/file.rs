@@ -5,12 +5,12 @@
 //! threshold (f32); the labels (u32 count, strings); cross-validation (u32 fold count, 0 for
 //! none; then each fold's accuracy as f32 and the confusion table as labels² u32 counts);
 //! features (u32 count, then each hash as u64, then each idf as f32); biases (f32 per label);
-//! weights (f32, one row of labels per feature).
+//! weights (each feature's row scale as f32, then the rows, one i8 per label and feature).
 
 use std::io::{Read, Write};
 use std::path::Path;
 
-use super::model::{CrossValidation, ModelInfo, TypeModel, Vectorizer};
+use super::model::{CrossValidation, ModelInfo, TypeModel, Vectorizer, Weights};
 use super::{ModelError, FEATURE_VERSION};
 
 const MAGIC: &[u8; 8] = b"POLEMOSM";
@@ -50,7 +50,11 @@ impl TypeModel {
             .iter()
             .for_each(|&x| put_f32(&mut body, x));
         self.bias.iter().for_each(|&x| put_f32(&mut body, x));
-        self.weights.iter().for_each(|&x| put_f32(&mut body, x));
+        self.weights
+            .scales
+            .iter()
+            .for_each(|&x| put_f32(&mut body, x));
+        body.extend(self.weights.rows.iter().map(|&w| w as u8));
         let mut out = MAGIC.to_vec();
         out.extend_from_slice(&FORMAT_VERSION.to_le_bytes());
         let mut encoder = zstd::Encoder::new(&mut out, 9).map_err(io("compressing"))?;
@@ -107,7 +111,13 @@ impl TypeModel {
         let hashes = (0..n).map(|_| r.u64()).collect::<Result<Vec<_>, _>>()?;
         let idf = r.f32s(n)?;
         let bias = r.f32s(k)?;
-        let weights = r.f32s(n * k)?;
+        let scales = r.f32s(n)?;
+        let rows = r
+            .take(n.saturating_mul(k))?
+            .iter()
+            .map(|&b| b as i8)
+            .collect();
+        let weights = Weights { rows, scales };
         if r.at != body.len() {
             return Err(bad("the model file has bytes after its weights"));
         }

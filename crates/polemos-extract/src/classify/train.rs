@@ -9,7 +9,7 @@ use std::collections::HashMap;
 use rayon::prelude::*;
 
 use super::features::counted_features;
-use super::model::{softmax, CrossValidation, ModelInfo, TypeModel, Vectorizer};
+use super::model::{softmax, CrossValidation, ModelInfo, TypeModel, Vectorizer, Weights};
 use super::ModelError;
 use crate::fold::Folded;
 
@@ -200,11 +200,7 @@ pub fn cross_validate<T: AsRef<str> + Sync, L: AsRef<str>>(
 }
 
 /// Learns features, weights and biases from the texts `rows` of `corpus`.
-fn fit(
-    corpus: &Corpus,
-    rows: &[usize],
-    options: &TrainOptions,
-) -> (Vectorizer, Vec<f32>, Vec<f32>) {
+fn fit(corpus: &Corpus, rows: &[usize], options: &TrainOptions) -> (Vectorizer, Weights, Vec<f32>) {
     let vectorizer = vocabulary(corpus, rows, options.min_count);
     let k = corpus.labels.len();
     let mut x: Vec<Vec<(u32, f32)>> = Vec::with_capacity(rows.len());
@@ -257,7 +253,7 @@ fn fit(
         }
     }
     weights.iter_mut().for_each(|w| *w *= scale as f32);
-    (vectorizer, weights, bias)
+    (vectorizer, Weights::quantize(&weights, k), bias)
 }
 
 /// The features of texts `rows` seen in at least `min_count` of them, with their idf.
