@@ -44,15 +44,18 @@ def test_train_cross_validates_and_reports(model: polemos.Model) -> None:
     assert (model.text_column, model.label_column) == ("notes", "sub_event_type")
     assert model.n_examples == 90
     assert model.types_sub_events
-    assert model.cv_accuracy is not None and model.cv_accuracy > 0.9
-    assert model.cv_fold_accuracy is not None and len(model.cv_fold_accuracy) == 5
+    assert model.cv_accuracy is not None
+    assert model.cv_accuracy > 0.9
+    assert model.cv_fold_accuracy is not None
+    assert len(model.cv_fold_accuracy) == 5
     assert model.cv_event_type_accuracy is not None
     confusion = model.confusion
     assert confusion is not None
     assert confusion.columns == ["label", *model.labels]
     assert confusion.drop("label").sum_horizontal().sum() == 90
     report = model.report()
-    assert "5-fold cross-validation" in report and "Peaceful protest" in report
+    assert "5-fold cross-validation" in report
+    assert "Peaceful protest" in report
     assert "mine" in repr(model)
 
 
@@ -88,7 +91,8 @@ def test_a_saved_model_loads_back_identical(model: polemos.Model, tmp_path: Path
     path = tmp_path / "m.polemos"
     model.save(path)
     back = polemos.Model.load(path)
-    assert back.labels == model.labels and back.cv_accuracy == model.cv_accuracy
+    assert back.labels == model.labels
+    assert back.cv_accuracy == model.cv_accuracy
     texts = ["Gunmen shot dead two farmers in Korra.", "Students marched in Pelli."]
     assert back.predict(texts).equals(model.predict(texts))
 
@@ -101,7 +105,8 @@ def test_model_in_batches_and_from_files(model: polemos.Model, tmp_path: Path) -
     csv = tmp_path / "export.csv"
     labelled(10).write_csv(csv)
     from_file = polemos.train(csv, folds=0)
-    assert from_file.cv_accuracy is None and from_file.report() == ""
+    assert from_file.cv_accuracy is None
+    assert from_file.report() == ""
     assert from_file.labels == ["Armed clash", "Attack", "Peaceful protest"]
 
 
@@ -113,7 +118,8 @@ def test_own_codebook_labels(tmp_path: Path) -> None:
         .alias("code")
     )
     m = polemos.train(frame, label="code", folds=2)
-    assert not m.types_sub_events and m.cv_event_type_accuracy is None
+    assert not m.types_sub_events
+    assert m.cv_event_type_accuracy is None
     events = polemos.extract("Gunmen shot dead two farmers in Korra.", model=m).events
     assert events["model_label"].to_list() == ["violent"]
     assert events["rule"][0].find("+model:") == -1

@@ -210,21 +210,31 @@ fn without_a_model_events_are_the_rules_own() {
 
 /// A codebook that codes any shooting of people as an attack on civilians, even when the
 /// rules read a clash: where the model is sure, its sub-event type wins, and the rules' one
-/// is kept beside it.
+/// is kept beside it. A type the model was not taught is not its to judge.
 #[test]
 fn a_confident_model_retypes_and_the_rules_answer_is_kept() {
     let mut texts = Vec::new();
     let mut labels = Vec::new();
     for (i, town) in TOWNS.iter().enumerate() {
         let group = GROUPS[i % GROUPS.len()];
-        texts.push(format!(
-            "Gunmen clashed with {group} in {town} and shot them dead."
-        ));
-        labels.push("Attack".to_string());
-        texts.push(format!(
-            "{group} marched through {town} with banners to demand water."
-        ));
-        labels.push("Peaceful protest".to_string());
+        let samples = [
+            (
+                format!("Gunmen clashed with {group} in {town} and shot them dead."),
+                "Attack",
+            ),
+            (
+                format!("Army troops and rebels exchanged fire for hours near {town}."),
+                "Armed clash",
+            ),
+            (
+                format!("{group} marched through {town} with banners to demand water."),
+                "Peaceful protest",
+            ),
+        ];
+        for (text, label) in samples {
+            texts.push(text);
+            labels.push(label.to_string());
+        }
     }
     let m = train(&texts, &labels, info("mine"), &TrainOptions::default()).unwrap();
     let pipeline = base_pipeline().with_model(Arc::new(m));
@@ -241,6 +251,20 @@ fn a_confident_model_retypes_and_the_rules_answer_is_kept() {
     let rules = extract(&base_pipeline(), text);
     let rules_lead = rules.events.iter().find(|e| e.is_lead).unwrap();
     assert_eq!(typing.rules_sub_event_type, Some(rules_lead.sub_event_type));
+
+    // Air strikes are none of the model's three labels: the rules' type stands.
+    let x = extract(
+        &pipeline,
+        "Warplanes bombed the market in Tamsin, killing 9 people.",
+    );
+    let lead = x.events.iter().find(|e| e.is_lead).expect("an event");
+    assert_eq!(
+        lead.sub_event_type,
+        SubEventType::AirDroneStrike,
+        "{lead:#?}"
+    );
+    assert!(!lead.rule.contains("+model:"));
+    assert!(lead.typing.is_some());
 }
 
 #[test]

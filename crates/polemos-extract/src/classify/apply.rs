@@ -67,8 +67,8 @@ impl TypeModel {
     /// Types each of `events` of `parsed` (folded as `folded`): fills [`Event::typing`], and
     /// where the labels are ACLED sub-event types, the model's probability reaches its
     /// threshold and its probability for the rules' sub-event type is under
-    /// [`RULES_PLAUSIBLE`], sets the event's sub-event type to the model's and adds
-    /// `+model:NAME` to its rule.
+    /// [`RULES_PLAUSIBLE`] (the rules' type being one of its labels), sets the event's
+    /// sub-event type to the model's and adds `+model:NAME` to its rule.
     ///
     /// The model reads a context, not an event: the events of one sentence get one reading,
     /// which is the lead event's. So an event other than the lead is not retyped to a
@@ -95,9 +95,11 @@ impl TypeModel {
             };
             if let Some(probs) = &read[at].1 {
                 let p = self.best(probs);
+                // A type the model was never taught is not the model's to judge: the rules'
+                // stands (a model of six sub-event types reads an air strike as one of them).
                 let of_rules = (0..probs.len())
                     .find(|&k| self.sub_event_type(k) == Some(e.sub_event_type))
-                    .map_or(0.0, |k| probs[k]);
+                    .map_or(1.0, |k| probs[k]);
                 rules_plausible[i] = of_rules >= RULES_PLAUSIBLE;
                 e.typing = Some(ModelTyping {
                     label: p.label.to_string(),
