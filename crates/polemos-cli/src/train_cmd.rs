@@ -33,10 +33,8 @@ pub fn run(args: &TrainArgs) -> Result<(), CliError> {
         epochs: args.epochs,
         ..TrainOptions::default()
     };
-    let model_error = |e| CliError::Model(e);
     let cross_validation = if args.folds > 0 {
-        let (labels, cv) =
-            cross_validate(&data.texts, &data.labels, args.folds, &options).map_err(model_error)?;
+        let (labels, cv) = cross_validate(&data.texts, &data.labels, args.folds, &options)?;
         let report = cv.render(&labels);
         let stdout = std::io::stdout();
         let mut out = stdout.lock();
@@ -64,8 +62,8 @@ pub fn run(args: &TrainArgs) -> Result<(), CliError> {
         cross_validation,
     };
     let started = std::time::Instant::now();
-    let model = train(&data.texts, &data.labels, info, &options).map_err(model_error)?;
-    model.save(&args.output).map_err(model_error)?;
+    let model = train(&data.texts, &data.labels, info, &options)?;
+    model.save(&args.output)?;
     say(format!(
         "trained on {} texts in {:.1} s: {} features, {} labels{}; wrote {}",
         model.info().n_examples,

@@ -1731,3 +1731,22 @@ fn uncounted_victims_named_by_the_trigger_decide_the_type() {
     let e = only("Unknown gunmen killed a policeman in Diahoye on Monday.");
     assert_eq!(e.sub_event_type, SubEventType::ArmedClash, "{e:#?}");
 }
+
+/// Killing words event notes use beside "killed": murders, assassinations, stranglings, and a
+/// headline's present tense ("shoot dead"); lynching by a mob; the sit-in of South Asian
+/// protest reports (dharna).
+#[test]
+fn murders_assassinations_lynchings_and_sit_ins() {
+    let e = only("Unidentified gunmen assassinated a village chief in Korra district on Monday.");
+    assert_eq!(e.sub_event_type, SubEventType::Attack, "{e:#?}");
+    let e = only("A shopkeeper was strangled to death by robbers in Tamsin on Friday.");
+    assert_eq!(e.sub_event_type, SubEventType::Attack, "{e:#?}");
+    let e = only("Police investigate the murder of a schoolteacher in Baleni.");
+    assert_eq!(e.sub_event_type, SubEventType::Attack, "{e:#?}");
+    let e = only("Villagers lynch a suspected cattle thief in Ugoro.");
+    assert_eq!(e.sub_event_type, SubEventType::MobViolence, "{e:#?}");
+    let e = only("Teachers staged a dharna in front of the district office in Pelli.");
+    assert_eq!(e.sub_event_type, SubEventType::PeacefulProtest, "{e:#?}");
+    // A murder case is no murder reported.
+    assert!(events("The court heard the murder case against three men in Dasmar.").is_empty());
+}

@@ -75,11 +75,11 @@ impl TypeModel {
     /// sub-event type the rules gave another event of its context (an arrest during a protest
     /// stays an arrest when the model reads the protest).
     pub fn type_events(&self, parsed: &ParsedDocument, folded: &Folded, events: &mut [Event]) {
-        // An event the model found itself has its reading already.
         let mut rules_plausible = vec![false; events.len()];
         // Events of one sentence share a context: it is read once.
         let mut read: Vec<(u32, Option<Vec<f32>>)> = Vec::new();
         let mut reader = ContextReader::new(self, parsed, folded);
+        // An event the model found itself has its reading already.
         for (i, e) in events
             .iter_mut()
             .enumerate()

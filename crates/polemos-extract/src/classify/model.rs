@@ -166,9 +166,9 @@ impl Vectorizer {
 }
 
 /// A model's weights, one row per feature, stored as bytes: each row as whole numbers from
-/// -127 to 127 times the row's scale. A quarter of the memory of 32-bit floats, so that a
-/// model of 60,000 features stays in the processor's cache while it reads; the rounding moves
-/// no probability by more than a fraction of a percent.
+/// -127 to 127 times the row's scale. A quarter of the memory (and of the file) of 32-bit
+/// floats, so that reading a text touches fewer cache lines; cross-validated accuracy on ACLED
+/// notes is the same to a tenth of a point.
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) struct Weights {
     pub(crate) rows: Vec<i8>,
@@ -270,10 +270,6 @@ impl TypeModel {
 
     pub fn info(&self) -> &ModelInfo {
         &self.info
-    }
-
-    pub fn info_mut(&mut self) -> &mut ModelInfo {
-        &mut self.info
     }
 
     /// The labels the model chooses among, sorted.
