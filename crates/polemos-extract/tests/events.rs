@@ -1750,3 +1750,23 @@ fn murders_assassinations_lynchings_and_sit_ins() {
     // A murder case is no murder reported.
     assert!(events("The court heard the murder case against three men in Dasmar.").is_empty());
 }
+
+/// More of the words event notes write violence with: a riot as a verb, shoot outs written
+/// apart, a clash's present tense, killing with a machete, an abduction's present tense.
+#[test]
+fn riots_shoot_outs_and_present_tenses() {
+    let e = only("Students rioted in Korra after the exam results were cancelled.");
+    assert_eq!(e.event_type(), EventType::Riots, "{e:#?}");
+    let e = only("Two shoot outs between gangs were reported in Tamsin on Sunday.");
+    assert_eq!(e.sub_event_type, SubEventType::ArmedClash, "{e:#?}");
+    let e = only("Soldiers and rebels exchange fire near Baleni.");
+    assert_eq!(e.sub_event_type, SubEventType::ArmedClash, "{e:#?}");
+    let e = only("Bandits chopped a herder to death in Ugoro.");
+    assert_eq!(e.sub_event_type, SubEventType::Attack, "{e:#?}");
+    let e = only("Gunmen abduct two traders on the road to Pelli.");
+    assert_eq!(
+        e.sub_event_type,
+        SubEventType::AbductionForcedDisappearance,
+        "{e:#?}"
+    );
+}
