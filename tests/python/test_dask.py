@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from pathlib import Path
 
 import polars as pl
 import pytest
@@ -58,6 +59,21 @@ def test_distributed_events_equal_single_process(client: distributed.Client) -> 
     distributed_events = pl.from_pandas(events).sort("event_id")
     assert distributed_events.height == local.height > 0
     assert distributed_events.equals(local.sort("event_id"))
+
+
+def test_workers_read_a_model_file(client: distributed.Client, tmp_path: Path) -> None:
+    frame = corpus(40)
+    labels = ["Air/drone strike" if "warplanes" in t else "Armed clash" for t in frame["text"]]
+    model = polemos.train(pl.DataFrame({"notes": frame["text"].tolist(), "sub_event_type": labels}))
+    path = tmp_path / "m.polemos"
+    model.save(path)
+    ddf = dd.from_pandas(frame, npartitions=4)
+    tables = extract_partitions(ddf, text="text", id="id", published="published", model=path)
+    events = pl.from_pandas(client.compute(tables.events, sync=True)).sort("event_id")
+    local = polemos.extract(pl.from_pandas(frame), id="id", published="published", model=model)
+    assert events.height == local.events.height > 0
+    assert events["model_label"].null_count() == 0
+    assert events.equals(local.events.sort("event_id"))
 
 
 def test_meta_is_the_schema_and_needs_no_compute() -> None:
