@@ -14,28 +14,17 @@ from __future__ import annotations
 
 import argparse
 import sys
-import time
-from collections.abc import Callable
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import gen_corpus
+from compare import best_of
 
 import polemos
 
 TARGET_RATIO = 3.0
 SHORT_BYTES = 2_000
-
-
-def best_of(repeat: int, run: Callable[[], object]) -> float:
-    """The fastest of `repeat` runs, in seconds."""
-    times = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        run()
-        times.append(time.perf_counter() - start)
-    return min(times)
 
 
 def short_documents(text: str) -> list[str]:

@@ -21,11 +21,15 @@ from __future__ import annotations
 import argparse
 import csv
 import gzip
+import sys
 import time
-from collections.abc import Callable
 from pathlib import Path
 
 import polars as pl
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from compare import best_of
 
 import polemos
 
@@ -33,15 +37,6 @@ REPO = Path(__file__).resolve().parents[1]
 NOTES = Path("acled-notes-multi") / "acled_notes_dev.csv.gz"
 ARTICLES = Path("fakes-dev") / "fakes_dev.csv"
 TRAINING_NOTES = 20_000
-
-
-def best_of(repeat: int, run: Callable[[], object]) -> float:
-    times = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        run()
-        times.append(time.perf_counter() - start)
-    return min(times)
 
 
 def megabytes(texts: list[str]) -> float:
