@@ -3,6 +3,8 @@
 //! rules' one. In a document where the rules found no event at all, the passage the model is
 //! surest of becomes an event of its own.
 
+use std::collections::HashMap;
+
 use polemos_core::{Event, ModelTyping, ParsedDocument, Span, SubEventType};
 
 use super::model::{Prediction, TypeModel};
@@ -75,9 +77,12 @@ impl TypeModel {
     /// sub-event type the rules gave another event of its context (an arrest during a protest
     /// stays an arrest when the model reads the protest).
     pub fn type_events(&self, parsed: &ParsedDocument, folded: &Folded, events: &mut [Event]) {
-        let mut rules_plausible = vec![false; events.len()];
+        // Per event, the sub-event type the model would give it, where the rules' type does
+        // not stand (the model's reading is surer than its threshold and finds the rules' type
+        // unlikely).
+        let mut proposed: Vec<Option<SubEventType>> = vec![None; events.len()];
         // Events of one sentence share a context: it is read once.
-        let mut read: Vec<(u32, Option<Vec<f32>>)> = Vec::new();
+        let mut reads: HashMap<u32, Option<Vec<f32>>> = HashMap::new();
         let mut reader = ContextReader::new(self, parsed, folded);
         // An event the model found itself has its reading already.
         for (i, e) in events
@@ -85,46 +90,45 @@ impl TypeModel {
             .enumerate()
             .filter(|(_, e)| e.typing.is_none())
         {
-            let at = match read.iter().position(|(s, _)| *s == e.sentence) {
-                Some(at) => at,
-                None => {
-                    let p = reader.read(e.sentence);
-                    read.push((e.sentence, p));
-                    read.len() - 1
-                }
-            };
-            if let Some(probs) = &read[at].1 {
-                let p = self.best(probs);
-                // A type the model was never taught is not the model's to judge: the rules'
-                // stands (a model of six sub-event types reads an air strike as one of them).
-                let of_rules = (0..probs.len())
-                    .find(|&k| self.sub_event_type(k) == Some(e.sub_event_type))
-                    .map_or(1.0, |k| probs[k]);
-                rules_plausible[i] = of_rules >= RULES_PLAUSIBLE;
-                e.typing = Some(ModelTyping {
-                    label: p.label.to_string(),
-                    probability: p.probability,
-                    rules_sub_event_type: Some(e.sub_event_type),
-                });
+            let read = reads
+                .entry(e.sentence)
+                .or_insert_with(|| reader.read(e.sentence));
+            let Some(probs) = read else { continue };
+            let p = self.best(probs);
+            // A type the model was never taught is not the model's to judge: the rules'
+            // stands (a model of six sub-event types reads an air strike as one of them).
+            let of_rules = (0..probs.len())
+                .find(|&k| self.sub_event_type(k) == Some(e.sub_event_type))
+                .map_or(1.0, |k| probs[k]);
+            if p.probability >= self.info.threshold && of_rules < RULES_PLAUSIBLE {
+                proposed[i] = self.sub_event_type(p.index);
             }
+            e.typing = Some(ModelTyping {
+                label: p.label.to_string(),
+                probability: p.probability,
+                rules_sub_event_type: Some(e.sub_event_type),
+            });
         }
-        let rules: Vec<(u32, SubEventType)> = events
+        // The rules' types by sentence, to find those told in an event's context.
+        let mut rules: Vec<(u32, usize, SubEventType)> = events
             .iter()
-            .map(|e| (e.sentence, e.sub_event_type))
+            .enumerate()
+            .map(|(j, e)| (e.sentence, j, e.sub_event_type))
             .collect();
+        rules.sort_unstable_by_key(|&(s, j, _)| (s, j));
         for (i, e) in events.iter_mut().enumerate() {
-            let Some(typing) = &e.typing else { continue };
-            if typing.probability < self.info.threshold || rules_plausible[i] {
-                continue;
-            }
-            let Some(sub) = SubEventType::parse(&typing.label) else {
+            let Some(sub) = proposed[i].filter(|&sub| sub != e.sub_event_type) else {
                 continue;
             };
+            let first = e.sentence.saturating_sub(CONTEXT_SENTENCES);
+            let last = e.sentence.saturating_add(CONTEXT_SENTENCES);
+            let from = rules.partition_point(|&(s, _, _)| s < first);
             let told_elsewhere = !e.is_lead
-                && rules.iter().enumerate().any(|(j, &(s, t))| {
-                    j != i && t == sub && s.abs_diff(e.sentence) <= CONTEXT_SENTENCES
-                });
-            if sub != e.sub_event_type && !told_elsewhere {
+                && rules[from..]
+                    .iter()
+                    .take_while(|&&(s, _, _)| s <= last)
+                    .any(|&(_, j, t)| j != i && t == sub);
+            if !told_elsewhere {
                 e.sub_event_type = sub;
                 e.rule.push_str("+model:");
                 e.rule.push_str(&self.info.name);
@@ -133,7 +137,7 @@ impl TypeModel {
     }
 
     /// For a document where the rules found no event, though they found triggers (in
-    /// `trigger_sentences`, sorted): the passage around a trigger the model is surest of, as
+    /// `trigger_sentences`): the passage around a trigger the model is surest of, as
     /// an event, when the labels are ACLED sub-event types and the model's probability reaches
     /// [`FOUND_ONLY_BY_MODEL`]. Its trigger is its whole sentence, its rule `model:NAME`; its
     /// date is read as a rule-found event's would be; actors, places and counts are left to
@@ -153,6 +157,7 @@ impl TypeModel {
             return None;
         }
         let mut candidates = trigger_sentences.to_vec();
+        candidates.sort_unstable();
         candidates.dedup();
         let mut reader = ContextReader::new(self, parsed, folded);
         let (sentence, p) = candidates

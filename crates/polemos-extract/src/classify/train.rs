@@ -84,9 +84,8 @@ impl Corpus {
         let y = labels
             .iter()
             .map(|l| {
-                names
-                    .binary_search(&l.as_ref().trim().to_string())
-                    .unwrap_or(0) as u32
+                let l = l.as_ref().trim();
+                names.binary_search_by(|n| n.as_str().cmp(l)).unwrap_or(0) as u32
             })
             .collect();
         let features = texts
