@@ -97,14 +97,17 @@ impl Pipeline {
         let r = &*self.resources;
         let vocab = &*self.vocab;
         let folded = Folded::new(&parsed.doc.text);
-        let places = geocode_document(vocab, &r.gazetteer, &parsed, &folded);
-        let country = main_country(vocab, &parsed.doc.text, &folded, &places);
         let mut hits = self.dictionaries.find(&folded).into_iter();
         let (actor_hits, trigger_hits, source_hits) = (
             hits.next().unwrap_or_default(),
             hits.next().unwrap_or_default(),
             hits.next().unwrap_or_default(),
         );
+        let not_places = r
+            .actors
+            .names_not_places(&parsed.doc.text, &folded, &actor_hits);
+        let places = geocode_document(vocab, &r.gazetteer, &parsed, &folded, &not_places);
+        let country = main_country(vocab, &parsed.doc.text, &folded, &places);
         let actors = r.actors.find_from_hits(
             vocab,
             &parsed.doc.text,

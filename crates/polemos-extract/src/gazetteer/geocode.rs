@@ -49,6 +49,12 @@ struct Hit {
 
 /// Finds and resolves every gazetteer name in the document's sentences.
 ///
+/// `not_places` are the spans of names of groups, communities and demonyms
+/// ([`crate::actors::ActorDictionary::names_not_places`]): a name inside a longer one is no
+/// place ("Shabab" of "al-Shabab"), and a name that is one of them ("Taliban", "Maasai",
+/// "Turkana") is a place only after a place preposition ("in Turkana"), like a guarded name,
+/// unless it names a country or a capital.
+///
 /// Choosing among places sharing a name, in order: the article's country focus; what the
 /// words around say (province, countryside, city); closeness to the places of the document that
 /// have only one reading; then population and a lower admin level.
@@ -57,6 +63,7 @@ pub fn geocode_document(
     gazetteer: &Gazetteer,
     parsed: &ParsedDocument,
     folded: &Folded,
+    not_places: &[Span],
 ) -> Vec<PlaceMatch> {
     let text = parsed.doc.text.as_str();
     let index = gazetteer.index();
@@ -72,7 +79,22 @@ pub fn geocode_document(
         if !words.looks_proper(span.slice(text)) || sentence_of(&parsed.sentences, span).is_none() {
             continue;
         }
-        if gazetteer.is_guarded_key(cand.key) {
+        let named = not_places
+            .iter()
+            .find(|n| n.start <= span.start && span.end <= n.end);
+        if named.is_some_and(|n| *n != span) {
+            continue;
+        }
+        // A state's name or capital that also names its forces ("Russia", "Washington") is
+        // a place wherever it is not a metonym, which `choose`'s caller checks.
+        let names_state = || {
+            index.values(cand.key).iter().any(|&id| {
+                gazetteer
+                    .place(id)
+                    .is_some_and(|p| p.kind == PlaceKind::Country || p.feature_code == "PPLC")
+            })
+        };
+        if (named.is_some() && !names_state()) || gazetteer.is_guarded_key(cand.key) {
             let before = previous_words(folded, folded.folded_offset(span.start), 1);
             if !before
                 .first()
@@ -309,7 +331,7 @@ mod tests {
         let g = Gazetteer::embedded().unwrap();
         let p = doc(text);
         let f = Folded::new(text);
-        geocode_document(Vocab::embedded(), &g, &p, &f)
+        geocode_document(Vocab::embedded(), &g, &p, &f, &[])
             .into_iter()
             .map(|m| {
                 (

@@ -283,7 +283,6 @@ impl Gazetteer {
             .collect()
     }
 
-    /// Whether index key `key` is the key of a guarded name (`guarded_place_names`).
     /// Like [`Gazetteer::find_names`], but only names written as proper names: capitalised,
     /// after any Arabic article ("Aleppo", "al-Bab", not "aleppo" or "al bab"), as
     /// [`geocode_document`] requires. Much faster: only words that may begin such a name are
@@ -303,6 +302,7 @@ impl Gazetteer {
             .collect()
     }
 
+    /// Whether index key `key` is the key of a guarded name (`guarded_place_names`).
     pub(crate) fn is_guarded_key(&self, key: usize) -> bool {
         self.guarded.binary_search(&key).is_ok()
     }

@@ -1,0 +1,70 @@
+//! Geocoding in context: which names are places in a sentence, and which place each means, on
+//! texts written for these tests.
+
+#![allow(clippy::unwrap_used)] // Helpers outside #[test] fns; a panic is a test failure.
+
+use std::sync::OnceLock;
+
+use polemos_core::MentionKind;
+use polemos_extract::{Document, Pipeline, Resources};
+
+fn pipeline() -> &'static Pipeline {
+    static P: OnceLock<Pipeline> = OnceLock::new();
+    P.get_or_init(|| Pipeline::new(Resources::embedded().unwrap()))
+}
+
+/// Each place mention as (text, country, admin1).
+fn places(text: &str) -> Vec<(String, String, Option<String>)> {
+    let out = pipeline().run(vec![Document::from_text("t", text)]);
+    out[0]
+        .mentions
+        .iter()
+        .filter(|m| m.kind == MentionKind::Place)
+        .filter_map(|m| {
+            let l = m.location.as_ref()?;
+            Some((
+                m.span.slice(text).to_string(),
+                l.country.clone(),
+                l.admin1.clone(),
+            ))
+        })
+        .collect()
+}
+
+fn names(text: &str) -> Vec<String> {
+    places(text).into_iter().map(|p| p.0).collect()
+}
+
+#[test]
+fn a_groups_or_communitys_name_is_no_place() {
+    // GeoNames lists "Taliban", "Shabab" and "Masai" as names of towns in Turkey, Iran and
+    // Malaysia.
+    assert_eq!(
+        names("Taliban fighters ambushed a police convoy in Helmand."),
+        ["Helmand"]
+    );
+    assert_eq!(
+        names("Al-Shabab militants stormed a hotel in Mogadishu."),
+        ["Mogadishu"]
+    );
+    assert_eq!(
+        names("Maasai herders clashed with police in Narok."),
+        ["Narok"]
+    );
+}
+
+#[test]
+fn a_communitys_name_after_a_place_preposition_is_a_place() {
+    let got = places("Bandits stole cattle in Turkana on Monday.");
+    assert_eq!(got.len(), 1, "{got:?}");
+    assert_eq!(got[0].0, "Turkana");
+    assert_eq!(got[0].1, "KE");
+}
+
+#[test]
+fn a_state_that_names_its_forces_is_still_a_place() {
+    assert_eq!(
+        names("Talks in Washington on Iran ended as shelling hit Russia."),
+        ["Washington", "Iran", "Russia"]
+    );
+}
