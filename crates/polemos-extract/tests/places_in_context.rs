@@ -68,3 +68,29 @@ fn a_state_that_names_its_forces_is_still_a_place() {
         ["Washington", "Iran", "Russia"]
     );
 }
+
+#[test]
+fn a_great_city_outweighs_the_small_namesakes_of_a_name_of_another_country() {
+    // Shahjahanpur is a city of India; Dhaka both the capital of Bangladesh and a small
+    // town of Bihar. The document is about Bangladesh.
+    let got = places(
+        "Students from Dhaka marched through the Shahjahanpur area of Dhaka city (Dhaka, Dhaka).",
+    );
+    let dhaka: Vec<_> = got.iter().filter(|p| p.0 == "Dhaka").collect();
+    assert_eq!(dhaka.len(), 4, "{got:?}");
+    assert!(dhaka.iter().all(|p| p.1 == "BD"), "{got:?}");
+}
+
+#[test]
+fn a_small_town_abroad_is_left_unresolved() {
+    // "Bazar" is an alternate name of Pazar, a town of Turkey; the story is in Bangladesh.
+    let got = places("Two groups clashed at Station Bazar in Natore, Bangladesh.");
+    assert!(got.iter().all(|p| p.1 == "BD"), "{got:?}");
+    assert!(got.iter().any(|p| p.0 == "Natore"), "{got:?}");
+    // A great city abroad stays: stories do travel.
+    let got = places("After the clash in Natore, Bangladesh, the minister flew to London.");
+    assert!(
+        got.iter().any(|p| p.0 == "London" && p.1 == "GB"),
+        "{got:?}"
+    );
+}

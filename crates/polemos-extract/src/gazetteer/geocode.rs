@@ -145,6 +145,12 @@ pub fn geocode_document(
         if place.feature_code == "PPLC" && hit.metonym {
             continue;
         }
+        // A small town abroad, where the name has no reading in the document's country, is
+        // more likely a namesake the gazetteer lacks, or no place at all ("Bazar" is Pazar in
+        // Turkey), than a place the story goes to: it stays unresolved.
+        if focus.is_some_and(|f| f != place.country) && prior(place) < ABROAD_MIN_PRIOR {
+            continue;
+        }
         let mut precision = match place.kind {
             PlaceKind::Country | PlaceKind::Admin1 => GeoPrecision::Region,
             PlaceKind::Admin2 | PlaceKind::Area => GeoPrecision::Near,
@@ -271,34 +277,60 @@ fn anchors(gazetteer: &Gazetteer, hits: &[Hit]) -> Vec<Point> {
         .collect()
 }
 
-/// The country most places in the document belong to, counting only names that are not
-/// ambiguous between countries, and the dateline's place.
+/// The least [`prior`] of a place outside the document's country that a name resolves to:
+/// a town of 100,000.
+const ABROAD_MIN_PRIOR: f64 = 0.6;
+
+/// How much a reading of a name says about where a document is, 0.2 to 1: a country or a
+/// first-level region fully; a town by its size, from 0.2 at 1,000 inhabitants to 1 at 10
+/// million. The capital of 10 million and the village that share a name are not equally
+/// likely meant.
+fn prior(p: &Place) -> f64 {
+    match p.kind {
+        PlaceKind::Country | PlaceKind::Admin1 => 1.0,
+        _ => ((p.population.max(1) as f64).log10() - 2.0).clamp(1.0, 5.0) / 5.0,
+    }
+}
+
+/// The country the document is about: each name found (and the dateline's place) votes for
+/// the countries of its readings, one vote a name shared by its readings' countries in
+/// proportion to their [`prior`] (a country's weight is that of its likeliest reading), so a
+/// name of one country gives it a whole vote and "Dhaka" gives two thirds of its to
+/// Bangladesh (the capital of millions against a town of Bihar). The country with the most
+/// votes, if any. (Steeper priors, the square or the cube, let a great city abroad outvote a
+/// story's small towns: "Paris" and "Dublin" of Illinois and Ohio stories went to Europe.)
 fn country_focus<'g>(
     gazetteer: &'g Gazetteer,
     parsed: &ParsedDocument,
     hits: &[Hit],
 ) -> Option<&'g str> {
-    let mut counts: HashMap<&'g str, usize> = HashMap::new();
-    let mut count_ids = |ids: &[u32]| {
-        let mut countries = ids
-            .iter()
-            .filter_map(|&id| gazetteer.place(id))
-            .map(|p| p.country.as_str());
-        if let Some(first) = countries.next() {
-            if countries.all(|c| c == first) {
-                *counts.entry(first).or_default() += 1;
+    let mut votes: HashMap<&'g str, f64> = HashMap::new();
+    let mut readings: Vec<(&'g str, f64)> = Vec::new();
+    let mut vote = |ids: &[u32]| {
+        readings.clear();
+        for p in ids.iter().filter_map(|&id| gazetteer.place(id)) {
+            let w = prior(p);
+            match readings.iter_mut().find(|(c, _)| *c == p.country) {
+                Some((_, best)) => *best = best.max(w),
+                None => readings.push((p.country.as_str(), w)),
+            }
+        }
+        let total: f64 = readings.iter().map(|(_, w)| w).sum();
+        if total > 0.0 {
+            for &(c, w) in readings.iter() {
+                *votes.entry(c).or_default() += w / total;
             }
         }
     };
     for hit in hits {
-        count_ids(gazetteer.index().values(hit.cand.key));
+        vote(gazetteer.index().values(hit.cand.key));
     }
     if let Some(place) = parsed.dateline.as_ref().and_then(|d| d.place.as_deref()) {
-        count_ids(gazetteer.lookup_ids(place));
+        vote(gazetteer.lookup_ids(place));
     }
-    counts
+    votes
         .into_iter()
-        .max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(a.0)))
+        .max_by(|a, b| a.1.total_cmp(&b.1).then(b.0.cmp(a.0)))
         .map(|(c, _)| c)
 }
 
