@@ -94,3 +94,12 @@ fn a_small_town_abroad_is_left_unresolved() {
         "{got:?}"
     );
 }
+
+#[test]
+fn a_country_in_a_compound_modifier_says_where_someone_is_from_not_where_the_story_is() {
+    let got = places("The Britain-based monitor said two strikes hit Marea overnight.");
+    let marea: Vec<_> = got.iter().filter(|p| p.0 == "Marea").collect();
+    assert_eq!(marea.len(), 1, "{got:?}");
+    assert_eq!(marea[0].1, "SY");
+    assert_eq!(marea[0].2.as_deref(), Some("Aleppo"));
+}

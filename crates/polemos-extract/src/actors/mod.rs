@@ -226,8 +226,8 @@ impl ActorDictionary {
             .or_else(|| fitting().next())
     }
 
-    /// The original spans of `hits` that name a group, a community or a demonym ("Taliban",
-    /// "al-Shabab", "Maasai", "Somali") and not a country or its capital. A place name the
+    /// The original spans of `hits` that name a group, a community or a people ("Taliban",
+    /// "al-Shabab", "Maasai", "Somali"), not a country or its capital. A place name the
     /// gazetteer shares with them is no place there unless the text places it
     /// ([`crate::gazetteer::geocode_document`]).
     pub(crate) fn names_not_places(&self, text: &str, folded: &Folded, hits: &[Hit]) -> Vec<Span> {
@@ -235,13 +235,13 @@ impl ActorDictionary {
             .filter_map(|hit| {
                 let span = folded.original_span(hit.start, hit.end);
                 let written = span.slice(text);
-                let mut fitting = self
+                let fitting = self
                     .matcher
                     .values(hit.key)
                     .iter()
                     .filter(|a| a.exact.as_ref().is_none_or(|e| letters_equal(written, e)));
                 let mut names = false;
-                for a in fitting.by_ref() {
+                for a in fitting {
                     match a.target {
                         AliasTarget::CountryName(_) => return None,
                         AliasTarget::Named(_) | AliasTarget::Demonym(_) | AliasTarget::NotActor => {

@@ -49,11 +49,11 @@ struct Hit {
 
 /// Finds and resolves every gazetteer name in the document's sentences.
 ///
-/// `not_places` are the spans of names of groups, communities and demonyms
+/// `not_places` are the spans of names of groups, communities and peoples
 /// ([`crate::actors::ActorDictionary::names_not_places`]): a name inside a longer one is no
 /// place ("Shabab" of "al-Shabab"), and a name that is one of them ("Taliban", "Maasai",
-/// "Turkana") is a place only after a place preposition ("in Turkana"), like a guarded name,
-/// unless it names a country or a capital.
+/// "Turkana") is a place only after a place preposition ("in Turkana"), like a guarded name;
+/// neither holds for the name of a country or a capital.
 ///
 /// Choosing among places sharing a name, in order: the article's country focus; what the
 /// words around say (province, countryside, city); closeness to the places of the document that
@@ -79,14 +79,9 @@ pub fn geocode_document(
         if !words.looks_proper(span.slice(text)) || sentence_of(&parsed.sentences, span).is_none() {
             continue;
         }
-        let named = not_places
-            .iter()
-            .find(|n| n.start <= span.start && span.end <= n.end);
-        if named.is_some_and(|n| *n != span) {
-            continue;
-        }
-        // A state's name or capital that also names its forces ("Russia", "Washington") is
-        // a place wherever it is not a metonym, which `choose`'s caller checks.
+        // A state's name or capital, alone or in a name ("Russia", "Washington", "Kenya
+        // Defence Forces"), is a place wherever it is not a metonym, which `choose`'s caller
+        // checks: it says which country the story is about.
         let names_state = || {
             index.values(cand.key).iter().any(|&id| {
                 gazetteer
@@ -94,7 +89,15 @@ pub fn geocode_document(
                     .is_some_and(|p| p.kind == PlaceKind::Country || p.feature_code == "PPLC")
             })
         };
-        if (named.is_some() && !names_state()) || gazetteer.is_guarded_key(cand.key) {
+        let named = not_places
+            .iter()
+            .copied()
+            .find(|n| n.start <= span.start && span.end <= n.end)
+            .filter(|_| !names_state());
+        if named.is_some_and(|n| n != span) {
+            continue;
+        }
+        if named.is_some() || gazetteer.is_guarded_key(cand.key) {
             let before = previous_words(folded, folded.folded_offset(span.start), 1);
             if !before
                 .first()
@@ -277,6 +280,12 @@ fn anchors(gazetteer: &Gazetteer, hits: &[Hit]) -> Vec<Point> {
         .collect()
 }
 
+/// A country's name votes for it as a middling town's does: stories name the countries
+/// that act, back, send or receive ("Turkey said", "Iran-backed", "fled to Turkey") far more
+/// than the towns they do not happen in; a Syrian story with a Turkish dateline that names
+/// Turkey three times and five Syrian towns is Syrian.
+const COUNTRY_NAME_VOTE: f64 = 0.5;
+
 /// The least [`prior`] of a place outside the document's country that a name resolves to:
 /// a town of 100,000.
 const ABROAD_MIN_PRIOR: f64 = 0.6;
@@ -288,17 +297,26 @@ const ABROAD_MIN_PRIOR: f64 = 0.6;
 fn prior(p: &Place) -> f64 {
     match p.kind {
         PlaceKind::Country | PlaceKind::Admin1 => 1.0,
+        // Places of unknown size: towns, villages, areas and sites the gazetteer's authored
+        // tables add ("Marea", "Golan Heights") are notable, neither hamlet nor city; a
+        // GeoNames city without a population is mostly a stray entry, counted as a hamlet.
+        _ if p.population == 0 && p.kind != PlaceKind::City => 0.5,
         _ => ((p.population.max(1) as f64).log10() - 2.0).clamp(1.0, 5.0) / 5.0,
     }
 }
 
 /// The country the document is about: each name found (and the dateline's place) votes for
-/// the countries of its readings, one vote a name shared by its readings' countries in
-/// proportion to their [`prior`] (a country's weight is that of its likeliest reading), so a
-/// name of one country gives it a whole vote and "Dhaka" gives two thirds of its to
-/// Bangladesh (the capital of millions against a town of Bihar). The country with the most
-/// votes, if any. (Steeper priors, the square or the cube, let a great city abroad outvote a
-/// story's small towns: "Paris" and "Dublin" of Illinois and Ohio stories went to Europe.)
+/// the countries of its readings, as much as its likeliest reading's [`prior`] (a region or
+/// a city a whole vote, a village a fifth, a country's name [`COUNTRY_NAME_VOTE`]), shared among its readings' countries in
+/// proportion to their priors (a country's that of its likeliest reading there), so "Dhaka"
+/// gives two thirds of its vote to Bangladesh (the capital of millions against a town of
+/// Bihar) and a hamlet's name outvotes no city. A name written as the first part of a
+/// compound modifier ("Britain-based", "Iran-backed"; not "the Gilgil-Nyahururu road")
+/// says where someone comes from, not where the story is, and does not vote. The country with the most votes, if any.
+/// (Steeper priors, the square or the cube, let a great city abroad outvote a story's small
+/// towns: "Paris" and "Dublin" of Illinois and Ohio stories went to Europe. Named groups
+/// voting for their countries placed fewer notes in a wrong country but fewer in the right
+/// one, as stories name foreign groups and forces beside local ones.)
 fn country_focus<'g>(
     gazetteer: &'g Gazetteer,
     parsed: &ParsedDocument,
@@ -309,21 +327,33 @@ fn country_focus<'g>(
     let mut vote = |ids: &[u32]| {
         readings.clear();
         for p in ids.iter().filter_map(|&id| gazetteer.place(id)) {
-            let w = prior(p);
+            let w = if p.kind == PlaceKind::Country {
+                COUNTRY_NAME_VOTE
+            } else {
+                prior(p)
+            };
             match readings.iter_mut().find(|(c, _)| *c == p.country) {
                 Some((_, best)) => *best = best.max(w),
                 None => readings.push((p.country.as_str(), w)),
             }
         }
         let total: f64 = readings.iter().map(|(_, w)| w).sum();
+        let likeliest = readings.iter().map(|(_, w)| *w).fold(0.0, f64::max);
         if total > 0.0 {
             for &(c, w) in readings.iter() {
-                *votes.entry(c).or_default() += w / total;
+                *votes.entry(c).or_default() += likeliest * w / total;
             }
         }
     };
+    let text = parsed.doc.text.as_str();
     for hit in hits {
-        vote(gazetteer.index().values(hit.cand.key));
+        let modifier = text.get(hit.span.end..).is_some_and(|rest| {
+            rest.strip_prefix('-')
+                .is_some_and(|r| r.starts_with(|c: char| c.is_lowercase()))
+        });
+        if !modifier {
+            vote(gazetteer.index().values(hit.cand.key));
+        }
     }
     if let Some(place) = parsed.dateline.as_ref().and_then(|d| d.place.as_deref()) {
         vote(gazetteer.lookup_ids(place));
