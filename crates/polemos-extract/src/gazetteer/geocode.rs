@@ -45,6 +45,8 @@ struct Hit {
     near: bool,
     /// Followed by a word that makes a capital stand for its government.
     metonym: bool,
+    /// Followed by a reporting verb ("Abu al-Hassan said"): the name may be a speaker's.
+    speaks: bool,
 }
 
 /// Finds and resolves every gazetteer name in the document's sentences.
@@ -97,7 +99,23 @@ pub fn geocode_document(
         if named.is_some_and(|n| n != span) {
             continue;
         }
-        if named.is_some() || gazetteer.is_guarded_key(cand.key) {
+        // A one-word name only small places bear (no town of 15,000) is a common word or a
+        // person's name as often as a place: it needs a place preposition ("in Bell", not
+        // "Bell said"). Names of several words ("Kafr Nabl", "Deir al-Adas") rarely are, and
+        // guarding them lost villages of the Middle East.
+        let only_small = || {
+            index.values(cand.key).iter().all(|&id| {
+                gazetteer.place(id).is_some_and(|p| {
+                    !p.is_region()
+                        && p.population < SMALL_PLACE_POPULATION
+                        && (p.population > 0 || p.kind == PlaceKind::City)
+                })
+            })
+        };
+        let one_word = !span
+            .slice(text)
+            .contains(|c: char| c.is_whitespace() || c == '-');
+        if named.is_some() || gazetteer.is_guarded_key(cand.key) || (one_word && only_small()) {
             let before = previous_words(folded, folded.folded_offset(span.start), 1);
             if !before
                 .first()
@@ -132,6 +150,7 @@ pub fn geocode_document(
                 near: v.near_cues.precedes(&before),
                 metonym: v.metonym_next.contains(next)
                     || before.first().is_some_and(|w| v.metonym_before.contains(w)),
+                speaks: v.report_verbs.get(next).is_some(),
             })
         })
         .collect();
@@ -192,6 +211,11 @@ fn choose<'g>(
     focus: Option<&str>,
     anchors: &[Point],
 ) -> Option<(u32, &'g Place)> {
+    let likeliest = ids
+        .iter()
+        .filter_map(|&id| gazetteer.place(id))
+        .map(prior)
+        .fold(0.0, f64::max);
     let score = |p: &Place| {
         let kind_fit = if hit.wants_province {
             p.kind == PlaceKind::Admin1
@@ -203,7 +227,7 @@ fn choose<'g>(
         };
         let closeness = closeness(anchors, &Point::new(p.latitude, p.longitude));
         (
-            focus.is_some_and(|f| f == p.country),
+            focus.is_some_and(|f| f == p.country) && prior(p) >= likeliest - FOCUS_PRIOR_MARGIN,
             kind_fit,
             closeness,
             p.population,
@@ -286,6 +310,15 @@ fn anchors(gazetteer: &Gazetteer, hits: &[Hit]) -> Vec<Point> {
 /// Turkey three times and five Syrian towns is Syrian.
 const COUNTRY_NAME_VOTE: f64 = 0.5;
 
+/// How much likelier (in [`prior`]) than a reading in the document's country another may be
+/// before the country no longer decides: 0.4 is two orders of magnitude of population. A
+/// hamlet of the story's country named like a city abroad ("Kampala", "Manchester") is not
+/// what the story means.
+const FOCUS_PRIOR_MARGIN: f64 = 0.4;
+
+/// Below this population a place is small ([`geocode_document`]).
+const SMALL_PLACE_POPULATION: u64 = 15_000;
+
 /// The least [`prior`] of a place outside the document's country that a name resolves to:
 /// a town of 100,000.
 const ABROAD_MIN_PRIOR: f64 = 0.6;
@@ -312,7 +345,8 @@ fn prior(p: &Place) -> f64 {
 /// gives two thirds of its vote to Bangladesh (the capital of millions against a town of
 /// Bihar) and a hamlet's name outvotes no city. A name written as the first part of a
 /// compound modifier ("Britain-based", "Iran-backed"; not "the Gilgil-Nyahururu road")
-/// says where someone comes from, not where the story is, and does not vote. The country with the most votes, if any.
+/// says where someone comes from, not where the story is, and does not vote; nor does one
+/// before a reporting verb, a speaker's as often as a town's ("Abu al-Hassan said"). The country with the most votes, if any.
 /// (Steeper priors, the square or the cube, let a great city abroad outvote a story's small
 /// towns: "Paris" and "Dublin" of Illinois and Ohio stories went to Europe. Named groups
 /// voting for their countries placed fewer notes in a wrong country but fewer in the right
@@ -351,7 +385,7 @@ fn country_focus<'g>(
             rest.strip_prefix('-')
                 .is_some_and(|r| r.starts_with(|c: char| c.is_lowercase()))
         });
-        if !modifier {
+        if !modifier && !hit.speaks {
             vote(gazetteer.index().values(hit.cand.key));
         }
     }

@@ -1,8 +1,8 @@
 //! The gazetteer: places with coordinates, admin regions and the names news uses for them.
 //!
 //! The embedded table (`data/gazetteer/places.tsv.zst`, built by `tools/gazetteer/build.py`)
-//! covers every country, every first-level admin region, cities of the Middle East and North
-//! Africa down to 1,000 inhabitants and elsewhere down to 15,000, and Syria and Iraq densely.
+//! covers every country, every first-level admin region, every town of 1,000 inhabitants or
+//! more, and Syria and Iraq densely.
 //! Users can load GeoNames dumps for village-level coverage of any country
 //! ([`Gazetteer::from_geonames`]) and merge them with the embedded table
 //! ([`Gazetteer::merged`]).
