@@ -103,3 +103,27 @@ fn a_country_in_a_compound_modifier_says_where_someone_is_from_not_where_the_sto
     assert_eq!(marea[0].1, "SY");
     assert_eq!(marea[0].2.as_deref(), Some("Aleppo"));
 }
+
+#[test]
+fn the_containment_the_text_states_chooses_the_reading() {
+    // Paris of Texas, not of France; Springfield of Ohio, not the larger ones of Missouri or
+    // Massachusetts; Dunn, a name only a town under 15,000 bears, licensed by its state.
+    let got = places(
+        "Farmers marched in Paris (Texas) on Monday; Springfield, Ohio, and Dunn, North \
+         Carolina, stayed calm.",
+    );
+    let has = |name: &str, admin1: &str| {
+        got.iter()
+            .any(|p| p.0 == name && p.1 == "US" && p.2.as_deref() == Some(admin1))
+    };
+    assert!(has("Paris", "Texas"), "{got:?}");
+    assert!(has("Springfield", "Ohio"), "{got:?}");
+    assert!(has("Dunn", "North Carolina"), "{got:?}");
+}
+
+#[test]
+fn a_one_word_name_only_small_places_bear_needs_a_place_preposition() {
+    // Dunn is a town of North Carolina and a surname.
+    assert!(!names("Dunn said the talks had failed.").contains(&"Dunn".to_string()));
+    assert!(names("Fighting was reported in Dunn overnight.").contains(&"Dunn".to_string()));
+}

@@ -4,6 +4,7 @@ use std::collections::HashMap;
 
 use polemos_core::{GeoPrecision, Location, ParsedDocument, PlaceKind, Span};
 
+use super::containment::{container_runs, is_contained, lies_in};
 use super::distance::{distance_km, latitude_gap_km, Point};
 use super::index::{longest_non_overlapping, Candidate};
 use super::{with_keyer, Gazetteer, Place};
@@ -37,6 +38,8 @@ fn names_outlet(v: &Vocab, folded: &Folded, end: usize) -> bool {
 #[derive(Debug)]
 struct Hit {
     cand: Candidate,
+    /// The names the text gives as containing it ([`container_runs`]).
+    containers: Vec<Candidate>,
     span: Span,
     sentence: u32,
     wants_province: bool,
@@ -57,7 +60,8 @@ struct Hit {
 /// "Turkana") is a place only after a place preposition ("in Turkana"), like a guarded name;
 /// neither holds for the name of a country or a capital.
 ///
-/// Choosing among places sharing a name, in order: the article's country focus; what the
+/// Choosing among places sharing a name, in order: the containment the text states ("Tokoro
+/// (Kouande, Atacora)"); the article's country focus; what the
 /// words around say (province, countryside, city); closeness to the places of the document that
 /// have only one reading; then population and a lower admin level.
 pub fn geocode_document(
@@ -75,30 +79,38 @@ pub fn geocode_document(
     let found = with_keyer(|keyer| {
         index.candidates_where(text, keyer, |t, at| words.may_look_proper(t, at))
     });
-    let mut accepted = Vec::with_capacity(found.len());
-    for cand in found {
+    // A state's name or capital, alone or in a name ("Russia", "Washington", "Kenya Defence
+    // Forces"), is a place wherever it is not a metonym, which `choose`'s caller checks: it
+    // says which country the story is about.
+    let names_state = |cand: &Candidate| {
+        index.values(cand.key).iter().any(|&id| {
+            gazetteer
+                .place(id)
+                .is_some_and(|p| p.kind == PlaceKind::Country || p.feature_code == "PPLC")
+        })
+    };
+    let actor_name = |cand: &Candidate| {
         let span = Span::new(cand.orig_start, cand.orig_end);
-        if !words.looks_proper(span.slice(text)) || sentence_of(&parsed.sentences, span).is_none() {
-            continue;
-        }
-        // A state's name or capital, alone or in a name ("Russia", "Washington", "Kenya
-        // Defence Forces"), is a place wherever it is not a metonym, which `choose`'s caller
-        // checks: it says which country the story is about.
-        let names_state = || {
-            index.values(cand.key).iter().any(|&id| {
-                gazetteer
-                    .place(id)
-                    .is_some_and(|p| p.kind == PlaceKind::Country || p.feature_code == "PPLC")
-            })
-        };
-        let named = not_places
+        not_places
             .iter()
             .copied()
             .find(|n| n.start <= span.start && span.end <= n.end)
-            .filter(|_| !names_state());
-        if named.is_some_and(|n| n != span) {
-            continue;
-        }
+            .filter(|_| !names_state(cand))
+    };
+    let proper: Vec<Candidate> = found
+        .into_iter()
+        .filter(|cand| {
+            let span = Span::new(cand.orig_start, cand.orig_end);
+            words.looks_proper(span.slice(text))
+                && sentence_of(&parsed.sentences, span).is_some()
+                && actor_name(cand).is_none_or(|n| n == span)
+        })
+        .collect();
+    let proper = longest_non_overlapping(proper);
+    let runs = container_runs(text, &proper);
+    let mut accepted = Vec::with_capacity(proper.len());
+    for (cand, run) in proper.iter().zip(&runs) {
+        let span = Span::new(cand.orig_start, cand.orig_end);
         // A one-word name only small places bear (no town of 15,000) is a common word or a
         // person's name as often as a place: it needs a place preposition ("in Bell", not
         // "Bell said"). Names of several words ("Kafr Nabl", "Deir al-Adas") rarely are, and
@@ -115,20 +127,24 @@ pub fn geocode_document(
         let one_word = !span
             .slice(text)
             .contains(|c: char| c.is_whitespace() || c == '-');
-        if named.is_some() || gazetteer.is_guarded_key(cand.key) || (one_word && only_small()) {
-            let before = previous_words(folded, folded.folded_offset(span.start), 1);
-            if !before
+        let guarded = actor_name(cand).is_some()
+            || gazetteer.is_guarded_key(cand.key)
+            || (one_word && only_small());
+        // A guarded name is a place after a place preposition, or where the text names what
+        // contains it ("Bell, Florida", "Morek (Hama)").
+        if guarded
+            && !previous_words(folded, folded.folded_offset(span.start), 1)
                 .first()
                 .is_some_and(|w| v.place_prepositions.contains(w))
-            {
-                continue;
-            }
+            && !is_contained(gazetteer, cand, &proper[run.clone()])
+        {
+            continue;
         }
-        accepted.push(cand);
+        accepted.push((*cand, run.clone()));
     }
-    let hits: Vec<Hit> = longest_non_overlapping(accepted)
+    let hits: Vec<Hit> = accepted
         .into_iter()
-        .filter_map(|cand| {
+        .filter_map(|(cand, run)| {
             let span = Span::new(cand.orig_start, cand.orig_end);
             let sentence = sentence_of(&parsed.sentences, span)?;
             let after = next_words(folded, folded.folded_offset(span.end), 1);
@@ -139,6 +155,7 @@ pub fn geocode_document(
             }
             Some(Hit {
                 cand,
+                containers: proper.get(run).unwrap_or_default().to_vec(),
                 span,
                 sentence,
                 wants_province: v.province_words.contains(next),
@@ -169,8 +186,12 @@ pub fn geocode_document(
         }
         // A small town abroad, where the name has no reading in the document's country, is
         // more likely a namesake the gazetteer lacks, or no place at all ("Bazar" is Pazar in
-        // Turkey), than a place the story goes to: it stays unresolved.
-        if focus.is_some_and(|f| f != place.country) && prior(place) < ABROAD_MIN_PRIOR {
+        // Turkey), than a place the story goes to: it stays unresolved, unless the text says
+        // what contains it.
+        if focus.is_some_and(|f| f != place.country)
+            && prior(place) < ABROAD_MIN_PRIOR
+            && !stated_inside(gazetteer, &hit, place)
+        {
             continue;
         }
         let mut precision = match place.kind {
@@ -203,6 +224,18 @@ pub fn geocode_document(
     out
 }
 
+/// Whether `p` lies in one of the places the text gives as containing the hit.
+fn stated_inside(gazetteer: &Gazetteer, hit: &Hit, p: &Place) -> bool {
+    hit.containers.iter().any(|c| {
+        gazetteer
+            .index()
+            .values(c.key)
+            .iter()
+            .filter_map(|&id| gazetteer.place(id))
+            .any(|outer| lies_in(p, outer))
+    })
+}
+
 /// Picks the place a hit most likely means.
 fn choose<'g>(
     gazetteer: &'g Gazetteer,
@@ -217,6 +250,7 @@ fn choose<'g>(
         .map(prior)
         .fold(0.0, f64::max);
     let score = |p: &Place| {
+        let inside = stated_inside(gazetteer, hit, p);
         let kind_fit = if hit.wants_province {
             p.kind == PlaceKind::Admin1
         } else if hit.wants_city || hit.wants_around {
@@ -227,6 +261,7 @@ fn choose<'g>(
         };
         let closeness = closeness(anchors, &Point::new(p.latitude, p.longitude));
         (
+            inside,
             focus.is_some_and(|f| f == p.country) && prior(p) >= likeliest - FOCUS_PRIOR_MARGIN,
             kind_fit,
             closeness,

@@ -7,6 +7,7 @@
 //! ([`Gazetteer::from_geonames`]) and merge them with the embedded table
 //! ([`Gazetteer::merged`]).
 
+mod containment;
 mod distance;
 mod document;
 mod geocode;
