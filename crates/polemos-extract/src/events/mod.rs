@@ -489,7 +489,7 @@ fn build_events_with(
                     plover,
                     actor1: roles.actor1,
                     actor2: roles.actor2,
-                    location: place.map(|p| p.location.clone()),
+                    location: place.map(PlaceMatch::event_location),
                     location_span: place.map(|p| p.span),
                     date: event_date(
                         f.dates_in(sentence),

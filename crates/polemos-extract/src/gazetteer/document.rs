@@ -73,6 +73,9 @@ pub(crate) fn dateline_place(gazetteer: &Gazetteer, parsed: &ParsedDocument) -> 
         sentence: 0,
         place_id,
         location: location_of(place, GeoPrecision::Exact),
+        seat: gazetteer
+            .seat_of(place_id)
+            .map(|seat| (seat.latitude, seat.longitude)),
         rule: "place:dateline",
     })
 }

@@ -18,9 +18,27 @@ pub struct PlaceMatch {
     pub span: Span,
     pub sentence: u32,
     pub place_id: u32,
+    /// The place, at its own point (a region's middle).
     pub location: Location,
+    /// For a country or a first-level region, the point of its seat (capital, or largest
+    /// town): where ACLED codes an event known only to the region ([`PlaceMatch::event_location`]).
+    pub seat: Option<(f64, f64)>,
     /// Which rule chose the place.
     pub rule: &'static str,
+}
+
+impl PlaceMatch {
+    /// The location of an event placed here: a region's at the point of its seat, as ACLED
+    /// codes events known only to a province or a country ("at the provincial capital"); a
+    /// mention keeps the region's own point, as gazetteers and geoparsers place regions.
+    pub fn event_location(&self) -> Location {
+        let mut location = self.location.clone();
+        if let Some((latitude, longitude)) = self.seat {
+            location.latitude = latitude;
+            location.longitude = longitude;
+        }
+        location
+    }
 }
 
 /// Whether a media word follows original offset `end`, with only spaces between.
@@ -218,6 +236,9 @@ pub fn geocode_document(
             sentence: hit.sentence,
             place_id,
             location: location_of(place, precision),
+            seat: gazetteer
+                .seat_of(place_id)
+                .map(|seat| (seat.latitude, seat.longitude)),
             rule,
         });
     }
@@ -306,7 +327,7 @@ fn closeness(anchors: &[Point], here: &Point) -> u8 {
 }
 
 /// Points of the places in the document that have only one reading (countries excluded:
-/// their point is only their capital), each once. A name whose readings all lie in one
+/// their point, the middle of their towns, is near none of them), each once. A name whose readings all lie in one
 /// first-level region ("Aleppo": the city and its governorate) counts too, at its most local
 /// reading.
 fn anchors(gazetteer: &Gazetteer, hits: &[Hit]) -> Vec<Point> {

@@ -69,6 +69,9 @@ impl Place {
 #[derive(Debug, Clone)]
 pub struct Gazetteer {
     places: Vec<Place>,
+    /// Per country or first-level region (by place id), its seat's place id: built on first
+    /// use ([`Gazetteer::seat_of`]), as only events placed at a region need it.
+    seats: std::sync::OnceLock<HashMap<u32, u32>>,
     index: NameIndex,
     /// Index keys of the lexicon's `guarded_place_names`, sorted.
     guarded: Vec<usize>,
@@ -128,10 +131,23 @@ impl Gazetteer {
         guarded.dedup();
         Gazetteer {
             places,
+            seats: std::sync::OnceLock::new(),
             index,
             guarded,
             words,
         }
+    }
+
+    /// The seat of a country (its capital) or a first-level region (its largest town), for
+    /// the place with id `id`; none for other places, or where the gazetteer has no town
+    /// there.
+    pub fn seat_of(&self, id: u32) -> Option<&Place> {
+        let place = self.place(id)?;
+        if !matches!(place.kind, PlaceKind::Country | PlaceKind::Admin1) {
+            return None;
+        }
+        let seats = self.seats.get_or_init(|| seats(&self.places));
+        seats.get(&id).and_then(|&s| self.place(s))
     }
 
     /// Loads a gazetteer from the TSV format of `data/gazetteer/README.md` (plain text).
@@ -307,6 +323,48 @@ impl Gazetteer {
     pub(crate) fn is_guarded_key(&self, key: usize) -> bool {
         self.guarded.binary_search(&key).is_ok()
     }
+}
+
+/// Each country's capital (its largest `PPLC` town, else its largest town) and each
+/// first-level region's largest town, by the region's place id.
+fn seats(places: &[Place]) -> HashMap<u32, u32> {
+    // (is a capital, population) ranks a country's towns; population a region's.
+    let mut in_country: HashMap<&str, ((bool, u64), u32)> = HashMap::new();
+    let mut in_region: HashMap<(&str, &str), (u64, u32)> = HashMap::new();
+    for (id, p) in places.iter().enumerate() {
+        if p.is_region() {
+            continue;
+        }
+        let id = id as u32;
+        let rank = (p.feature_code == "PPLC", p.population);
+        let best = in_country.entry(&p.country).or_insert((rank, id));
+        if rank > best.0 {
+            *best = (rank, id);
+        }
+        if let Some(admin1) = p.admin1.as_deref() {
+            let best = in_region
+                .entry((&p.country, admin1))
+                .or_insert((p.population, id));
+            if p.population > best.0 {
+                *best = (p.population, id);
+            }
+        }
+    }
+    places
+        .iter()
+        .enumerate()
+        .filter_map(|(id, p)| {
+            let seat = match p.kind {
+                PlaceKind::Country => in_country.get(p.country.as_str()).map(|b| b.1),
+                PlaceKind::Admin1 => {
+                    let name = p.admin1.as_deref().unwrap_or(&p.name);
+                    in_region.get(&(p.country.as_str(), name)).map(|b| b.1)
+                }
+                _ => None,
+            }?;
+            Some((id as u32, seat))
+        })
+        .collect()
 }
 
 /// The name keys of a run of places, in one string.
