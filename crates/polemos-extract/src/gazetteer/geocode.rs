@@ -107,13 +107,16 @@ pub fn geocode_document(
                 .is_some_and(|p| p.kind == PlaceKind::Country || p.feature_code == "PPLC")
         })
     };
+    // The actor name covering a candidate: `not_places` are in text order and do not
+    // overlap, so only the last one starting at or before it can (a binary search: a long
+    // document names thousands of places and actors).
     let actor_name = |cand: &Candidate| {
         let span = Span::new(cand.orig_start, cand.orig_end);
-        not_places
-            .iter()
+        let at = not_places.partition_point(|n| n.start <= span.start);
+        at.checked_sub(1)
+            .and_then(|i| not_places.get(i))
             .copied()
-            .find(|n| n.start <= span.start && span.end <= n.end)
-            .filter(|_| !names_state(cand))
+            .filter(|n| span.end <= n.end && !names_state(cand))
     };
     let proper: Vec<Candidate> = found
         .into_iter()
@@ -327,9 +330,9 @@ fn closeness(anchors: &[Point], here: &Point) -> u8 {
 }
 
 /// Points of the places in the document that have only one reading (countries excluded:
-/// their point, the middle of their towns, is near none of them), each once. A name whose readings all lie in one
-/// first-level region ("Aleppo": the city and its governorate) counts too, at its most local
-/// reading.
+/// their point, the middle of their towns, is near none of them), each once. A name whose
+/// readings all lie in one first-level region ("Aleppo": the city and its governorate)
+/// counts too, at its most local reading.
 fn anchors(gazetteer: &Gazetteer, hits: &[Hit]) -> Vec<Point> {
     hits.iter()
         .filter_map(|h| {
@@ -396,17 +399,19 @@ fn prior(p: &Place) -> f64 {
 
 /// The country the document is about: each name found (and the dateline's place) votes for
 /// the countries of its readings, as much as its likeliest reading's [`prior`] (a region or
-/// a city a whole vote, a village a fifth, a country's name [`COUNTRY_NAME_VOTE`]), shared among its readings' countries in
-/// proportion to their priors (a country's that of its likeliest reading there), so "Dhaka"
-/// gives two thirds of its vote to Bangladesh (the capital of millions against a town of
-/// Bihar) and a hamlet's name outvotes no city. A name written as the first part of a
-/// compound modifier ("Britain-based", "Iran-backed"; not "the Gilgil-Nyahururu road")
-/// says where someone comes from, not where the story is, and does not vote; nor does one
-/// before a reporting verb, a speaker's as often as a town's ("Abu al-Hassan said"). The country with the most votes, if any.
-/// (Steeper priors, the square or the cube, let a great city abroad outvote a story's small
-/// towns: "Paris" and "Dublin" of Illinois and Ohio stories went to Europe. Named groups
-/// voting for their countries placed fewer notes in a wrong country but fewer in the right
-/// one, as stories name foreign groups and forces beside local ones.)
+/// a city a whole vote, a village a fifth, a country's name [`COUNTRY_NAME_VOTE`]), shared
+/// among its readings' countries in proportion to their priors (a country's that of its
+/// likeliest reading there), so "Dhaka" gives two thirds of its vote to Bangladesh (the
+/// capital of millions against a town of Bihar) and a hamlet's name outvotes no city. A name
+/// written as the first part of a compound modifier ("Britain-based", "Iran-backed"; not
+/// "the Gilgil-Nyahururu road") says where someone comes from, not where the story is, and
+/// does not vote; nor does one before a reporting verb, a speaker's as often as a town's
+/// ("Abu al-Hassan said"). The country with the most votes, if any.
+///
+/// Tried and not kept: steeper priors (the square, the cube) let a great city abroad outvote
+/// a story's small towns ("Paris" and "Dublin" of Illinois and Ohio stories went to Europe);
+/// named groups voting for their countries placed fewer notes in a wrong country but fewer
+/// in the right one, as stories name foreign groups and forces beside local ones.
 fn country_focus<'g>(
     gazetteer: &'g Gazetteer,
     parsed: &ParsedDocument,
