@@ -13,6 +13,8 @@ Inputs
   GeoNames places, found by name and governorate.
 * ``syria_iraq_supplement.tsv`` next to this script: a table authored by the
   polemos project (governorates, well-known places, airbases, crossings, ...).
+* ``crates/polemos-extract/data/actors/countries.tsv``: the project's country
+  table, for the names news gives countries ("DRC", "USA", "Britain").
 
 Output
 ------
