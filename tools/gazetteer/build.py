@@ -57,6 +57,7 @@ DISTRICTS_PATH = HERE / "syria_districts.tsv"
 # The project's country table (names, demonyms, capitals, other names), declared once for the
 # actor dictionary and read here for the names news gives countries ("DRC", "UK", "U.S.").
 COUNTRIES_PATH = REPO_ROOT / "crates" / "polemos-extract" / "data" / "actors" / "countries.tsv"
+COUNTRY_TABLE_COLUMNS = ("iso2", "name", "demonyms", "capitals", "other_names")
 ALIASES_PATH = HERE / "syria_iraq_aliases.tsv"
 ZSTD_LEVEL = 19
 
@@ -514,15 +515,7 @@ def add_country_names(places: list[Place], path: Path) -> None:
     GeoNames' own alternate names of countries hold no abbreviations (short all-capital
     alternates are dropped as airport codes)."""
     by_iso = {p.country: p for p in places if p.kind == "country"}
-    header = None
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if not line.strip() or line.startswith("#"):
-            continue
-        cells = line.split("\t")
-        if header is None:
-            header = cells
-            continue
-        row = dict(zip(header, cells))
+    for row in read_table(path, COUNTRY_TABLE_COLUMNS):
         place = by_iso.get(row["iso2"])
         if place is None:
             continue

@@ -10,7 +10,7 @@ use super::{Gazetteer, Place};
 /// Whether `inner` lies in `outer`: in its country, for a country; else in its first-level
 /// region (a town named as the container of another, "Dhaka city (Dhaka, Dhaka)", stands for
 /// its region too).
-pub(super) fn lies_in(inner: &Place, outer: &Place) -> bool {
+fn lies_in(inner: &Place, outer: &Place) -> bool {
     if std::ptr::eq(inner, outer) || inner.country != outer.country {
         return false;
     }
@@ -47,22 +47,27 @@ pub(super) fn container_runs(text: &str, cands: &[Candidate]) -> Vec<std::ops::R
     runs
 }
 
+/// The places a name may mean.
+fn readings<'g>(gazetteer: &'g Gazetteer, c: &Candidate) -> impl Iterator<Item = &'g Place> {
+    gazetteer
+        .index()
+        .values(c.key)
+        .iter()
+        .filter_map(|&id| gazetteer.place(id))
+}
+
+/// Whether `p` lies in some reading of one of `containers`.
+pub(super) fn lies_in_any(gazetteer: &Gazetteer, p: &Place, containers: &[Candidate]) -> bool {
+    containers
+        .iter()
+        .any(|c| readings(gazetteer, c).any(|outer| lies_in(p, outer)))
+}
+
 /// Whether some reading of `cand` lies in some reading of one of `containers`.
 pub(super) fn is_contained(
     gazetteer: &Gazetteer,
     cand: &Candidate,
     containers: &[Candidate],
 ) -> bool {
-    let index = gazetteer.index();
-    let readings = |c: &Candidate| {
-        index
-            .values(c.key)
-            .iter()
-            .filter_map(|&id| gazetteer.place(id))
-    };
-    readings(cand).any(|p| {
-        containers
-            .iter()
-            .any(|c| readings(c).any(|outer| lies_in(p, outer)))
-    })
+    readings(gazetteer, cand).any(|p| lies_in_any(gazetteer, p, containers))
 }

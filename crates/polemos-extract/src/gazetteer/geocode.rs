@@ -4,7 +4,7 @@ use std::collections::HashMap;
 
 use polemos_core::{GeoPrecision, Location, ParsedDocument, PlaceKind, Span};
 
-use super::containment::{container_runs, is_contained, lies_in};
+use super::containment::{container_runs, is_contained, lies_in_any};
 use super::distance::{distance_km, latitude_gap_km, Point};
 use super::index::{longest_non_overlapping, Candidate};
 use super::{with_keyer, Gazetteer, Place};
@@ -211,7 +211,7 @@ pub fn geocode_document(
         // what contains it.
         if focus.is_some_and(|f| f != place.country)
             && prior(place) < ABROAD_MIN_PRIOR
-            && !stated_inside(gazetteer, &hit, place)
+            && !lies_in_any(gazetteer, place, &hit.containers)
         {
             continue;
         }
@@ -248,18 +248,6 @@ pub fn geocode_document(
     out
 }
 
-/// Whether `p` lies in one of the places the text gives as containing the hit.
-fn stated_inside(gazetteer: &Gazetteer, hit: &Hit, p: &Place) -> bool {
-    hit.containers.iter().any(|c| {
-        gazetteer
-            .index()
-            .values(c.key)
-            .iter()
-            .filter_map(|&id| gazetteer.place(id))
-            .any(|outer| lies_in(p, outer))
-    })
-}
-
 /// Picks the place a hit most likely means.
 fn choose<'g>(
     gazetteer: &'g Gazetteer,
@@ -274,7 +262,7 @@ fn choose<'g>(
         .map(prior)
         .fold(0.0, f64::max);
     let score = |p: &Place| {
-        let inside = stated_inside(gazetteer, hit, p);
+        let inside = lies_in_any(gazetteer, p, &hit.containers);
         let kind_fit = if hit.wants_province {
             p.kind == PlaceKind::Admin1
         } else if hit.wants_city || hit.wants_around {
