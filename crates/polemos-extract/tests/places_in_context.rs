@@ -135,3 +135,42 @@ fn countries_go_by_the_names_news_gives_them() {
     let countries: Vec<&str> = got.iter().map(|p| p.1.as_str()).collect();
     assert_eq!(countries, ["US", "CD", "AE"], "{got:?}");
 }
+
+#[test]
+fn abbreviations_are_places_only_as_written() {
+    let got = places("Troops from the U.S. and the UK arrived in Lexington, Ky., on Monday.");
+    let got: Vec<_> = got
+        .iter()
+        .map(|(n, c, a)| (n.as_str(), c.as_str(), a.as_deref()))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("U.S.", "US", None),
+            ("UK", "GB", None),
+            ("Lexington", "US", Some("Kentucky")),
+            ("Ky.", "US", Some("Kentucky")),
+        ]
+    );
+    // The pronoun, and capitals in a shouted headline, are no country.
+    assert!(names("Let us go. HELP US NOW.").is_empty());
+}
+
+#[test]
+fn an_abbreviation_modifying_a_noun_places_no_event() {
+    // "U.S. aid workers" says whose, like "American aid workers": a place mention, but not
+    // where the shelling was.
+    let text = "Shelling killed two U.S. aid workers on Monday.";
+    assert_eq!(names(text), ["U.S."]);
+    let out = pipeline().run(vec![Document::from_text("t", text)]);
+    let event = out[0].events.first().expect("an event");
+    assert!(event.location.is_none(), "{:?}", event.location);
+    // Where it ends a phrase, it is where things happen.
+    let text = "Shelling killed two aid workers in the U.S. on Monday.";
+    let out = pipeline().run(vec![Document::from_text("t", text)]);
+    let event = out[0].events.first().expect("an event");
+    assert_eq!(
+        event.location.as_ref().map(|l| l.country.as_str()),
+        Some("US")
+    );
+}

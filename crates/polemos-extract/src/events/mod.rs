@@ -762,7 +762,9 @@ fn choose_place<'a>(
     scope: Span,
     circumstance: Option<usize>,
 ) -> Option<&'a PlaceMatch> {
-    let in_focus = |p: &&PlaceMatch| f.country.is_none_or(|c| p.location.country == c);
+    // An abbreviation modifying a noun ("US forces") says whose, not where.
+    let in_focus =
+        |p: &&PlaceMatch| !p.modifier && f.country.is_none_or(|c| p.location.country == c);
     // The trigger's own clause first: in "attacked in Raqqa province while 100 died in
     // Aleppo", the attack is in Raqqa.
     let in_scope = |p: &&PlaceMatch| p.sentence != sentence || scope.contains(p.span);

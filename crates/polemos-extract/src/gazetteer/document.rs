@@ -77,5 +77,6 @@ pub(crate) fn dateline_place(gazetteer: &Gazetteer, parsed: &ParsedDocument) -> 
             .seat_of(place_id)
             .map(|seat| (seat.latitude, seat.longitude)),
         rule: "place:dateline",
+        modifier: false,
     })
 }

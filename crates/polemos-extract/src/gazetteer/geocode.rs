@@ -7,7 +7,7 @@ use polemos_core::{GeoPrecision, Location, ParsedDocument, PlaceKind, Span};
 use super::containment::{container_runs, is_contained, lies_in_any};
 use super::distance::{distance_km, latitude_gap_km, Point};
 use super::index::{longest_non_overlapping, Candidate};
-use super::{with_keyer, Gazetteer, Place};
+use super::{abbreviations, with_keyer, Gazetteer, Place};
 use crate::context::{next_words, previous_words, sentence_of};
 use crate::fold::Folded;
 use crate::lexicon::Vocab;
@@ -25,6 +25,9 @@ pub struct PlaceMatch {
     pub seat: Option<(f64, f64)>,
     /// Which rule chose the place.
     pub rule: &'static str,
+    /// An abbreviation modifying the word after it ("U.S. officials", "US-backed"): it says
+    /// whose, like a demonym, not where, so it places no event.
+    pub modifier: bool,
 }
 
 impl PlaceMatch {
@@ -68,6 +71,8 @@ struct Hit {
     metonym: bool,
     /// Followed by a reporting verb ("Abu al-Hassan said"): the name may be a speaker's.
     speaks: bool,
+    /// An abbreviation modifying the next word ([`abbreviations::modifies_next_word`]).
+    modifier: bool,
 }
 
 /// Finds and resolves every gazetteer name in the document's sentences.
@@ -94,9 +99,10 @@ pub fn geocode_document(
     // Only names written as proper names are kept, so only words that may begin one are
     // looked up (and only the words such a name could cover are keyed).
     let words = gazetteer.words();
-    let found = with_keyer(|keyer| {
+    let mut found = with_keyer(|keyer| {
         index.candidates_where(text, keyer, |t, at| words.may_look_proper(t, at))
     });
+    abbreviations::resolve(index, text, &mut found);
     // A state's name or capital, alone or in a name ("Russia", "Washington", "Kenya Defence
     // Forces"), is a place wherever it is not a metonym, which `choose`'s caller checks: it
     // says which country the story is about.
@@ -189,6 +195,7 @@ pub fn geocode_document(
                 metonym: v.metonym_next.contains(next)
                     || before.first().is_some_and(|w| v.metonym_before.contains(w)),
                 speaks: v.report_verbs.get(next).is_some(),
+                modifier: abbreviations::modifies_next_word(v, text, span.start, span.end, next),
             })
         })
         .collect();
@@ -243,6 +250,7 @@ pub fn geocode_document(
                 .seat_of(place_id)
                 .map(|seat| (seat.latitude, seat.longitude)),
             rule,
+            modifier: hit.modifier,
         });
     }
     out
@@ -434,7 +442,7 @@ fn country_focus<'g>(
             rest.strip_prefix('-')
                 .is_some_and(|r| r.starts_with(|c: char| c.is_lowercase()))
         });
-        if !modifier && !hit.speaks {
+        if !modifier && !hit.speaks && !hit.modifier {
             vote(gazetteer.index().values(hit.cand.key));
         }
     }

@@ -231,6 +231,15 @@ pub struct EntryCache {
 /// noise.
 pub const MIN_KEY_LEN: usize = 3;
 
+/// The index string of an abbreviation's written form: the form after a mark that no name
+/// key holds ('=' is punctuation, which breaks words), so forms and keys never meet.
+fn exact_string(form: &str) -> String {
+    let mut s = String::with_capacity(form.len() + 1);
+    s.push('=');
+    s.push_str(form);
+    s
+}
+
 /// Builds a [`NameIndex`] one `(key, place)` pair at a time.
 #[derive(Debug)]
 pub struct IndexBuilder {
@@ -270,19 +279,35 @@ impl IndexBuilder {
         if key.len() < MIN_KEY_LEN {
             return;
         }
+        let k = self.key_number(key);
+        self.pairs.push((k, id));
+    }
+
+    /// Registers place `id` under an abbreviation that only stands for it as written
+    /// (`form`, "U.S." or "Ky."): the text search finds its name key (`key`, "us"), whatever
+    /// its length, and [`NameIndex::exact_key`] the places of the form.
+    pub fn add_exact(&mut self, key: &str, form: &str, id: u32) {
+        if key.is_empty() {
+            return;
+        }
+        self.key_number(key);
+        let k = self.key_number(&exact_string(form));
+        self.pairs.push((k, id));
+    }
+
+    /// The key number of `key`, numbered now if new.
+    fn key_number(&mut self, key: &str) -> u32 {
         let next = self.keys;
         let entry = self.entry(key);
-        let k = if entry.key == NO_KEY {
-            entry.key = next;
-            self.keys += 1;
-            for (at, _) in key.match_indices([' ', '|']) {
-                self.entry(&key[..at]).continues = true;
-            }
-            next
-        } else {
-            entry.key
-        };
-        self.pairs.push((k, id));
+        if entry.key != NO_KEY {
+            return entry.key;
+        }
+        entry.key = next;
+        self.keys += 1;
+        for (at, _) in key.match_indices([' ', '|']) {
+            self.entry(&key[..at]).continues = true;
+        }
+        next
     }
 
     pub fn finish(self) -> NameIndex {
@@ -417,6 +442,12 @@ impl NameIndex {
         }
         let id = self.table.find_slot(s, h).1?;
         self.entries.get(id as usize).copied()
+    }
+
+    /// The key index of an abbreviation written exactly as `form` ("U.S.", not "u.s."), if
+    /// some place bears it ([`IndexBuilder::add_exact`]).
+    pub fn exact_key(&self, form: &str) -> Option<usize> {
+        self.get_key(&exact_string(form))
     }
 
     /// The key index of exactly this name key, if it is in the index.

@@ -7,6 +7,7 @@
 //! ([`Gazetteer::from_geonames`]) and merge them with the embedded table
 //! ([`Gazetteer::merged`]).
 
+mod abbreviations;
 mod containment;
 mod distance;
 mod document;
@@ -305,10 +306,11 @@ impl Gazetteer {
     /// [`geocode_document`] requires. Much faster: only words that may begin such a name are
     /// looked up.
     pub fn find_proper_names(&self, text: &str) -> Vec<(std::ops::Range<usize>, &[u32])> {
-        let cands = with_keyer(|keyer| {
+        let mut cands = with_keyer(|keyer| {
             self.index
                 .candidates_where(text, keyer, |t, at| self.words.may_look_proper(t, at))
         });
+        abbreviations::resolve(&self.index, text, &mut cands);
         let proper = cands
             .into_iter()
             .filter(|c| self.words.looks_proper(&text[c.orig_start..c.orig_end]))
@@ -373,22 +375,36 @@ struct PlaceKeys {
     arena: String,
     /// Key range in `arena`, and place number within the run.
     spans: Vec<(u32, u32, u32)>,
+    /// Abbreviations matched only as written ([`abbreviations::is_exact_form`]): key range,
+    /// written form's range in `arena`, and place number within the run.
+    exact: Vec<(u32, u32, u32, u32, u32)>,
 }
 
 impl PlaceKeys {
     /// Keys the name and aliases of each place, once per distinct key, without keys too short
     /// to match or stop names (except for a country that really has that name).
+    /// Abbreviations ("U.S.", "Ky.") are kept apart, with their written form.
     fn of(places: &[Place], stop: &HashSet<String>) -> PlaceKeys {
         let mut keyer = Keyer::default();
         let mut out = PlaceKeys {
             arena: String::with_capacity(places.len() * 24),
             spans: Vec::with_capacity(places.len() * 2),
+            exact: Vec::new(),
         };
         for (i, p) in places.iter().enumerate() {
             let is_country = p.kind == PlaceKind::Country;
             let first = out.spans.len();
             for n in std::iter::once(&p.name).chain(p.aliases.iter()) {
                 let k = keyer.name_key(n);
+                if abbreviations::is_exact_form(n, k) {
+                    let start = out.arena.len() as u32;
+                    out.arena.push_str(k);
+                    let middle = out.arena.len() as u32;
+                    out.arena.push_str(n);
+                    out.exact
+                        .push((start, middle, middle, out.arena.len() as u32, i as u32));
+                    continue;
+                }
                 if k.len() < index::MIN_KEY_LEN || (!is_country && stop.contains(k)) {
                     continue;
                 }
@@ -407,14 +423,17 @@ impl PlaceKeys {
     }
 
     fn len(&self) -> usize {
-        self.spans.len()
+        self.spans.len() + self.exact.len()
     }
 
     /// Adds the keys to an index, numbering the places from `first_id`.
     fn add_to(&self, builder: &mut IndexBuilder, first_id: u32) {
+        let at = |a: u32, b: u32| self.arena.get(a as usize..b as usize).unwrap_or("");
         for &(start, end, i) in &self.spans {
-            let key = self.arena.get(start as usize..end as usize).unwrap_or("");
-            builder.add(key, first_id + i);
+            builder.add(at(start, end), first_id + i);
+        }
+        for &(ks, ke, fs, fe, i) in &self.exact {
+            builder.add_exact(at(ks, ke), at(fs, fe), first_id + i);
         }
     }
 }

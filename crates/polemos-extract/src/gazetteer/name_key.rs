@@ -206,6 +206,34 @@ fn ascii_alnum_end(bytes: &[u8], from: usize) -> usize {
     j
 }
 
+/// Letters in one piece of a dotted initialism, at most ("Va" of "W.Va.").
+const INITIALISM_PIECE: usize = 3;
+
+/// Where a dotted initialism starting with the one-letter word `bytes[start..first_end]`
+/// ends (after its last letter, before the final dot): letters in pieces of one to
+/// [`INITIALISM_PIECE`] joined by single dots ("U.S", "D.C", "W.Va", "U.S.A"). None where
+/// the word is longer than a letter or no dot and letter follow it.
+fn dotted_initialism_end(text: &str, start: usize, first_end: usize) -> Option<usize> {
+    let bytes = text.as_bytes();
+    if first_end != start + 1 || !bytes[start].is_ascii_alphabetic() {
+        return None;
+    }
+    let mut end = first_end;
+    while bytes.get(end) == Some(&b'.') {
+        let piece = end + 1;
+        let mut k = piece;
+        while k < bytes.len() && bytes[k].is_ascii_alphabetic() && k - piece < INITIALISM_PIECE {
+            k += 1;
+        }
+        // A piece must end the word ("U.Sample" and "U.Sé" are no initialisms).
+        if k == piece || (k < bytes.len() && char_at(text, k).0.is_alphanumeric()) {
+            break;
+        }
+        end = k;
+    }
+    (end > first_end).then_some(end)
+}
+
 /// Splits `text` into folded words with their gaps. Letters go to `buf`, words to `words`.
 fn split_words(text: &str, buf: &mut Vec<u8>, words: &mut Vec<RawWord>) {
     let bytes = text.as_bytes();
@@ -236,6 +264,28 @@ fn split_words(text: &str, buf: &mut Vec<u8>, words: &mut Vec<RawWord>) {
             // Most words: ASCII letters and digits up to a space or ASCII punctuation other
             // than an apostrophe. Their letters are not copied; see `PLAIN`.
             let j = ascii_alnum_end(bytes, i + 1);
+            if let Some(end) = dotted_initialism_end(text, i, j) {
+                // "U.S.", "D.C.", "W.Va.": one word of its letters ("us", "dc", "wva"), so
+                // that the abbreviations news writes for places can be names.
+                let start = buf.len();
+                buf.extend(
+                    bytes[i..end]
+                        .iter()
+                        .filter(|b| b.is_ascii_alphabetic())
+                        .map(u8::to_ascii_lowercase),
+                );
+                words.push(RawWord {
+                    start: start as u32,
+                    end: buf.len() as u32,
+                    orig_start: i as u32,
+                    orig_end: end as u32,
+                    gap,
+                    final_ayn: false,
+                });
+                gap = Gap::Space;
+                i = end;
+                continue;
+            }
             if bytes
                 .get(j)
                 .is_none_or(|&d| d < 0x80 && d != b'\'' && d != b'`')

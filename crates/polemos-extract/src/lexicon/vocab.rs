@@ -261,6 +261,9 @@ pub(crate) struct Vocab {
     pub metonym_next: WordList,
     /// Words before a capital's name making it its government ("accused Moscow").
     pub metonym_before: WordList,
+    /// Words after a place's abbreviation ending its phrase ("the U.S. on Monday"): before
+    /// any other, the abbreviation modifies the word ("U.S. officials").
+    pub phrase_end_words: WordList,
     /// Words before a name placing the event near it ("outskirts of").
     pub near_cues: PhraseList,
     /// Prepositions licensing a guarded name as a place ("in Bab").
@@ -392,6 +395,7 @@ impl Vocab {
             media_words: c.words("media_words")?,
             metonym_next: c.words("metonym_next")?,
             metonym_before: c.words("metonym_before")?,
+            phrase_end_words: c.words("phrase_end_words")?,
             near_cues: c.phrases("near_cues")?,
             place_prepositions: c.words("place_prepositions")?,
             stop_names: c.phrases("stop_names")?,

@@ -115,6 +115,11 @@ fn concrete_keys() {
     assert_eq!(name_key("Aleppo, Idlib"), "alipu|idlib");
     // "as" is an article only when joined or assimilated, not in plain English.
     assert_eq!(name_key("such as Raqqa"), "such as raka");
+    // Dotted initialisms are one word of their letters.
+    assert_eq!(name_key("U.S."), "us");
+    assert_eq!(name_key("W.Va."), "wva");
+    assert_eq!(name_key("U.S.-backed"), "us|backid");
+    assert_eq!(name_key("J. Smith"), "j|smith");
 }
 
 #[test]
@@ -243,13 +248,64 @@ mod reference {
         }
     }
 
+    /// The end of a dotted initialism starting at `i` ("U.S", "W.Va"): a lone ASCII letter,
+    /// then pieces of one to three ASCII letters, each after one dot and ending its word.
+    fn initialism_end(text: &str, i: usize) -> Option<usize> {
+        let mut chars = text[i..].chars();
+        let first = chars.next()?;
+        if !first.is_ascii_alphabetic() {
+            return None;
+        }
+        let mut end = i + 1;
+        loop {
+            let rest = &text[end..];
+            if !rest.starts_with('.') {
+                break;
+            }
+            let letters = rest[1..]
+                .chars()
+                .take(3)
+                .take_while(char::is_ascii_alphabetic)
+                .count();
+            let after = rest[1 + letters..].chars().next();
+            if letters == 0 || after.is_some_and(char::is_alphanumeric) {
+                break;
+            }
+            end += 1 + letters;
+        }
+        // The first letter must be a word of its own.
+        let lone = !text[i + 1..].starts_with(|c: char| c.is_alphanumeric());
+        (end > i + 1 && lone).then_some(end)
+    }
+
     /// Splits `text` into folded words with their gaps. Letters go to `buf`.
     fn split_words(text: &str, buf: &mut String) -> Vec<RawWord> {
         let mut words: Vec<RawWord> = Vec::with_capacity(text.len() / 5);
         let mut gap = Gap::Space;
         let mut chars = text.char_indices().peekable();
         while let Some((i, c)) = chars.next() {
-            if c.is_alphanumeric() {
+            if let Some(end) = initialism_end(text, i) {
+                // "U.S.", "W.Va.": one word of its letters.
+                let start = buf.len();
+                buf.extend(
+                    text[i..end]
+                        .chars()
+                        .filter(char::is_ascii_alphabetic)
+                        .map(|c| c.to_ascii_lowercase()),
+                );
+                words.push(RawWord {
+                    start,
+                    end: buf.len(),
+                    orig_start: i,
+                    orig_end: end,
+                    gap,
+                    final_ayn: false,
+                });
+                gap = Gap::Space;
+                while chars.peek().is_some_and(|&(j, _)| j < end) {
+                    chars.next();
+                }
+            } else if c.is_alphanumeric() {
                 let start = buf.len();
                 let mut orig_end = i + c.len_utf8();
                 push_folded(c, buf);
