@@ -174,3 +174,26 @@ fn an_abbreviation_modifying_a_noun_places_no_event() {
         Some("US")
     );
 }
+
+#[test]
+fn districts_and_counties_are_places_and_towns_know_theirs() {
+    let text = "Floods cut roads in Laurel County on Monday; a bridge near London, Kentucky, fell.";
+    let out = pipeline().run(vec![Document::from_text("t", text)]);
+    let found: Vec<(&str, &str, Option<&str>)> = out[0]
+        .mentions
+        .iter()
+        .filter(|m| m.kind == MentionKind::Place)
+        .filter_map(|m| {
+            let l = m.location.as_ref()?;
+            Some((m.span.slice(text), l.feature.as_str(), l.admin2.as_deref()))
+        })
+        .collect();
+    assert!(
+        found.contains(&("Laurel County", "admin2", Some("Laurel County"))),
+        "{found:?}"
+    );
+    assert!(
+        found.contains(&("London", "city", Some("Laurel County"))),
+        "{found:?}"
+    );
+}
