@@ -106,7 +106,17 @@ impl Pipeline {
         let not_places = r
             .actors
             .names_not_places(&parsed.doc.text, &folded, &actor_hits);
-        let places = geocode_document(vocab, &r.gazetteer, &parsed, &folded, &not_places);
+        let demonyms = r
+            .actors
+            .country_demonyms(&parsed.doc.text, &folded, &actor_hits);
+        let places = geocode_document(
+            vocab,
+            &r.gazetteer,
+            &parsed,
+            &folded,
+            &not_places,
+            &demonyms,
+        );
         let country = main_country(vocab, &parsed.doc.text, &folded, &places);
         let actors = r.actors.find_from_hits(
             vocab,

@@ -197,3 +197,22 @@ fn districts_and_counties_are_places_and_towns_know_theirs() {
         "{found:?}"
     );
 }
+
+#[test]
+fn a_demonym_names_its_country_but_places_no_event() {
+    let text = "Russian warplanes struck a market on Monday, killing five people.";
+    let out = pipeline().run(vec![Document::from_text("t", text)]);
+    let demonym = out[0]
+        .mentions
+        .iter()
+        .find(|m| m.kind == MentionKind::Place)
+        .expect("a place mention");
+    assert_eq!(demonym.span.slice(text), "Russian");
+    assert_eq!(demonym.rule, "place:demonym");
+    assert_eq!(
+        demonym.location.as_ref().map(|l| l.country.as_str()),
+        Some("RU")
+    );
+    let event = out[0].events.first().expect("an event");
+    assert!(event.location.is_none(), "{:?}", event.location);
+}

@@ -64,6 +64,8 @@ struct Builder {
     own_states: HashMap<String, usize>,
     /// Each actor's position by name.
     names: HashMap<String, usize>,
+    /// The country (ISO code) of each demonym of the country table, by folded text.
+    country_demonyms: HashMap<String, String>,
     /// Folded alias texts already given to some actor, by target actor, so that a table that
     /// repeats a name (a country's demonym also in its own state row) adds it once.
     seen: HashSet<(String, Option<usize>)>,
@@ -192,6 +194,11 @@ impl Builder {
                 Some(own) => Some(own),
                 None => self.national_forces(code, name).first().copied(),
             };
+            for demonym in row.list("demonyms") {
+                self.country_demonyms
+                    .entry(fold_key(demonym))
+                    .or_insert_with(|| code.to_string());
+            }
             let Some(forces) = forces else { continue };
             for demonym in row.list("demonyms") {
                 self.push_alias(demonym, AliasTarget::Demonym(forces));
@@ -264,6 +271,7 @@ impl ActorDictionary {
             national: b.national,
             own_states: b.own_states,
             names: b.names,
+            country_demonyms: b.country_demonyms,
         })
     }
 

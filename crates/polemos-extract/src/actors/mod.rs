@@ -11,7 +11,7 @@ use std::collections::HashMap;
 use polemos_core::{ActorCategory, ActorRef, Span};
 
 use crate::context::{next_words, previous_words, sentence_of};
-use crate::fold::Folded;
+use crate::fold::{fold_key, Folded};
 use crate::joint::Keyed;
 use crate::lexicon::Vocab;
 use crate::matcher::{letters_equal, DictMatcher, Hit};
@@ -156,6 +156,9 @@ pub struct ActorDictionary {
     own_states: HashMap<String, usize>,
     /// Each actor's position by name.
     names: HashMap<String, usize>,
+    /// The country (ISO code) of each demonym of the country table ("Russian", "Russians",
+    /// "American"), by folded text.
+    country_demonyms: HashMap<String, String>,
 }
 
 impl ActorDictionary {
@@ -251,6 +254,30 @@ impl ActorDictionary {
                     }
                 }
                 names.then_some(span)
+            })
+            .collect()
+    }
+
+    /// The spans of `hits` written as a country's demonym ("Russian", "Palestinians"), with
+    /// the country's ISO code: the country is named there, as a modifier or a people, not as
+    /// a place events happen in.
+    pub(crate) fn country_demonyms<'a>(
+        &'a self,
+        text: &str,
+        folded: &Folded,
+        hits: &[Hit],
+    ) -> Vec<(Span, &'a str)> {
+        hits.iter()
+            .filter_map(|hit| {
+                let span = folded.original_span(hit.start, hit.end);
+                let written = span.slice(text);
+                // Written as the table writes it where it asks ("US", not "us").
+                let as_demonym = self.matcher.values(hit.key).iter().any(|a| {
+                    matches!(a.target, AliasTarget::Demonym(_))
+                        && a.exact.as_ref().is_none_or(|e| letters_equal(written, e))
+                });
+                let iso = self.country_demonyms.get(&fold_key(written))?;
+                as_demonym.then_some((span, iso.as_str()))
             })
             .collect()
     }

@@ -807,7 +807,8 @@ const PLACE_REACH: usize = 24;
 /// of Saraqib").
 fn place_follows(f: &Findings<'_>, sentence: u32, t: &TriggerMatch) -> bool {
     f.places_in(sentence).any(|p| {
-        p.span.start >= t.span.end
+        !p.modifier
+            && p.span.start >= t.span.end
             && p.span.start - t.span.end <= PLACE_REACH
             && !f
                 .folded

@@ -39,7 +39,8 @@ pub(crate) fn main_country(
     // Per country: mentions of places in it, mentions finer than the country, all mentions,
     // first mention.
     let mut counts: HashMap<&str, (usize, usize, usize, usize)> = HashMap::new();
-    for (i, p) in places.iter().enumerate() {
+    // A modifier ("U.S. officials", "Russian") says whose, not where.
+    for (i, p) in places.iter().enumerate().filter(|(_, p)| !p.modifier) {
         let c = counts
             .entry(p.location.country.as_str())
             .or_insert((0, 0, 0, i));

@@ -93,6 +93,7 @@ pub fn geocode_document(
     parsed: &ParsedDocument,
     folded: &Folded,
     not_places: &[Span],
+    demonyms: &[(Span, &str)],
 ) -> Vec<PlaceMatch> {
     let text = parsed.doc.text.as_str();
     let index = gazetteer.index();
@@ -253,7 +254,53 @@ pub fn geocode_document(
             modifier: hit.modifier,
         });
     }
+    add_demonyms(gazetteer, parsed, demonyms, &mut out);
     out
+}
+
+/// Adds a mention of the country for each of its demonyms ("Russian", "Palestinians") that
+/// no place name covers and that is no abbreviation: the text names the country there, as geoparsing gold sets count
+/// it, but says whose or who, not where, so the mention is a modifier that places no event
+/// and does not vote for the document's country.
+fn add_demonyms(
+    gazetteer: &Gazetteer,
+    parsed: &ParsedDocument,
+    demonyms: &[(Span, &str)],
+    out: &mut Vec<PlaceMatch>,
+) {
+    let before = out.len();
+    let text = parsed.doc.text.as_str();
+    for &(span, iso) in demonyms {
+        // Abbreviations ("U.S.") are the gazetteer's, matched only as written.
+        if out[..before].iter().any(|p| p.span.overlaps(span))
+            || abbreviations::is_exact_form(span.slice(text), "")
+        {
+            continue;
+        }
+        let (Some(place_id), Some(sentence)) = (
+            gazetteer.country_place(iso),
+            sentence_of(&parsed.sentences, span),
+        ) else {
+            continue;
+        };
+        let Some(place) = gazetteer.place(place_id) else {
+            continue;
+        };
+        out.push(PlaceMatch {
+            span,
+            sentence,
+            place_id,
+            location: location_of(place, GeoPrecision::Region),
+            seat: gazetteer
+                .seat_of(place_id)
+                .map(|seat| (seat.latitude, seat.longitude)),
+            rule: "place:demonym",
+            modifier: true,
+        });
+    }
+    if out.len() > before {
+        out.sort_by_key(|p| (p.span.start, p.span.end));
+    }
 }
 
 /// Picks the place a hit most likely means.
@@ -484,7 +531,7 @@ mod tests {
         let g = Gazetteer::embedded().unwrap();
         let p = doc(text);
         let f = Folded::new(text);
-        geocode_document(Vocab::embedded(), &g, &p, &f, &[])
+        geocode_document(Vocab::embedded(), &g, &p, &f, &[], &[])
             .into_iter()
             .map(|m| {
                 (

@@ -73,6 +73,8 @@ pub struct Gazetteer {
     /// Per country or first-level region (by place id), its seat's place id: built on first
     /// use ([`Gazetteer::seat_of`]), as only events placed at a region need it.
     seats: std::sync::OnceLock<HashMap<u32, u32>>,
+    /// Each country's place id, by ISO code: built on first use ([`Gazetteer::country_place`]).
+    countries: std::sync::OnceLock<HashMap<String, u32>>,
     index: NameIndex,
     /// Index keys of the lexicon's `guarded_place_names`, sorted.
     guarded: Vec<usize>,
@@ -133,6 +135,7 @@ impl Gazetteer {
         Gazetteer {
             places,
             seats: std::sync::OnceLock::new(),
+            countries: std::sync::OnceLock::new(),
             index,
             guarded,
             words,
@@ -149,6 +152,19 @@ impl Gazetteer {
         }
         let seats = self.seats.get_or_init(|| seats(&self.places));
         seats.get(&id).and_then(|&s| self.place(s))
+    }
+
+    /// The place id of the country with ISO code `iso`, if the gazetteer has it.
+    pub fn country_place(&self, iso: &str) -> Option<u32> {
+        let countries = self.countries.get_or_init(|| {
+            self.places
+                .iter()
+                .enumerate()
+                .filter(|(_, p)| p.kind == PlaceKind::Country)
+                .map(|(id, p)| (p.country.clone(), id as u32))
+                .collect()
+        });
+        countries.get(iso).copied()
     }
 
     /// Loads a gazetteer from the TSV format of `data/gazetteer/README.md` (plain text).
