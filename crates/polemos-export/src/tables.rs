@@ -190,7 +190,7 @@ impl TablesBuilder {
                 canonical: &m.canonical,
                 actor_category: m.actor_category.map(|c| c.as_str()),
                 count: m.count.map(int32),
-                country: loc.map(|l| l.country.as_str()),
+                country: loc.and_then(country_code),
                 admin1: loc.and_then(|l| l.admin1.as_deref()),
                 admin2: loc.and_then(|l| l.admin2.as_deref()),
                 latitude: loc.map(|l| l.latitude),
@@ -233,7 +233,7 @@ impl TablesBuilder {
                 actor2_category: a2.map(|a| a.category.as_str()),
                 actor2_country: a2.and_then(actor_country),
                 location: loc.map(|l| l.name.as_str()),
-                country: loc.map(|l| l.country.as_str()),
+                country: loc.and_then(country_code),
                 admin1: loc.and_then(|l| l.admin1.as_deref()),
                 admin2: loc.and_then(|l| l.admin2.as_deref()),
                 latitude: loc.map(|l| l.latitude),
@@ -286,6 +286,11 @@ impl TablesBuilder {
 
 fn actor_country(actor: &ActorRef) -> Option<&str> {
     actor.country.as_deref()
+}
+
+/// A location's country code; none for a place in no country (a continent).
+fn country_code(l: &Location) -> Option<&str> {
+    Some(l.country.as_str()).filter(|c| !c.is_empty())
 }
 
 fn geonames_id(loc: &Location) -> Option<i64> {

@@ -216,3 +216,21 @@ fn a_demonym_names_its_country_but_places_no_event() {
     let event = out[0].events.first().expect("an event");
     assert!(event.location.is_none(), "{:?}", event.location);
 }
+
+#[test]
+fn a_continent_is_a_place_in_no_country_and_places_no_event() {
+    let text = "Refugees from Africa drowned near a beach on Monday.";
+    let out = pipeline().run(vec![Document::from_text("t", text)]);
+    let africa = out[0]
+        .mentions
+        .iter()
+        .find(|m| m.kind == MentionKind::Place)
+        .and_then(|m| m.location.as_ref())
+        .expect("a place");
+    // Not Mahdia, Tunisia, whose old name it is.
+    assert_eq!(
+        (africa.name.as_str(), africa.country.as_str()),
+        ("Africa", "")
+    );
+    assert!(out[0].events.iter().all(|e| e.location.is_none()));
+}

@@ -251,7 +251,8 @@ pub fn geocode_document(
                 .seat_of(place_id)
                 .map(|seat| (seat.latitude, seat.longitude)),
             rule,
-            modifier: hit.modifier,
+            // A continent spans countries: named, it places nothing.
+            modifier: hit.modifier || place.country.is_empty(),
         });
     }
     add_demonyms(gazetteer, parsed, demonyms, &mut out);
@@ -323,8 +324,9 @@ fn choose<'g>(
         } else if hit.wants_city || hit.wants_around {
             !p.is_region()
         } else {
-            // A bare name means the town before the province of the same name.
-            !p.is_region() || p.kind == PlaceKind::Country
+            // A bare name means the town before the province of the same name, but a
+            // country or a continent (the one place in no country) before a town.
+            !p.is_region() || p.kind == PlaceKind::Country || p.country.is_empty()
         };
         let closeness = closeness(anchors, &Point::new(p.latitude, p.longitude));
         (
@@ -396,7 +398,7 @@ fn anchors(gazetteer: &Gazetteer, hits: &[Hit]) -> Vec<Point> {
             }
             Some(best)
         })
-        .filter(|p| p.kind != PlaceKind::Country)
+        .filter(|p| p.kind != PlaceKind::Country && !p.country.is_empty())
         .map(|p| (p.latitude.to_bits(), p.longitude.to_bits()))
         // A place named again and again is one anchor: every ambiguous name is measured
         // against every anchor, which a long document's repetitions made quadratic.
@@ -478,7 +480,9 @@ fn country_focus<'g>(
         let total: f64 = readings.iter().map(|(_, w)| w).sum();
         let likeliest = readings.iter().map(|(_, w)| *w).fold(0.0, f64::max);
         if total > 0.0 {
-            for &(c, w) in readings.iter() {
+            // A continent's reading ("Africa") takes its share of the name's vote to no
+            // country.
+            for &(c, w) in readings.iter().filter(|(c, _)| !c.is_empty()) {
                 *votes.entry(c).or_default() += likeliest * w / total;
             }
         }

@@ -27,6 +27,9 @@ pub const COLUMNS: &[&str] = &[
 /// The four bytes every zstd frame starts with.
 const ZSTD_MAGIC: [u8; 4] = [0x28, 0xB5, 0x2F, 0xFD];
 
+/// The GeoNames feature code of a continent, the one kind of row with no country.
+pub(crate) const CONTINENT: &str = "CONT";
+
 fn io_error(path: &str, source: std::io::Error) -> ResourceError {
     ResourceError::Io {
         path: path.to_string(),
@@ -153,7 +156,12 @@ fn parse_rows(rows: &str, cols: &Columns) -> Result<Vec<Place>, (usize, String)>
                 .parse()
                 .map_err(|e: polemos_core::UnknownPlaceKind| (i, e.to_string()))?,
             feature_code: get(cols.feature_code).to_string(),
-            country: need(cols.country, "country")?.to_string(),
+            // A continent (feature code CONT) is in no country.
+            country: if get(cols.feature_code) == CONTINENT {
+                get(Some(cols.country)).to_string()
+            } else {
+                need(cols.country, "country")?.to_string()
+            },
             admin1: opt(cols.admin1),
             admin2: opt(cols.admin2),
             latitude: coord(cols.lat, "latitude")?,
