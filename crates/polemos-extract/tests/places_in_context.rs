@@ -234,3 +234,21 @@ fn a_continent_is_a_place_in_no_country_and_places_no_event() {
     );
     assert!(out[0].events.iter().all(|e| e.location.is_none()));
 }
+
+#[test]
+fn a_countrys_name_means_the_country_before_a_town_of_that_name() {
+    // Mexico City, near Ecatepec and Toluca, and Mexico, Missouri, near Sedalia and Columbia,
+    // also answer to "Mexico".
+    for text in [
+        "Gunmen killed four people in Ecatepec and Toluca, and Mexico sent troops.",
+        "Floods hit Sedalia, Columbia and Fulton in Missouri; Mexico also flooded.",
+    ] {
+        let got = places(text);
+        let mexico = got.iter().find(|p| p.0 == "Mexico").expect("Mexico");
+        assert_eq!(
+            (mexico.1.as_str(), mexico.2.as_deref()),
+            ("MX", None),
+            "{got:?}"
+        );
+    }
+}

@@ -85,8 +85,9 @@ struct Hit {
 ///
 /// Choosing among places sharing a name, in order: the containment the text states ("Tokoro
 /// (Kouande, Atacora)"); the article's country focus; what the
-/// words around say (province, countryside, city); closeness to the places of the document that
-/// have only one reading; then population and a lower admin level.
+/// words around say (province, countryside, city); a country before a town of its name;
+/// closeness to the places of the document that have only one reading; then population and a
+/// lower admin level.
 pub fn geocode_document(
     v: &Vocab,
     gazetteer: &Gazetteer,
@@ -333,6 +334,9 @@ fn choose<'g>(
             inside,
             focus.is_some_and(|f| f == p.country) && prior(p) >= likeliest - FOCUS_PRIOR_MARGIN,
             kind_fit,
+            // A country's name means the country before a town that bears it too ("Mexico"
+            // is no Mexico City, nor Mexico, Missouri), however near the town lies.
+            p.kind == PlaceKind::Country,
             closeness,
             p.population,
             std::cmp::Reverse(p.level()),
