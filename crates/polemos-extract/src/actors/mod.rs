@@ -276,8 +276,11 @@ impl ActorDictionary {
                     matches!(a.target, AliasTarget::Demonym(_))
                         && a.exact.as_ref().is_none_or(|e| letters_equal(written, e))
                 });
+                if !as_demonym {
+                    return None;
+                }
                 let iso = self.country_demonyms.get(&fold_key(written))?;
-                as_demonym.then_some((span, iso.as_str()))
+                Some((span, iso.as_str()))
             })
             .collect()
     }

@@ -762,7 +762,7 @@ fn choose_place<'a>(
     scope: Span,
     circumstance: Option<usize>,
 ) -> Option<&'a PlaceMatch> {
-    // An abbreviation modifying a noun ("US forces") says whose, not where.
+    // A modifier ("US forces", "Russian", "Africa") says whose or who, not where.
     let in_focus =
         |p: &&PlaceMatch| !p.modifier && f.country.is_none_or(|c| p.location.country == c);
     // The trigger's own clause first: in "attacked in Raqqa province while 100 died in

@@ -25,8 +25,9 @@ pub struct PlaceMatch {
     pub seat: Option<(f64, f64)>,
     /// Which rule chose the place.
     pub rule: &'static str,
-    /// An abbreviation modifying the word after it ("U.S. officials", "US-backed"): it says
-    /// whose, like a demonym, not where, so it places no event.
+    /// A name that says whose or who, not where, so it places no event and does not vote for
+    /// the document's country: an abbreviation modifying the word after it ("U.S.
+    /// officials", "US-backed"), a country's demonym ("Russian"), a continent.
     pub modifier: bool,
 }
 
@@ -261,9 +262,10 @@ pub fn geocode_document(
 }
 
 /// Adds a mention of the country for each of its demonyms ("Russian", "Palestinians") that
-/// no place name covers and that is no abbreviation: the text names the country there, as geoparsing gold sets count
-/// it, but says whose or who, not where, so the mention is a modifier that places no event
-/// and does not vote for the document's country.
+/// no place name covers and that is no abbreviation ("U.S." is the gazetteer's, matched only
+/// as written). The text names the country there, as geoparsing gold sets count it, but says
+/// whose or who, not where: the mention is a modifier, which places no event and does not
+/// vote for the document's country.
 fn add_demonyms(
     gazetteer: &Gazetteer,
     parsed: &ParsedDocument,
@@ -273,10 +275,16 @@ fn add_demonyms(
     let before = out.len();
     let text = parsed.doc.text.as_str();
     for &(span, iso) in demonyms {
-        // Abbreviations ("U.S.") are the gazetteer's, matched only as written.
-        if out[..before].iter().any(|p| p.span.overlaps(span))
-            || abbreviations::is_exact_form(span.slice(text), "")
-        {
+        // The place names are in text order and do not overlap: only the last one starting
+        // before the demonym ends can cover it (a binary search, as a long document names
+        // thousands of places).
+        let at = out[..before].partition_point(|p| p.span.start < span.end);
+        let covered = at
+            .checked_sub(1)
+            .and_then(|i| out.get(i))
+            .is_some_and(|p| p.span.overlaps(span));
+        let repeated = out[before..].last().is_some_and(|p| p.span.overlaps(span));
+        if covered || repeated || abbreviations::is_exact_form(span.slice(text), "") {
             continue;
         }
         let (Some(place_id), Some(sentence)) = (
