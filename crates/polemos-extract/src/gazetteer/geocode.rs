@@ -85,7 +85,8 @@ struct Hit {
 /// neither holds for the name of a country or a capital.
 ///
 /// Choosing among places sharing a name, in order: the containment the text states ("Tokoro
-/// (Kouande, Atacora)"); the article's country focus; what the
+/// (Kouande, Atacora)"); a first-level region the document names elsewhere ("Gainesville"
+/// in a story naming Texas); the article's country focus; what the
 /// words around say (province, countryside, city); a country before a town of its name;
 /// closeness to the places of the document that have only one reading; then population and a
 /// lower admin level.
@@ -205,11 +206,13 @@ pub fn geocode_document(
 
     let focus = country_focus(gazetteer, parsed, &hits);
     let anchors = anchors(gazetteer, &hits);
+    let regions = named_regions(gazetteer, &hits);
 
     let mut out = Vec::with_capacity(hits.len());
     for hit in hits {
         let ids = index.values(hit.cand.key);
-        let Some((place_id, place)) = choose(gazetteer, ids, &hit, focus, &anchors) else {
+        let Some((place_id, place)) = choose(gazetteer, ids, &hit, focus, &anchors, &regions)
+        else {
             continue;
         };
         if place.feature_code == "PPLC" && hit.metonym {
@@ -218,10 +221,11 @@ pub fn geocode_document(
         // A small town abroad, where the name has no reading in the document's country, is
         // more likely a namesake the gazetteer lacks, or no place at all ("Bazar" is Pazar in
         // Turkey), than a place the story goes to: it stays unresolved, unless the text says
-        // what contains it.
+        // what contains it, or names its region.
         if focus.is_some_and(|f| f != place.country)
             && prior(place) < ABROAD_MIN_PRIOR
             && !lies_in_any(gazetteer, place, &hit.containers)
+            && !in_named_region(place, hit.cand.key, &regions)
         {
             continue;
         }
@@ -313,6 +317,44 @@ fn add_demonyms(
     }
 }
 
+/// The first-level regions the document names, as (country, region name, index key of the
+/// name), sorted: every admin1 reading of every name, as a name of two readings ("Georgia")
+/// may mean either.
+fn named_regions<'g>(gazetteer: &'g Gazetteer, hits: &[Hit]) -> Vec<(&'g str, &'g str, usize)> {
+    let mut regions: Vec<(&str, &str, usize)> = hits
+        .iter()
+        .flat_map(|h| {
+            gazetteer
+                .index()
+                .values(h.cand.key)
+                .iter()
+                .map(move |&id| (id, h.cand.key))
+        })
+        .filter_map(|(id, key)| {
+            let p = gazetteer.place(id)?;
+            (p.kind == PlaceKind::Admin1).then_some((p.country.as_str(), p.admin1.as_deref()?, key))
+        })
+        .collect();
+    regions.sort_unstable();
+    regions.dedup();
+    regions
+}
+
+/// Whether `p` lies in a first-level region the document names by some other name than
+/// `key` ("Santiago" names Santiago province, which does not make it Santiago de los
+/// Caballeros).
+fn in_named_region(p: &Place, key: usize, regions: &[(&str, &str, usize)]) -> bool {
+    let Some(admin1) = p.admin1.as_deref() else {
+        return false;
+    };
+    let region = (p.country.as_str(), admin1);
+    let first = regions.partition_point(|r| (r.0, r.1) < region);
+    regions[first..]
+        .iter()
+        .take_while(|r| (r.0, r.1) == region)
+        .any(|r| r.2 != key)
+}
+
 /// Picks the place a hit most likely means.
 fn choose<'g>(
     gazetteer: &'g Gazetteer,
@@ -320,12 +362,17 @@ fn choose<'g>(
     hit: &Hit,
     focus: Option<&str>,
     anchors: &[Point],
+    regions: &[(&str, &str, usize)],
 ) -> Option<(u32, &'g Place)> {
     let likeliest = ids
         .iter()
         .filter_map(|&id| gazetteer.place(id))
         .map(prior)
         .fold(0.0, f64::max);
+    let names_country = ids
+        .iter()
+        .filter_map(|&id| gazetteer.place(id))
+        .any(|p| p.kind == PlaceKind::Country);
     let score = |p: &Place| {
         let inside = lies_in_any(gazetteer, p, &hit.containers);
         let kind_fit = if hit.wants_province {
@@ -338,9 +385,16 @@ fn choose<'g>(
             !p.is_region() || p.kind == PlaceKind::Country || p.country.is_empty()
         };
         let closeness = closeness(anchors, &Point::new(p.latitude, p.longitude));
+        let likely = prior(p) >= likeliest - FOCUS_PRIOR_MARGIN;
+        // A town in a region the document names ("Gainesville" in a story that names
+        // Texas), unless the name is a country's too ("Mexico" in a story naming Mexico City
+        // stays the country).
+        let in_region =
+            likely && !names_country && !p.is_region() && in_named_region(p, hit.cand.key, regions);
         (
             inside,
-            focus.is_some_and(|f| f == p.country) && prior(p) >= likeliest - FOCUS_PRIOR_MARGIN,
+            in_region,
+            focus.is_some_and(|f| f == p.country) && likely,
             kind_fit,
             // A country's name means the country before a town that bears it too ("Mexico"
             // is no Mexico City, nor Mexico, Missouri), however near the town lies.
