@@ -289,11 +289,13 @@ impl Gazetteer {
     }
 
     /// Like [`Gazetteer::lookup`], returning place ids (indexes into [`Gazetteer::places`]).
+    /// An abbreviation ("U.S.", "Ky.") finds the places that bear it as written.
     pub fn lookup_ids(&self, name: &str) -> &[u32] {
-        self.index
-            .get_key(&name_key(name))
-            .map(|k| self.index.values(k))
-            .unwrap_or(&[])
+        let key = self
+            .index
+            .exact_key(name)
+            .or_else(|| self.index.get_key(&name_key(name)));
+        key.map(|k| self.index.values(k)).unwrap_or(&[])
     }
 
     /// Every gazetteer name in `text` standing as whole words, longest first and not

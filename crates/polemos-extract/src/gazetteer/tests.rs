@@ -120,3 +120,12 @@ fn load_time_report() {
         t.elapsed()
     );
 }
+
+#[test]
+fn abbreviations_are_looked_up_as_written() {
+    let g = Gazetteer::embedded().unwrap();
+    let names = |n: &str| -> Vec<String> { g.lookup(n).iter().map(|p| p.name.clone()).collect() };
+    assert_eq!(names("U.S."), ["United States"]);
+    assert_eq!(names("Ky."), ["Kentucky"]);
+    assert!(names("u.s.").is_empty());
+}
