@@ -30,6 +30,12 @@ pub(super) fn is_exact_form(name: &str, key: &str) -> bool {
     name.ends_with('.') || (key.len() < MIN_KEY_LEN && letters.all(|b| b.is_ascii_uppercase()))
 }
 
+/// Whether a name as written in text is an abbreviation ("U.S.", "UK", "NSW"): one word that
+/// ends with a dot or is written in capitals, whatever its key.
+pub(super) fn is_abbreviation(written: &str) -> bool {
+    is_exact_form(written, "")
+}
+
 /// Resolves abbreviations among candidates found in `text`: a candidate written as some
 /// place's abbreviation takes the places of that written form (its span grown by the final
 /// dot); one whose key only abbreviations have, written otherwise ("us"), is dropped.
@@ -59,7 +65,7 @@ pub(super) fn modifies_next_word(
     let Some(name) = text.get(start..end) else {
         return false;
     };
-    if !is_exact_form(name, "") {
+    if !is_abbreviation(name) {
         return false;
     }
     match text.as_bytes().get(end..).unwrap_or_default() {
@@ -69,8 +75,14 @@ pub(super) fn modifies_next_word(
     }
 }
 
-/// The key of the abbreviation written at a candidate, and where it ends.
+/// The key of the abbreviation written at a candidate, and where it ends. Only a candidate
+/// whose name key some abbreviation has is looked at: a written form keys as the text it
+/// matches ("Ky." and "Ky" are both "ky"), and most candidates ("Aleppo." ending a sentence)
+/// need no lookup of their form.
 fn written_form(index: &NameIndex, text: &str, c: &Candidate) -> Option<(usize, usize)> {
+    if !index.has_exact_forms(c.key) {
+        return None;
+    }
     let bytes = text.as_bytes();
     if bytes.get(c.orig_end) == Some(&b'.') {
         let with_dot = text.get(c.orig_start..c.orig_end + 1)?;

@@ -288,7 +288,7 @@ fn add_demonyms(
             .and_then(|i| out.get(i))
             .is_some_and(|p| p.span.overlaps(span));
         let repeated = out[before..].last().is_some_and(|p| p.span.overlaps(span));
-        if covered || repeated || abbreviations::is_exact_form(span.slice(text), "") {
+        if covered || repeated || abbreviations::is_abbreviation(span.slice(text)) {
             continue;
         }
         let (Some(place_id), Some(sentence)) = (

@@ -196,6 +196,9 @@ pub struct NameIndex {
     /// The places of key `i` are `value_ids[value_starts[i]..value_starts[i + 1]]`.
     value_starts: Vec<u32>,
     value_ids: Vec<u32>,
+    /// The name keys some abbreviation has ([`IndexBuilder::add_exact`]), sorted: only a
+    /// candidate of one of them can be written as an abbreviation.
+    exact_bases: Vec<u32>,
     /// Tells this index (and its clones, which hold the same strings) from every other one,
     /// for [`EntryCache`].
     id: u64,
@@ -248,6 +251,8 @@ pub struct IndexBuilder {
     keys: u32,
     /// `(key number, place id)` in insertion order.
     pairs: Vec<(u32, u32)>,
+    /// The key numbers of abbreviations' name keys ([`NameIndex::exact_bases`]).
+    exact_bases: Vec<u32>,
 }
 
 impl IndexBuilder {
@@ -258,6 +263,7 @@ impl IndexBuilder {
             entries: Vec::with_capacity(n),
             keys: 0,
             pairs: Vec::with_capacity(n),
+            exact_bases: Vec::new(),
         }
     }
 
@@ -290,7 +296,8 @@ impl IndexBuilder {
         if key.is_empty() {
             return;
         }
-        self.key_number(key);
+        let base = self.key_number(key);
+        self.exact_bases.push(base);
         let k = self.key_number(&exact_string(form));
         self.pairs.push((k, id));
     }
@@ -310,7 +317,9 @@ impl IndexBuilder {
         next
     }
 
-    pub fn finish(self) -> NameIndex {
+    pub fn finish(mut self) -> NameIndex {
+        self.exact_bases.sort_unstable();
+        self.exact_bases.dedup();
         let n = self.keys as usize;
         // Counting sort of the pairs by key, keeping insertion order and dropping repeats.
         let mut starts = vec![0u32; n + 1];
@@ -355,6 +364,7 @@ impl IndexBuilder {
             bloom_shift: 64 - bits,
             value_starts,
             value_ids,
+            exact_bases: self.exact_bases,
             id: NEXT_INDEX_ID.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
         }
     }
@@ -442,6 +452,12 @@ impl NameIndex {
         }
         let id = self.table.find_slot(s, h).1?;
         self.entries.get(id as usize).copied()
+    }
+
+    /// Whether some abbreviation has name key `key` ("us" of "U.S."), so that a candidate of
+    /// that key may be written as one.
+    pub fn has_exact_forms(&self, key: usize) -> bool {
+        u32::try_from(key).is_ok_and(|k| self.exact_bases.binary_search(&k).is_ok())
     }
 
     /// The key index of an abbreviation written exactly as `form` ("U.S.", not "u.s."), if
