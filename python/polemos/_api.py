@@ -57,6 +57,7 @@ def extract(
     gazetteer: PathLike | None = None,
     lexicon: PathLike | None = None,
     model: Model | PathLike | None = None,
+    keep_going: bool = False,
 ) -> Result:
     """Extracts events from texts, a table of texts, or files.
 
@@ -107,13 +108,16 @@ def extract(
     datetime.date(2017, 4, 8)
     >>> polemos.extract(Path("examples/corpus"))  # doctest: +SKIP
 
-    Raises `InputError` for invalid inputs (unknown columns, mismatched lengths, bad dates,
-    no file matching), `ResourceError` if the bundled dictionaries, the `gazetteer` file or the
-    `lexicon` folder
-    cannot be loaded. A file that cannot be read is not an error: it is a row of `documents`
-    with status `"error"`.
+    Raises `InputError` (a `ValueError`) for invalid inputs (unknown columns, mismatched
+    lengths, bad dates, a pattern matching no file), `ResourceError` if the bundled
+    dictionaries, the `gazetteer` file or the `lexicon` folder cannot be loaded. A path that
+    does not exist or cannot be opened raises `InputFileNotFoundError` (a `FileNotFoundError`),
+    `InputPermissionError` (a `PermissionError`) or `UnreadableInputError` (an `OSError`), all
+    `InputError`s, unless other paths were given and `keep_going=True`: it is then a row of
+    `documents` with status `"error"`, as is a file that opens but cannot be read as text.
     """
     u = user_paths(gazetteer, lexicon, model)
+    check_paths(data, keep_going)
     if progress and not isinstance(data, str):
         return _extract_with_progress(data, text, id, published, title, split, threads, u)
     if isinstance(data, str):
@@ -168,13 +172,15 @@ def import_gazetteer(geonames: PathLike | Sequence[PathLike], out: PathLike) -> 
     18542
     >>> polemos.extract(Path("articles"), gazetteer="sy.tsv.zst")                # doctest: +SKIP
 
-    Raises `InputError` when a GeoNames file is missing, unreadable or malformed, or no place
-    file is given, and `ExportError` when `out` cannot be written. Data from GeoNames is
-    licensed CC BY 4.0: credit geonames.org where you publish results.
+    Raises `InputFileNotFoundError` (a `FileNotFoundError`) or another `OSError` subclass
+    when a GeoNames file is missing or cannot be opened, `InputError` when one is malformed
+    or no place file is given, and `ExportError` (an `OSError`) when `out` cannot be written.
+    Data from GeoNames is licensed CC BY 4.0: credit geonames.org where you publish results.
     """
     inputs = _path_list(geonames)
     if not inputs:
         raise _core.InputError("import_gazetteer needs at least one GeoNames file")
+    _core.check_inputs(inputs)
     return _core.import_gazetteer(inputs, os.fspath(out))
 
 
@@ -187,19 +193,24 @@ def read(
     title: str | None = None,
     split: bool = True,
     threads: int | None = None,
+    keep_going: bool = False,
 ) -> pl.DataFrame:
     """Reads documents from files without extracting events: the `documents` table.
 
     `paths` is a path, directory or glob pattern (`str` or `pathlib.Path`), or a list of them.
     `text`, `id`, `published` and `title` name the columns of CSV and JSONL files. Headlines,
-    datelines and sentences are found; `n_mentions` and `n_events` are 0. A file that cannot be
-    read is a row with status `"error"` and the reason in `error`.
+    datelines and sentences are found; `n_mentions` and `n_events` are 0. A path that does not
+    exist or cannot be opened raises an `OSError` subclass as in `extract` (with several paths
+    and `keep_going=True` it is a row instead); a file that cannot be read as text is a row
+    with status `"error"` and the reason in `error`.
 
     >>> docs = polemos.read("examples/corpus/*.txt")  # doctest: +SKIP
     >>> docs.select("doc_id", "status", "headline", "published")  # doctest: +SKIP
     """
+    path_list = _path_list(paths)
+    _core.check_inputs(path_list, keep_going)
     table = _core.read_paths(
-        _path_list(paths),
+        path_list,
         text_column=text,
         id_column=id,
         date_column=published,
@@ -438,6 +449,15 @@ def column_name(value: Any, what: str) -> str | None:
     if value is None or isinstance(value, str):
         return value
     raise _core.InputError(f"{what}= must be a column name (str) for frames and files")
+
+
+def check_paths(data: Any, keep_going: bool) -> None:
+    """Raises the `OSError` subclass for the first input path that cannot be opened (see
+    `extract`), when `data` is paths; texts and frames are not checked."""
+    if isinstance(data, os.PathLike):
+        _core.check_inputs([os.fspath(data)], keep_going)
+    elif isinstance(data, (list, tuple)) and data and all(isinstance(x, os.PathLike) for x in data):
+        _core.check_inputs(_path_list(data), keep_going)
 
 
 def _path_list(paths: Any) -> list[str]:

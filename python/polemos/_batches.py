@@ -14,6 +14,7 @@ from polemos._api import (
     DateLike,
     PathLike,
     UserPaths,
+    check_paths,
     extract_frame_tables,
     extract_path_tables,
     text_columns,
@@ -38,6 +39,7 @@ def extract_batches(
     gazetteer: PathLike | None = None,
     lexicon: PathLike | None = None,
     model: Model | PathLike | None = None,
+    keep_going: bool = False,
 ) -> Iterator[Result]:
     """Extracts events batch by batch, yielding one `Result` per `batch_size` inputs.
 
@@ -56,7 +58,9 @@ def extract_batches(
     - a `pathlib.Path`, a glob pattern given as a `Path`, or a list of them; the files are
       expanded as `polemos.read` does and read `batch_size` files at a time (a single CSV or
       JSONL file is read whole: for a huge one, pass `pl.scan_csv(...)` or
-      `pl.scan_ndjson(...)` instead).
+      `pl.scan_ndjson(...)` instead). A path that does not exist or cannot be opened raises
+      an `OSError` subclass at the call, as in `polemos.extract` (`keep_going=True` makes it
+      a row with status `"error"` when other paths were given).
 
     `progress=True` shows a progress bar (`tqdm.auto`: a widget in Jupyter) when tqdm is
     installed, and nothing otherwise. `threads` is the number of worker threads per batch.
@@ -87,7 +91,9 @@ def extract_batches(
     if isinstance(data, os.PathLike) or (
         isinstance(data, (list, tuple)) and data and all(isinstance(x, os.PathLike) for x in data)
     ):
-        # Expanded now, so that a pattern matching nothing fails at the call, not mid-loop.
+        # Checked and expanded now, so that a missing path or a pattern matching nothing fails
+        # at the call, not mid-loop.
+        check_paths(data, keep_going)
         files = _paths.expand([data] if isinstance(data, os.PathLike) else data)
         return _path_batches(
             files, batch_size, text, id, published, title, split, threads, progress, g

@@ -15,10 +15,14 @@ __all__ = [
     "ArrowTable",
     "ExportError",
     "InputError",
+    "InputFileNotFoundError",
+    "InputPermissionError",
     "Model",
     "PolemosError",
     "ResourceError",
+    "UnreadableInputError",
     "__version__",
+    "check_inputs",
     "concat",
     "explain",
     "extract_paths",
@@ -40,15 +44,26 @@ LINK_DATE_COLUMNS: tuple[str, ...]
 class PolemosError(Exception):
     """Base class of the errors polemos raises."""
 
-class InputError(PolemosError):
-    """Invalid inputs: no file matches, a bad glob pattern, mismatched lengths, a bad date."""
+class InputError(PolemosError, ValueError):
+    """Invalid inputs: no file matches, a bad glob pattern, mismatched lengths, a bad date.
+    Also a ValueError."""
 
 class ResourceError(PolemosError):
     """The bundled gazetteer or dictionaries, a `gazetteer=` file or a `lexicon=` folder could
     not be loaded."""
 
-class ExportError(PolemosError):
-    """The output tables could not be written."""
+class ExportError(OSError, PolemosError):
+    """The output tables could not be written. Also an OSError."""
+
+class UnreadableInputError(OSError, InputError):
+    """An input path that cannot be opened (errno, strerror and filename are set). Also an
+    OSError."""
+
+class InputFileNotFoundError(FileNotFoundError, UnreadableInputError):
+    """An input path that does not exist. Also a FileNotFoundError."""
+
+class InputPermissionError(PermissionError, UnreadableInputError):
+    """An input path polemos may not open. Also a PermissionError."""
 
 @final
 class ArrowTable:
@@ -82,6 +97,7 @@ def concat(runs: Sequence[Mapping[str, ArrowTable]]) -> dict[str, ArrowTable]: .
 def link_incidents(
     texts: Mapping[str, Sequence[str | None]], ints: Mapping[str, Sequence[int | None]]
 ) -> ArrowTable: ...
+def check_inputs(paths: Sequence[str | PathLike[str]], keep_going: bool = False) -> None: ...
 def extract_paths(
     paths: Sequence[str | PathLike[str]],
     text_column: str = "text",

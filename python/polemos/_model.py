@@ -207,8 +207,7 @@ def _frame(data: Any) -> pl.DataFrame:
         return data.collect()
     if isinstance(data, (str, os.PathLike)):
         path = Path(data)
-        if not path.exists():
-            raise _core.InputError(f"no file {path}")
+        _core.check_inputs([path])
         suffix = "".join(path.suffixes[-2:]) if path.suffix == ".gz" else path.suffix
         if suffix in (".jsonl", ".ndjson"):
             return pl.read_ndjson(path)

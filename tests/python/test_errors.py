@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import re
 from pathlib import Path
 
@@ -15,11 +16,64 @@ from polemos import _core
 
 def test_hierarchy() -> None:
     assert issubclass(polemos.PolemosError, Exception)
-    for cls in (polemos.InputError, polemos.ResourceError, polemos.ExportError):
+    classes = (
+        polemos.InputError,
+        polemos.ResourceError,
+        polemos.ExportError,
+        polemos.UnreadableInputError,
+        polemos.InputFileNotFoundError,
+        polemos.InputPermissionError,
+    )
+    for cls in classes:
         assert issubclass(cls, polemos.PolemosError)
         assert cls.__module__ == "polemos"
         assert cls.__doc__
     assert polemos.InputError is _core.InputError
+    # Bad inputs are also ValueErrors, I/O failures also OSErrors, as in Python and polars.
+    assert issubclass(polemos.InputError, ValueError)
+    assert issubclass(polemos.ExportError, OSError)
+    assert issubclass(polemos.InputFileNotFoundError, FileNotFoundError)
+    assert issubclass(polemos.InputFileNotFoundError, polemos.InputError)
+    assert issubclass(polemos.InputPermissionError, PermissionError)
+    assert issubclass(polemos.UnreadableInputError, OSError)
+
+
+def test_missing_path_is_file_not_found(tmp_path: Path) -> None:
+    missing = tmp_path / "missing.txt"
+    for call in (polemos.extract, polemos.read, lambda p: list(polemos.extract_batches(p))):
+        with pytest.raises(FileNotFoundError) as caught:
+            call(missing)
+        assert isinstance(caught.value, polemos.InputFileNotFoundError)
+        assert caught.value.errno == errno.ENOENT
+        assert caught.value.filename == str(missing)
+        assert str(missing) in str(caught.value)
+
+
+def test_keep_going_reads_the_other_paths(tmp_path: Path) -> None:
+    missing = tmp_path / "missing.txt"
+    with pytest.raises(polemos.InputFileNotFoundError):
+        polemos.extract([CORPUS / "wire.jsonl", missing])
+    # Alone, a missing path is an error even with keep_going: there is nothing else to read.
+    with pytest.raises(polemos.InputFileNotFoundError):
+        polemos.extract(missing, keep_going=True)
+    docs = polemos.extract([CORPUS / "wire.jsonl", missing], keep_going=True).documents
+    row = docs.filter(pl.col("source") == str(missing))
+    assert row["status"].to_list() == ["error"]
+    assert docs.filter(pl.col("status") == "ok").height > 0
+    batches = polemos.extract_batches([CORPUS / "wire.jsonl", missing], keep_going=True)
+    assert sum(r.documents.height for r in batches) == docs.height
+
+
+def test_lone_surrogates_are_replaced_with_a_warning() -> None:
+    # A str with an unpaired UTF-16 half has no UTF-8 form; it must cost no other text.
+    texts = ["Shelling hit Homs \udc80 on Monday.", "Clashes in Daraa."]
+    docs = polemos.extract(texts, title=["Homs \ud800", None]).documents
+    assert docs["status"].to_list() == ["ok", "ok"]
+    warning = docs["warning"].to_list()
+    assert warning[0] is not None
+    assert "surrogate" in warning[0]
+    assert warning[1] is None
+    assert "\ufffd" in docs["title"][0]
 
 
 def test_no_matching_files(tmp_path: Path) -> None:

@@ -229,7 +229,7 @@ def test_invalid_gazetteer_file(tmp_path: Path) -> None:
 
 
 def test_import_errors(geonames: Path, tmp_path: Path) -> None:
-    with pytest.raises(polemos.InputError, match=r"missing\.txt"):
+    with pytest.raises(polemos.InputFileNotFoundError, match=r"missing\.txt"):
         polemos.import_gazetteer([tmp_path / "missing.txt"], tmp_path / "g.tsv")
     with pytest.raises(polemos.InputError, match="no GeoNames place file"):
         polemos.import_gazetteer([geonames / "admin1CodesASCII.txt"], tmp_path / "g.tsv")

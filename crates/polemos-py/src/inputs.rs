@@ -4,6 +4,86 @@ use std::collections::HashSet;
 
 use polemos_core::{DateSource, Document};
 use polemos_parse::parse_date;
+use pyo3::prelude::*;
+use pyo3::types::PyString;
+
+/// A `str` from Python. One holding lone surrogates (unpaired UTF-16 halves, as
+/// `surrogateescape` decoding or broken JSON escapes leave) has no UTF-8 form; rather than fail
+/// the whole call, each is replaced with U+FFFD and the document says so in its `warning`.
+#[derive(Debug, Clone)]
+pub(crate) struct PyText {
+    pub text: String,
+    pub had_surrogates: bool,
+}
+
+impl FromPyObject<'_, '_> for PyText {
+    type Error = PyErr;
+
+    fn extract(obj: Borrowed<'_, '_, PyAny>) -> PyResult<Self> {
+        let s = obj.cast::<PyString>()?.to_owned();
+        Ok(match s.to_cow() {
+            Ok(text) => PyText {
+                text: text.into_owned(),
+                had_surrogates: false,
+            },
+            Err(_) => PyText {
+                text: s.to_string_lossy().into_owned(),
+                had_surrogates: true,
+            },
+        })
+    }
+}
+
+/// The warning of a document whose text, id or title held lone surrogates.
+pub(crate) const SURROGATES_WARNING: &str =
+    "lone surrogates (unpaired UTF-16 halves) in the text, id or title were replaced with U+FFFD";
+
+/// What a Python caller passes for one text column (`ids`, `published`, `titles`): one
+/// optional value per text.
+pub(crate) type PyColumn = Option<Vec<Option<PyText>>>;
+
+/// Texts and their columns as given from Python, as UTF-8 strings, with a flag per text that
+/// says whether any of its values held lone surrogates.
+pub(crate) fn utf8_inputs(
+    texts: Vec<PyText>,
+    ids: PyColumn,
+    published: PyColumn,
+    titles: PyColumn,
+) -> (Vec<String>, TextColumns, Vec<bool>) {
+    let mut flags: Vec<bool> = texts.iter().map(|t| t.had_surrogates).collect();
+    let mut column = |values: PyColumn| {
+        values.map(|values| {
+            values
+                .into_iter()
+                .enumerate()
+                .map(|(i, v)| {
+                    v.map(|v| {
+                        if v.had_surrogates {
+                            if let Some(flag) = flags.get_mut(i) {
+                                *flag = true;
+                            }
+                        }
+                        v.text
+                    })
+                })
+                .collect()
+        })
+    };
+    let columns = TextColumns {
+        ids: column(ids),
+        published: column(published),
+        titles: column(titles),
+    };
+    let texts = texts.into_iter().map(|t| t.text).collect();
+    (texts, columns, flags)
+}
+
+/// Marks the documents whose inputs held lone surrogates (`flags` from [`utf8_inputs`]).
+pub(crate) fn warn_surrogates(docs: &mut [Document], flags: &[bool]) {
+    for (doc, _) in docs.iter_mut().zip(flags).filter(|(_, &flag)| flag) {
+        doc.warning = Some(SURROGATES_WARNING.to_string());
+    }
+}
 
 /// What a Python caller gives alongside its texts, one value per text where given; `None`
 /// values mean the default id (`input[i]`), an unknown date, no title.

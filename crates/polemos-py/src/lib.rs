@@ -32,8 +32,8 @@ use pyo3::prelude::*;
 use pyo3::types::PyDict;
 
 use crate::errors::{
-    from_engine, from_export, from_import, from_read, input_error, user_resources_error,
-    PolemosError,
+    from_engine, from_export, from_import, from_read, input_error, polemos_error,
+    user_resources_error,
 };
 use crate::model::PyModel;
 pub use crate::table::ArrowTable;
@@ -46,7 +46,7 @@ where
 {
     py.detach(|| {
         panic::catch_unwind(AssertUnwindSafe(f)).unwrap_or_else(|payload| {
-            Err(PolemosError::new_err(format!(
+            Err(polemos_error(format!(
                 "internal error: {} (please report this)",
                 panic_message(payload.as_ref())
             )))
@@ -217,10 +217,10 @@ fn read_options(
 #[allow(clippy::too_many_arguments)]
 fn extract_texts<'py>(
     py: Python<'py>,
-    texts: Vec<String>,
-    ids: Option<Vec<Option<String>>>,
-    published: Option<Vec<Option<String>>>,
-    titles: Option<Vec<Option<String>>>,
+    texts: Vec<inputs::PyText>,
+    ids: inputs::PyColumn,
+    published: inputs::PyColumn,
+    titles: inputs::PyColumn,
     threads: Option<i64>,
     offset: usize,
     gazetteer: Option<PathBuf>,
@@ -234,13 +234,10 @@ fn extract_texts<'py>(
         model: None,
     };
     let threads = thread_count(threads)?;
-    let columns = inputs::TextColumns {
-        ids,
-        published,
-        titles,
-    };
+    let (texts, columns, surrogates) = inputs::utf8_inputs(texts, ids, published, titles);
     let (tables, metadata) = detached(py, move || {
-        let docs = inputs::documents_from_texts(texts, columns, offset).map_err(input_error)?;
+        let mut docs = inputs::documents_from_texts(texts, columns, offset).map_err(input_error)?;
+        inputs::warn_surrogates(&mut docs, &surrogates);
         let (engine, metadata) = engine(threads, &user, model)?;
         Ok((engine.extract(docs, |_| {}), metadata))
     })?;
@@ -289,6 +286,23 @@ fn extract_paths<'py>(
         Ok((engine.extract(docs, |_| {}), metadata))
     })?;
     Ok((tables_dict(py, tables)?, metadata))
+}
+
+/// Stops a call whose input paths cannot be opened, as `polemos extract` stops: the first
+/// missing or unreadable path raises an `OSError` subclass (`InputFileNotFoundError`,
+/// `InputPermissionError`, `UnreadableInputError`), unless other paths were given and
+/// `keep_going` is set (the unreadable ones then become error rows). Glob patterns are checked
+/// when the files are listed: one matching nothing is an `InputError` then.
+#[pyfunction]
+#[pyo3(signature = (paths, keep_going=false))]
+fn check_inputs(paths: Vec<PathBuf>, keep_going: bool) -> PyResult<()> {
+    let unreadable = polemos_parse::unreadable_inputs(&paths);
+    match unreadable.first() {
+        Some((path, e)) if !(keep_going && unreadable.len() < paths.len()) => {
+            Err(crate::errors::unreadable_input(path, e))
+        }
+        _ => Ok(()),
+    }
 }
 
 /// Reads and parses files without extracting: the documents table (n_mentions and n_events
@@ -384,7 +398,7 @@ fn concat(
     let tables = detached(py, move || {
         let join = |table: Table| {
             arrow_select::concat::concat_batches(&table.schema(), &batches[table as usize])
-                .map_err(|e| PolemosError::new_err(format!("cannot join the {table} tables: {e}")))
+                .map_err(|e| polemos_error(format!("cannot join the {table} tables: {e}")))
         };
         Ok(Tables {
             documents: join(Table::Documents)?,
@@ -479,15 +493,14 @@ mod _core {
 
     #[pymodule_export]
     use super::{
-        concat, explain, extract_paths, extract_texts, import_gazetteer, link_incidents,
-        read_paths, run_cli, write, ArrowTable,
+        check_inputs, concat, explain, extract_paths, extract_texts, import_gazetteer,
+        link_incidents, read_paths, run_cli, write, ArrowTable,
     };
     #[pymodule_export]
     use crate::model::{train, PyModel};
 
     #[pymodule_init]
     fn init(m: &Bound<'_, PyModule>) -> PyResult<()> {
-        use crate::errors::{ExportError, InputError, PolemosError, ResourceError};
         let py = m.py();
         m.add("__version__", polemos_core::VERSION)?;
         m.add("SCHEMA_VERSION", polemos_export::SCHEMA_VERSION)?;
@@ -502,10 +515,10 @@ mod _core {
             "LINK_DATE_COLUMNS",
             columns(crate::incidents::DATE_COLUMNS)?,
         )?;
-        m.add("PolemosError", py.get_type::<PolemosError>())?;
-        m.add("InputError", py.get_type::<InputError>())?;
-        m.add("ResourceError", py.get_type::<ResourceError>())?;
-        m.add("ExportError", py.get_type::<ExportError>())?;
+        let classes = crate::errors::classes(py)?;
+        for class in crate::errors::Class::ALL {
+            m.add(class.name(), classes[class as usize].bind(py))?;
+        }
         Ok(())
     }
 }

@@ -172,7 +172,7 @@ pub(crate) fn train(
         let pool = rayon::ThreadPoolBuilder::new()
             .num_threads(threads.map_or(0, std::num::NonZeroUsize::get))
             .build()
-            .map_err(|e| crate::errors::PolemosError::new_err(e.to_string()))?;
+            .map_err(|e| crate::errors::polemos_error(e.to_string()))?;
         pool.install(|| {
             let options = TrainOptions {
                 epochs,

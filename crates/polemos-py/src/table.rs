@@ -11,7 +11,7 @@ use arrow_array::{RecordBatch, RecordBatchIterator};
 use pyo3::prelude::*;
 use pyo3::types::PyCapsule;
 
-use crate::errors::PolemosError;
+use crate::errors::polemos_error;
 
 /// One output table, exported with `__arrow_c_stream__`; pass it to `polars.DataFrame`.
 #[pyclass(frozen, module = "polemos._core")]
@@ -75,7 +75,7 @@ impl ArrowTable {
     /// The schema as an `arrow_schema` PyCapsule.
     fn __arrow_c_schema__<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyCapsule>> {
         let schema = FFI_ArrowSchema::try_from(self.batch.schema().as_ref())
-            .map_err(|e| PolemosError::new_err(format!("cannot export the schema: {e}")))?;
+            .map_err(|e| polemos_error(format!("cannot export the schema: {e}")))?;
         PyCapsule::new_with_value(py, schema, c"arrow_schema")
     }
 
