@@ -7,13 +7,21 @@ joined into one document of ``--size-mb`` MB against the same text cut into docu
 times text with no sentence end at all (``"killed " * n``), the same text at two sizes, to
 show that a document with no punctuation costs no more than linear time either.
 
-    python bench/long_document.py [--size-mb 10] [--repeat 2]
+With ``--memory-mb N`` it also writes the generated text as one N MB document to a temporary
+folder and runs the command line on it (``polemos extract --no-split --threads 1``, a child
+process), printing the child's peak resident memory against the target for a 100 MB
+document (2 GiB).
+
+    python bench/long_document.py [--size-mb 10] [--repeat 2] [--memory-mb 100]
 """
 
 from __future__ import annotations
 
 import argparse
+import resource
+import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -25,6 +33,8 @@ import polemos
 
 TARGET_RATIO = 3.0
 SHORT_BYTES = 2_000
+# Peak resident memory allowed for one 100 MB document (issue: robustness).
+TARGET_RSS_BYTES = 2 * 1024**3
 
 
 def short_documents(text: str) -> list[str]:
@@ -47,7 +57,10 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--size-mb", type=float, default=10.0)
     parser.add_argument("--repeat", type=int, default=2)
+    parser.add_argument("--memory-mb", type=float, default=0.0)
     args = parser.parse_args()
+    if args.memory_mb > 0:
+        peak_memory(args.memory_mb)
 
     size = int(args.size_mb * 1_000_000)
     text = "\n\n".join(a.text for a in gen_corpus.generate(size, seed=1))
@@ -72,6 +85,29 @@ def main() -> int:
     growth = unpunctuated[1] / unpunctuated[0]
     print(f"4x the unpunctuated text took {growth:.1f}x the time (linear: about 4)")
     return 0
+
+
+def peak_memory(size_mb: float) -> None:
+    """Peak resident memory of the command line on one generated document of `size_mb` MB."""
+    size = int(size_mb * 1_000_000)
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "one.txt"
+        with path.open("w", encoding="utf-8") as f:
+            written = 0
+            for a in gen_corpus.generate(size, seed=1):
+                f.write(a.text + "\n\n")
+                written += len(a.text) + 2
+        command = [sys.executable, "-m", "polemos", "extract", str(path), "-o", f"{tmp}/out"]
+        command += ["--no-split", "--threads", "1", "--quiet"]
+        subprocess.run(command, check=True)
+    # ru_maxrss is in kB on Linux: the largest of the children waited for, here the one run.
+    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss * 1024
+    verdict = "within" if peak <= TARGET_RSS_BYTES * size_mb / 100 else "OVER"
+    print(
+        f"{written / 1e6:.0f} MB as one document, command line: peak RSS {peak / 2**20:,.0f} MiB "
+        f"({verdict} the target of {TARGET_RSS_BYTES / 2**30 * size_mb / 100:.2f} GiB "
+        f"for {size_mb:g} MB)"
+    )
 
 
 if __name__ == "__main__":

@@ -149,3 +149,20 @@ def test_offsets_are_bytes() -> None:
         assert raw[row["start"] : row["end"]].decode() == row["text"]
     for row in result.mentions.iter_rows(named=True):
         assert raw[row["start"] : row["end"]].decode() == row["text"]
+
+
+def test_text_in_another_language_is_not_coded() -> None:
+    # Rules for English would find "events" in look-alike words; the row says why there are none.
+    texts = [
+        "Hombres armados atacaron a los policías en la carretera y mataron a dos agentes, "
+        "según las autoridades del estado.",
+        "Gunmen attacked police officers on the highway and killed two of them, the state "
+        "authorities said.",
+    ]
+    r = polemos.extract(texts)
+    docs = r.documents
+    assert docs["language"].to_list() == ["es", "en"]
+    assert docs["status"].to_list() == ["not_coded", "ok"]
+    assert "es" in docs["warning"][0]
+    assert docs["n_events"][0] == 0
+    assert r.events["doc_id"].to_list() == ["input[1]"]

@@ -59,7 +59,7 @@ def test_arrow_table_exposes_capsules() -> None:
     assert docs.name == "documents"
     assert docs.num_rows == len(docs) == 1
     assert docs.column_names[:2] == ["doc_id", "page_id"]
-    assert repr(docs) == "ArrowTable(documents, 1 rows x 20 columns)"
+    assert repr(docs) == "ArrowTable(documents, 1 rows x 21 columns)"
     assert type(docs.__arrow_c_schema__()).__name__ == "PyCapsule"
     # A stream nobody imports is released by its capsule's destructor.
     capsule = docs.__arrow_c_stream__(requested_schema=None)

@@ -75,11 +75,9 @@ pub fn extract(args: &ExtractArgs) -> Result<(), CliError> {
                 linker.push(&e);
             }
         }
-        let tables = polemos_export::tables(&extractions);
-        drop(extractions);
-        output.write(&tables)?;
+        let tables = polemos_export::tables_from(extractions);
         summary.add(&tables);
-        drop(tables);
+        output.write_owned(tables)?;
         bar.set_position(reader.files_done() as u64);
         bar.set_message(summary.documents.to_string());
         chunk = next_chunk(&mut reader);

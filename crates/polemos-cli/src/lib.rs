@@ -40,6 +40,24 @@ pub const EXIT_FAILURE: i32 = 1;
 /// The arguments were invalid.
 pub const EXIT_USAGE: i32 = 2;
 
+/// The run was interrupted (Ctrl-C, SIGTERM, SIGHUP): 128 + SIGINT, as shells report it.
+pub const EXIT_INTERRUPTED: i32 = 130;
+
+/// Makes Ctrl-C, SIGTERM and SIGHUP end the process at once with [`EXIT_INTERRUPTED`], after
+/// removing the temporary files of the output being written (finished files stay as they
+/// were). For the `polemos` program only: a library caller keeps its own signal handling.
+/// Installing it twice does nothing more.
+pub fn exit_cleanly_on_interrupt() {
+    let _ = ctrlc::set_handler(|| {
+        let removed = polemos_export::remove_temporary_files();
+        eprintln!(
+            "polemos: interrupted; {removed} unfinished output file{} removed",
+            if removed == 1 { "" } else { "s" }
+        );
+        std::process::exit(EXIT_INTERRUPTED);
+    });
+}
+
 /// Runs the command line `args` (program name first, as in `std::env::args_os()`) and returns
 /// the exit code. Errors are printed on stderr; this never panics.
 pub fn run<I, T>(args: I) -> i32

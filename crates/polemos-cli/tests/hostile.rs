@@ -118,3 +118,59 @@ fn a_missing_input_stops_the_run_unless_told_to_keep_going() {
         .iter()
         .any(|d| d.0.ends_with("typo.txt") && d.1 == "error"));
 }
+
+/// Ctrl-C while the tables are being written: exit 130 and no `.tmp` file left behind.
+#[cfg(unix)]
+#[test]
+fn an_interrupted_run_leaves_no_temporary_files() {
+    use std::process::{Command, Stdio};
+    use std::time::{Duration, Instant};
+
+    let dir = tempfile::tempdir().unwrap();
+    // Many small documents in one JSONL file: the run writes chunk after chunk for a while.
+    let line = r#"{"text": "Government forces shelled Idlib on Monday, killing 12 civilians. Protesters gathered in Homs."}"#;
+    let input = dir.path().join("many.jsonl");
+    fs::write(&input, format!("{line}\n").repeat(200_000)).unwrap();
+    let out_dir = dir.path().join("out");
+    let mut child = Command::new(env!("CARGO_BIN_EXE_polemos"))
+        .args([
+            "extract",
+            input.to_str().unwrap(),
+            "-o",
+            out_dir.to_str().unwrap(),
+        ])
+        .args(["--threads", "1", "--quiet"])
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let temporary = |dir: &Path| -> Vec<String> {
+        fs::read_dir(dir)
+            .map(|entries| {
+                entries
+                    .filter_map(Result::ok)
+                    .map(|e| e.file_name().to_string_lossy().into_owned())
+                    .filter(|n| n.ends_with(".tmp"))
+                    .collect()
+            })
+            .unwrap_or_default()
+    };
+    let started = Instant::now();
+    while temporary(&out_dir).is_empty() {
+        assert!(
+            started.elapsed() < Duration::from_secs(60),
+            "no temporary file appeared"
+        );
+        assert!(
+            child.try_wait().unwrap().is_none(),
+            "the run ended too soon"
+        );
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    let pid = child.id().to_string();
+    let killed = Command::new("kill").args(["-INT", &pid]).status().unwrap();
+    assert!(killed.success());
+    let out = child.wait_with_output().unwrap();
+    assert_eq!(out.status.code(), Some(130), "{}", stderr(&out));
+    assert!(stderr(&out).contains("interrupted"), "{}", stderr(&out));
+    assert_eq!(temporary(&out_dir), Vec::<String>::new());
+}

@@ -12,6 +12,9 @@ pub enum DocStatus {
     Empty,
     /// Could not be read or processed; [`Document::error`] says why.
     Error,
+    /// Read, but not coded: written in a language polemos does not code
+    /// ([`Document::language`]); [`Document::warning`] says which.
+    NotCoded,
 }
 
 impl DocStatus {
@@ -20,6 +23,7 @@ impl DocStatus {
             DocStatus::Ok => "ok",
             DocStatus::Empty => "empty",
             DocStatus::Error => "error",
+            DocStatus::NotCoded => "not_coded",
         }
     }
 }
@@ -82,6 +86,9 @@ pub struct Document {
     /// What was done to a document that could be processed only in part or in another way
     /// than usual (HTML nested too deep to keep its structure): processed, but not as given.
     pub warning: Option<String>,
+    /// The language the text is written in (ISO 639-1), when the parser could tell.
+    #[serde(default)]
+    pub language: Option<String>,
 }
 
 impl Document {

@@ -152,6 +152,30 @@ pub struct ModelTyping {
 }
 
 impl Event {
+    /// This event as found in a stretch of a document that starts `bytes` bytes and
+    /// `sentences` sentences into it: every span and sentence index moved by that much.
+    pub fn shift(&mut self, bytes: usize, sentences: u32) {
+        self.sentence += sentences;
+        self.sentence_span = self.sentence_span.shifted(bytes);
+        self.trigger_span = self.trigger_span.shifted(bytes);
+        for actor in [&mut self.actor1, &mut self.actor2].into_iter().flatten() {
+            actor.span = actor.span.shifted(bytes);
+        }
+        for span in [
+            &mut self.location_span,
+            &mut self.date.span,
+            &mut self.casualties.span,
+        ] {
+            *span = span.map(|s| s.shifted(bytes));
+        }
+        if let Some(a) = &mut self.attribution {
+            a.span = a.span.shifted(bytes);
+        }
+        for s in &mut self.evidence {
+            *s += sentences;
+        }
+    }
+
     pub fn event_type(&self) -> EventType {
         self.sub_event_type.event_type()
     }

@@ -107,13 +107,14 @@ impl SentenceKind {
 }
 
 /// A sentence: its 0-based index in the document (the headline, when there is one, is
-/// sentence 0), its span and its tokens.
+/// sentence 0), its span and how many tokens it has (`polemos_parse::tokenize` gives them).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Sentence {
     pub index: u32,
     pub kind: SentenceKind,
     pub span: Span,
-    pub tokens: Vec<Token>,
+    /// The number of tokens in the sentence.
+    pub n_tokens: u32,
 }
 
 impl Sentence {
@@ -124,7 +125,7 @@ impl Sentence {
             index: 0,
             kind: SentenceKind::Body,
             span: Span::new(0, text.len()),
-            tokens: Vec::new(),
+            n_tokens: 0,
         }
     }
 }

@@ -117,7 +117,7 @@ impl Engine {
                 break;
             }
             let n = chunk.len();
-            builder.push_all(&self.extract_chunk(chunk));
+            builder.push_all_owned(self.extract_chunk(chunk));
             on_progress(n);
         }
         // Incidents link events across every document of the run, once all are in.
@@ -139,7 +139,7 @@ impl Engine {
                 .map(|doc| isolated(doc, true, |doc| unextracted(polemos_parse::parse(doc))))
                 .collect()
         });
-        polemos_export::tables(&extractions)
+        polemos_export::tables_from(extractions)
     }
 }
 

@@ -37,10 +37,11 @@ pub use error::ExportError;
 pub use format::Format;
 pub use incidents::{event_summaries, incidents_table};
 pub use schema::{Table, SCHEMA_VERSION};
-pub use tables::{tables, Tables, TablesBuilder};
+pub use tables::{tables, tables_from, Tables, TablesBuilder};
 pub use write::{
-    file_name, write_table, write_table_with_metadata, write_tables, write_tables_with_metadata,
-    write_tables_with_options, TableWriter, TablesWriter, ACLED_COLUMNS,
+    file_name, remove_temporary_files, write_table, write_table_with_metadata, write_tables,
+    write_tables_with_metadata, write_tables_with_options, TableWriter, TablesWriter,
+    ACLED_COLUMNS,
 };
 pub use write::{RESOURCES_KEY, SCHEMA_VERSION_KEY, TABLE_KEY, VERSION_KEY};
 

@@ -15,7 +15,7 @@ use crate::columns::{Boolean, ColumnSpec, Date32, Float64, Int32, Int64, Kind, N
 
 /// Version of the output schema, recorded in Parquet files. Bumped when a column is added,
 /// removed, renamed or changes type or meaning, so downstream code can check what it reads.
-pub const SCHEMA_VERSION: &str = "2";
+pub const SCHEMA_VERSION: &str = "3";
 
 /// Declares one table: a `&[ColumnSpec]` constant, a row struct and its builder.
 ///
@@ -77,12 +77,14 @@ define_table! {
         format: Utf8,
         /// Character encoding the bytes were decoded from, when the input was bytes.
         encoding: Nullable<Utf8>,
-        /// `ok`, `empty` (no text to process) or `error` (could not be read or processed).
+        /// `ok`, `empty` (no text), `error` (could not be read or processed) or `not_coded` (not English).
         status: Utf8,
         /// Why the document could not be processed, when status is `error`.
         error: Nullable<Utf8>,
         /// What was done to a document processed only in part or not as given.
         warning: Nullable<Utf8>,
+        /// Language of the text (ISO 639-1: `en`, `es`, `ar`...), when it could be told.
+        language: Nullable<Utf8>,
         /// Text of the headline, when one was found.
         headline: Nullable<Utf8>,
         /// Title given by metadata (an input column, an HTML title).

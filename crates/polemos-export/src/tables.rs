@@ -1,7 +1,11 @@
 //! The six output tables as Arrow record batches, and how extractions become rows.
 
 use arrow_array::RecordBatch;
-use polemos_core::{ActorRef, DocumentExtraction, EventSummary, Incident, Location};
+use std::borrow::Borrow;
+
+use polemos_core::{
+    ActorRef, DocumentExtraction, Event, EventSummary, Incident, Location, Mention,
+};
 
 pub(crate) use crate::columns::int32;
 use crate::columns::int64;
@@ -75,6 +79,15 @@ pub fn tables(extractions: &[DocumentExtraction]) -> Tables {
     builder.finish()
 }
 
+/// [`tables`] from extractions that are not needed afterwards: each is freed as its rows go
+/// in ([`TablesBuilder::push_owned`]), so that a chunk's extractions and its tables are not
+/// both held whole.
+pub fn tables_from(extractions: Vec<DocumentExtraction>) -> Tables {
+    let mut builder = TablesBuilder::default();
+    builder.push_all_owned(extractions);
+    builder.finish()
+}
+
 /// Appends extractions to the tables incrementally, keeping of each event only the small
 /// summary incident linking needs.
 #[derive(Debug, Default)]
@@ -103,11 +116,33 @@ impl TablesBuilder {
     pub fn push(&mut self, x: &DocumentExtraction) {
         self.push_document(x);
         self.push_sentences(x);
-        self.push_mentions(x);
-        self.push_events(x);
+        self.push_mentions(x, &x.mentions);
+        self.push_events(x, &x.events);
         self.push_furniture(x);
         self.summaries
             .extend(EventSummary::of(std::slice::from_ref(x)));
+    }
+
+    /// Appends the rows of each extraction, in order, freeing each one as it goes.
+    pub fn push_all_owned(&mut self, extractions: Vec<DocumentExtraction>) {
+        for extraction in extractions {
+            self.push_owned(extraction);
+        }
+    }
+
+    /// Appends the rows of one document, as [`push`](Self::push) does, freeing each mention
+    /// and event once its row is in: a very long document's extraction (millions of
+    /// mentions) and its tables are then never both held whole.
+    pub fn push_owned(&mut self, mut x: DocumentExtraction) {
+        self.push_document(&x);
+        self.summaries
+            .extend(EventSummary::of(std::slice::from_ref(&x)));
+        let mentions = std::mem::take(&mut x.mentions);
+        self.push_mentions(&x, mentions);
+        let events = std::mem::take(&mut x.events);
+        self.push_events(&x, events);
+        self.push_sentences(&x);
+        self.push_furniture(&x);
     }
 
     /// The tables holding every row pushed so far, with no incidents.
@@ -145,6 +180,7 @@ impl TablesBuilder {
             status: doc.status.as_str(),
             error: doc.error.as_deref(),
             warning: doc.warning.as_deref(),
+            language: doc.language.as_deref(),
             headline: p.headline_text(),
             title: doc.title.as_deref(),
             url: doc.url.as_deref(),
@@ -168,16 +204,23 @@ impl TablesBuilder {
                 kind: s.kind.as_str(),
                 start: int32(s.span.start),
                 end: int32(s.span.end),
-                n_tokens: int32(s.tokens.len()),
+                n_tokens: int32(s.n_tokens),
                 text: s.span.slice(&doc.text),
             });
         }
     }
 
-    fn push_mentions(&mut self, x: &DocumentExtraction) {
+    /// The rows of `mentions`, the mentions of `x` (borrowed, or taken out of it and dropped
+    /// one by one).
+    fn push_mentions<M: Borrow<Mention>>(
+        &mut self,
+        x: &DocumentExtraction,
+        mentions: impl IntoIterator<Item = M>,
+    ) {
         let doc = &x.parsed.doc;
-        for (i, m) in x.mentions.iter().enumerate() {
-            let loc = m.location.as_ref();
+        for (i, m) in mentions.into_iter().enumerate() {
+            let m = m.borrow();
+            let loc = m.location.as_deref();
             let event_id = m.event.map(|e| x.event_id(e as usize));
             self.mentions.push(MentionRow {
                 doc_id: &doc.id,
@@ -204,9 +247,15 @@ impl TablesBuilder {
         }
     }
 
-    fn push_events(&mut self, x: &DocumentExtraction) {
+    /// The rows of `events`, the events of `x` (borrowed, or taken out of it).
+    fn push_events<E: Borrow<Event>>(
+        &mut self,
+        x: &DocumentExtraction,
+        events: impl IntoIterator<Item = E>,
+    ) {
         let doc = &x.parsed.doc;
-        for (i, e) in x.events.iter().enumerate() {
+        for (i, e) in events.into_iter().enumerate() {
+            let e = e.borrow();
             let event_id = x.event_id(i);
             let (a1, a2) = (e.actor1.as_ref(), e.actor2.as_ref());
             let loc = e.location.as_ref();

@@ -42,6 +42,7 @@ mod pipeline;
 mod resources;
 mod triggers;
 mod tsv;
+mod windows;
 mod words;
 
 pub use actors::{Actor, ActorDictionary};
@@ -52,5 +53,6 @@ pub use lexicon::{Lexicon, WordClass, REPLACE_MARKER};
 pub use pipeline::Pipeline;
 pub use resources::{ResourceError, Resources};
 pub use triggers::{Trigger, TriggerLexicon};
+pub use windows::WINDOW_BYTES;
 
 pub use polemos_core::{Document, DocumentExtraction};

@@ -1,6 +1,8 @@
 //! The mentions table's rows: every place, actor, trigger and casualty count found, with the
 //! event each trigger went into.
 
+use std::borrow::Cow;
+
 use polemos_core::{Mention, MentionKind};
 
 use crate::actors::ActorMatch;
@@ -23,23 +25,23 @@ pub(crate) fn mentions(
         kind: MentionKind::Place,
         sentence: p.sentence,
         span: p.span,
-        canonical: p.location.name.clone(),
+        canonical: Cow::Owned(p.location.name.clone()),
         actor_category: None,
-        location: Some(p.location),
+        location: Some(Box::new(p.location)),
         count: None,
         event: None,
-        rule: p.rule.to_string(),
+        rule: Cow::Borrowed(p.rule),
     }));
     out.extend(actors.into_iter().map(|a| Mention {
         kind: MentionKind::Actor,
         sentence: a.sentence,
         span: a.actor.span,
-        canonical: a.actor.name,
+        canonical: Cow::Owned(a.actor.name),
         actor_category: Some(a.actor.category),
         location: None,
         count: None,
         event: None,
-        rule: a.rule.to_string(),
+        rule: Cow::Borrowed(a.rule),
     }));
     out.extend(
         triggers
@@ -48,19 +50,19 @@ pub(crate) fn mentions(
             .filter_map(|(t, event)| {
                 let entry = lexicon.get(t.trigger)?;
                 let canonical = match entry.sub_event_type {
-                    TriggerType::Fixed(s) => s.as_str().to_string(),
-                    TriggerType::Territory => "Territory change".to_string(),
+                    TriggerType::Fixed(s) => s.as_str(),
+                    TriggerType::Territory => "Territory change",
                 };
                 Some(Mention {
                     kind: MentionKind::Trigger,
                     sentence: t.sentence,
                     span: t.span,
-                    canonical,
+                    canonical: Cow::Borrowed(canonical),
                     actor_category: None,
                     location: None,
                     count: None,
                     event: *event,
-                    rule: format!("trigger:{}", entry.id),
+                    rule: Cow::Owned(format!("trigger:{}", entry.id)),
                 })
             }),
     );
@@ -68,12 +70,12 @@ pub(crate) fn mentions(
         kind: MentionKind::Casualty,
         sentence: c.sentence,
         span: c.span,
-        canonical: format!("{}:{}", c.harm.as_str(), c.group.as_str()),
+        canonical: Cow::Owned(format!("{}:{}", c.harm.as_str(), c.group.as_str())),
         actor_category: None,
         location: None,
         count: Some(c.count),
         event: None,
-        rule: c.rule.to_string(),
+        rule: Cow::Borrowed(c.rule),
     }));
     out.sort_by_key(|m| (m.span.start, m.span.end));
     out

@@ -4,7 +4,9 @@
 use std::sync::Arc;
 
 use polemos_core::isolate::isolated;
-use polemos_core::{Document, DocumentExtraction, Event, SentenceKind};
+use polemos_core::{
+    DocStatus, Document, DocumentExtraction, Event, Mention, ParsedDocument, SentenceKind,
+};
 use rayon::prelude::*;
 
 use crate::actors::keep_modifying_demonyms;
@@ -21,6 +23,7 @@ use crate::gazetteer::{dateline_place, geocode_document, main_country};
 use crate::joint::JointMatcher;
 use crate::lexicon::Vocab;
 use crate::mentions::mentions;
+use crate::windows::{extract_in_windows, WINDOW_BYTES};
 use crate::Resources;
 
 /// Runs parsing and extraction over documents.
@@ -86,7 +89,14 @@ impl Pipeline {
     }
 
     fn process_unguarded(&self, doc: Document) -> DocumentExtraction {
-        let parsed = polemos_parse::parse(doc);
+        let mut parsed = polemos_parse::parse(doc);
+        if let Some(language) = parsed.doc.language.as_deref().filter(|l| *l != "en") {
+            // Rules for English read in another language find events in look-alike words.
+            parsed.doc.status = DocStatus::NotCoded;
+            parsed.doc.warning = Some(format!(
+                "written in {language} (ISO 639-1): polemos codes English text only"
+            ));
+        }
         if !parsed.doc.is_ok() {
             return DocumentExtraction {
                 parsed,
@@ -94,6 +104,19 @@ impl Pipeline {
                 events: Vec::new(),
             };
         }
+        if parsed.doc.text.len() > WINDOW_BYTES {
+            return extract_in_windows(parsed, WINDOW_BYTES, |window| self.extract(window));
+        }
+        let (mentions, events) = self.extract(&parsed);
+        DocumentExtraction {
+            parsed,
+            mentions,
+            events,
+        }
+    }
+
+    /// The mentions and events of one parsed document (or window of one).
+    pub(crate) fn extract(&self, parsed: &ParsedDocument) -> (Vec<Mention>, Vec<Event>) {
         let r = &*self.resources;
         let vocab = &*self.vocab;
         let folded = Folded::new(&parsed.doc.text);
@@ -109,14 +132,7 @@ impl Pipeline {
         let demonyms = r
             .actors
             .country_demonyms(&parsed.doc.text, &folded, &actor_hits);
-        let places = geocode_document(
-            vocab,
-            &r.gazetteer,
-            &parsed,
-            &folded,
-            &not_places,
-            &demonyms,
-        );
+        let places = geocode_document(vocab, &r.gazetteer, parsed, &folded, &not_places, &demonyms);
         let country = main_country(vocab, &parsed.doc.text, &folded, &places);
         let actors = r.actors.find_from_hits(
             vocab,
@@ -139,13 +155,13 @@ impl Pipeline {
             &source_hits,
             &parsed.sentences,
         );
-        let dateline_place = dateline_place(&r.gazetteer, &parsed);
+        let dateline_place = dateline_place(&r.gazetteer, parsed);
         let by_sentence = SentenceIndex::new(&places, &actors, &casualties, &dates);
         let built = build_events(
             &r.triggers,
             &Findings {
                 vocab,
-                parsed: &parsed,
+                parsed,
                 folded: &folded,
                 places: &places,
                 actors: &actors,
@@ -178,7 +194,7 @@ impl Pipeline {
         if let (Some(model), true) = (&self.model, events.is_empty()) {
             let dates = (dates.as_slice(), &by_sentence.dates);
             let trigger_sentences: Vec<u32> = triggers.iter().map(|t| t.sentence).collect();
-            events.extend(model.document_event(&parsed, &folded, &trigger_sentences, dates));
+            events.extend(model.document_event(parsed, &folded, &trigger_sentences, dates));
         }
         fill_from_document(
             vocab,
@@ -191,7 +207,7 @@ impl Pipeline {
         foreign_forces(&mut events, country.as_deref());
         codebook_actors(vocab, &mut events);
         if let Some(model) = &self.model {
-            model.type_events(&parsed, &folded, &mut events);
+            model.type_events(parsed, &folded, &mut events);
         }
         let mentions = mentions(
             &r.triggers,
@@ -200,11 +216,7 @@ impl Pipeline {
             (&triggers, &event_of_trigger),
             &casualties,
         );
-        DocumentExtraction {
-            parsed,
-            mentions,
-            events,
-        }
+        (mentions, events)
     }
 
     /// Processes documents in parallel on the current rayon pool; output keeps input order.

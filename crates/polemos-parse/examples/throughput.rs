@@ -43,7 +43,11 @@ fn main() {
     for d in docs {
         let p = parse(d);
         sentences += p.sentences.len();
-        tokens += p.sentences.iter().map(|s| s.tokens.len()).sum::<usize>();
+        tokens += p
+            .sentences
+            .iter()
+            .map(|s| s.n_tokens as usize)
+            .sum::<usize>();
     }
     let secs = t.elapsed().as_secs_f64();
     println!(

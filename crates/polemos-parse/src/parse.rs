@@ -25,6 +25,7 @@ pub fn parse(mut doc: Document) -> ParsedDocument {
     if !doc.is_ok() {
         return ParsedDocument::unparsed(doc);
     }
+    doc.language = crate::detect_language(&doc.text).map(str::to_string);
     let text = doc.text.as_str();
     let ls = lines(text);
     let mut kinds = furniture::detect(text, &ls);
@@ -231,13 +232,11 @@ fn cut_inline_furniture(
 }
 
 fn make_sentence(text: &str, index: u32, kind: SentenceKind, span: Span) -> Sentence {
-    let mut toks = Vec::with_capacity(span.len() / 5 + 1);
-    tokens::tokenize_into(text, span, &mut toks);
     Sentence {
         index,
         kind,
         span,
-        tokens: toks,
+        n_tokens: u32::try_from(tokens::count(text, span)).unwrap_or(u32::MAX),
     }
 }
 

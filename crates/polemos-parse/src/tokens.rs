@@ -50,8 +50,27 @@ fn is_punct(c: char) -> bool {
     }
 }
 
-/// Tokenizes `text[span]`, appending tokens (with spans into `text`) to `out`.
-pub(crate) fn tokenize_into(text: &str, span: Span, out: &mut Vec<Token>) {
+/// The tokens of `text[span]` (a sentence's span, say), with spans into `text`.
+///
+/// Sentences keep only their token count ([`polemos_core::Sentence::n_tokens`]): nothing
+/// downstream reads the tokens themselves, and holding them cost more memory than the text
+/// (24 bytes per token, about one token per five bytes). Callers that want them make them
+/// here, one sentence at a time.
+pub fn tokenize(text: &str, span: Span) -> Vec<Token> {
+    let mut out = Vec::with_capacity(span.len() / 5 + 1);
+    for_each_token(text, span, |t| out.push(t));
+    out
+}
+
+/// The number of tokens [`tokenize`] gives for `text[span]`, without allocating.
+pub(crate) fn count(text: &str, span: Span) -> usize {
+    let mut n = 0;
+    for_each_token(text, span, |_| n += 1);
+    n
+}
+
+/// Calls `emit` with each token of `text[span]` (spans into `text`), in order.
+fn for_each_token(text: &str, span: Span, mut emit: impl FnMut(Token)) {
     let Some(s) = text.get(span.start..span.end) else {
         return;
     };
@@ -83,7 +102,7 @@ pub(crate) fn tokenize_into(text: &str, span: Span, out: &mut Vec<Token>) {
             } else {
                 TokenKind::Number
             };
-            out.push(Token {
+            emit(Token {
                 span: Span::new(base + i, base + end),
                 kind,
             });
@@ -102,7 +121,7 @@ pub(crate) fn tokenize_into(text: &str, span: Span, out: &mut Vec<Token>) {
         } else {
             TokenKind::Symbol
         };
-        out.push(Token {
+        emit(Token {
             span: Span::new(base + i, base + end),
             kind,
         });
@@ -191,8 +210,8 @@ mod tests {
     use super::*;
 
     fn toks(text: &str) -> Vec<(&str, TokenKind)> {
-        let mut out = Vec::new();
-        tokenize_into(text, Span::new(0, text.len()), &mut out);
+        let out = tokenize(text, Span::new(0, text.len()));
+        assert_eq!(count(text, Span::new(0, text.len())), out.len());
         out.iter()
             .map(|t| (&text[t.span.start..t.span.end], t.kind))
             .collect()
@@ -245,8 +264,7 @@ mod tests {
     #[test]
     fn offsets_are_into_the_text() {
         let text = "xx Homs. yy";
-        let mut out = Vec::new();
-        tokenize_into(text, Span::new(3, 8), &mut out);
+        let out = tokenize(text, Span::new(3, 8));
         assert_eq!(out.len(), 2);
         assert_eq!(out[0].span, Span::new(3, 7));
         assert_eq!(out[1].span, Span::new(7, 8));

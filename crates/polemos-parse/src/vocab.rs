@@ -55,6 +55,10 @@ pub const EMBEDDED: &[(&str, &str)] = &[
         include_str!("../data/lexicon/html_furniture_words.txt"),
     ),
     (
+        "language_words.tsv",
+        include_str!("../data/lexicon/language_words.tsv"),
+    ),
+    (
         "month_names.tsv",
         include_str!("../data/lexicon/month_names.tsv"),
     ),
@@ -175,6 +179,7 @@ pub(crate) struct ParseVocab {
     pub before_number_abbreviations: Words,
     pub sentence_starters: Words,
     pub html_furniture_words: Words,
+    pub language_words: crate::language::LanguageWords,
 }
 
 /// The parser's built-in classes.
@@ -212,6 +217,12 @@ impl ParseVocab {
                     .ok_or_else(|| error("month_names", format!("`{}`: bad month `{n}`", row[0])))
             })
             .collect::<Result<_, _>>()?;
+        let languages = class("language_words")?;
+        let language_words =
+            crate::language::LanguageWords::new(languages.rows().iter().map(|row| {
+                let language = languages.field(row, "language").unwrap_or_default();
+                (row[0].clone(), language.to_string())
+            }));
         let lines = class("furniture_lines")?;
         let furniture_lines: Vec<(String, LineMatch, FurnitureKind)> = lines
             .rows()
@@ -260,6 +271,7 @@ impl ParseVocab {
             before_number_abbreviations: words("before_number_abbreviations")?,
             sentence_starters: words("sentence_starters")?,
             html_furniture_words: words("html_furniture_words")?,
+            language_words,
         })
     }
 

@@ -28,7 +28,9 @@ fn check(p: &ParsedDocument) {
         let slice = s.span.slice(text);
         assert_eq!(slice, slice.trim(), "sentence not trimmed");
         let mut tok_end = s.span.start;
-        for t in &s.tokens {
+        let tokens = polemos_parse::tokenize(text, s.span);
+        assert_eq!(tokens.len(), s.n_tokens as usize);
+        for t in &tokens {
             check_span(text, t.span);
             assert!(!t.span.is_empty());
             assert!(s.span.contains(t.span));

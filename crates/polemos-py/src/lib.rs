@@ -483,6 +483,9 @@ fn import_gazetteer(py: Python<'_>, inputs: Vec<PathBuf>, output: PathBuf) -> Py
 /// exit code, as the console script does.
 #[pyfunction]
 fn run_cli(py: Python<'_>, args: Vec<String>) -> i32 {
+    // The console script is the program: Ctrl-C ends it and removes unfinished output (the
+    // GIL is released while it runs, so Python's own handler would only run at the end).
+    polemos_cli::exit_cleanly_on_interrupt();
     py.detach(move || polemos_cli::run(std::iter::once("polemos".to_string()).chain(args)))
 }
 

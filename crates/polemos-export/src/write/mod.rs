@@ -12,7 +12,10 @@ mod geojson;
 mod ipc;
 mod metadata;
 mod parquet;
+mod temporary;
 mod text;
+
+pub use temporary::remove_temporary_files;
 
 pub use acled::ACLED_COLUMNS;
 pub use metadata::{RESOURCES_KEY, SCHEMA_VERSION_KEY, TABLE_KEY, VERSION_KEY};
@@ -187,6 +190,7 @@ impl TableWriter {
     ) -> Result<TableWriter, ExportError> {
         let tmp = temporary_path(path);
         let file = File::create(&tmp).map_err(io_error(path))?;
+        temporary::register(&tmp);
         let mut writer = TableWriter {
             table,
             path: path.to_path_buf(),
@@ -296,6 +300,7 @@ impl TableWriter {
         };
         file.and_then(|f| f.sync_all().map_err(io_error(&path)))
             .and_then(|()| fs::rename(&self.tmp, &path).map_err(io_error(&path)))?;
+        temporary::unregister(&self.tmp);
         self.done = true;
         Ok(())
     }
@@ -305,6 +310,7 @@ impl TableWriter {
     fn discard(&mut self) {
         self.sink = None;
         let _ = fs::remove_file(&self.tmp);
+        temporary::unregister(&self.tmp);
     }
 }
 
@@ -364,6 +370,16 @@ impl TablesWriter {
     pub fn write(&mut self, tables: &Tables) -> Result<(), ExportError> {
         for writer in &mut self.writers {
             writer.write(tables.get(writer.table()))?;
+        }
+        Ok(())
+    }
+
+    /// Appends the rows of `tables`, as [`write`](Self::write) does, freeing each table once
+    /// it is written: a very long document's mentions are encoded while its documents and
+    /// sentences tables are already gone.
+    pub fn write_owned(&mut self, tables: Tables) -> Result<(), ExportError> {
+        for (table, batch) in tables.into_batches() {
+            self.write_table(table, &batch)?;
         }
         Ok(())
     }

@@ -5,7 +5,6 @@ use polemos_core::{
     ActorCategory, ActorRef, Attribution, Casualties, Certainty, DateSource, Dateline, Document,
     DocumentExtraction, Event, EventDate, Furniture, FurnitureKind, GeoPrecision, Location,
     Mention, MentionKind, Modality, ParsedDocument, Sentence, SentenceKind, Span, SubEventType,
-    Token, TokenKind,
 };
 
 pub const HEADLINE: &str = "IS storms Ḥamā airbase";
@@ -83,25 +82,13 @@ pub fn rich() -> DocumentExtraction {
                 index: 0,
                 kind: SentenceKind::Headline,
                 span: headline,
-                tokens: vec![
-                    Token {
-                        span: Span::new(0, 2),
-                        kind: TokenKind::Word
-                    };
-                    4
-                ],
+                n_tokens: 4,
             },
             Sentence {
                 index: 1,
                 kind: SentenceKind::Body,
                 span: sentence,
-                tokens: vec![
-                    Token {
-                        span: trigger,
-                        kind: TokenKind::Word
-                    };
-                    16
-                ],
+                n_tokens: 16,
             },
         ],
         doc,
@@ -125,7 +112,7 @@ pub fn rich() -> DocumentExtraction {
             span: place,
             canonical: "Deir ez-Zor".into(),
             actor_category: None,
-            location: Some(deir_ez_zor()),
+            location: Some(Box::new(deir_ez_zor())),
             count: None,
             event: None,
             rule: "place:name".into(),
