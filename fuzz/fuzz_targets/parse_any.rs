@@ -8,7 +8,9 @@ fuzz_target!(|text: &str| {
     let parsed = polemos_parse::parse(Document::from_text("fuzz", text));
     for s in &parsed.sentences {
         assert!(text.get(s.span.start..s.span.end).is_some());
-        for t in &s.tokens {
+        let tokens = polemos_parse::tokenize(text, s.span);
+        assert_eq!(tokens.len(), s.n_tokens as usize);
+        for t in &tokens {
             assert!(s.span.contains(t.span));
         }
     }

@@ -163,25 +163,50 @@ def _frame_batches(
     progress: bool,
     user: UserPaths,
 ) -> Iterator[Result]:
-    lazy = data if isinstance(data, pl.LazyFrame) else None
-    frame = None if lazy is not None else _eager(data)
-    total = frame.height if frame is not None else None
+    if isinstance(data, pl.LazyFrame):
+        batches, total = _lazy_batches(data, batch_size), None
+    else:
+        frame = _eager(data)
+        batches = (frame.slice(o, batch_size) for o in range(0, frame.height, batch_size))
+        total = frame.height
     offset = 0
     with Progress(progress, total) as bar:
-        while True:
-            if frame is not None:
-                batch = frame.slice(offset, batch_size)
-            else:
-                assert lazy is not None
-                batch = lazy.slice(offset, batch_size).collect()
-            if batch.height == 0:
-                return
+        for batch in batches:
             run = extract_frame_tables(batch, text, id, published, title, threads, offset, user)
             yield Result._from_core(run)
             offset += batch.height
             bar.update(batch.height)
+
+
+def _lazy_batches(lazy: pl.LazyFrame, batch_size: int) -> Iterator[pl.DataFrame]:
+    """The rows of `lazy` in frames of `batch_size` rows (the last one shorter).
+
+    Where polars streams a query's results (`collect_batches`), the query runs once and only
+    a batch or two of rows are held; slicing instead (older polars) runs the query again for
+    every batch, which for a scanned file reads it up to the slice each time.
+    """
+    collect_batches = getattr(lazy, "collect_batches", None)
+    if collect_batches is None:
+        offset = 0
+        while True:
+            batch = lazy.slice(offset, batch_size).collect()
+            if batch.height > 0:
+                yield batch
             if batch.height < batch_size:
                 return
+            offset += batch.height
+    pending: list[pl.DataFrame] = []
+    held = 0
+    for chunk in collect_batches(chunk_size=batch_size):
+        pending.append(chunk)
+        held += chunk.height
+        while held >= batch_size:
+            frame = pl.concat(pending, rechunk=False)
+            yield frame.slice(0, batch_size)
+            rest = frame.slice(batch_size)
+            pending, held = ([rest] if rest.height else []), rest.height
+    if held:
+        yield pl.concat(pending, rechunk=False)
 
 
 def _eager(data: Any) -> pl.DataFrame:

@@ -42,6 +42,17 @@ def test_frames_and_lazy_frames_in_slices() -> None:
     assert unnamed[1].documents["doc_id"][0] == "input[20]"
 
 
+def test_scanned_files_stream_in_exact_batches(tmp_path: Path) -> None:
+    # A scan runs once (streamed where polars can) and is cut into batches of batch_size rows.
+    frame = pl.DataFrame({"key": [f"k{i}" for i in range(len(TEXTS))], "body": TEXTS})
+    frame.write_ndjson(tmp_path / "news.jsonl")
+    whole = polemos.extract(frame, text="body", id="key")
+    scan = pl.scan_ndjson(tmp_path / "news.jsonl")
+    results = list(polemos.extract_batches(scan, batch_size=6, text="body", id="key"))
+    assert [r.documents.height for r in results] == [6, 6, 6, 6, 1]
+    assert joined(iter(results), "events").equals(whole.events)
+
+
 def test_paths_in_batches_equal_one_call() -> None:
     whole = polemos.extract(CORPUS)
     results = list(polemos.extract_batches(CORPUS, batch_size=4))

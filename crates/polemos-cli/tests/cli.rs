@@ -350,6 +350,26 @@ fn streamed_output_equals_extracting_at_once() {
 
 #[test]
 fn inputs_without_documents_fail_before_writing() {
+    // A folder with no file polemos reads: nothing to extract, nothing written.
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("nothing");
+    fs::create_dir(&input).unwrap();
+    fs::write(input.join("notes.docx"), "not read").unwrap();
+    let out_dir = dir.path().join("out");
+    let out = polemos(&[
+        "extract",
+        input.to_str().unwrap(),
+        "-o",
+        out_dir.to_str().unwrap(),
+    ]);
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    assert!(stderr(&out).contains("no documents"), "{}", stderr(&out));
+    assert!(!out_dir.exists());
+}
+
+#[test]
+fn a_csv_file_with_a_header_and_no_rows_is_an_empty_row() {
+    // Every input file appears in the documents table, even one that holds no record.
     let dir = tempfile::tempdir().unwrap();
     let input = dir.path().join("header_only.csv");
     fs::write(&input, "id,text\n").unwrap();
@@ -359,9 +379,13 @@ fn inputs_without_documents_fail_before_writing() {
         input.to_str().unwrap(),
         "-o",
         out_dir.to_str().unwrap(),
+        "--format",
+        "csv",
     ]);
-    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
-    assert!(!out_dir.exists());
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let documents = fs::read_to_string(out_dir.join("documents.csv")).unwrap();
+    assert_eq!(documents.lines().count(), 2, "{documents}");
+    assert!(documents.contains(",empty,"), "{documents}");
 }
 
 #[test]

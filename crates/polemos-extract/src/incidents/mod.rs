@@ -14,7 +14,7 @@
 mod store;
 
 use std::borrow::Cow;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use chrono::{Days, NaiveDate};
 use polemos_core::SubEventType;
@@ -55,9 +55,14 @@ fn same_incident(a: &Compact, b: &Compact) -> bool {
 /// linking, so two events of one document are two incidents) and the actors known so far.
 /// Without this, linking through a report that names no actor would chain "IS attacked" and
 /// "the army attacked" into one incident.
+///
+/// Incidents can grow large (many outlets' reports of a battle, chained through reports with
+/// vague places), so the documents are a set, a join looks up the smaller group's documents
+/// in the larger's, and a merge moves the smaller set into the larger: linking stays near
+/// linear however large incidents get.
 #[derive(Debug, Default, Clone)]
 struct Group {
-    docs: Vec<Sym>,
+    docs: HashSet<Sym>,
     actor1: Option<Sym>,
     actor2: Option<Sym>,
 }
@@ -66,7 +71,7 @@ impl Group {
     fn of(e: &Compact) -> Group {
         let known = |s: Sym| (s != NONE).then_some(s);
         Group {
-            docs: vec![e.doc],
+            docs: HashSet::from([e.doc]),
             actor1: known(e.actor1),
             actor2: known(e.actor2),
         }
@@ -74,12 +79,20 @@ impl Group {
 
     fn joins(&self, other: &Group) -> bool {
         let agree = |a: Option<Sym>, b: Option<Sym>| a.is_none() || b.is_none() || a == b;
-        !self.docs.iter().any(|d| other.docs.contains(d))
+        let (small, large) = if self.docs.len() <= other.docs.len() {
+            (&self.docs, &other.docs)
+        } else {
+            (&other.docs, &self.docs)
+        };
+        !small.iter().any(|d| large.contains(d))
             && agree(self.actor1, other.actor1)
             && agree(self.actor2, other.actor2)
     }
 
-    fn absorb(&mut self, other: Group) {
+    fn absorb(&mut self, mut other: Group) {
+        if other.docs.len() > self.docs.len() {
+            std::mem::swap(&mut self.docs, &mut other.docs);
+        }
         self.docs.extend(other.docs);
         self.actor1 = self.actor1.or(other.actor1);
         self.actor2 = self.actor2.or(other.actor2);

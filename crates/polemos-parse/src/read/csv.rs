@@ -97,7 +97,7 @@ fn fields(record: &str) -> Result<::csv::StringRecord, ::csv::Error> {
 /// The rows of a decoded CSV file. Rows are numbered from 1 after the header; a row that
 /// cannot be read (a quoted field never closed), or that lacks the text column, becomes an
 /// error row saying which line it starts on, and the rows after it are read. A file with no
-/// header becomes one empty row so it is not lost.
+/// header, or a header and no rows, becomes one empty row so it is not lost.
 pub(super) fn rows(source: &str, decoded: Decoded, options: &ReadOptions) -> Vec<Document> {
     let encoding = decoded.encoding;
     let mut raws = records(&decoded.text).into_iter();
@@ -123,12 +123,15 @@ pub(super) fn rows(source: &str, decoded: Decoded, options: &ReadOptions) -> Vec
             )]
         }
     };
-    if headers.is_empty() {
+    let empty_file = || {
         let mut doc = Document::from_text(source, "");
         doc.source = source.to_string();
         doc.format = "csv".to_string();
         doc.encoding = Some(encoding.to_string());
-        return vec![doc];
+        vec![doc]
+    };
+    if headers.is_empty() {
+        return empty_file();
     }
     let column = |name: &str| headers.iter().position(|h| h.trim() == name);
     let mut out = Vec::new();
@@ -164,6 +167,10 @@ pub(super) fn rows(source: &str, decoded: Decoded, options: &ReadOptions) -> Vec
                 format!("bad CSV row (line {line}): {why}"),
             )),
         }
+    }
+    if out.is_empty() {
+        // A header and no rows: the file still appears, as one empty row.
+        return empty_file();
     }
     out
 }
@@ -217,9 +224,12 @@ mod tests {
 
     #[test]
     fn empty_and_invalid_utf8() {
-        let r = rows("e.csv", decode(b""), &opts());
-        assert_eq!(r.len(), 1);
-        assert_eq!(r[0].status, DocStatus::Empty);
+        // No header, or a header and no rows (found by fuzzing: "\n0"): one empty row each.
+        for empty in [&b""[..], b"id,content\n", b"\n0"] {
+            let r = rows("e.csv", decode(empty), &opts());
+            assert_eq!(r.len(), 1, "{empty:?}");
+            assert_eq!(r[0].status, DocStatus::Empty);
+        }
         let mut b = b"id,content\n1,\"Caf\xc3\xa9 \xff hit \xe2\x80\x9cx\xe2\x80\x9d.\"\n".to_vec();
         b.extend_from_slice(b"2,\"unterminated");
         let r = rows("u.csv", decode(&b), &opts());

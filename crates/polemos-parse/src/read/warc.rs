@@ -30,12 +30,22 @@ const MAX_BODY: u64 = 64 * 1024 * 1024;
 const FORMAT: &str = "warc";
 
 /// Reads the documents of a WARC file (gzipped when it starts with the gzip magic bytes).
+/// An archive holding no HTML response (an empty file, requests only) is one empty row with
+/// a warning, so that it still appears in the output.
 pub(super) fn documents(path: &str, bytes: &[u8]) -> Vec<Document> {
-    if bytes.starts_with(&[0x1f, 0x8b]) {
+    let docs = if bytes.starts_with(&[0x1f, 0x8b]) {
         read_records(path, BufReader::new(MultiGzDecoder::new(bytes)))
     } else {
         read_records(path, bytes)
+    };
+    if !docs.is_empty() {
+        return docs;
     }
+    let mut doc = Document::from_text(path, "");
+    doc.source = path.to_string();
+    doc.format = FORMAT.to_string();
+    doc.warning = Some("the archive holds no HTML response".to_string());
+    vec![doc]
 }
 
 /// One record's headers and block.
@@ -320,6 +330,18 @@ mod tests {
         out.extend_from_slice(block);
         out.extend_from_slice(b"\r\n\r\n");
         out
+    }
+
+    #[test]
+    fn an_archive_without_html_responses_is_one_empty_row() {
+        // Found by fuzzing: an empty file gave no row at all.
+        let requests = record("request", "https://example.org/", b"GET / HTTP/1.1\r\n\r\n");
+        for bytes in [Vec::new(), requests] {
+            let docs = documents("a.warc", &bytes);
+            assert_eq!(docs.len(), 1);
+            assert_eq!(docs[0].status, polemos_core::DocStatus::Empty);
+            assert!(docs[0].warning.is_some());
+        }
     }
 
     #[test]
