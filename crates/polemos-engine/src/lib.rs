@@ -23,7 +23,7 @@ use rayon::prelude::*;
 pub const CHUNK_SIZE: usize = 256;
 
 /// Text bytes after which a chunk is closed before [`CHUNK_SIZE`] documents, so that a corpus
-/// of long documents keeps chunks (and their tokens and extractions) bounded too. A chunk
+/// of long documents keeps chunks (and their extractions) bounded too. A chunk
 /// always holds at least one document, however long.
 pub const CHUNK_BYTES: usize = 8 * 1024 * 1024;
 

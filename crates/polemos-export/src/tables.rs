@@ -72,7 +72,7 @@ impl Tables {
 /// incidents table is empty.
 ///
 /// Use [`TablesBuilder`] instead to convert a large corpus chunk by chunk, so that the
-/// extractions (with their tokens) of only one chunk are alive at a time.
+/// extractions of only one chunk are alive at a time.
 pub fn tables(extractions: &[DocumentExtraction]) -> Tables {
     let mut builder = TablesBuilder::default();
     builder.push_all(extractions);
