@@ -7,24 +7,7 @@ use std::fs;
 use std::path::Path;
 
 mod common;
-use common::{polemos, stderr};
-
-/// The documents table's rows as (doc_id, status, error or warning), from a CSV output.
-fn documents(out_dir: &Path) -> Vec<(String, String, String)> {
-    let text = fs::read_to_string(out_dir.join("documents.csv")).unwrap();
-    let mut reader = csv::Reader::from_reader(text.as_bytes());
-    let headers = reader.headers().unwrap().clone();
-    let col = |name: &str| headers.iter().position(|h| h == name).unwrap();
-    let (id, status, error, warning) = (col("doc_id"), col("status"), col("error"), col("warning"));
-    reader
-        .records()
-        .map(|r| {
-            let r = r.unwrap();
-            let note = format!("{}{}", &r[error], &r[warning]);
-            (r[id].to_string(), r[status].to_string(), note)
-        })
-        .collect()
-}
+use common::{documents, polemos, stderr};
 
 #[test]
 fn hostile_files_lose_no_document() {

@@ -29,23 +29,22 @@ const AHEAD_OF_ENGLISH: usize = 2;
 /// The function words of each language (`language_words`), compiled.
 #[derive(Debug, Default)]
 pub(crate) struct LanguageWords {
-    /// Each word's languages (a word several languages share counts for each).
-    languages: HashMap<Box<str>, Vec<&'static str>>,
-    /// The languages, in the file's order, English first.
-    order: Vec<&'static str>,
+    /// Each word's languages, as indices into `codes` (a word several languages share
+    /// counts for each).
+    languages: HashMap<Box<str>, Vec<usize>>,
+    /// The language codes, in the file's order.
+    codes: Vec<Box<str>>,
 }
 
 impl LanguageWords {
     pub(crate) fn new(rows: impl IntoIterator<Item = (String, String)>) -> LanguageWords {
         let mut out = LanguageWords::default();
         for (word, language) in rows {
-            let code: &'static str = match out.order.iter().find(|l| **l == language) {
-                Some(l) => l,
+            let code = match out.codes.iter().position(|c| **c == *language) {
+                Some(i) => i,
                 None => {
-                    // A handful of codes, compiled once per process.
-                    let l: &'static str = Box::leak(language.into_boxed_str());
-                    out.order.push(l);
-                    l
+                    out.codes.push(language.into_boxed_str());
+                    out.codes.len() - 1
                 }
             };
             out.languages
@@ -114,8 +113,8 @@ fn script_language(c: char) -> Option<&'static str> {
 
 /// The language whose function words the text's first words hold most of, if it is far
 /// enough ahead of English; `"en"` when English's words are there; `None` otherwise.
-fn by_words(text: &str, words: &LanguageWords) -> Option<&'static str> {
-    let mut counts: HashMap<&'static str, usize> = HashMap::new();
+fn by_words(text: &str, words: &'static LanguageWords) -> Option<&'static str> {
+    let mut counts = vec![0usize; words.codes.len()];
     let mut n = 0;
     let mut lower = String::new();
     for word in text
@@ -126,26 +125,27 @@ fn by_words(text: &str, words: &LanguageWords) -> Option<&'static str> {
         n += 1;
         lower.clear();
         lower.extend(word.chars().flat_map(char::to_lowercase));
-        if let Some(languages) = words.languages.get(lower.as_str()) {
-            for &l in languages {
-                *counts.entry(l).or_default() += 1;
-            }
+        for &l in words.languages.get(lower.as_str()).into_iter().flatten() {
+            counts[l] += 1;
         }
     }
     if n < MIN_WORDS {
         return None;
     }
-    let english = counts.get("en").copied().unwrap_or(0);
-    // The first language in file order wins a tie, so that the result never depends on
-    // the map's order.
+    let count = |code: &str| {
+        let i = words.codes.iter().position(|c| **c == *code);
+        i.map_or(0, |i| counts[i])
+    };
+    let english = count("en");
+    // The first language in file order wins a tie.
     let best = words
-        .order
+        .codes
         .iter()
-        .filter(|&&l| l != "en")
-        .map(|&l| (l, counts.get(l).copied().unwrap_or(0)))
-        .fold(None, |best: Option<(&str, usize)>, (l, c)| match best {
+        .zip(&counts)
+        .filter(|(code, _)| &***code != "en")
+        .fold(None, |best: Option<(&str, usize)>, (code, &c)| match best {
             Some((_, b)) if b >= c => best,
-            _ => Some((l, c)),
+            _ => Some((code, c)),
         });
     if let Some((language, own)) = best {
         if own >= MIN_OWN_WORDS

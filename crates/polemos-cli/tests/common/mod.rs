@@ -1,5 +1,7 @@
 //! Running the `polemos` binary, for the command's end-to-end tests.
 
+use std::fs;
+use std::path::Path;
 use std::process::{Command, Output};
 
 /// Runs `polemos` with `args` and returns what it did.
@@ -13,4 +15,21 @@ pub fn polemos(args: &[&str]) -> Output {
 /// What a run printed on stderr.
 pub fn stderr(out: &Output) -> String {
     String::from_utf8_lossy(&out.stderr).into_owned()
+}
+
+/// The documents table's rows as (doc_id, status, error or warning), from a CSV output.
+pub fn documents(out_dir: &Path) -> Vec<(String, String, String)> {
+    let text = fs::read_to_string(out_dir.join("documents.csv")).unwrap();
+    let mut reader = csv::Reader::from_reader(text.as_bytes());
+    let headers = reader.headers().unwrap().clone();
+    let col = |name: &str| headers.iter().position(|h| h == name).unwrap();
+    let (id, status, error, warning) = (col("doc_id"), col("status"), col("error"), col("warning"));
+    reader
+        .records()
+        .map(|r| {
+            let r = r.unwrap();
+            let note = format!("{}{}", &r[error], &r[warning]);
+            (r[id].to_string(), r[status].to_string(), note)
+        })
+        .collect()
 }

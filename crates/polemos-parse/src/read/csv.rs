@@ -3,6 +3,7 @@
 use polemos_core::Document;
 
 use super::record::{build, Field};
+use super::text::empty_page;
 use super::{Format, ReadOptions};
 use crate::decode::Decoded;
 
@@ -123,13 +124,7 @@ pub(super) fn rows(source: &str, decoded: Decoded, options: &ReadOptions) -> Vec
             )]
         }
     };
-    let empty_file = || {
-        let mut doc = Document::from_text(source, "");
-        doc.source = source.to_string();
-        doc.format = "csv".to_string();
-        doc.encoding = Some(encoding.to_string());
-        vec![doc]
-    };
+    let empty_file = || vec![empty_page(source, Format::Csv, Some(encoding))];
     if headers.is_empty() {
         return empty_file();
     }

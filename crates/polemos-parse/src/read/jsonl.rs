@@ -4,6 +4,7 @@ use polemos_core::Document;
 use serde_json::Value;
 
 use super::record::{build, Field};
+use super::text::empty_page;
 use super::{Format, ReadOptions};
 use crate::decode::Decoded;
 
@@ -54,11 +55,7 @@ pub(super) fn rows(source: &str, decoded: Decoded, options: &ReadOptions) -> Vec
         ));
     }
     if out.is_empty() {
-        let mut doc = Document::from_text(source, "");
-        doc.source = source.to_string();
-        doc.format = "jsonl".to_string();
-        doc.encoding = Some(encoding.to_string());
-        out.push(doc);
+        out.push(empty_page(source, Format::Jsonl, Some(encoding)));
     }
     out
 }

@@ -13,6 +13,8 @@ use flate2::read::MultiGzDecoder;
 use polemos_core::{DateSource, Document};
 
 use super::html;
+use super::text::empty_page;
+use super::Format;
 use crate::date::parse_date;
 use crate::decode::decode;
 
@@ -41,9 +43,7 @@ pub(super) fn documents(path: &str, bytes: &[u8]) -> Vec<Document> {
     if !docs.is_empty() {
         return docs;
     }
-    let mut doc = Document::from_text(path, "");
-    doc.source = path.to_string();
-    doc.format = FORMAT.to_string();
+    let mut doc = empty_page(path, Format::Warc, None);
     doc.warning = Some("the archive holds no HTML response".to_string());
     vec![doc]
 }
