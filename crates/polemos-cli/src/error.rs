@@ -23,6 +23,8 @@ pub enum CliError {
     Model(#[from] polemos_extract::classify::ModelError),
     #[error("cannot read the labelled texts: {0}")]
     Labelled(String),
+    #[error("cannot link incidents (temporary files in the output folder): {0}")]
+    Linking(String),
     #[error("cannot write to standard output: {0}")]
     Stdout(#[source] std::io::Error),
 }

@@ -2,9 +2,10 @@
 //!
 //! The run streams, so that memory does not grow with the corpus: input files are listed first,
 //! then read lazily a chunk of documents at a time (see [`next_chunk`]); each chunk is extracted
-//! in parallel and its rows appended to the output files before the next chunk is read. Only
-//! the small per-event summaries that incident linking needs are kept for the whole run (about
-//! 64 bytes per event, see [`IncidentLinker`]); the incidents table is written last.
+//! in parallel and its rows appended to the output files before the next chunk is read. The
+//! small per-event summaries that incident linking needs are kept for the whole run, in
+//! temporary files in the output folder beyond a few MiB (see [`IncidentLinker`]); the
+//! incidents table is written last, a batch at a time.
 
 use std::io::IsTerminal;
 use std::path::Path;
@@ -12,7 +13,7 @@ use std::time::Duration;
 
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use polemos_core::EventSummary;
-use polemos_export::{incidents_table, Format, Table, TablesWriter};
+use polemos_export::{incidents_table, ExportError, Format, Table, TablesWriter};
 use polemos_extract::IncidentLinker;
 use polemos_parse::{DocumentReader, ReadOptions};
 
@@ -20,9 +21,6 @@ use crate::args::ExtractArgs;
 use crate::summary::Summary;
 use crate::CliError;
 use polemos_engine::{next_chunk, Engine, UserResources};
-
-/// Unreadable documents named in warnings; the rest are counted.
-const MAX_WARNINGS: usize = 10;
 
 pub fn extract(args: &ExtractArgs) -> Result<(), CliError> {
     let options = ReadOptions {
@@ -67,7 +65,8 @@ pub fn extract(args: &ExtractArgs) -> Result<(), CliError> {
     // without a date or a province never link and are not kept); GeoJSON and ACLED CSV write
     // no incidents.
     let link = format.writes(Table::Incidents);
-    let mut linker = IncidentLinker::new();
+    // Beyond a few MiB, the summaries wait in unnamed temporary files in the output folder.
+    let mut linker = IncidentLinker::spilling_to(&args.output);
     while !chunk.is_empty() {
         let extractions = engine.extract_chunk(chunk);
         if link {
@@ -84,9 +83,7 @@ pub fn extract(args: &ExtractArgs) -> Result<(), CliError> {
     }
     if link {
         // Incidents link events across every document of the run, once all are in.
-        let incidents = linker.link();
-        drop(linker);
-        output.write_table(Table::Incidents, &incidents_table(&incidents))?;
+        write_incidents(&mut linker, &mut output)?;
     }
     output.finish()?;
     bar.finish_and_clear();
@@ -99,6 +96,31 @@ pub fn extract(args: &ExtractArgs) -> Result<(), CliError> {
             display_dir(&args.output)
         );
     }
+    Ok(())
+}
+
+/// Reports (events) of the incidents written per batch: the incidents of a large corpus are
+/// never all in memory, and neither are the many reports of its largest incidents (tens of
+/// thousands each, for a month-long campaign reported day after day).
+const REPORTS_PER_BATCH: usize = 65_536;
+
+/// Links the events kept by `linker` and appends the incidents to the output, a batch at a time.
+fn write_incidents(linker: &mut IncidentLinker, output: &mut TablesWriter) -> Result<(), CliError> {
+    let mut batch = Vec::new();
+    let mut reports = 0;
+    let mut written: Result<(), ExportError> = Ok(());
+    let linked = linker.link_each(|incident| {
+        reports += incident.event_ids.len();
+        batch.push(incident);
+        if reports >= REPORTS_PER_BATCH && written.is_ok() {
+            written = output.write_table(Table::Incidents, &incidents_table(&batch));
+            batch.clear();
+            reports = 0;
+        }
+    });
+    written?;
+    linked.map_err(|e| CliError::Linking(e.to_string()))?;
+    output.write_table(Table::Incidents, &incidents_table(&batch))?;
     Ok(())
 }
 
@@ -121,13 +143,14 @@ fn progress_bar(files: usize, quiet: bool) -> ProgressBar {
 }
 
 fn warn_failed(summary: &Summary) {
-    for (id, error) in summary.failed.iter().take(MAX_WARNINGS) {
+    // Unreadable documents named in warnings; the rest are counted.
+    for (id, error) in &summary.failed {
         eprintln!("polemos: warning: {id}: {error}");
     }
-    if summary.failed.len() > MAX_WARNINGS {
+    if summary.errors > summary.failed.len() {
         eprintln!(
             "polemos: warning: ... and {} more documents with errors (see documents.status)",
-            summary.failed.len() - MAX_WARNINGS
+            summary.errors - summary.failed.len()
         );
     }
 }

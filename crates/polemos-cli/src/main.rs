@@ -1,5 +1,10 @@
 use std::process::ExitCode;
 
+/// mimalloc rather than the system allocator: with glibc's, the memory of a long run grew with
+/// the corpus (heap fragmentation), see `mimalloc` in the workspace manifest.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() -> ExitCode {
     polemos_cli::exit_cleanly_on_interrupt();
     let code = polemos_cli::run(std::env::args_os());

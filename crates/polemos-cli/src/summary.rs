@@ -12,11 +12,16 @@ pub struct Summary {
     pub sentences: usize,
     pub mentions: usize,
     pub events: usize,
-    /// `(doc_id, error)` of each document with status `error`, in order.
+    /// `(doc_id, error)` of the first [`Summary::KEEP_FAILED`] documents with status `error`,
+    /// in order (a corpus of unreadable files must not fill memory with messages; `errors`
+    /// counts them all).
     pub failed: Vec<(String, String)>,
 }
 
 impl Summary {
+    /// How many failed documents are named; the closing warnings show this many.
+    pub const KEEP_FAILED: usize = 10;
+
     pub fn of(tables: &Tables) -> Summary {
         let mut summary = Summary::default();
         summary.add(tables);
@@ -31,7 +36,8 @@ impl Summary {
         self.sentences += tables.num_rows(Table::Sentences);
         self.mentions += tables.num_rows(Table::Mentions);
         self.events += tables.num_rows(Table::Events);
-        self.failed.extend(failed);
+        let room = Summary::KEEP_FAILED.saturating_sub(self.failed.len());
+        self.failed.extend(failed.into_iter().take(room));
     }
 
     /// `11 documents (0 errors), 214 sentences, 31 events`
@@ -108,5 +114,12 @@ mod tests {
         ))]));
         assert_eq!(s.counts(), "3 documents (2 errors), 0 sentences, 0 events");
         assert_eq!(s.failed.len(), 2);
+        let many: Vec<_> = (0..30)
+            .map(|n| x(Document::failed(format!("d{n}"), "d", "txt", "unreadable")))
+            .collect();
+        s.add(&polemos_export::tables(&many));
+        assert_eq!(s.errors, 32);
+        assert_eq!(s.failed.len(), Summary::KEEP_FAILED);
+        assert_eq!(s.failed[2].0, "d0");
     }
 }

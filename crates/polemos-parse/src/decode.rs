@@ -70,6 +70,11 @@ pub fn looks_binary(bytes: &[u8]) -> bool {
     (nul * 100 > sample.len() && nul >= 16) || (nul + control) * 10 > sample.len()
 }
 
+/// Decodes bytes in `enc`, as already decided for their file.
+pub(crate) fn decode_as(enc: &'static Encoding, bytes: &[u8]) -> Decoded {
+    with(enc, bytes)
+}
+
 fn with(enc: &'static Encoding, bytes: &[u8]) -> Decoded {
     let (text, lossy) = enc.decode_without_bom_handling(bytes);
     Decoded {
@@ -81,7 +86,7 @@ fn with(enc: &'static Encoding, bytes: &[u8]) -> Decoded {
 
 /// UTF-16 without a byte-order mark shows up as NUL bytes in every other position for
 /// mostly-ASCII text.
-fn utf16_without_bom(bytes: &[u8]) -> Option<&'static Encoding> {
+pub(crate) fn utf16_without_bom(bytes: &[u8]) -> Option<&'static Encoding> {
     let sample = bytes.get(..4096).unwrap_or(bytes);
     if sample.len() < 4 {
         return None;

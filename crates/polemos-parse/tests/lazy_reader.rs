@@ -60,3 +60,52 @@ fn a_glob_matching_nothing_is_an_error_before_reading() {
         Err(ReadError::NoMatch(_))
     ));
 }
+
+/// Large exports are read a few MiB at a time; what comes out is what reading them whole gives.
+#[test]
+fn a_large_export_read_in_blocks_gives_what_reading_it_whole_gives() {
+    use polemos_parse::{read_bytes, Format};
+    let dir = tempfile::tempdir().unwrap();
+    let mut csv = String::from("id,title,text\n");
+    let mut jsonl = String::new();
+    let mut n = 0;
+    // Over 16 MiB each, with quoted fields spanning lines, broken rows and non-ASCII text.
+    while csv.len() < 17 << 20 {
+        n += 1;
+        let text = format!(
+            "Militants attacked a checkpoint near Gao on day {n}, killing {} soldiers.",
+            n % 9
+        );
+        match n % 1000 {
+            7 => csv.push_str(&format!("{n},\"never closed,{text}\n")),
+            _ => csv.push_str(&format!(
+                "{n},\"Gao, Mali\",\"{text}\n\u{2014} \"\"AFP\"\"\"\n"
+            )),
+        }
+        jsonl.push_str(&format!(
+            "{{\"id\": \"{n}\", \"text\": \"{text} \u{e9}\"}}\n"
+        ));
+        if n % 1000 == 500 {
+            jsonl.push_str("not json\n\n");
+        }
+    }
+    for (name, content, format) in [
+        ("big.csv", &csv, Format::Csv),
+        ("big.jsonl", &jsonl, Format::Jsonl),
+    ] {
+        let path = dir.path().join(name);
+        fs::write(&path, content).unwrap();
+        let options = ReadOptions::default();
+        let source = path.display().to_string();
+        let whole = read_bytes(&source, format, content.as_bytes(), &options);
+        let mut reader = DocumentReader::new(&[path], &options).unwrap();
+        let mut streamed = Vec::new();
+        for doc in reader.by_ref() {
+            streamed.push(doc);
+        }
+        assert!(whole.len() >= n, "{name}: {}", whole.len());
+        assert_eq!(streamed.len(), whole.len(), "{name}");
+        assert!(streamed == whole, "{name}: documents differ");
+        assert_eq!(reader.files_done(), 1);
+    }
+}

@@ -11,23 +11,24 @@
 //! reported as a range with who gave each end, so that a researcher sees "SANA: 8, SOHR: 10"
 //! rather than one number chosen silently.
 
+mod spill;
 mod store;
 
 use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 
-use chrono::{Days, NaiveDate};
 use polemos_core::SubEventType;
 pub use polemos_core::{EventSummary, Incident};
 
+use spill::{Decoder, IncidentFile, Partitions, MEMORY_BUDGET};
 use store::{Compact, Store, Sym, NONE};
 
 /// How far apart, in days, two reports' dates may be and still describe one incident.
-const DATE_TOLERANCE_DAYS: u64 = 1;
+const DATE_TOLERANCE_DAYS: i32 = 1;
 
-fn widen(d: NaiveDate) -> NaiveDate {
-    d.checked_add_days(Days::new(DATE_TOLERANCE_DAYS))
-        .unwrap_or(d)
+/// The last day a report ending on `day` may be linked with one starting on.
+fn widen(day: i32) -> i32 {
+    day.saturating_add(DATE_TOLERANCE_DAYS)
 }
 
 /// Whether two known values agree: the same, or one of them unknown.
@@ -84,9 +85,10 @@ impl Group {
         } else {
             (&other.docs, &self.docs)
         };
-        !small.iter().any(|d| large.contains(d))
-            && agree(self.actor1, other.actor1)
+        // Actors first: a look each, where documents take one per document of the smaller.
+        agree(self.actor1, other.actor1)
             && agree(self.actor2, other.actor2)
+            && !small.iter().any(|d| large.contains(d))
     }
 
     fn absorb(&mut self, mut other: Group) {
@@ -120,128 +122,230 @@ pub fn link_incidents(events: &[EventSummary]) -> Vec<Incident> {
     for e in events {
         linker.push(e);
     }
-    linker.link()
+    let mut incidents = Vec::new();
+    // In memory, linking reads nothing back from disk and cannot fail.
+    let _ = linker.link_each(|i| incidents.push(i));
+    incidents
 }
+
+/// Partitions of the events kept: events that can meet (same sub-event type, same province)
+/// are always in one partition, so each is linked on its own and only one is held whole at a
+/// time. Enough partitions that the largest (a province's air strikes in a corpus about one
+/// war) stays a small share of the run.
+const PARTITIONS: usize = 64;
 
 /// Collects the events of a whole run, a chunk of documents at a time, and links them into
 /// incidents at the end ([`link_incidents`] for events held in memory anyway). Only events that
-/// can link are kept, in a compact form of about 64 bytes each with every distinct string
-/// stored once, so that memory grows slowly with the corpus.
-#[derive(Debug, Default)]
+/// can link are kept. Made with [`IncidentLinker::spilling_to`], it holds at most a few MiB of
+/// them in memory and the rest in unnamed temporary files, so that memory does not grow with
+/// the corpus; linking then holds one partition at a time (about 64 bytes per event, with
+/// every distinct string stored once).
+#[derive(Debug)]
 pub struct IncidentLinker {
-    store: Store,
+    partitions: Partitions,
+    /// Events pushed so far, kept or not: each kept event's number, so that incidents are
+    /// numbered in the order of their first report whatever the partition.
+    seen: u64,
+    kept: usize,
+    dir: Option<std::path::PathBuf>,
+    /// Bytes of events, and of incidents found, held in memory before the rest is written out.
+    budget: usize,
+    /// Whether the last linking wrote incidents to disk.
+    #[cfg(test)]
+    spilled_incidents: bool,
+}
+
+impl Default for IncidentLinker {
+    fn default() -> IncidentLinker {
+        IncidentLinker::new()
+    }
 }
 
 impl IncidentLinker {
+    /// A linker that keeps every event in memory.
     pub fn new() -> IncidentLinker {
-        IncidentLinker::default()
+        IncidentLinker {
+            partitions: Partitions::new(PARTITIONS, None, MEMORY_BUDGET),
+            seen: 0,
+            kept: 0,
+            dir: None,
+            budget: MEMORY_BUDGET,
+            #[cfg(test)]
+            spilled_incidents: false,
+        }
+    }
+
+    /// A linker that writes events beyond a few MiB to unnamed temporary files in `dir` (which
+    /// must exist), and the incidents found too. Should a write fail (a full disk), it keeps
+    /// them in memory instead.
+    pub fn spilling_to(dir: &std::path::Path) -> IncidentLinker {
+        IncidentLinker::with_budget(dir, MEMORY_BUDGET)
+    }
+
+    fn with_budget(dir: &std::path::Path, budget: usize) -> IncidentLinker {
+        IncidentLinker {
+            partitions: Partitions::new(PARTITIONS, Some(dir.to_path_buf()), budget),
+            dir: Some(dir.to_path_buf()),
+            budget,
+            ..IncidentLinker::new()
+        }
     }
 
     /// Adds an event; one without a date or a province ([`can_link`]) is not kept.
     pub fn push(&mut self, e: &EventSummary) {
-        self.store.push(e);
+        let seq = self.seen;
+        self.seen += 1;
+        let Some(admin1) = e.admin1.as_deref().filter(|_| can_link(e)) else {
+            return;
+        };
+        let p = partition(e.sub_event_type, admin1, self.partitions.len());
+        self.partitions.push(p, |enc| enc.event(seq, e));
+        self.kept += 1;
     }
 
     /// The number of events kept.
     pub fn len(&self) -> usize {
-        self.store.events.len()
+        self.kept
     }
 
     pub fn is_empty(&self) -> bool {
-        self.store.events.is_empty()
+        self.kept == 0
     }
 
-    /// The incidents among the events added, numbered in order of their first report.
-    pub fn link(&self) -> Vec<Incident> {
-        let events = &self.store.events;
-        // Working memory stays small per event: u32 indices, and a group only for events that
-        // join another.
-        let index = |i: usize| i as u32;
-        // Only events sharing a type and a province can meet: compare within those blocks, in
-        // date order, so a large corpus is not compared pair by pair.
-        let mut blocks: HashMap<(SubEventType, Sym), Vec<u32>> = HashMap::new();
-        for (i, e) in events.iter().enumerate() {
-            blocks
-                .entry((e.sub_event_type, e.admin1))
-                .or_default()
-                .push(index(i));
-        }
-        let mut parent: Vec<u32> = (0..events.len()).map(index).collect();
-        let mut groups: HashMap<u32, Group> = HashMap::new();
-        for members in blocks.values_mut() {
-            members.sort_by_key(|&i| (events[i as usize].date_start, i));
-            for (k, &i) in members.iter().enumerate() {
-                let reach = events[i as usize].date_end.map(widen);
-                for &j in &members[k + 1..] {
-                    if Some(events[j as usize].date_start) > reach {
-                        break;
-                    }
-                    if !same_incident(&events[i as usize], &events[j as usize]) {
-                        continue;
-                    }
-                    let (a, b) = (find(&mut parent, i), find(&mut parent, j));
-                    if a == b {
-                        continue;
-                    }
-                    // A root that never joined another has no entry: its group is its event's.
-                    let of = |r: u32| Group::of(&events[r as usize]);
-                    let group = |r: u32| {
-                        groups
-                            .get(&r)
-                            .map_or_else(|| Cow::Owned(of(r)), Cow::Borrowed)
-                    };
-                    let joins = group(a).joins(&group(b));
-                    if joins {
-                        let (root, child) = (a.min(b), a.max(b));
-                        parent[child as usize] = root;
-                        let mut merged = groups.remove(&root).unwrap_or_else(|| of(root));
-                        merged.absorb(groups.remove(&child).unwrap_or_else(|| of(child)));
-                        groups.insert(root, merged);
+    /// Links the events added into incidents and calls `emit` with each, numbered in order of
+    /// its first report. Empties the linker. Fails only when a temporary file cannot be read
+    /// back or written.
+    pub fn link_each(&mut self, mut emit: impl FnMut(Incident)) -> std::io::Result<()> {
+        let mut found = IncidentFile::new(self.dir.clone(), self.budget);
+        for p in 0..self.partitions.len() {
+            let mut store = Store::default();
+            let mut seqs: Vec<u64> = Vec::new();
+            self.partitions.drain(p, |record| {
+                if let Some((seq, e)) = Decoder::new(record).event() {
+                    if store.push(&e) {
+                        seqs.push(seq);
                     }
                 }
+            })?;
+            for members in groups(&store.events) {
+                let reports: Vec<EventSummary> =
+                    members.iter().map(|&i| store.summary(i)).collect();
+                let incident = summarize(String::new(), reports.iter().collect());
+                found.push(seqs[members[0]], &incident)?;
             }
         }
-        drop(blocks);
-        // Incidents numbered in order of their first report; only roots of several reports
-        // get a member list.
-        let mut size: Vec<u32> = vec![0; events.len()];
-        for i in 0..events.len() {
-            let root = find(&mut parent, index(i));
-            // Every event points at its root from here on.
-            parent[i] = root;
-            size[root as usize] += 1;
+        self.kept = 0;
+        #[cfg(test)]
+        {
+            self.spilled_incidents = found.spilled();
         }
-        let mut number: HashMap<u32, usize> = HashMap::new();
-        let mut members: Vec<Vec<usize>> = Vec::new();
-        for (i, &root) in parent.iter().enumerate() {
-            if size[root as usize] < 2 {
-                continue;
-            }
-            let n = *number.entry(root).or_insert_with(|| {
-                members.push(Vec::new());
-                members.len() - 1
-            });
-            members[n].push(i);
-        }
-        members
-            .into_iter()
-            .enumerate()
-            .map(|(n, g)| {
-                let reports: Vec<EventSummary> = g.iter().map(|&i| self.store.summary(i)).collect();
-                summarize(format!("i{n}"), reports.iter().collect())
-            })
-            .collect()
+        let mut n = 0usize;
+        found.read_in_order(|mut incident| {
+            incident.incident_id = format!("i{n}");
+            n += 1;
+            emit(incident);
+        })
     }
 }
 
-fn distinct(values: impl Iterator<Item = String>) -> Vec<String> {
-    let mut out: Vec<String> = Vec::new();
-    for v in values {
-        if !out.contains(&v) {
-            out.push(v);
+/// The partition of events of type `t` in province `admin1`: a hash fixed across runs and
+/// platforms (FNV-1a), though only which events share one matters.
+fn partition(t: SubEventType, admin1: &str, n: usize) -> usize {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in t.as_str().bytes().chain([0]).chain(admin1.bytes()) {
+        h ^= u64::from(b);
+        h = h.wrapping_mul(0x0100_0000_01b3);
+    }
+    (h % n as u64) as usize
+}
+
+/// The incidents among `events` (one partition's), each as its members' indices in order;
+/// incidents in order of their first member. Only groups of two reports or more.
+fn groups(events: &[Compact]) -> Vec<Vec<usize>> {
+    // Working memory stays small per event: u32 indices, and a group only for events that
+    // join another.
+    let index = |i: usize| i as u32;
+    // Only events sharing a type and a province can meet: compare within those blocks, in
+    // date order, so a large corpus is not compared pair by pair.
+    let mut blocks: HashMap<(SubEventType, Sym), Vec<u32>> = HashMap::new();
+    for (i, e) in events.iter().enumerate() {
+        blocks
+            .entry((e.sub_event_type, e.admin1))
+            .or_default()
+            .push(index(i));
+    }
+    let mut parent: Vec<u32> = (0..events.len()).map(index).collect();
+    let mut groups: HashMap<u32, Group> = HashMap::new();
+    // Incidents that were found not to join stay apart for good: a group only gains
+    // documents and actors, so what kept two apart (a shared document, contradicting actors)
+    // still does. Remembered by their roots, so that reports of two large incidents on the
+    // same days are not compared group against group again for every pair of them.
+    let mut apart: HashSet<(u32, u32)> = HashSet::new();
+    for members in blocks.values_mut() {
+        members.sort_by_key(|&i| (events[i as usize].date_start, i));
+        for (k, &i) in members.iter().enumerate() {
+            let reach = events[i as usize].date_end.map(widen);
+            for &j in &members[k + 1..] {
+                if Some(events[j as usize].date_start) > reach {
+                    break;
+                }
+                if !same_incident(&events[i as usize], &events[j as usize]) {
+                    continue;
+                }
+                let (a, b) = (find(&mut parent, i), find(&mut parent, j));
+                if a == b || apart.contains(&(a.min(b), a.max(b))) {
+                    continue;
+                }
+                // A root that never joined another has no entry: its group is its event's.
+                let of = |r: u32| Group::of(&events[r as usize]);
+                let group = |r: u32| {
+                    groups
+                        .get(&r)
+                        .map_or_else(|| Cow::Owned(of(r)), Cow::Borrowed)
+                };
+                let joins = group(a).joins(&group(b));
+                if joins {
+                    let (root, child) = (a.min(b), a.max(b));
+                    parent[child as usize] = root;
+                    let mut merged = groups.remove(&root).unwrap_or_else(|| of(root));
+                    merged.absorb(groups.remove(&child).unwrap_or_else(|| of(child)));
+                    groups.insert(root, merged);
+                } else {
+                    apart.insert((a.min(b), a.max(b)));
+                }
+            }
         }
     }
-    out
+    drop(blocks);
+    drop(groups);
+    drop(apart);
+    // Only roots of several reports get a member list, in order of their first report.
+    let mut size: Vec<u32> = vec![0; events.len()];
+    for i in 0..events.len() {
+        let root = find(&mut parent, index(i));
+        // Every event points at its root from here on.
+        parent[i] = root;
+        size[root as usize] += 1;
+    }
+    let mut number: HashMap<u32, usize> = HashMap::new();
+    let mut members: Vec<Vec<usize>> = Vec::new();
+    for (i, &root) in parent.iter().enumerate() {
+        if size[root as usize] < 2 {
+            continue;
+        }
+        let n = *number.entry(root).or_insert_with(|| {
+            members.push(Vec::new());
+            members.len() - 1
+        });
+        members[n].push(i);
+    }
+    members
+}
+
+/// The values in order of first appearance, each once (an incident may have thousands).
+fn distinct(values: impl Iterator<Item = String>) -> Vec<String> {
+    let mut seen: HashSet<String> = HashSet::new();
+    values.filter(|v| seen.insert(v.clone())).collect()
 }
 
 fn summarize(incident_id: String, members: Vec<&EventSummary>) -> Incident {
@@ -277,6 +381,7 @@ fn summarize(incident_id: String, members: Vec<&EventSummary>) -> Incident {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use chrono::{Days, NaiveDate};
 
     fn ev(id: &str, doc: &str, day: u32, place: &str, dead: Option<u32>, by: &str) -> EventSummary {
         let d = NaiveDate::from_ymd_opt(2017, 10, day);
@@ -367,8 +472,58 @@ mod tests {
         undated.date_start = None;
         linker.push(&undated);
         assert_eq!(linker.len(), 4);
-        assert_eq!(linker.link(), link_incidents(&events));
-        assert_eq!(linker.link().len(), 2);
+        let incidents = all(&mut linker);
+        assert_eq!(incidents, link_incidents(&events));
+        assert_eq!(incidents.len(), 2);
+    }
+
+    fn all(linker: &mut IncidentLinker) -> Vec<Incident> {
+        let mut out = Vec::new();
+        linker.link_each(|i| out.push(i)).expect("linking");
+        out
+    }
+
+    #[test]
+    fn a_linker_spilling_to_disk_gives_what_linking_in_memory_gives() {
+        // Enough events, over provinces, types and days, that both events and incidents
+        // outgrow the memory budget and partitions are read back from disk.
+        let provinces = [
+            "Homs", "Idlib", "Aleppo", "Deraa", "Kirkuk", "Borno", "Sool",
+        ];
+        let mut events = Vec::new();
+        for n in 0..120_000u32 {
+            let doc = format!("outlet-{}/article-{n}", n % 7);
+            let mut e = ev(
+                &format!("{doc}:e0"),
+                &doc,
+                1,
+                provinces[(n / 196) as usize % provinces.len()],
+                Some(n % 13),
+                &format!("source {}", n % 5),
+            );
+            // Seven outlets report each day's event; days three apart never chain.
+            let day = NaiveDate::from_ymd_opt(2001, 1, 1)
+                .and_then(|d| d.checked_add_days(Days::new(u64::from(3 * (n / 7)))));
+            (e.date_start, e.date_end) = (day, day);
+            e.sub_event_type = SubEventType::ALL[(n / 1372) as usize % 6];
+            e.admin1 = e.location.clone();
+            if n % 11 == 0 {
+                e.admin1 = None;
+            }
+            events.push(e);
+        }
+        let in_memory = link_incidents(&events);
+        assert!(in_memory.len() > 10_000, "{}", in_memory.len());
+        let dir = tempfile::tempdir().expect("temporary folder");
+        // A budget of 1 MiB: events and incidents both spill.
+        let mut linker = IncidentLinker::with_budget(dir.path(), 1 << 20);
+        for e in &events {
+            linker.push(e);
+        }
+        assert!(linker.partitions.spilled());
+        assert_eq!(all(&mut linker), in_memory);
+        assert!(linker.spilled_incidents);
+        assert!(linker.is_empty());
     }
 
     #[test]

@@ -6,7 +6,7 @@
 use std::collections::HashMap;
 use std::sync::Arc;
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 use polemos_core::{EventSummary, SubEventType};
 
 /// The number of an interned string.
@@ -59,12 +59,22 @@ pub(super) struct Compact {
     pub admin1: Sym,
     pub location: Sym,
     pub vague_location: bool,
-    pub date_start: NaiveDate,
-    pub date_end: Option<NaiveDate>,
+    /// Dates as day numbers ([`day`]): linking compares them pair by pair.
+    pub date_start: i32,
+    pub date_end: Option<i32>,
     pub actor1: Sym,
     pub actor2: Sym,
     fatalities: Option<u32>,
     reported_by: Sym,
+}
+
+/// A date as its day number (days from the first of January of year 1).
+pub(super) fn day(d: NaiveDate) -> i32 {
+    d.num_days_from_ce()
+}
+
+fn date(day: i32) -> Option<NaiveDate> {
+    NaiveDate::from_num_days_from_ce_opt(day)
 }
 
 /// Linkable events, in the order they were added.
@@ -98,8 +108,8 @@ impl Store {
             admin1: self.strings.intern(admin1),
             location: self.strings.intern_opt(e.location.as_deref()),
             vague_location: e.vague_location,
-            date_start,
-            date_end: e.date_end,
+            date_start: day(date_start),
+            date_end: e.date_end.map(day),
             actor1: self.strings.intern_opt(e.actor1.as_deref()),
             actor2: self.strings.intern_opt(e.actor2.as_deref()),
             fatalities: e.fatalities,
@@ -128,8 +138,8 @@ impl Store {
             admin1: self.text(c.admin1),
             location: self.text(c.location),
             vague_location: c.vague_location,
-            date_start: Some(c.date_start),
-            date_end: c.date_end,
+            date_start: date(c.date_start),
+            date_end: c.date_end.and_then(date),
             actor1: self.text(c.actor1),
             actor2: self.text(c.actor2),
             fatalities: c.fatalities,

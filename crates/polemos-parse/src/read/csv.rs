@@ -16,20 +16,48 @@ enum Raw<'a> {
     Broken { line: usize },
 }
 
+/// Where the scan of a CSV file stands, carried from one block of the file to the next when
+/// it is read a block at a time.
+#[derive(Debug, Clone, Copy)]
+struct Scan {
+    /// The line the next record starts on.
+    line: usize,
+    /// Whether a quoted field has run to the end of the file: lines stand alone from then on.
+    line_mode: bool,
+}
+
+impl Default for Scan {
+    fn default() -> Scan {
+        Scan {
+            line: 1,
+            line_mode: false,
+        }
+    }
+}
+
+/// Splits CSV text into records, for tests: the whole of a file.
+#[cfg(test)]
+fn records(text: &str) -> Vec<Raw<'_>> {
+    scan(text, &mut Scan::default(), true).0
+}
+
 /// Splits CSV text into records without trusting its quotes blindly: a quote that closes a
 /// field must be followed by a comma, a line end or the end of the text. Where one is not, or a
-/// quoted field runs to the end of the text, the field's opening quote was never closed and
+/// quoted field runs to the end of the file, the field's opening quote was never closed and
 /// would swallow the records after it; the record is then taken to end with its first line
 /// (reported as broken), and reading goes on from the next line. Once a quoted field has run
-/// to the end of the text, no later field may span lines: every quote after it was paired, so
+/// to the end of the file, no later field may span lines: every quote after it was paired, so
 /// no later quoted field is lost, and re-reading to the end from every line would make the
 /// scan quadratic. Linear in the text.
-fn records(text: &str) -> Vec<Raw<'_>> {
+///
+/// `closes`: whether the text ends where the file ends (or where an open quoted field is to be
+/// given up, see `polemos_parse::read::blocks`). When it does not, a quoted field running to
+/// the end of the text may close in the next block: the scan stops there and returns the byte
+/// offset of that record, to be scanned again with more text.
+fn scan<'a>(text: &'a str, state: &mut Scan, closes: bool) -> (Vec<Raw<'a>>, Option<usize>) {
     let bytes = text.as_bytes();
     let mut out = Vec::new();
     let mut start = 0;
-    let mut line = 1;
-    let mut line_mode = false;
     while start < bytes.len() {
         let mut i = start;
         let mut in_quotes = false;
@@ -37,12 +65,15 @@ fn records(text: &str) -> Vec<Raw<'_>> {
         let mut broken = false;
         let end = loop {
             let Some(&b) = bytes.get(i) else {
+                if in_quotes && !closes {
+                    return (out, Some(start));
+                }
                 broken = in_quotes;
-                line_mode |= in_quotes;
+                state.line_mode |= in_quotes;
                 break bytes.len();
             };
             if in_quotes {
-                if line_mode && b == b'\n' {
+                if state.line_mode && b == b'\n' {
                     broken = true;
                     break i;
                 }
@@ -68,19 +99,22 @@ fn records(text: &str) -> Vec<Raw<'_>> {
         if broken {
             // The record is its first line; the next record starts on the line after.
             let first_end = text[start..].find('\n').map_or(bytes.len(), |n| start + n);
-            out.push(Raw::Broken { line });
-            line += 1;
+            out.push(Raw::Broken { line: state.line });
+            state.line += 1;
             start = first_end + 1;
             continue;
         }
         let record = text[start..end].trim_end_matches('\r');
         if !record.is_empty() {
-            out.push(Raw::Record { line, text: record });
+            out.push(Raw::Record {
+                line: state.line,
+                text: record,
+            });
         }
-        line += text[start..end].matches('\n').count() + 1;
+        state.line += text[start..end].matches('\n').count() + 1;
         start = end + 1;
     }
-    out
+    (out, None)
 }
 
 /// The fields of one record's text.
@@ -100,74 +134,131 @@ fn fields(record: &str) -> Result<::csv::StringRecord, ::csv::Error> {
 /// error row saying which line it starts on, and the rows after it are read. A file with no
 /// header, or a header and no rows, becomes one empty row so it is not lost.
 pub(super) fn rows(source: &str, decoded: Decoded, options: &ReadOptions) -> Vec<Document> {
-    let encoding = decoded.encoding;
-    let mut raws = records(&decoded.text).into_iter();
-    let headers = match raws.next() {
-        None => ::csv::StringRecord::new(),
-        Some(Raw::Record { text, .. }) => match fields(text) {
-            Ok(h) => h,
-            Err(e) => {
-                return vec![Document::failed(
-                    source,
-                    source,
-                    "csv",
-                    format!("cannot read CSV header: {e}"),
-                )]
-            }
-        },
-        Some(Raw::Broken { .. }) => {
-            return vec![Document::failed(
-                source,
-                source,
-                "csv",
-                "cannot read CSV header: a quoted name is never closed",
-            )]
-        }
-    };
-    let empty_file = || vec![empty_page(source, Format::Csv, Some(encoding))];
-    if headers.is_empty() {
-        return empty_file();
-    }
-    let column = |name: &str| headers.iter().position(|h| h.trim() == name);
-    let mut out = Vec::new();
-    for (n, raw) in raws.enumerate() {
-        let locator = format!("{source}:{}", n + 1);
-        let record = match raw {
-            Raw::Record { line, text } => fields(text).map_err(|e| (line, e.to_string())),
-            Raw::Broken { line } => Err((
-                line,
-                "a quoted field is never closed; the row is left out and the rows after it \
-                 are read"
-                    .to_string(),
-            )),
-        };
-        match record {
-            Ok(record) => out.push(build(
-                locator,
-                Format::Csv,
-                encoding,
-                options,
-                |col| match column(col) {
-                    None => Field::Missing,
-                    Some(i) => match record.get(i) {
-                        Some(v) => Field::Value(v.to_string()),
-                        None => Field::Bad("row has too few fields".to_string()),
-                    },
-                },
-            )),
-            Err((line, why)) => out.push(Document::failed(
-                locator.clone(),
-                locator,
-                "csv",
-                format!("bad CSV row (line {line}): {why}"),
-            )),
-        }
-    }
-    if out.is_empty() {
-        // A header and no rows: the file still appears, as one empty row.
-        return empty_file();
-    }
+    let mut rows = CsvRows::new(source);
+    let (mut out, _) = rows.block(&decoded.text, decoded.encoding, options, true);
+    out.extend(rows.finish(decoded.encoding));
     out
+}
+
+/// The header of a CSV file being read.
+#[derive(Debug)]
+enum Header {
+    /// Not met yet.
+    Unread,
+    Columns(::csv::StringRecord),
+    /// Unreadable: the file is one error row.
+    Failed,
+}
+
+/// The rows of one CSV file, built a block of records at a time, so that a large file is never
+/// held whole ([`rows`] reads a file as one block). Gives what [`rows`] gives for the whole
+/// file, whatever the blocks.
+#[derive(Debug)]
+pub(super) struct CsvRows {
+    source: String,
+    scan: Scan,
+    header: Header,
+    /// Records after the header so far.
+    records: usize,
+    /// Whether any row was given.
+    any: bool,
+}
+
+impl CsvRows {
+    pub fn new(source: &str) -> CsvRows {
+        CsvRows {
+            source: source.to_string(),
+            scan: Scan::default(),
+            header: Header::Unread,
+            records: 0,
+            any: false,
+        }
+    }
+
+    /// The rows of `text`, the file's next block of whole lines; `closes` as for [`scan`]
+    /// (true for the last block). Also returns, when `closes` is false, the byte offset of an
+    /// unfinished record at the end of `text`: it is to be given again at the start of the
+    /// next block.
+    pub fn block(
+        &mut self,
+        text: &str,
+        encoding: &'static str,
+        options: &ReadOptions,
+        closes: bool,
+    ) -> (Vec<Document>, Option<usize>) {
+        let source = self.source.as_str();
+        let (raws, open) = scan(text, &mut self.scan, closes);
+        let mut out = Vec::new();
+        for raw in raws {
+            let headers = match &self.header {
+                Header::Failed => break,
+                Header::Columns(headers) => headers,
+                Header::Unread => {
+                    let why = match raw {
+                        Raw::Record { text, .. } => match fields(text) {
+                            Ok(h) => {
+                                self.header = Header::Columns(h);
+                                continue;
+                            }
+                            Err(e) => e.to_string(),
+                        },
+                        Raw::Broken { .. } => "a quoted name is never closed".to_string(),
+                    };
+                    self.header = Header::Failed;
+                    out.push(Document::failed(
+                        source,
+                        source,
+                        "csv",
+                        format!("cannot read CSV header: {why}"),
+                    ));
+                    break;
+                }
+            };
+            self.records += 1;
+            let locator = format!("{source}:{}", self.records);
+            let record = match raw {
+                Raw::Record { line, text } => fields(text).map_err(|e| (line, e.to_string())),
+                Raw::Broken { line } => Err((
+                    line,
+                    "a quoted field is never closed; the row is left out and the rows after it \
+                     are read"
+                        .to_string(),
+                )),
+            };
+            let column = |name: &str| headers.iter().position(|h| h.trim() == name);
+            match record {
+                Ok(record) => {
+                    out.push(build(
+                        locator,
+                        Format::Csv,
+                        encoding,
+                        options,
+                        |col| match column(col) {
+                            None => Field::Missing,
+                            Some(i) => match record.get(i) {
+                                Some(v) => Field::Value(v.to_string()),
+                                None => Field::Bad("row has too few fields".to_string()),
+                            },
+                        },
+                    ))
+                }
+                Err((line, why)) => out.push(Document::failed(
+                    locator.clone(),
+                    locator,
+                    "csv",
+                    format!("bad CSV row (line {line}): {why}"),
+                )),
+            }
+        }
+        self.any |= !out.is_empty();
+        (out, open)
+    }
+
+    /// After the last block: the one empty row of a file without rows (no header, or a header
+    /// alone), so that the file still appears.
+    pub fn finish(self, encoding: &'static str) -> Option<Document> {
+        (!self.any).then(|| empty_page(&self.source, Format::Csv, Some(encoding)))
+    }
 }
 
 #[cfg(test)]

@@ -12,52 +12,85 @@ use crate::decode::Decoded;
 /// object becomes an error row `path:line` and reading goes on. Keys `id`, `title`,
 /// `published`/`date` and `url` are used when no column is named for them.
 pub(super) fn rows(source: &str, decoded: Decoded, options: &ReadOptions) -> Vec<Document> {
-    let encoding = decoded.encoding;
-    let mut out = Vec::new();
-    for (n, line) in decoded.text.lines().enumerate() {
-        if line.trim().is_empty() {
-            continue;
+    let mut rows = JsonlRows::new(source);
+    let mut out = rows.block(&decoded.text, decoded.encoding, options);
+    out.extend(rows.finish(decoded.encoding));
+    out
+}
+
+/// The rows of one JSONL file, built a block of lines at a time, so that a large file is never
+/// held whole ([`rows`] reads a file as one block).
+#[derive(Debug)]
+pub(super) struct JsonlRows {
+    source: String,
+    /// Lines before the current block.
+    lines: usize,
+    /// Whether any row was given.
+    any: bool,
+}
+
+impl JsonlRows {
+    pub fn new(source: &str) -> JsonlRows {
+        JsonlRows {
+            source: source.to_string(),
+            lines: 0,
+            any: false,
         }
-        let locator = format!("{source}:{}", n + 1);
-        let value: Value = match serde_json::from_str(line) {
-            Ok(v) => v,
-            Err(e) => {
-                out.push(Document::failed(
-                    locator.clone(),
-                    locator,
-                    "jsonl",
-                    format!("bad JSON: {e}"),
-                ));
+    }
+
+    /// The rows of `text`, the file's next block of whole lines.
+    pub fn block(
+        &mut self,
+        text: &str,
+        encoding: &'static str,
+        options: &ReadOptions,
+    ) -> Vec<Document> {
+        let mut out = Vec::new();
+        let first = self.lines;
+        for (n, line) in text.lines().enumerate() {
+            self.lines = first + n + 1;
+            if line.trim().is_empty() {
                 continue;
             }
-        };
-        let Value::Object(map) = value else {
-            out.push(Document::failed(
-                locator.clone(),
-                locator,
-                "jsonl",
-                "line is not a JSON object",
+            out.push(row(
+                &format!("{}:{}", self.source, self.lines),
+                line,
+                encoding,
+                options,
             ));
-            continue;
-        };
-        out.push(build(
-            locator,
-            Format::Jsonl,
-            encoding,
-            options,
-            |col| match map.get(col) {
-                None | Some(Value::Null) => Field::Missing,
-                Some(Value::String(s)) => Field::Value(s.clone()),
-                Some(Value::Number(n)) => Field::Value(n.to_string()),
-                Some(Value::Bool(b)) => Field::Value(b.to_string()),
-                Some(_) => Field::Bad("not a string".to_string()),
-            },
-        ));
+        }
+        self.any |= !out.is_empty();
+        out
     }
-    if out.is_empty() {
-        out.push(empty_page(source, Format::Jsonl, Some(encoding)));
+
+    /// After the last block: the one empty row of a file without records.
+    pub fn finish(self, encoding: &'static str) -> Option<Document> {
+        (!self.any).then(|| empty_page(&self.source, Format::Jsonl, Some(encoding)))
     }
-    out
+}
+
+/// The document of one non-blank line, found at `locator`.
+fn row(locator: &str, line: &str, encoding: &'static str, options: &ReadOptions) -> Document {
+    let value: Value = match serde_json::from_str(line) {
+        Ok(v) => v,
+        Err(e) => return Document::failed(locator, locator, "jsonl", format!("bad JSON: {e}")),
+    };
+    let Value::Object(map) = value else {
+        return Document::failed(locator, locator, "jsonl", "line is not a JSON object");
+    };
+    build(
+        locator.to_string(),
+        Format::Jsonl,
+        encoding,
+        options,
+        |col| match map.get(col) {
+            None | Some(Value::Null) => Field::Missing,
+            Some(Value::String(s)) => Field::Value(s.clone()),
+            Some(Value::Number(n)) => Field::Value(n.to_string()),
+            Some(Value::Bool(b)) => Field::Value(b.to_string()),
+            Some(_) => Field::Bad("not a string".to_string()),
+        },
+    )
 }
 
 #[cfg(test)]

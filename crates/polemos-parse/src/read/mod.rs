@@ -5,6 +5,7 @@
 //! run, so that no input silently goes missing from the output. Only a bad glob pattern, or
 //! one that matches nothing, stops a read.
 
+mod blocks;
 mod csv;
 mod expand;
 
@@ -135,7 +136,8 @@ pub fn input_files(inputs: &[PathBuf]) -> Result<Vec<PathBuf>, ReadError> {
 
 /// The documents of [`read_paths`], in the same order, read lazily: inputs are expanded into
 /// files up front (cheap: names only) and each file is read when its first document is asked
-/// for, so that only one file's documents are held at a time.
+/// for, so that only one file's documents are held at a time; a CSV or JSONL file of 16 MiB
+/// or more is read a few MiB at a time, so that not even one large export is held whole.
 ///
 /// ```no_run
 /// use polemos_parse::{DocumentReader, ReadOptions};
@@ -152,6 +154,8 @@ pub struct DocumentReader {
     options: ReadOptions,
     /// Documents of the current file not yet returned.
     pending: std::collections::VecDeque<Document>,
+    /// The current file, when it is a large CSV or JSONL file read a block at a time.
+    blocks: Option<blocks::Blocks>,
     n_files: usize,
     files_done: usize,
 }
@@ -172,6 +176,7 @@ impl DocumentReader {
             files: files.into_iter(),
             options,
             pending: std::collections::VecDeque::new(),
+            blocks: None,
             files_done: 0,
         }
     }
@@ -193,12 +198,28 @@ impl Iterator for DocumentReader {
     fn next(&mut self) -> Option<Document> {
         loop {
             if let Some(doc) = self.pending.pop_front() {
-                if self.pending.is_empty() {
+                if self.pending.is_empty() && self.blocks.is_none() {
                     self.files_done += 1;
                 }
                 return Some(doc);
             }
+            if let Some(blocks) = self.blocks.as_mut() {
+                match blocks.next() {
+                    Some(docs) => self.pending = split_pages(docs, &self.options).into(),
+                    None => {
+                        self.blocks = None;
+                        self.files_done += 1;
+                    }
+                }
+                continue;
+            }
             let path = self.files.next()?;
+            let format = Format::from_path(&path).unwrap_or(Format::Txt);
+            // A large export is read a block at a time, never whole.
+            if let Some(blocks) = blocks::open(&path, format, &self.options) {
+                self.blocks = Some(blocks);
+                continue;
+            }
             self.pending = read_file(&path, &self.options).into();
             if self.pending.is_empty() {
                 self.files_done += 1;
