@@ -15,8 +15,8 @@ from polemos._api import (
     PathLike,
     UserPaths,
     check_paths,
+    column_name,
     extract_frame_tables,
-    extract_path_tables,
     text_columns,
     user_paths,
 )
@@ -56,9 +56,9 @@ def extract_batches(
       rows at a time, or a `polars.DataFrame` or other Arrow table, sliced without copying;
       `text`, `id`, `published` and `title` are column names.
     - a `pathlib.Path`, a glob pattern given as a `Path`, or a list of them; the files are
-      expanded as `polemos.read` does and read `batch_size` files at a time (a single CSV or
-      JSONL file is read whole: for a huge one, pass `pl.scan_csv(...)` or
-      `pl.scan_ndjson(...)` instead). A path that does not exist or cannot be opened raises
+      expanded as `polemos.read` does and read in order, `batch_size` documents at a time
+      (a CSV or JSONL file of 16 MiB or more is itself read a few MiB at a time, so one
+      large export is never held whole). A path that does not exist or cannot be opened raises
       an `OSError` subclass at the call, as in `polemos.extract` (`keep_going=True` makes it
       a row with status `"error"` when other paths were given).
 
@@ -225,9 +225,24 @@ def _path_batches(
     progress: bool,
     user: UserPaths,
 ) -> Iterator[Result]:
-    with Progress(progress, len(files), desc="polemos (files)") as bar:
-        for start in range(0, len(files), batch_size):
-            chunk = files[start : start + batch_size]
-            run = extract_path_tables(chunk, text, id, published, title, split, threads, user)
-            bar.update(len(chunk))
-            yield Result._from_core(run)
+    # The Rust reader takes the files in order, a batch of documents at a time: a large CSV
+    # or JSONL file is read a few MiB at a time, never whole.
+    batches = _core.PathBatches(
+        files,
+        text_column=text,
+        id_column=column_name(id, "id"),
+        date_column=column_name(published, "published"),
+        title_column=column_name(title, "title"),
+        split_stories=split,
+        threads=threads,
+        gazetteer=user.gazetteer,
+        lexicon=user.lexicon,
+        model=user.model,
+    )
+    done = 0
+    with Progress(progress, batches.n_files, desc="polemos (files)") as bar:
+        while (batch := batches.next_batch(batch_size)) is not None:
+            tables, metadata, files_done = batch
+            bar.update(files_done - done)
+            done = files_done
+            yield Result._from_core((tables, metadata))

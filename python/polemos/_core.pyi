@@ -18,6 +18,7 @@ __all__ = [
     "InputFileNotFoundError",
     "InputPermissionError",
     "Model",
+    "PathBatches",
     "PolemosError",
     "ResourceError",
     "UnreadableInputError",
@@ -128,6 +129,29 @@ def write(
 ) -> list[str]: ...
 def import_gazetteer(inputs: Sequence[str | PathLike[str]], output: str | PathLike[str]) -> int: ...
 def run_cli(args: Sequence[str]) -> int: ...
+
+@final
+class PathBatches:
+    """Files read and extracted a batch of documents at a time (`extract_batches` on paths)."""
+
+    def __new__(
+        cls,
+        paths: Sequence[str | PathLike[str]],
+        text_column: str = "text",
+        id_column: str | None = None,
+        date_column: str | None = None,
+        title_column: str | None = None,
+        split_stories: bool = True,
+        threads: int | None = None,
+        gazetteer: str | PathLike[str] | None = None,
+        lexicon: str | PathLike[str] | None = None,
+        model: Model | None = None,
+    ) -> PathBatches: ...
+    @property
+    def n_files(self) -> int: ...
+    def next_batch(
+        self, size: int
+    ) -> tuple[dict[str, ArrowTable], list[tuple[str, str]], int] | None: ...
 
 @final
 class Model:

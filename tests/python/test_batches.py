@@ -66,6 +66,18 @@ def test_paths_in_batches_equal_one_call() -> None:
             assert joined(iter(results), table).equals(getattr(whole, table)), table
 
 
+def test_one_export_file_is_cut_into_batches_of_documents(tmp_path: Path) -> None:
+    # Paths are read a batch of documents at a time, not a file at a time: one JSONL export
+    # of 25 rows gives batches of 6 rows, as a frame would.
+    frame = pl.DataFrame({"id": [f"k{i}" for i in range(len(TEXTS))], "text": TEXTS})
+    frame.write_ndjson(tmp_path / "news.jsonl")
+    whole = polemos.extract(tmp_path / "news.jsonl")
+    results = list(polemos.extract_batches(tmp_path / "news.jsonl", batch_size=6))
+    assert [r.documents.height for r in results] == [6, 6, 6, 6, 1]
+    assert results[1].documents["doc_id"][0] == "k6"
+    assert joined(iter(results), "events").equals(whole.events)
+
+
 def test_path_expansion_matches_rust_reader() -> None:
     inputs = [CORPUS, Path(CORPUS / "0*.txt")]
     files = _paths.expand(inputs)

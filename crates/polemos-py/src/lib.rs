@@ -19,6 +19,7 @@ mod errors;
 mod incidents;
 mod inputs;
 mod model;
+mod path_batches;
 mod table;
 
 use std::collections::HashMap;
@@ -507,6 +508,8 @@ mod _core {
     };
     #[pymodule_export]
     use crate::model::{train, PyModel};
+    #[pymodule_export]
+    use crate::path_batches::PathBatches;
 
     #[pymodule_init]
     fn init(m: &Bound<'_, PyModule>) -> PyResult<()> {
