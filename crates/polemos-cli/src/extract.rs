@@ -110,9 +110,13 @@ fn write_incidents(linker: &mut IncidentLinker, output: &mut TablesWriter) -> Re
     let mut reports = 0;
     let mut written: Result<(), ExportError> = Ok(());
     let linked = linker.link_each(|incident| {
+        if written.is_err() {
+            // The output failed: the rest is not kept, the error is reported below.
+            return;
+        }
         reports += incident.event_ids.len();
         batch.push(incident);
-        if reports >= REPORTS_PER_BATCH && written.is_ok() {
+        if reports >= REPORTS_PER_BATCH {
             written = output.write_table(Table::Incidents, &incidents_table(&batch));
             batch.clear();
             reports = 0;
