@@ -9,8 +9,9 @@ the peak resident memory of a fresh process for each of:
   folder of one ``.txt`` file per article (~2 kB each), Parquet output, two threads;
 - ``command, JSONL``: the same on the same articles as one JSONL file (a large export is read
   a few MiB at a time);
-- ``extract_batches``: ``polemos.extract_batches`` over ``pl.scan_ndjson`` of that file,
-  1,000 documents per batch, each batch written to Parquet and dropped. Polars maps the
+- ``extract_batches``: ``polemos.extract_batches`` over ``pl.scan_ndjson`` of that file
+  (``scan``) and over the file's path (``path``), 1,000 documents per batch, each batch
+  written to Parquet and dropped. Polars maps the
   scanned file into memory, and its pages count in the resident size as they are read (the
   system's file cache, freed under pressure): the anonymous part is what the run holds, and
   what must stay flat.
@@ -52,7 +53,8 @@ BATCHES_CHILD = """
 import resource, sys, threading, time
 import polars as pl
 import polemos
-path, out, threads = sys.argv[1], sys.argv[2], int(sys.argv[3])
+from pathlib import Path
+path, out, threads, mode = sys.argv[1], sys.argv[2], int(sys.argv[3]), sys.argv[4]
 peaks = {"RssAnon": 0, "RssFile": 0}
 done = threading.Event()
 def sample():
@@ -68,8 +70,8 @@ def sample():
         time.sleep(0.02)
 sampler = threading.Thread(target=sample, daemon=True)
 sampler.start()
-frame = pl.scan_ndjson(path)
-for k, result in enumerate(polemos.extract_batches(frame, batch_size=1000, threads=threads)):
+data = pl.scan_ndjson(path) if mode == "scan" else Path(path)
+for k, result in enumerate(polemos.extract_batches(data, batch_size=1000, threads=threads)):
     result.write(f"{out}/batch-{k}")
 done.set()
 sampler.join()
@@ -107,11 +109,12 @@ def command_peak(inputs: Path, out: Path, threads: int) -> int:
     return peak_of([*command, "--threads", str(threads), "--quiet"])
 
 
-def batches_peak(jsonl: Path, out: Path, threads: int) -> tuple[int, int, int]:
-    """Peak resident memory of extract_batches over `jsonl`, and the peaks of its anonymous
-    and file-backed parts (both 0 where /proc is missing)."""
+def batches_peak(jsonl: Path, out: Path, threads: int, mode: str) -> tuple[int, int, int]:
+    """Peak resident memory of extract_batches over `jsonl` (scanned by polars with `mode`
+    "scan", given as a path with "path"), and the peaks of its anonymous and file-backed parts
+    (both 0 where /proc is missing)."""
     out.mkdir()
-    command = [sys.executable, "-c", BATCHES_CHILD, str(jsonl), str(out), str(threads)]
+    command = [sys.executable, "-c", BATCHES_CHILD, str(jsonl), str(out), str(threads), mode]
     done = subprocess.run(command, check=True, capture_output=True, text=True)
     peak, anon, mapped = (int(x) for x in done.stdout.split()[-3:])
     return peak, anon, mapped
@@ -128,7 +131,7 @@ def main() -> int:
     parser.add_argument("--threads", type=int, default=2)
     args = parser.parse_args()
 
-    batch_peaks = []
+    batch_peaks: dict[str, list[tuple[int, int]]] = {}
     for size in sorted(set(args.sizes) | set(args.batch_sizes)):
         with tempfile.TemporaryDirectory() as tmp:
             folder, jsonl = Path(tmp) / "articles", Path(tmp) / "articles.jsonl"
@@ -142,19 +145,22 @@ def main() -> int:
                         verdict = "within" if peak <= TARGET_COMMAND_BYTES else "OVER"
                         print(f"    ({verdict} the target of {mib(TARGET_COMMAND_BYTES)})")
             if size in args.batch_sizes:
-                peak, anon, mapped = batches_peak(jsonl, Path(tmp) / "out-batches", args.threads)
-                batch_peaks.append(anon or peak)
-                print(
-                    f"  extract_batches: peak {mib(peak)}; anonymous {mib(anon)}, "
-                    f"file-backed {mib(mapped)} (sampled peaks)",
-                    flush=True,
-                )
-    if len(batch_peaks) >= 2:
-        growth = batch_peaks[-1] / batch_peaks[0]
-        print(
-            f"extract_batches: anonymous memory at the largest corpus {growth:.2f}x that at "
-            "the smallest (flat: ~1)"
-        )
+                for mode in ("scan", "path"):
+                    out = Path(tmp) / f"out-batches-{mode}"
+                    peak, anon, mapped = batches_peak(jsonl, out, args.threads, mode)
+                    batch_peaks.setdefault(mode, []).append((peak, anon))
+                    print(
+                        f"  extract_batches ({mode}): peak {mib(peak)}; anonymous {mib(anon)}, "
+                        f"file-backed {mib(mapped)} (sampled peaks)",
+                        flush=True,
+                    )
+    for mode, peaks in batch_peaks.items():
+        if len(peaks) >= 2:
+            (first, first_anon), (last, last_anon) = peaks[0], peaks[-1]
+            print(
+                f"extract_batches ({mode}), largest corpus against smallest: peak "
+                f"{last / first:.2f}x, anonymous {last_anon / max(first_anon, 1):.2f}x (flat: ~1)"
+            )
     return 0
 
 
