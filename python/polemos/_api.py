@@ -346,17 +346,32 @@ def extract_path_tables(
 ) -> tuple[dict[str, _core.ArrowTable], Metadata]:
     """Runs the Rust core on files; returns the tables and the resources' file metadata."""
     return _core.extract_paths(
-        _path_list(paths),
-        text_column=text,
-        id_column=column_name(id, "id"),
-        date_column=column_name(published, "published"),
-        title_column=column_name(title, "title"),
-        split_stories=split,
-        threads=threads,
-        gazetteer=user.gazetteer,
-        lexicon=user.lexicon,
-        model=user.model,
+        _path_list(paths), **path_keywords(text, id, published, title, split, threads, user)
     )
+
+
+def path_keywords(
+    text: str,
+    id: Any,
+    published: Any,
+    title: Any,
+    split: bool,
+    threads: int | None,
+    user: UserPaths,
+) -> dict[str, Any]:
+    """The keyword arguments of the Rust core's readers of files (`_core.extract_paths`,
+    `_core.PathBatches`) for the Python API's arguments."""
+    return {
+        "text_column": text,
+        "id_column": column_name(id, "id"),
+        "date_column": column_name(published, "published"),
+        "title_column": column_name(title, "title"),
+        "split_stories": split,
+        "threads": threads,
+        "gazetteer": user.gazetteer,
+        "lexicon": user.lexicon,
+        "model": user.model,
+    }
 
 
 def extract_frame_tables(

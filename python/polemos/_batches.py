@@ -15,8 +15,8 @@ from polemos._api import (
     PathLike,
     UserPaths,
     check_paths,
-    column_name,
     extract_frame_tables,
+    path_keywords,
     text_columns,
     user_paths,
 )
@@ -228,16 +228,7 @@ def _path_batches(
     # The Rust reader takes the files in order, a batch of documents at a time: a large CSV
     # or JSONL file is read a few MiB at a time, never whole.
     batches = _core.PathBatches(
-        files,
-        text_column=text,
-        id_column=column_name(id, "id"),
-        date_column=column_name(published, "published"),
-        title_column=column_name(title, "title"),
-        split_stories=split,
-        threads=threads,
-        gazetteer=user.gazetteer,
-        lexicon=user.lexicon,
-        model=user.model,
+        files, **path_keywords(text, id, published, title, split, threads, user)
     )
     done = 0
     with Progress(progress, batches.n_files, desc="polemos (files)") as bar:

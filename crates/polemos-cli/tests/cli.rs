@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use std::process::Output;
 
 mod common;
-use common::{documents, polemos, stderr};
+use common::{documents, extract_csv, polemos, stderr};
 
 use parquet::file::reader::{FileReader, SerializedFileReader};
 
@@ -111,14 +111,7 @@ fn unreadable_documents_are_error_rows_not_failures() {
     let input = dir.path().join("no_text_column.csv");
     fs::write(&input, "id,body\n1,Shelling in Homs.\n").unwrap();
     let out_dir = dir.path().join("out");
-    let out = polemos(&[
-        "extract",
-        input.to_str().unwrap(),
-        "-o",
-        out_dir.to_str().unwrap(),
-        "--format",
-        "csv",
-    ]);
+    let out = extract_csv(&input, &out_dir);
     let err = stderr(&out);
     assert_eq!(out.status.code(), Some(0), "{err}");
     assert!(
@@ -374,14 +367,7 @@ fn a_csv_file_with_a_header_and_no_rows_is_an_empty_row() {
     let input = dir.path().join("header_only.csv");
     fs::write(&input, "id,text\n").unwrap();
     let out_dir = dir.path().join("out");
-    let out = polemos(&[
-        "extract",
-        input.to_str().unwrap(),
-        "-o",
-        out_dir.to_str().unwrap(),
-        "--format",
-        "csv",
-    ]);
+    let out = extract_csv(&input, &out_dir);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     let docs = documents(&out_dir);
     assert_eq!(docs.len(), 1, "{docs:?}");

@@ -7,7 +7,7 @@ use std::fs;
 use std::path::Path;
 
 mod common;
-use common::{documents, polemos, stderr};
+use common::{documents, extract_csv, polemos, stderr};
 
 #[test]
 fn hostile_files_lose_no_document() {
@@ -38,14 +38,7 @@ fn hostile_files_lose_no_document() {
     .unwrap();
     fs::write(p("plain.txt"), "Clashes erupted in Daraa on Friday.").unwrap();
     let out_dir = p("out");
-    let out = polemos(&[
-        "extract",
-        dir.path().to_str().unwrap(),
-        "-o",
-        out_dir.to_str().unwrap(),
-        "--format",
-        "csv",
-    ]);
+    let out = extract_csv(dir.path(), &out_dir);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     let docs = documents(&out_dir);
     let ids: Vec<&str> = docs.iter().map(|d| d.0.as_str()).collect();

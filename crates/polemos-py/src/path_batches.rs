@@ -11,7 +11,9 @@ use pyo3::prelude::*;
 use pyo3::types::PyDict;
 
 use crate::model::PyModel;
-use crate::{detached, engine, from_read, read_options, tables_dict, thread_count, Metadata};
+use crate::{
+    detached, engine, from_read, model_of, read_options, tables_dict, thread_count, Metadata,
+};
 
 /// Files read and extracted a batch of documents at a time; the resources are loaded once.
 #[derive(Debug)]
@@ -44,7 +46,7 @@ impl PathBatches {
         lexicon: Option<PathBuf>,
         model: Option<PyRef<'_, PyModel>>,
     ) -> PyResult<PathBatches> {
-        let model = model.map(|m| Arc::clone(&m.model));
+        let model = model_of(model);
         let user = UserResources {
             gazetteer,
             lexicon,

@@ -12,6 +12,18 @@ pub fn polemos(args: &[&str]) -> Output {
         .expect("the polemos binary runs")
 }
 
+/// Runs `polemos extract INPUT -o OUT_DIR --format csv`, the run most tests read back.
+pub fn extract_csv(input: &Path, out_dir: &Path) -> Output {
+    polemos(&[
+        "extract",
+        input.to_str().unwrap(),
+        "-o",
+        out_dir.to_str().unwrap(),
+        "--format",
+        "csv",
+    ])
+}
+
 /// What a run printed on stderr.
 pub fn stderr(out: &Output) -> String {
     String::from_utf8_lossy(&out.stderr).into_owned()

@@ -176,8 +176,9 @@ impl IncidentLinker {
     }
 
     /// A linker that writes events beyond a few MiB to unnamed temporary files in `dir` (which
-    /// must exist), and the incidents found too. Should a write fail (a full disk), it keeps
-    /// them in memory instead.
+    /// must exist), and the incidents found too. Should writing events fail (a full disk), it
+    /// keeps them in memory instead; should writing incidents fail, [`IncidentLinker::link_each`]
+    /// returns the error.
     pub fn spilling_to(dir: &std::path::Path) -> IncidentLinker {
         IncidentLinker::with_budget(dir, MEMORY_BUDGET)
     }
