@@ -5,16 +5,24 @@ from __future__ import annotations
 import datetime as dt
 import os
 from collections.abc import Sequence
-from typing import Any, NamedTuple, Union
+from typing import Any, NamedTuple, Protocol, Union, overload
 
 import polars as pl
 
 from polemos import _core
+from polemos._columns import Columns, columns, refuse_columns
 from polemos._model import Model, core_model
 from polemos._result import Metadata, Result, combine
 
 PathLike = Union[str, "os.PathLike[str]"]
 DateLike = Union[str, dt.date, None]
+
+
+class ArrowStreamExportable(Protocol):
+    """Any table with the Arrow PyCapsule stream interface: pyarrow, pandas via pyarrow,
+    duckdb and nanoarrow tables, polars frames."""
+
+    def __arrow_c_stream__(self, requested_schema: object | None = None) -> object: ...
 
 
 class UserPaths(NamedTuple):
@@ -44,13 +52,45 @@ def user_paths(gazetteer: Any, lexicon: Any, model: Any = None) -> UserPaths:
     )
 
 
+@overload
 def extract(
-    data: Any,
+    data: str | Sequence[str] | pl.Series,
     *,
-    text: str = "text",
     id: str | Sequence[str | None] | None = None,
     published: DateLike | Sequence[DateLike] = None,
     title: str | Sequence[str | None] | None = None,
+    threads: int | None = None,
+    progress: bool = False,
+    gazetteer: PathLike | None = None,
+    lexicon: PathLike | None = None,
+    model: Model | PathLike | None = None,
+) -> Result: ...
+
+
+@overload
+def extract(
+    data: pl.DataFrame | pl.LazyFrame | ArrowStreamExportable,
+    *,
+    text_col: str = "text",
+    id_col: str | None = None,
+    published_col: str | None = None,
+    title_col: str | None = None,
+    threads: int | None = None,
+    progress: bool = False,
+    gazetteer: PathLike | None = None,
+    lexicon: PathLike | None = None,
+    model: Model | PathLike | None = None,
+) -> Result: ...
+
+
+@overload
+def extract(
+    data: os.PathLike[str] | Sequence[os.PathLike[str]],
+    *,
+    text_col: str = "text",
+    id_col: str | None = None,
+    published_col: str | None = None,
+    title_col: str | None = None,
     split: bool = True,
     threads: int | None = None,
     progress: bool = False,
@@ -58,23 +98,49 @@ def extract(
     lexicon: PathLike | None = None,
     model: Model | PathLike | None = None,
     keep_going: bool = False,
+) -> Result: ...
+
+
+def extract(
+    data: Any,
+    *,
+    text_col: str | None = None,
+    id_col: str | None = None,
+    published_col: str | None = None,
+    title_col: str | None = None,
+    id: Any = None,
+    published: Any = None,
+    title: Any = None,
+    split: bool = True,
+    threads: int | None = None,
+    progress: bool = False,
+    gazetteer: PathLike | None = None,
+    lexicon: PathLike | None = None,
+    model: Model | PathLike | None = None,
+    keep_going: bool = False,
+    text: str | None = None,
 ) -> Result:
     """Extracts events from texts, a table of texts, or files.
 
     `data` is one of:
 
-    - a `str` (one text) or a list or tuple of `str` (one text each). `id` is then the id of
-      the text, or a list of ids (default `input[i]`); `published` one date for all texts or
-      a list of dates (`datetime.date`, or strings such as `"2017-04-08"`, `"4/8/17"`,
-      `"8 April 2017"`; `None` for unknown); `title` the title of the text, or a list.
-      A title helps when the text repeats it as its first line (as many exports do): that
-      line is then the headline, not part of the first sentence.
+    - a `str` (one text), a list or tuple of `str` or a `polars.Series` (one text each).
+      `id` is then the id of the text, or a list of ids (default `input[i]`); `published`
+      one date for all texts or a list of dates (`datetime.date`, or strings such as
+      `"2017-04-08"`, `"4/8/17"`, `"8 April 2017"`; `None` for unknown); `title` the title of
+      the text, or a list. A title helps when the text repeats it as its first line (as many
+      exports do): that line is then the headline, not part of the first sentence.
     - a `polars.DataFrame`, `polars.LazyFrame` or any object with `__arrow_c_stream__`
-      (pyarrow, pandas via pyarrow, duckdb). `text`, `id`, `published` and `title` are then
-      column names; the `published` column may hold dates, datetimes or date strings.
+      (pyarrow, pandas via pyarrow, duckdb). `text_col`, `id_col`, `published_col` and
+      `title_col` are then the names of its columns (text defaults to `"text"`, the others to
+      none); the `published_col` column may hold dates, datetimes or date strings.
     - a `pathlib.Path` or a list of them: files, directories or glob patterns (`.txt`, `.md`,
-      `.html`, `.csv`, `.jsonl`, `.warc`). `text`, `id`, `published` and `title` name the
-      columns of CSV and JSONL files; `split=False` keeps pages holding several stories whole.
+      `.html`, `.csv`, `.jsonl`, `.warc`). `text_col`, `id_col`, `published_col` and
+      `title_col` name the columns of CSV and JSONL files; `split=False` keeps pages holding
+      several stories whole.
+
+    Column names passed as `text=`, `id=`, `published=` or `title=` (before 0.2) still work
+    for frames and files, with a `DeprecationWarning`.
 
     A `str` is always text, never a path: wrap paths in `pathlib.Path`.
 
@@ -104,7 +170,8 @@ def extract(
     >>> r.events.columns[:3]
     ['event_id', 'doc_id', 'sentence']
     >>> df = pl.DataFrame({"id": ["a"], "body": ["Clashes in Daraa."], "date": ["2017-04-08"]})
-    >>> polemos.extract(df, text="body", id="id", published="date").documents["published"][0]
+    >>> r = polemos.extract(df, text_col="body", id_col="id", published_col="date")
+    >>> r.documents["published"][0]
     datetime.date(2017, 4, 8)
     >>> polemos.extract(Path("examples/corpus"))  # doctest: +SKIP
 
@@ -118,42 +185,41 @@ def extract(
     """
     u = user_paths(gazetteer, lexicon, model)
     check_paths(data, keep_going)
-    if progress and not isinstance(data, str):
-        return _extract_with_progress(data, text, id, published, title, split, threads, u)
-    if isinstance(data, str):
-        return _extract_texts([data], id, published, title, threads, u)
+    named = (text_col, id_col, published_col, title_col)
+    if isinstance(data, (str, pl.Series)) or (
+        isinstance(data, (list, tuple)) and all(isinstance(x, str) for x in data)
+    ):
+        refuse_columns(named, "extract")
+        texts = [data] if isinstance(data, str) else _series_texts(data)
+        if progress:
+            return _texts_with_progress(texts, id, published, title, threads, u)
+        return _extract_texts(texts, id, published, title, threads, u)
+    cols = columns(named, (text, id, published, title), "extract")
+    if progress:
+        return _extract_with_progress(data, cols, split, threads, u)
     if isinstance(data, os.PathLike):
-        return _extract_paths([data], text, id, published, title, split, threads, u)
+        return _extract_paths([data], cols, split, threads, u)
     if isinstance(data, (list, tuple)):
-        if all(isinstance(x, str) for x in data):
-            return _extract_texts(list(data), id, published, title, threads, u)
         if all(isinstance(x, os.PathLike) for x in data):
-            return _extract_paths(list(data), text, id, published, title, split, threads, u)
+            return _extract_paths(list(data), cols, split, threads, u)
         raise _core.InputError(
             "a list must hold only texts (str) or only paths (pathlib.Path), "
             f"got {sorted({type(x).__name__ for x in data})}"
         )
-    if isinstance(data, pl.Series):
-        texts = data.cast(pl.String).fill_null("").to_list()
-        return extract(
-            texts,
-            id=id,
-            published=published,
-            title=title,
-            threads=threads,
-            gazetteer=u.gazetteer,
-            lexicon=u.lexicon,
-            model=None if u.model is None else Model(u.model),
-        )
     frame = _as_frame(data)
     if frame is not None:
-        return Result._from_core(
-            extract_frame_tables(frame, text, id, published, title, threads, user=u)
-        )
+        return Result._from_core(extract_frame_tables(frame, cols, threads, user=u))
     raise TypeError(
         "polemos.extract takes a str, a list of str, a polars DataFrame, an Arrow table or "
         f"pathlib.Path(s), not {type(data).__name__}"
     )
+
+
+def _series_texts(data: Sequence[str] | pl.Series) -> list[str]:
+    if isinstance(data, pl.Series):
+        texts: list[str] = data.cast(pl.String).fill_null("").to_list()
+        return texts
+    return list(data)
 
 
 def import_gazetteer(geonames: PathLike | Sequence[PathLike], out: PathLike) -> int:
@@ -187,18 +253,23 @@ def import_gazetteer(geonames: PathLike | Sequence[PathLike], out: PathLike) -> 
 def read(
     paths: PathLike | Sequence[PathLike],
     *,
-    text: str = "text",
-    id: str | None = None,
-    published: str | None = None,
-    title: str | None = None,
+    text_col: str | None = None,
+    id_col: str | None = None,
+    published_col: str | None = None,
+    title_col: str | None = None,
     split: bool = True,
     threads: int | None = None,
     keep_going: bool = False,
+    text: str | None = None,
+    id: str | None = None,
+    published: str | None = None,
+    title: str | None = None,
 ) -> pl.DataFrame:
     """Reads documents from files without extracting events: the `documents` table.
 
     `paths` is a path, directory or glob pattern (`str` or `pathlib.Path`), or a list of them.
-    `text`, `id`, `published` and `title` name the columns of CSV and JSONL files. Headlines,
+    `text_col`, `id_col`, `published_col` and `title_col` name the columns of CSV and JSONL
+    files (`text=`, `id=`, `published=`, `title=` before 0.2: deprecated). Headlines,
     datelines and sentences are found; `n_mentions` and `n_events` are 0. A path that does not
     exist or cannot be opened raises an `OSError` subclass as in `extract` (with several paths
     and `keep_going=True` it is a row instead); a file that cannot be read as text is a row
@@ -207,14 +278,17 @@ def read(
     >>> docs = polemos.read("examples/corpus/*.txt")  # doctest: +SKIP
     >>> docs.select("doc_id", "status", "headline", "published")  # doctest: +SKIP
     """
+    cols = columns(
+        (text_col, id_col, published_col, title_col), (text, id, published, title), "read"
+    )
     path_list = _path_list(paths)
     _core.check_inputs(path_list, keep_going)
     table = _core.read_paths(
         path_list,
-        text_column=text,
-        id_column=id,
-        date_column=published,
-        title_column=title,
+        text_column=cols.text,
+        id_column=cols.id,
+        date_column=cols.published,
+        title_column=cols.title,
         split_stories=split,
         threads=threads,
     )
@@ -226,60 +300,52 @@ def read(
 PROGRESS_BATCH = 256
 
 
-def _extract_with_progress(
-    data: Any,
-    text: str,
+def _texts_with_progress(
+    texts: list[str],
     id: Any,
     published: Any,
     title: Any,
-    split: bool,
     threads: int | None,
     user: UserPaths,
 ) -> Result:
-    """`extract` in batches with a bar, joined into one Result (the same tables)."""
-    from polemos._batches import extract_batches
+    """`extract` of texts in batches with a bar, joined into one Result (the same tables)."""
     from polemos._progress import Progress
 
-    if isinstance(data, (list, tuple)) and data and all(isinstance(x, str) for x in data):
-        # Per-text ids and titles: run the slices with their own values.
-        texts = list(data)
-        ids, dates, titles = text_columns(id, published, title, len(texts))
-        runs = []
-        with Progress(True, len(texts)) as bar:
-            for start in range(0, len(texts), PROGRESS_BATCH):
-                end = start + PROGRESS_BATCH
-                run = _core.extract_texts(
-                    texts[start:end],
-                    None if ids is None else ids[start:end],
-                    None if dates is None else dates[start:end],
-                    None if titles is None else titles[start:end],
-                    threads,
-                    start,
-                    user.gazetteer,
-                    user.lexicon,
-                    user.model,
-                )
-                runs.append(Result._from_core(run))
-                bar.update(len(texts[start:end]))
-        return combine(runs)
-    if isinstance(data, pl.Series):
-        data = data.cast(pl.String).fill_null("").to_list()
-        return _extract_with_progress(data, text, id, published, title, split, threads, user)
-    if isinstance(data, (list, tuple)) and not data:
-        return extract(
-            [],
-            threads=threads,
-            gazetteer=user.gazetteer,
-            lexicon=user.lexicon,
-            model=None if user.model is None else Model(user.model),
-        )
+    # Per-text ids and titles: run the slices with their own values.
+    ids, dates, titles = text_columns(id, published, title, len(texts))
+    runs = []
+    with Progress(True, len(texts)) as bar:
+        for start in range(0, max(len(texts), 1), PROGRESS_BATCH):
+            end = start + PROGRESS_BATCH
+            run = _core.extract_texts(
+                texts[start:end],
+                None if ids is None else ids[start:end],
+                None if dates is None else dates[start:end],
+                None if titles is None else titles[start:end],
+                threads,
+                start,
+                user.gazetteer,
+                user.lexicon,
+                user.model,
+            )
+            runs.append(Result._from_core(run))
+            bar.update(len(texts[start:end]))
+    return combine(runs)
+
+
+def _extract_with_progress(
+    data: Any, cols: Columns, split: bool, threads: int | None, user: UserPaths
+) -> Result:
+    """`extract` of a frame or files in batches with a bar, joined into one Result."""
+    from polemos._batches import extract_batches
+
     batches = extract_batches(
         data,
         batch_size=PROGRESS_BATCH,
-        text=text,
-        id=id,
-        published=published,
-        title=title,
+        text_col=cols.text,
+        id_col=cols.id,
+        published_col=cols.published,
+        title_col=cols.title,
         split=split,
         threads=threads,
         progress=True,
@@ -320,52 +386,28 @@ def _extract_texts(
 
 
 def _extract_paths(
-    paths: list[Any],
-    text: str,
-    id: Any,
-    published: Any,
-    title: Any,
-    split: bool,
-    threads: int | None,
-    user: UserPaths,
+    paths: list[Any], cols: Columns, split: bool, threads: int | None, user: UserPaths
 ) -> Result:
-    return Result._from_core(
-        extract_path_tables(paths, text, id, published, title, split, threads, user)
-    )
+    return Result._from_core(extract_path_tables(paths, cols, split, threads, user))
 
 
 def extract_path_tables(
-    paths: list[Any],
-    text: str,
-    id: Any,
-    published: Any,
-    title: Any,
-    split: bool,
-    threads: int | None,
-    user: UserPaths,
+    paths: list[Any], cols: Columns, split: bool, threads: int | None, user: UserPaths
 ) -> tuple[dict[str, _core.ArrowTable], Metadata]:
     """Runs the Rust core on files; returns the tables and the resources' file metadata."""
-    return _core.extract_paths(
-        _path_list(paths), **path_keywords(text, id, published, title, split, threads, user)
-    )
+    return _core.extract_paths(_path_list(paths), **path_keywords(cols, split, threads, user))
 
 
 def path_keywords(
-    text: str,
-    id: Any,
-    published: Any,
-    title: Any,
-    split: bool,
-    threads: int | None,
-    user: UserPaths,
+    cols: Columns, split: bool, threads: int | None, user: UserPaths
 ) -> dict[str, Any]:
     """The keyword arguments of the Rust core's readers of files (`_core.extract_paths`,
     `_core.PathBatches`) for the Python API's arguments."""
     return {
-        "text_column": text,
-        "id_column": column_name(id, "id"),
-        "date_column": column_name(published, "published"),
-        "title_column": column_name(title, "title"),
+        "text_column": cols.text,
+        "id_column": cols.id,
+        "date_column": cols.published,
+        "title_column": cols.title,
         "split_stories": split,
         "threads": threads,
         "gazetteer": user.gazetteer,
@@ -376,20 +418,14 @@ def path_keywords(
 
 def extract_frame_tables(
     frame: pl.DataFrame,
-    text: str,
-    id: Any,
-    published: Any,
-    title: Any,
+    cols: Columns,
     threads: int | None,
     offset: int = 0,
     user: UserPaths = NO_USER_PATHS,
 ) -> tuple[dict[str, _core.ArrowTable], Metadata]:
     """Runs the Rust core on a frame's columns; `offset` numbers default ids `input[offset+i]`.
     Returns the tables and the file metadata of the resources used."""
-    id_column = column_name(id, "id")
-    date_column = column_name(published, "published")
-    title_column = column_name(title, "title")
-    wanted = [c for c in (text, id_column, date_column, title_column) if c is not None]
+    wanted = [c for c in cols if c is not None]
     missing = [c for c in wanted if c not in frame.columns]
     if missing:
         raise _core.InputError(
@@ -403,8 +439,8 @@ def extract_frame_tables(
         return values
 
     try:
-        texts: list[str] = frame.get_column(text).cast(pl.String).fill_null("").to_list()
-        ids, dates, titles = strings(id_column), strings(date_column), strings(title_column)
+        texts: list[str] = frame.get_column(cols.text).cast(pl.String).fill_null("").to_list()
+        ids, dates, titles = strings(cols.id), strings(cols.published), strings(cols.title)
     except pl.exceptions.PolarsError as e:
         raise _core.InputError(f"cannot read the frame's columns as text: {e}") from e
     return _core.extract_texts(
@@ -458,12 +494,6 @@ def _date_str(value: Any) -> str | None:
     raise _core.InputError(
         f"published= values must be dates, date strings or None, not {type(value).__name__}"
     )
-
-
-def column_name(value: Any, what: str) -> str | None:
-    if value is None or isinstance(value, str):
-        return value
-    raise _core.InputError(f"{what}= must be a column name (str) for frames and files")
 
 
 def check_paths(data: Any, keep_going: bool) -> None:

@@ -20,6 +20,7 @@ from polemos._api import (
     text_columns,
     user_paths,
 )
+from polemos._columns import Columns, columns, refuse_columns
 from polemos._model import Model
 from polemos._progress import Progress
 from polemos._result import Result
@@ -29,10 +30,11 @@ def extract_batches(
     data: Any,
     *,
     batch_size: int = 1000,
-    text: str = "text",
-    id: str | None = None,
+    text_col: str | None = None,
+    id_col: str | None = None,
+    published_col: str | None = None,
+    title_col: str | None = None,
     published: DateLike = None,
-    title: str | None = None,
     split: bool = True,
     threads: int | None = None,
     progress: bool = False,
@@ -40,6 +42,9 @@ def extract_batches(
     lexicon: PathLike | None = None,
     model: Model | PathLike | None = None,
     keep_going: bool = False,
+    text: str | None = None,
+    id: str | None = None,
+    title: str | None = None,
 ) -> Iterator[Result]:
     """Extracts events batch by batch, yielding one `Result` per `batch_size` inputs.
 
@@ -54,9 +59,10 @@ def extract_batches(
       date for every text. Texts are pulled from the iterable lazily.
     - a `polars.LazyFrame` (e.g. `pl.scan_parquet("news/*.parquet")`), read `batch_size`
       rows at a time, or a `polars.DataFrame` or other Arrow table, sliced without copying;
-      `text`, `id`, `published` and `title` are column names.
+      `text_col`, `id_col`, `published_col` and `title_col` are the names of its columns.
     - a `pathlib.Path`, a glob pattern given as a `Path`, or a list of them; the files are
       expanded as `polemos.read` does and read in order, `batch_size` documents at a time
+      (`text_col` and the like name the columns of CSV and JSONL files)
       (a CSV or JSONL file of 16 MiB or more is itself read a few MiB at a time, so one
       large export is never held whole). A path that does not exist or cannot be opened raises
       an `OSError` subclass at the call, as in `polemos.extract` (`keep_going=True` makes it
@@ -76,13 +82,14 @@ def extract_batches(
     3
     >>> news = pl.scan_parquet("news.parquet")                              # doctest: +SKIP
     >>> frames = []
-    >>> for r in polemos.extract_batches(news, id="url"):                   # doctest: +SKIP
+    >>> for r in polemos.extract_batches(news, id_col="url"):               # doctest: +SKIP
     ...     frames.append(r.events.filter(pl.col("fatalities") > 0))
     >>> events = pl.concat(frames)                                          # doctest: +SKIP
     """
     if isinstance(batch_size, bool) or not isinstance(batch_size, int) or batch_size < 1:
         raise _core.InputError(f"batch_size must be a positive integer, got {batch_size!r}")
     g = user_paths(gazetteer, lexicon, model)
+    named = (text_col, id_col, published_col, title_col)
     if isinstance(data, str):
         raise TypeError(
             "extract_batches takes an iterable of texts, a frame or paths; for one text use "
@@ -95,12 +102,18 @@ def extract_batches(
         # at the call, not mid-loop.
         check_paths(data, keep_going)
         files = _paths.expand([data] if isinstance(data, os.PathLike) else data)
-        return _path_batches(
-            files, batch_size, text, id, published, title, split, threads, progress, g
-        )
+        cols = columns(named, (text, id, published, title), "extract_batches")
+        return _path_batches(files, batch_size, cols, split, threads, progress, g)
     if isinstance(data, (pl.DataFrame, pl.LazyFrame)) or hasattr(data, "__arrow_c_stream__"):
-        return _frame_batches(data, batch_size, text, id, published, title, threads, progress, g)
+        cols = columns(named, (text, id, published, title), "extract_batches")
+        return _frame_batches(data, batch_size, cols, threads, progress, g)
     if isinstance(data, Iterable):
+        refuse_columns(named, "extract_batches")
+        if id is not None or title is not None:
+            raise _core.InputError(
+                "extract_batches: texts take no id= or title= (ids are input[i]); "
+                "pass a frame with id_col= and title_col= for your own"
+            )
         return _text_batches(data, batch_size, published, threads, progress, g)
     raise TypeError(
         "polemos.extract_batches takes an iterable of str, a polars DataFrame or LazyFrame, "
@@ -155,10 +168,7 @@ def _text_batches(
 def _frame_batches(
     data: Any,
     batch_size: int,
-    text: str,
-    id: Any,
-    published: Any,
-    title: Any,
+    cols: Columns,
     threads: int | None,
     progress: bool,
     user: UserPaths,
@@ -172,7 +182,7 @@ def _frame_batches(
     offset = 0
     with Progress(progress, total) as bar:
         for batch in batches:
-            run = extract_frame_tables(batch, text, id, published, title, threads, offset, user)
+            run = extract_frame_tables(batch, cols, threads, offset, user)
             yield Result._from_core(run)
             offset += batch.height
             bar.update(batch.height)
@@ -216,10 +226,7 @@ def _eager(data: Any) -> pl.DataFrame:
 def _path_batches(
     files: list[str],
     batch_size: int,
-    text: str,
-    id: Any,
-    published: Any,
-    title: Any,
+    cols: Columns,
     split: bool,
     threads: int | None,
     progress: bool,
@@ -227,9 +234,7 @@ def _path_batches(
 ) -> Iterator[Result]:
     # The Rust reader takes the files in order, a batch of documents at a time: a large CSV
     # or JSONL file is read a few MiB at a time, never whole.
-    batches = _core.PathBatches(
-        files, **path_keywords(text, id, published, title, split, threads, user)
-    )
+    batches = _core.PathBatches(files, **path_keywords(cols, split, threads, user))
     done = 0
     with Progress(progress, batches.n_files, desc="polemos (files)") as bar:
         while (batch := batches.next_batch(batch_size)) is not None:

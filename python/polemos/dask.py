@@ -7,7 +7,9 @@ that holds the partition; the dictionaries and gazetteer are loaded once per wor
 >>> import dask.dataframe as dd
 >>> from polemos.dask import extract_partitions
 >>> news = dd.read_parquet("news/*.parquet")                            # doctest: +SKIP
->>> tables = extract_partitions(news, text="body", id="url", published="date")  # doctest: +SKIP
+>>> tables = extract_partitions(                                         # doctest: +SKIP
+...     news, text_col="body", id_col="url", published_col="date"
+... )
 >>> tables.events.groupby("admin1").fatalities.sum().compute()          # doctest: +SKIP
 >>> tables.events.to_parquet("events/")                                 # doctest: +SKIP
 >>> tables.incidents()          # linked across all partitions          # doctest: +SKIP
@@ -24,6 +26,7 @@ import polars as pl
 
 from polemos import _core
 from polemos._api import NO_USER_PATHS, PathLike, UserPaths, extract, user_paths
+from polemos._columns import Columns, columns
 from polemos._incidents import link_incidents
 from polemos._model import Model
 from polemos._result import TABLES
@@ -99,29 +102,27 @@ def meta(table: str) -> Any:
 def _extract_partition(
     part: Any,
     index: int,
-    text: str,
-    id: str | None,
-    published: str | None,
-    title: str | None,
+    cols: Columns,
     threads: int | None,
     user: UserPaths = NO_USER_PATHS,
     model: str | None = None,
 ) -> dict[str, Any]:
     """Runs in a worker: one pandas partition in, its five tables as pandas frames out."""
-    columns = [c for c in (text, id, published, title) if c is not None]
-    frame = pl.from_pandas(part[columns].reset_index(drop=True))
-    if id is None:
+    wanted = [c for c in cols if c is not None]
+    frame = pl.from_pandas(part[wanted].reset_index(drop=True))
+    id_col = cols.id
+    if id_col is None:
         # Default ids would repeat in every partition: number rows within their partition.
-        id = "__polemos_id"
+        id_col = "__polemos_id"
         frame = frame.with_columns(
-            pl.format("p{}:{}", pl.lit(index), pl.int_range(pl.len())).alias(id)
+            pl.format("p{}:{}", pl.lit(index), pl.int_range(pl.len())).alias(id_col)
         )
     result = extract(
         frame,
-        text=text,
-        id=id,
-        published=published,
-        title=title,
+        text_col=cols.text,
+        id_col=id_col,
+        published_col=cols.published,
+        title_col=cols.title,
         threads=threads,
         gazetteer=user.gazetteer,
         lexicon=user.lexicon,
@@ -141,11 +142,15 @@ def _load_model(path: str) -> Model:
 
 def extract_partitions(
     ddf: dd.DataFrame,
-    text: str = "text",
+    text: str | None = None,
     id: str | None = None,
     published: str | None = None,
     title: str | None = None,
     *,
+    text_col: str | None = None,
+    id_col: str | None = None,
+    published_col: str | None = None,
+    title_col: str | None = None,
     threads: int | None = 1,
     gazetteer: PathLike | None = None,
     lexicon: PathLike | None = None,
@@ -153,10 +158,11 @@ def extract_partitions(
 ) -> DaskTables:
     """Maps `polemos.extract` over the partitions of `ddf`; returns the tables lazily.
 
-    `text`, `id`, `published` and `title` name columns of `ddf`, as in `polemos.extract` on a
-    frame. Without `id`, documents are numbered `p{partition}:{row}`. `threads` is the number
-    of polemos threads per partition (default 1: Dask already runs one task per worker
-    thread; raise it for workers with one thread and several cores).
+    `text_col`, `id_col`, `published_col` and `title_col` name columns of `ddf`, as in
+    `polemos.extract` on a frame (`text`, `id`, `published`, `title`, also positional, before
+    0.2: deprecated). Without `id_col`, documents are numbered `p{partition}:{row}`.
+    `threads` is the number of polemos threads per partition (default 1: Dask already runs
+    one task per worker thread; raise it for workers with one thread and several cores).
 
     `gazetteer` is a gazetteer file (from `polemos.import_gazetteer` or
     `polemos gazetteer import`) whose places are added to the embedded gazetteer, as in
@@ -170,7 +176,12 @@ def extract_partitions(
     Each table's `meta` comes from the output schema (`polemos.dask.meta`), so building the
     graph runs no extraction.
     """
-    missing = [c for c in (text, id, published, title) if c is not None and c not in ddf.columns]
+    cols = columns(
+        (text_col, id_col, published_col, title_col),
+        (text, id, published, title),
+        "extract_partitions",
+    )
+    missing = [c for c in cols if c is not None and c not in ddf.columns]
     if missing:
         from polemos import InputError
 
@@ -178,9 +189,7 @@ def extract_partitions(
     g = user_paths(gazetteer, lexicon)
     model_path = None if model is None else os.fspath(model)
     parts = [
-        delayed(_extract_partition, pure=True)(
-            part, i, text, id, published, title, threads, g, model_path
-        )
+        delayed(_extract_partition, pure=True)(part, i, cols, threads, g, model_path)
         for i, part in enumerate(ddf.to_delayed())  # type: ignore[no-untyped-call, unused-ignore]
     ]
     tables = {

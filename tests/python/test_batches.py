@@ -33,12 +33,12 @@ def test_generator_of_texts_in_batches() -> None:
 
 def test_frames_and_lazy_frames_in_slices() -> None:
     frame = pl.DataFrame({"key": [f"k{i}" for i in range(len(TEXTS))], "body": TEXTS})
-    whole = polemos.extract(frame, text="body", id="key")
+    whole = polemos.extract(frame, text_col="body", id_col="key")
     for data in (frame, frame.lazy()):
-        results = list(polemos.extract_batches(data, batch_size=7, text="body", id="key"))
+        results = list(polemos.extract_batches(data, batch_size=7, text_col="body", id_col="key"))
         assert [r.documents.height for r in results] == [7, 7, 7, 4]
         assert joined(iter(results), "events").equals(whole.events)
-    unnamed = list(polemos.extract_batches(frame.lazy(), batch_size=20, text="body"))
+    unnamed = list(polemos.extract_batches(frame.lazy(), batch_size=20, text_col="body"))
     assert unnamed[1].documents["doc_id"][0] == "input[20]"
 
 
@@ -46,9 +46,9 @@ def test_scanned_files_stream_in_exact_batches(tmp_path: Path) -> None:
     # A scan runs once (streamed where polars can) and is cut into batches of batch_size rows.
     frame = pl.DataFrame({"key": [f"k{i}" for i in range(len(TEXTS))], "body": TEXTS})
     frame.write_ndjson(tmp_path / "news.jsonl")
-    whole = polemos.extract(frame, text="body", id="key")
+    whole = polemos.extract(frame, text_col="body", id_col="key")
     scan = pl.scan_ndjson(tmp_path / "news.jsonl")
-    results = list(polemos.extract_batches(scan, batch_size=6, text="body", id="key"))
+    results = list(polemos.extract_batches(scan, batch_size=6, text_col="body", id_col="key"))
     assert [r.documents.height for r in results] == [6, 6, 6, 6, 1]
     assert joined(iter(results), "events").equals(whole.events)
 

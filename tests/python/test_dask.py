@@ -49,13 +49,13 @@ def client() -> Iterator[distributed.Client]:
 def test_distributed_events_equal_single_process(client: distributed.Client) -> None:
     frame = corpus()
     ddf = dd.from_pandas(frame, npartitions=8)
-    tables = extract_partitions(ddf, text="text", id="id", published="published")
+    tables = extract_partitions(ddf, id_col="id", published_col="published")
     events, documents = client.compute([tables.events, tables.documents], sync=True)
     assert len(documents) == len(frame)
     # Both workers took part.
     assert len(client.scheduler_info()["workers"]) == 2
 
-    local = polemos.extract(pl.from_pandas(frame), id="id", published="published").events
+    local = polemos.extract(pl.from_pandas(frame), id_col="id", published_col="published").events
     distributed_events = pl.from_pandas(events).sort("event_id")
     assert distributed_events.height == local.height > 0
     assert distributed_events.equals(local.sort("event_id"))
@@ -68,9 +68,11 @@ def test_workers_read_a_model_file(client: distributed.Client, tmp_path: Path) -
     path = tmp_path / "m.polemos"
     model.save(path)
     ddf = dd.from_pandas(frame, npartitions=4)
-    tables = extract_partitions(ddf, text="text", id="id", published="published", model=path)
+    tables = extract_partitions(ddf, id_col="id", published_col="published", model=path)
     events = pl.from_pandas(client.compute(tables.events, sync=True)).sort("event_id")
-    local = polemos.extract(pl.from_pandas(frame), id="id", published="published", model=model)
+    local = polemos.extract(
+        pl.from_pandas(frame), id_col="id", published_col="published", model=model
+    )
     assert events.height == local.events.height > 0
     assert events["model_label"].null_count() == 0
     assert events.equals(local.events.sort("event_id"))
@@ -82,7 +84,7 @@ def test_meta_is_the_schema_and_needs_no_compute() -> None:
         assert len(empty) == 0
         assert list(empty.columns) == getattr(polemos.extract([]), table).columns
     ddf = dd.from_pandas(pd.DataFrame({"body": ["Clashes in Daraa."] * 4}), npartitions=2)
-    tables = extract_partitions(ddf, text="body")
+    tables = extract_partitions(ddf, text_col="body")
     assert list(tables.events.columns) == list(meta("events").columns)
     docs = tables.documents.compute(scheduler="sync")
     assert sorted(docs["doc_id"]) == ["p0:0", "p0:1", "p1:0", "p1:1"]
@@ -105,9 +107,9 @@ def test_incidents_link_events_of_different_partitions(client: distributed.Clien
     # The two bombing reports sit in different partitions.
     ddf = dd.from_pandas(frame, npartitions=3, sort=False)
     assert ddf.npartitions == 3
-    tables = extract_partitions(ddf, text="text", id="id", published="published")
+    tables = extract_partitions(ddf, id_col="id", published_col="published")
     assert "incidents" not in tables.to_dict()
     incidents = tables.incidents()
-    local = polemos.extract(pl.from_pandas(frame), id="id", published="published")
+    local = polemos.extract(pl.from_pandas(frame), id_col="id", published_col="published")
     assert incidents.height == 1
     assert incidents.equals(local.incidents)

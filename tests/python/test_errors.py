@@ -116,7 +116,7 @@ def test_frame_errors() -> None:
     with pytest.raises(polemos.InputError, match="no column 'text'"):
         polemos.extract(frame)
     with pytest.raises(polemos.InputError, match="column name"):
-        polemos.extract(frame, text="body", id=["a"])
+        polemos.extract(frame, text_col="body", id=["a"])
 
 
 def test_wrong_input_types() -> None:

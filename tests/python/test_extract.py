@@ -61,7 +61,7 @@ def test_dataframe_with_date_column() -> None:
             "day": [dt.date(2017, 4, 8), None],
         }
     )
-    docs = polemos.extract(frame, text="body", id="key", published="day").documents
+    docs = polemos.extract(frame, text_col="body", id_col="key", published_col="day").documents
     assert docs["doc_id"].to_list() == ["k1", "k2"]
     assert docs["text"].to_list() == TEXTS
     assert docs["published"].to_list() == [dt.date(2017, 4, 8), None]
@@ -69,11 +69,11 @@ def test_dataframe_with_date_column() -> None:
 
 def test_dataframe_with_string_and_datetime_dates() -> None:
     strings = pl.DataFrame({"text": TEXTS, "published": ["2017-04-08", ""]})
-    docs = polemos.extract(strings, published="published").documents
+    docs = polemos.extract(strings, published_col="published").documents
     assert docs["published"].to_list() == [dt.date(2017, 4, 8), None]
 
     stamps = pl.DataFrame({"text": TEXTS, "ts": [dt.datetime(2018, 1, 26, 9, 14)] * 2})
-    docs = polemos.extract(stamps, published="ts").documents
+    docs = polemos.extract(stamps, published_col="ts").documents
     assert docs["published"].to_list() == [dt.date(2018, 1, 26)] * 2
 
 
@@ -87,7 +87,7 @@ def test_any_arrow_stream_object() -> None:
     # An object implementing only the PyCapsule interface: polemos' own ArrowTable.
     table = _core.read_paths([str(CORPUS / "wire.jsonl")])
     assert not isinstance(table, pl.DataFrame)
-    result = polemos.extract(table, id="doc_id", published="published")
+    result = polemos.extract(table, id_col="doc_id", published_col="published")
     assert result.documents["doc_id"].to_list() == pl.DataFrame(table)["doc_id"].to_list()
     assert result.documents["published"].null_count() == 0
 

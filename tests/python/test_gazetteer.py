@@ -128,7 +128,7 @@ def test_gazetteer_adds_the_village(gazetteer: Path) -> None:
 
 def test_gazetteer_on_every_input_kind(gazetteer: Path, tmp_path: Path) -> None:
     frame = pl.DataFrame({"id": ["a"], "body": [TEXT]})
-    by_frame = polemos.extract(frame, text="body", id="id", gazetteer=str(gazetteer))
+    by_frame = polemos.extract(frame, text_col="body", id_col="id", gazetteer=str(gazetteer))
     assert village_events(by_frame).height == 1
     article = tmp_path / "article.txt"
     article.write_text(TEXT, encoding="utf-8")
@@ -139,7 +139,7 @@ def test_gazetteer_on_every_input_kind(gazetteer: Path, tmp_path: Path) -> None:
     assert [village_events(r).height for r in batches] == [2, 1]
     files = list(polemos.extract_batches(article, gazetteer=gazetteer))
     assert village_events(files[0]).height == 1
-    frames = list(polemos.extract_batches(frame, text="body", id="id", gazetteer=gazetteer))
+    frames = list(polemos.extract_batches(frame, text_col="body", id_col="id", gazetteer=gazetteer))
     assert village_events(frames[0]).height == 1
 
 
@@ -251,7 +251,7 @@ def test_dask_partitions_use_the_gazetteer(gazetteer: Path) -> None:
     from polemos.dask import extract_partitions
 
     ddf = dd.from_pandas(pd.DataFrame({"id": ["a", "b"], "text": [TEXT, TEXT]}), npartitions=2)
-    tables = extract_partitions(ddf, id="id", gazetteer=gazetteer)
+    tables = extract_partitions(ddf, id_col="id", gazetteer=gazetteer)
     (events,) = dask.compute(tables.events, scheduler="synchronous")
     located = events[events["location"] == "Qarmazin al-Fawqa"]
     assert len(located) == 2

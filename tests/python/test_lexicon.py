@@ -54,7 +54,8 @@ def test_a_folder_adds_an_actor_a_trigger_and_a_victim_group(lexicon: Path) -> N
 
 def test_every_input_kind_takes_the_folder(lexicon: Path, tmp_path: Path) -> None:
     frame = pl.DataFrame({"id": ["a"], "body": [TEXT]})
-    assert waylaid(polemos.extract(frame, text="body", id="id", lexicon=str(lexicon))).height == 1
+    result = polemos.extract(frame, text_col="body", id_col="id", lexicon=str(lexicon))
+    assert waylaid(result).height == 1
     article = tmp_path / "article.txt"
     article.write_text(TEXT, encoding="utf-8")
     assert waylaid(polemos.extract(article, lexicon=lexicon)).height == 1

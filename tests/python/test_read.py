@@ -35,7 +35,7 @@ def test_read_accepts_str_glob_path_and_lists() -> None:
 
 
 def test_read_jsonl_columns() -> None:
-    docs = polemos.read(CORPUS / "wire.jsonl", id="id", published="published")
+    docs = polemos.read(CORPUS / "wire.jsonl", id_col="id", published_col="published")
     assert docs.height == 2
     assert docs["published"].null_count() == 0
     assert docs["published_source"].is_in(["input", "metadata"]).all()
