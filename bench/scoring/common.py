@@ -333,7 +333,7 @@ def _load_countries() -> tuple[dict[str, Country], dict[str, Country]]:
     for line in COUNTRIES_FILE.read_text(encoding="utf-8").splitlines():
         if line.startswith("#") or line.startswith("iso2\t") or not line.strip():
             continue
-        iso2, _, _, name, region = line.split("\t")
+        iso2, _, _, name, region, *_ = line.split("\t")
         by_iso[iso2] = Country(iso2, name, region)
     by_name = {_fold(c.name): c for c in by_iso.values()}
     for line in (HERE / "country_aliases.tsv").read_text(encoding="utf-8").splitlines():

@@ -16,11 +16,16 @@ read; `import_gazetteer` builds a gazetteer file from GeoNames dumps for
 (docs/lexicon.md); `train` learns an event-type model from your own labelled texts (an ACLED
 export, say) for `extract(..., model=)` (docs/training.md); `link_incidents` links
 the events of separate runs (Dask partitions, batches on disk) into incidents. Every table is a
-`polars.DataFrame` whose columns are documented in `docs/schema.md`.
+`polars.DataFrame` whose columns are documented in `docs/schema.md`. `Result.to_acled()` and
+`Result.to_ucdp()` give the events in the columns and codes of ACLED's exports and of UCDP's
+GED, and `read_acled` loads an ACLED export into the same columns for comparison;
+`polemos.spark` maps polemos over Spark DataFrames and `polemos.plot` draws maps and timelines
+offline. Errors are in `polemos.exceptions`.
 """
 
 from __future__ import annotations
 
+from polemos._acled import read_acled
 from polemos._api import extract, import_gazetteer, read
 from polemos._batches import extract_batches
 from polemos._core import (
@@ -58,5 +63,6 @@ __all__ = [
     "import_gazetteer",
     "link_incidents",
     "read",
+    "read_acled",
     "train",
 ]

@@ -23,8 +23,10 @@ __all__ = [
     "ResourceError",
     "UnreadableInputError",
     "__version__",
+    "acled_table",
     "check_inputs",
     "concat",
+    "empty_view",
     "explain",
     "extract_paths",
     "extract_texts",
@@ -33,6 +35,7 @@ __all__ = [
     "read_paths",
     "run_cli",
     "train",
+    "ucdp_table",
     "write",
 ]
 
@@ -128,6 +131,11 @@ def write(
     all_events: bool = False,
 ) -> list[str]: ...
 def import_gazetteer(inputs: Sequence[str | PathLike[str]], output: str | PathLike[str]) -> int: ...
+def acled_table(events: ArrowTable, all_events: bool = False) -> ArrowTable: ...
+def empty_view(name: str) -> ArrowTable: ...
+def ucdp_table(
+    events: ArrowTable, documents: ArrowTable, all_events: bool = False, min_deaths: int = 1
+) -> ArrowTable: ...
 def run_cli(args: Sequence[str]) -> int: ...
 
 @final

@@ -94,6 +94,51 @@ class Result:
         """All six tables by name."""
         return {name: self._frame(name) for name in TABLES}
 
+    def to_acled(self, *, all_events: bool = False) -> pl.DataFrame:
+        """The events in the shape of an ACLED export: ACLED's columns, in its order, with its
+        codes (`event_id_cnty`, `disorder_type`, `inter1`/`inter2`, `interaction`,
+        `civilian_targeting`, `iso`, `region`, `geo_precision`, `time_precision`, `notes`,
+        `fatalities` ...), then `polemos_event_id` and `polemos_modality`. The rows of
+        `acled.csv` (`write(..., format="acled")`), typed: dates as dates, codes as integers.
+
+        Only the events the text asserts, as ACLED codes what happened; `all_events=True`
+        keeps the negated, planned, denied and hypothetical ones too. `polemos.read_acled`
+        loads a real ACLED export into the same columns and types for comparison. What each
+        column holds where polemos knows less than an ACLED coder is in `docs/schema.md`.
+
+        >>> import polemos
+        >>> r = polemos.extract("On 8 April 2017, gunmen killed two police officers in Mosul.")
+        >>> r.to_acled().select("event_id_cnty", "event_date", "country", "fatalities").row(0)
+        ('IRQ1', datetime.date(2017, 4, 8), 'Iraq', 2)
+        """
+        return pl.DataFrame(_core.acled_table(self._tables["events"], all_events))
+
+    def to_ucdp(self, *, all_events: bool = False, min_deaths: int = 1) -> pl.DataFrame:
+        """The lethal violent events in the shape of UCDP's Georeferenced Event Dataset: GED's
+        columns, in its order, with its codes (`type_of_violence`, `side_a`/`side_b`,
+        `where_prec`, `date_prec`, `deaths_a`/`deaths_b`/`deaths_civilians`/`deaths_unknown`,
+        `best`/`low`/`high`, `priogrid_gid` ...), then `polemos_event_id`. The rows of
+        `ucdp.csv` (`write(..., format="ucdp")`), typed.
+
+        GED codes organised violence that killed someone: the view keeps the events of
+        ACLED's political-violence types that the text asserts and that killed at least
+        `min_deaths` people (1; 0 keeps those without a number too). `all_events=True` keeps
+        those the text does not assert too. Columns that come from UCDP's own registers
+        (conflict and dyad ids, Gleditsch-Ward numbers) are null; `docs/schema.md` says what
+        each column holds.
+
+        >>> import polemos
+        >>> r = polemos.extract("Gunmen killed two police officers in Mosul on Saturday.")
+        >>> r.to_ucdp().select("type_of_violence", "country", "region", "best").row(0)
+        (1, 'Iraq', 'Middle East', 2)
+        """
+        if isinstance(min_deaths, bool) or not isinstance(min_deaths, int) or min_deaths < 0:
+            raise _core.InputError(f"min_deaths must be a whole number >= 0, got {min_deaths!r}")
+        table = _core.ucdp_table(
+            self._tables["events"], self._tables["documents"], all_events, min_deaths
+        )
+        return pl.DataFrame(table)
+
     def write(
         self,
         directory: str | os.PathLike[str],

@@ -13,6 +13,7 @@ use polemos_export::Format;
     polemos extract articles/ -o out\n  \
     polemos extract 'scrapes/*.html' news.csv --text-column body -o out --format csv\n  \
     polemos extract articles/ -o out --format acled\n  \
+    polemos extract articles/ -o out --format ucdp\n  \
     polemos explain articles/idlib.txt\n  \
     polemos explain \"Russian warplanes struck Jisr al-Shughur, killing 9 civilians.\"\n  \
     polemos gazetteer import SY.txt admin1CodesASCII.txt -o syria.tsv.zst\n  \
@@ -207,8 +208,8 @@ pub struct ExtractArgs {
     #[arg(short, long, value_enum, default_value_t = FormatArg::Parquet)]
     pub format: FormatArg,
 
-    /// With `--format geojson` or `acled`: write the events the text does not assert too
-    /// (negated, planned, denied, hypothetical), told apart by their modality column; by
+    /// With `--format geojson`, `acled` or `ucdp`: write the events the text does not assert
+    /// too (negated, planned, denied, hypothetical), told apart by their modality column; by
     /// default these views hold only what the text says happened.
     #[arg(long)]
     pub all_events: bool,
@@ -291,6 +292,8 @@ pub enum FormatArg {
     Geojson,
     /// acled.csv: the events with ACLED's column names and codes.
     Acled,
+    /// ucdp.csv: the lethal violent events with UCDP GED's columns and codes.
+    Ucdp,
 }
 
 impl From<FormatArg> for Format {
@@ -302,6 +305,7 @@ impl From<FormatArg> for Format {
             FormatArg::Jsonl => Format::Jsonl,
             FormatArg::Geojson => Format::Geojson,
             FormatArg::Acled => Format::Acled,
+            FormatArg::Ucdp => Format::Ucdp,
         }
     }
 }

@@ -286,7 +286,7 @@ fn streamed_output_equals_extracting_at_once() {
         "no incident to check"
     );
 
-    for format in ["csv", "jsonl", "geojson", "acled"] {
+    for format in ["csv", "jsonl", "geojson", "acled", "ucdp"] {
         let expected = dir.path().join(format!("at-once-{format}"));
         let f: Format = format.parse().unwrap();
         write_tables_with_metadata(&tables, &expected, f, &engine.file_metadata()).unwrap();
@@ -314,6 +314,18 @@ fn streamed_output_equals_extracting_at_once() {
             assert!(streamed == at_once, "{format}: {name:?} differs");
         }
     }
+    // The UCDP view names each event's article and headline from the documents of its chunk.
+    let ucdp = fs::read_to_string(dir.path().join("streamed-ucdp").join("ucdp.csv")).unwrap();
+    let mut reader = csv::Reader::from_reader(ucdp.as_bytes());
+    let article = reader
+        .headers()
+        .unwrap()
+        .iter()
+        .position(|h| h == "source_article")
+        .unwrap();
+    let rows: Vec<_> = reader.records().map(Result::unwrap).collect();
+    assert!(rows.len() > 1, "no lethal violent event to check");
+    assert!(rows.iter().all(|r| !r[article].is_empty()));
 
     let out_dir = dir.path().join("streamed-parquet");
     let out = polemos(&[

@@ -35,6 +35,8 @@ pub enum ExportError {
     /// The format is a view of another table (GeoJSON and ACLED CSV write only events).
     #[error("the {format} format cannot write the {table} table")]
     Unsupported { format: String, table: String },
-    #[error("unknown output format {0:?} (expected parquet, arrow, csv, jsonl, geojson or acled)")]
+    #[error(
+        "unknown output format {0:?} (expected parquet, arrow, csv, jsonl, geojson, acled or ucdp)"
+    )]
     UnknownFormat(String),
 }

@@ -6,8 +6,8 @@ use crate::{ExportError, Table};
 /// An output file format.
 ///
 /// The four table formats (Parquet, Arrow IPC, CSV, JSON Lines) write all five tables with the
-/// same columns. GeoJSON and ACLED-style CSV are views of the events table for other tools (GIS
-/// software, code written for ACLED data) and write only it.
+/// same columns. GeoJSON, ACLED-style and UCDP-style CSV are views of the events table for other
+/// tools (GIS software, code written for ACLED or UCDP GED data) and write only it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub enum Format {
     /// Apache Parquet, zstd-compressed, with the polemos and schema versions in its metadata.
@@ -24,16 +24,19 @@ pub enum Format {
     Geojson,
     /// `acled.csv`: the events with the column names and vocabularies of ACLED's codebook.
     Acled,
+    /// `ucdp.csv`: the lethal violent events with the columns and codes of UCDP GED.
+    Ucdp,
 }
 
 impl Format {
-    pub const ALL: [Format; 6] = [
+    pub const ALL: [Format; 7] = [
         Format::Parquet,
         Format::Arrow,
         Format::Csv,
         Format::Jsonl,
         Format::Geojson,
         Format::Acled,
+        Format::Ucdp,
     ];
 
     /// The format's name, as accepted by [`Format::from_str`].
@@ -45,13 +48,14 @@ impl Format {
             Format::Jsonl => "jsonl",
             Format::Geojson => "geojson",
             Format::Acled => "acled",
+            Format::Ucdp => "ucdp",
         }
     }
 
     /// The file extension, without the dot.
     pub fn extension(&self) -> &'static str {
         match self {
-            Format::Acled => "csv",
+            Format::Acled | Format::Ucdp => "csv",
             other => other.name(),
         }
     }
@@ -59,7 +63,7 @@ impl Format {
     /// The tables written in this format, in [`Table::ALL`] order.
     pub fn tables(&self) -> &'static [Table] {
         match self {
-            Format::Geojson | Format::Acled => &[Table::Events],
+            Format::Geojson | Format::Acled | Format::Ucdp => &[Table::Events],
             _ => &Table::ALL,
         }
     }

@@ -23,13 +23,16 @@
 //! assert_eq!(t.documents.schema(), Table::Documents.schema());
 //! ```
 
+mod cells;
 mod columns;
+mod countries;
 mod error;
 pub mod explain;
 mod format;
 mod incidents;
 mod schema;
 mod tables;
+mod views;
 mod write;
 
 pub use columns::{ColumnSpec, ColumnType};
@@ -38,10 +41,10 @@ pub use format::Format;
 pub use incidents::{event_summaries, incidents_table};
 pub use schema::{Table, SCHEMA_VERSION};
 pub use tables::{tables, tables_from, Tables, TablesBuilder};
+pub use views::{AcledView, UcdpView, ACLED_COLUMNS, UCDP_COLUMNS};
 pub use write::{
     file_name, remove_temporary_files, write_table, write_table_with_metadata, write_tables,
     write_tables_with_metadata, write_tables_with_options, TableWriter, TablesWriter,
-    ACLED_COLUMNS,
 };
 pub use write::{RESOURCES_KEY, SCHEMA_VERSION_KEY, TABLE_KEY, VERSION_KEY};
 

@@ -223,8 +223,8 @@ fn rewriting_replaces_files_and_leaves_no_temporaries() {
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
         .collect();
     names.sort();
-    // Six tables in each of the four table formats, plus events.geojson and acled.csv.
-    assert_eq!(names.len(), 26, "{names:?}");
+    // Six tables in each of the four table formats, plus events.geojson, acled.csv, ucdp.csv.
+    assert_eq!(names.len(), 27, "{names:?}");
     assert!(names.iter().all(|n| !n.starts_with('.')), "{names:?}");
     let docs = fs::read_to_string(dir.path().join("documents.jsonl")).unwrap();
     assert_eq!(docs.lines().count(), 1);

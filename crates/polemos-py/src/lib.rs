@@ -21,6 +21,7 @@ mod inputs;
 mod model;
 mod path_batches;
 mod table;
+mod views;
 
 use std::collections::HashMap;
 use std::num::NonZeroUsize;
@@ -425,10 +426,10 @@ fn concat(
 }
 
 /// Writes the tables (as returned by `extract_texts`) into `directory` as `format` (`parquet`,
-/// `arrow`, `csv`, `jsonl`: all six; `geojson`, `acled`: events only), exactly as the `polemos`
-/// command does. `metadata` is the file metadata returned with the tables (default: that of
-/// the embedded resources). `all_events`: the GeoJSON and ACLED views write the events the text
-/// does not assert too. Returns the paths.
+/// `arrow`, `csv`, `jsonl`: all six; `geojson`, `acled`, `ucdp`: events only), exactly as the
+/// `polemos` command does. `metadata` is the file metadata returned with the tables (default:
+/// that of the embedded resources). `all_events`: the GeoJSON, ACLED and UCDP views write the
+/// events the text does not assert too. Returns the paths.
 #[pyfunction]
 #[pyo3(signature = (tables, directory, format="parquet", metadata=None, all_events=false))]
 fn write(
@@ -510,6 +511,8 @@ mod _core {
     use crate::model::{train, PyModel};
     #[pymodule_export]
     use crate::path_batches::PathBatches;
+    #[pymodule_export]
+    use crate::views::{acled_table, empty_view, ucdp_table};
 
     #[pymodule_init]
     fn init(m: &Bound<'_, PyModule>) -> PyResult<()> {

@@ -11,9 +11,10 @@
 use std::io::{self, Write};
 
 use arrow_array::RecordBatch;
+use polemos_core::Modality;
 
-use super::cells::{Cell, ColumnCells};
 use super::text::JsonObjects;
+use crate::cells::{Cell, ColumnCells};
 
 /// `events.geojson` being written: the collection is opened on creation, each batch appends
 /// its Features, and [`GeojsonSink::finish`] closes the collection.
@@ -47,7 +48,7 @@ impl<W: Write> GeojsonSink<W> {
         let modality = ColumnCells::named(events, "modality")?;
         let out = &mut self.out;
         for row in 0..events.num_rows() {
-            if !self.all_events && !super::acled::asserted(&modality, row) {
+            if !self.all_events && modality.get(row) != Cell::Str(Modality::Asserted.as_str()) {
                 continue;
             }
             out.write_all(if self.features == 0 { b"\n" } else { b",\n" })?;

@@ -1,23 +1,22 @@
 //! Writers: one file per table, named after it (`documents.parquet`, `events.csv`, ...), and
-//! the two views of the events table (`events.geojson`, `acled.csv`).
+//! the three views of the events table (`events.geojson`, `acled.csv`, `ucdp.csv`).
 //!
 //! Each file is written under a temporary name in the output directory and renamed into place
 //! once complete, so an interrupted or failed run never leaves a truncated file that looks
 //! valid.
 
 mod acled;
-mod cells;
-mod countries;
+
 mod geojson;
 mod ipc;
 mod metadata;
 mod parquet;
 mod temporary;
 mod text;
+mod ucdp;
 
 pub use temporary::remove_temporary_files;
 
-pub use acled::ACLED_COLUMNS;
 pub use metadata::{RESOURCES_KEY, SCHEMA_VERSION_KEY, TABLE_KEY, VERSION_KEY};
 
 use std::fs::{self, File};
@@ -29,8 +28,8 @@ use arrow_schema::SchemaRef;
 
 use crate::{ExportError, Format, Table, Tables};
 
-/// Writes the tables of `format` ([`Format::tables`]: all five, or only events for GeoJSON and
-/// ACLED CSV) into `dir` (created if missing) and returns the paths written, in [`Table::ALL`]
+/// Writes the tables of `format` ([`Format::tables`]: all five, or only events for GeoJSON,
+/// ACLED and UCDP CSV) into `dir` (created if missing) and returns the paths written, in [`Table::ALL`]
 /// order.
 pub fn write_tables(
     tables: &Tables,
@@ -51,7 +50,7 @@ pub fn write_tables_with_metadata(
     write_tables_with_options(tables, dir, format, metadata, false)
 }
 
-/// [`write_tables_with_metadata`], where the event views (GeoJSON, ACLED CSV) write the events
+/// [`write_tables_with_metadata`], where the event views (GeoJSON, ACLED, UCDP) write the events
 /// the text does not assert too when `all_events` ([`TableWriter::include_all_events`]).
 pub fn write_tables_with_options(
     tables: &Tables,
@@ -69,6 +68,7 @@ pub fn write_tables_with_options(
         .iter()
         .map(|&table| {
             let path = dir.join(file_name(table, format));
+            let documents = (format == Format::Ucdp).then(|| tables.get(Table::Documents));
             write_one(
                 table,
                 tables.get(table),
@@ -76,16 +76,19 @@ pub fn write_tables_with_options(
                 format,
                 metadata,
                 all_events,
+                documents,
             )
             .map(|()| path)
         })
         .collect()
 }
 
-/// The file name of `table` in `format`: `events.csv`; `acled.csv` for the ACLED view.
+/// The file name of `table` in `format`: `events.csv`; `acled.csv` and `ucdp.csv` for the
+/// ACLED and UCDP views.
 pub fn file_name(table: Table, format: Format) -> String {
     match format {
         Format::Acled => "acled.csv".to_string(),
+        Format::Ucdp => "ucdp.csv".to_string(),
         _ => format!("{}.{}", table.name(), format.extension()),
     }
 }
@@ -108,7 +111,7 @@ pub fn write_table_with_metadata(
     format: Format,
     metadata: &[(String, String)],
 ) -> Result<(), ExportError> {
-    write_one(table, batch, path, format, metadata, false)
+    write_one(table, batch, path, format, metadata, false, None)
 }
 
 fn write_one(
@@ -118,12 +121,16 @@ fn write_one(
     format: Format,
     metadata: &[(String, String)],
     all_events: bool,
+    documents: Option<&RecordBatch>,
 ) -> Result<(), ExportError> {
     check_format(table, format)?;
     check_schema(table, batch)?;
     // The batch's own schema, as given, so that its metadata reaches Parquet and Arrow files.
     let mut writer = TableWriter::open(table, batch.schema(), path, format, metadata)?;
     writer.include_all_events(all_events);
+    if let Some(documents) = documents {
+        writer.observe_documents(documents)?;
+    }
     writer.write(batch)?;
     writer.finish()
 }
@@ -156,6 +163,7 @@ enum Sink {
     Jsonl(text::JsonlSink<BufWriter<File>>),
     Geojson(geojson::GeojsonSink<BufWriter<File>>),
     Acled(acled::AcledSink<BufWriter<File>>),
+    Ucdp(ucdp::UcdpSink<BufWriter<File>>),
 }
 
 impl std::fmt::Debug for TableWriter {
@@ -217,19 +225,33 @@ impl TableWriter {
             Format::Acled => acled::AcledSink::create(BufWriter::new(file))
                 .map(Sink::Acled)
                 .map_err(csv_error(path))?,
+            Format::Ucdp => ucdp::UcdpSink::create(BufWriter::new(file))
+                .map(Sink::Ucdp)
+                .map_err(csv_error(path))?,
         };
         writer.sink = Some(sink);
         Ok(writer)
     }
 
-    /// For the event views (GeoJSON, ACLED CSV), whether events the text does not assert
+    /// For the event views (GeoJSON, ACLED, UCDP), whether events the text does not assert
     /// (negated, planned, denied, hypothetical) are written too; by default they are not.
     /// Other formats write every event, with its `modality` column.
     pub fn include_all_events(&mut self, yes: bool) {
         match self.sink.as_mut() {
             Some(Sink::Geojson(s)) => s.include_all_events(yes),
             Some(Sink::Acled(s)) => s.include_all_events(yes),
+            Some(Sink::Ucdp(s)) => s.include_all_events(yes),
             _ => {}
+        }
+    }
+
+    /// For the UCDP view, notes the URL and headline of the documents whose events are
+    /// written next (`source_article`, `source_headline`); nothing for other formats.
+    pub fn observe_documents(&mut self, documents: &RecordBatch) -> Result<(), ExportError> {
+        check_schema(Table::Documents, documents)?;
+        match self.sink.as_mut() {
+            Some(Sink::Ucdp(s)) => s.observe_documents(documents).map_err(io_error(&self.path)),
+            _ => Ok(()),
         }
     }
 
@@ -266,6 +288,7 @@ impl TableWriter {
             Some(Sink::Jsonl(s)) => s.write(batch).map_err(io_error(path)),
             Some(Sink::Geojson(s)) => s.write(batch).map_err(io_error(path)),
             Some(Sink::Acled(s)) => s.write(batch).map_err(csv_error(path)),
+            Some(Sink::Ucdp(s)) => s.write(batch).map_err(csv_error(path)),
         };
         if result.is_err() {
             // A half-written record cannot be continued: the file is abandoned.
@@ -297,6 +320,7 @@ impl TableWriter {
             Sink::Jsonl(s) => unbuffer(s.finish()).map_err(io_error(&path)),
             Sink::Geojson(s) => s.finish().and_then(unbuffer).map_err(io_error(&path)),
             Sink::Acled(s) => s.finish().and_then(unbuffer).map_err(io_error(&path)),
+            Sink::Ucdp(s) => s.finish().and_then(unbuffer).map_err(io_error(&path)),
         };
         file.and_then(|f| f.sync_all().map_err(io_error(&path)))
             .and_then(|()| fs::rename(&self.tmp, &path).map_err(io_error(&path)))?;
@@ -369,6 +393,7 @@ impl TablesWriter {
     /// Appends the rows of every table of `tables` that the format writes.
     pub fn write(&mut self, tables: &Tables) -> Result<(), ExportError> {
         for writer in &mut self.writers {
+            writer.observe_documents(tables.get(Table::Documents))?;
             writer.write(tables.get(writer.table()))?;
         }
         Ok(())
@@ -385,7 +410,14 @@ impl TablesWriter {
     }
 
     /// Appends `batch` to `table`'s file; nothing when the format does not write `table`.
+    /// A documents batch is noted by the UCDP view for the events batch that follows it (as
+    /// [`write_owned`](Self::write_owned) writes the tables of a chunk in [`Table::ALL`] order).
     pub fn write_table(&mut self, table: Table, batch: &RecordBatch) -> Result<(), ExportError> {
+        if table == Table::Documents {
+            for writer in &mut self.writers {
+                writer.observe_documents(batch)?;
+            }
+        }
         match self.writers.iter_mut().find(|w| w.table() == table) {
             Some(writer) => writer.write(batch),
             None => Ok(()),

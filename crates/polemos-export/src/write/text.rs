@@ -9,7 +9,7 @@ use std::io::{self, Write};
 use arrow_array::RecordBatch;
 use arrow_schema::Schema;
 
-use super::cells::{columns, ColumnCells};
+use crate::cells::{columns, ColumnCells};
 
 /// A CSV file being written: a header row, then one record per row; nulls are empty fields.
 pub(super) struct CsvSink<W: Write> {

@@ -12,7 +12,7 @@ use std::io::{self, Write};
 
 /// One cell's value.
 #[derive(Debug, Clone, Copy, PartialEq)]
-pub(super) enum Cell<'a> {
+pub(crate) enum Cell<'a> {
     Null,
     Str(&'a str),
     Int(i64),
@@ -23,7 +23,7 @@ pub(super) enum Cell<'a> {
 
 impl Cell<'_> {
     /// Appends the value as CSV writes it: empty for null, `YYYY-MM-DD` dates, `true`/`false`.
-    pub(super) fn push_text(&self, buf: &mut String) {
+    pub(crate) fn push_text(&self, buf: &mut String) {
         match *self {
             Cell::Null => {}
             Cell::Str(s) => buf.push_str(s),
@@ -41,7 +41,7 @@ impl Cell<'_> {
     }
 
     /// Writes the value as a JSON value: `null`, a string, a number, an ISO date string.
-    pub(super) fn write_json(&self, out: &mut impl Write) -> io::Result<()> {
+    pub(crate) fn write_json(&self, out: &mut impl Write) -> io::Result<()> {
         match *self {
             Cell::Null => out.write_all(b"null"),
             Cell::Str(s) => serde_json::to_writer(out, s).map_err(io::Error::from),
@@ -59,7 +59,7 @@ impl Cell<'_> {
 
 /// A column downcast once to its concrete array type, so reading a cell is a match and an index.
 #[derive(Debug)]
-pub(super) enum ColumnCells<'a> {
+pub(crate) enum ColumnCells<'a> {
     Utf8(&'a StringArray),
     Int32(&'a Int32Array),
     Int64(&'a Int64Array),
@@ -69,13 +69,13 @@ pub(super) enum ColumnCells<'a> {
 }
 
 /// Every column of `batch`, downcast; an error for a type outside the six output types.
-pub(super) fn columns(batch: &RecordBatch) -> io::Result<Vec<ColumnCells<'_>>> {
+pub(crate) fn columns(batch: &RecordBatch) -> io::Result<Vec<ColumnCells<'_>>> {
     batch.columns().iter().map(ColumnCells::of).collect()
 }
 
 impl<'a> ColumnCells<'a> {
     /// The column `name` of `batch`, downcast.
-    pub(super) fn named(batch: &'a RecordBatch, name: &str) -> io::Result<ColumnCells<'a>> {
+    pub(crate) fn named(batch: &'a RecordBatch, name: &str) -> io::Result<ColumnCells<'a>> {
         let column = batch.column_by_name(name).ok_or_else(|| {
             io::Error::new(io::ErrorKind::InvalidInput, format!("no column {name:?}"))
         })?;
@@ -93,7 +93,7 @@ impl<'a> ColumnCells<'a> {
 
     /// `None` for a type that is not one of the six output types; callers check the schema
     /// first, so this does not happen for tables built by this crate.
-    pub(super) fn new(array: &'a ArrayRef) -> Option<ColumnCells<'a>> {
+    pub(crate) fn new(array: &'a ArrayRef) -> Option<ColumnCells<'a>> {
         let array = array.as_ref();
         array
             .as_string_opt::<i32>()
@@ -121,7 +121,7 @@ impl<'a> ColumnCells<'a> {
             .or_else(|| array.as_boolean_opt().map(ColumnCells::Boolean))
     }
 
-    pub(super) fn get(&self, row: usize) -> Cell<'a> {
+    pub(crate) fn get(&self, row: usize) -> Cell<'a> {
         let valid = match self {
             ColumnCells::Utf8(a) => a.is_valid(row),
             ColumnCells::Int32(a) => a.is_valid(row),

@@ -1,5 +1,5 @@
-//! Countries as ACLED names them: ISO 3166 codes, ACLED's English name and region, from
-//! `data/countries.tsv` (in the lexicon's file format, `polemos_core::lexicon`).
+//! Countries as ACLED names them: ISO 3166 codes, ACLED's English name and region, UCDP's
+//! region, from `data/countries.tsv` (in the lexicon's file format, `polemos_core::lexicon`).
 //!
 //! A table rather than a lookup in the gazetteer: polemos-export does not depend on the
 //! extractor, and ACLED's names ("Democratic Republic of Congo", "Palestine", "Turkey") and
@@ -19,10 +19,13 @@ pub(crate) struct Country {
     /// ISO 3166-1 numeric, ACLED's `iso` column (0 for Kosovo, which has none).
     pub numeric: u16,
     pub name: String,
+    /// ACLED's region (`acled.csv`'s `region`).
     pub region: String,
+    /// UCDP GED's region (`ucdp.csv`'s `region`): Africa, Americas, Asia, Europe, Middle East.
+    pub ucdp_region: String,
 }
 
-const FILE: &str = include_str!("../../data/countries.tsv");
+const FILE: &str = include_str!("../data/countries.tsv");
 
 /// Every country of `data/countries.tsv`, sorted by alpha-2 code for binary search.
 fn countries() -> &'static [Country] {
@@ -41,6 +44,7 @@ fn countries() -> &'static [Country] {
                     numeric: field("numeric").parse().unwrap_or(0),
                     name: field("name"),
                     region: field("region"),
+                    ucdp_region: field("ucdp_region"),
                 }
             })
             .collect();
@@ -73,6 +77,8 @@ mod tests {
             assert_eq!(c.alpha3.len(), 3, "{c:?}");
             assert!((1..=999).contains(&c.numeric) || c.alpha2 == "XK", "{c:?}");
             assert!(!c.name.is_empty() && !c.region.is_empty(), "{c:?}");
+            let ucdp = ["Africa", "Americas", "Asia", "Europe", "Middle East"];
+            assert!(ucdp.contains(&c.ucdp_region.as_str()), "{c:?}");
         }
     }
 
@@ -95,6 +101,13 @@ mod tests {
             assert_eq!(c.region, "Middle East");
         }
         assert_eq!(country("sy").map(|c| c.name.as_str()), Some("Syria"));
+        // UCDP's regions follow Gleditsch-Ward numbers, not ACLED's regions.
+        let ucdp = |a2| country(a2).map(|c| c.ucdp_region.as_str());
+        assert_eq!(ucdp("EG"), Some("Middle East"));
+        assert_eq!(ucdp("LY"), Some("Africa"));
+        assert_eq!(ucdp("GE"), Some("Europe"));
+        assert_eq!(ucdp("KZ"), Some("Asia"));
+        assert_eq!(ucdp("MX"), Some("Americas"));
         assert_eq!(country("ZZ"), None);
     }
 }
