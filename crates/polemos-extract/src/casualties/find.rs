@@ -305,16 +305,27 @@ fn age_words(words: &[Word<'_>]) -> usize {
     }
 }
 
-/// Whether the word at `i` is the year of a date ("17 Mar 2014", "March 2014", "in 2011"),
-/// which no toll is.
-fn is_year_of_date(v: &Vocab, words: &[Word<'_>], i: usize) -> bool {
-    let year = words[i]
-        .text
-        .parse::<u32>()
-        .is_ok_and(|y| (1900..=2100).contains(&y));
-    year && i > 0 && {
-        let before = words[i - 1].text;
-        polemos_parse::month_number(before).is_some() || v.year_prepositions.contains(before)
+/// Whether the word at `i` is part of a date, which no toll is: the year of "17 Mar 2014",
+/// "March 2014", "in 2011", or the day of "July 28" (a number of days right after a month
+/// that has no day of its own: in "12 Sep. 4 killed" the 4 is a count).
+fn is_part_of_date(v: &Vocab, words: &[Word<'_>], i: usize) -> bool {
+    let Ok(n) = words[i].text.parse::<u32>() else {
+        return false;
+    };
+    let Some(before) = i.checked_sub(1).map(|k| words[k].text) else {
+        return false;
+    };
+    let after_month = polemos_parse::month_number(before).is_some();
+    match n {
+        1900..=2100 => after_month || v.year_prepositions.contains(before),
+        1..=31 => {
+            let month_has_day = i
+                .checked_sub(2)
+                .and_then(|k| words[k].text.parse::<u32>().ok())
+                .is_some_and(|d| (1..=31).contains(&d));
+            after_month && !month_has_day
+        }
+        _ => false,
     }
 }
 
@@ -546,7 +557,7 @@ fn find_harm_at(
         return None;
     }
     // "12 soldiers were killed", "15 people died", "nine killed".
-    if is_year_of_date(v, words, i) {
+    if is_part_of_date(v, words, i) {
         return None;
     }
     let count = here?;
@@ -712,6 +723,23 @@ mod tests {
             got.iter().map(|g| (g.0, g.1)).collect::<Vec<_>>(),
             vec![(4, "combatants"), (3, "combatants")]
         );
+    }
+
+    #[test]
+    fn the_day_of_a_date_is_no_count() {
+        // "On July 28, gendarmes shot dead a suspect": 28 is the day, not 28 gendarmes.
+        assert!(find("On July 28, gendarmes shot dead an unarmed suspect.")
+            .iter()
+            .all(|c| c.0 != 28));
+        assert!(find("On March 3 police killed two protesters.")
+            .iter()
+            .all(|c| c.0 != 3));
+        // A count that follows a day with a year between is still a count, and so is one
+        // after a month that already has its day.
+        let found = find("On 3 March 2021, 12 soldiers were killed.");
+        assert!(found.iter().any(|c| c.0 == 12), "{found:?}");
+        let found = find("12 Sep. 4 killed by armed men in the delta.");
+        assert!(found.iter().any(|c| c.0 == 4), "{found:?}");
     }
 
     #[test]
