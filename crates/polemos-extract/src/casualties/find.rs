@@ -306,25 +306,28 @@ fn age_words(words: &[Word<'_>]) -> usize {
 }
 
 /// Whether the word at `i` is part of a date, which no toll is: the year of "17 Mar 2014",
-/// "March 2014", "in 2011", or the day of "July 28" (a number of days right after a month
-/// that has no day of its own: in "12 Sep. 4 killed" the 4 is a count).
+/// "March 2014", "October 19, 2019", "in 2011", or the day of "July 28" (a number of days
+/// right after a month that has no day of its own: in "12 Sep. 4 killed" the 4 is a count).
 fn is_part_of_date(v: &Vocab, words: &[Word<'_>], i: usize) -> bool {
     let Ok(n) = words[i].text.parse::<u32>() else {
         return false;
     };
-    let Some(before) = i.checked_sub(1).map(|k| words[k].text) else {
-        return false;
+    let word = |k: Option<usize>| k.map(|k| words[k].text);
+    let is_month =
+        |k: Option<usize>| word(k).is_some_and(|w| polemos_parse::month_number(w).is_some());
+    let is_day = |k: Option<usize>| {
+        word(k)
+            .and_then(|w| w.parse::<u32>().ok())
+            .is_some_and(|d| (1..=31).contains(&d))
     };
-    let after_month = polemos_parse::month_number(before).is_some();
+    let (one, two) = (i.checked_sub(1), i.checked_sub(2));
     match n {
-        1900..=2100 => after_month || v.year_prepositions.contains(before),
-        1..=31 => {
-            let month_has_day = i
-                .checked_sub(2)
-                .and_then(|k| words[k].text.parse::<u32>().ok())
-                .is_some_and(|d| (1..=31).contains(&d));
-            after_month && !month_has_day
+        1900..=2100 => {
+            is_month(one)
+                || word(one).is_some_and(|w| v.year_prepositions.contains(w))
+                || (is_day(one) && is_month(two))
         }
+        1..=31 => is_month(one) && !is_day(two),
         _ => false,
     }
 }
@@ -740,6 +743,10 @@ mod tests {
         assert!(found.iter().any(|c| c.0 == 12), "{found:?}");
         let found = find("12 Sep. 4 killed by armed men in the delta.");
         assert!(found.iter().any(|c| c.0 == 4), "{found:?}");
+        // The year of "October 19, 2019", which follows the day.
+        let found = find("On October 19, 2019, militants killed five people.");
+        assert!(found.iter().all(|c| c.0 != 2019), "{found:?}");
+        assert!(found.iter().any(|c| c.0 == 5), "{found:?}");
     }
 
     #[test]
