@@ -116,6 +116,9 @@ MENA_COUNTRIES = (
 # population >= 500/1000/5000/15000.
 DATASET_ALL, DATASET_WORLD, DATASET_CAPITALS = 500, 1000, 15000
 WORLD_ALIAS_MIN_POPULATION = 250_000
+# Marks an alias matched only as written, case and diacritics aside, never by its
+# transliteration key (the table's aliases column; crates/polemos-extract reads the same mark).
+WRITTEN_ONLY = "="
 
 # A supplement row and a GeoNames place are the same place when they are in
 # the same country, share a name or alias, and lie within this distance.
@@ -807,6 +810,12 @@ def geonames_city_place(city: dict, feature_code: str, admin1_names: dict) -> Pl
         alias = clean_geonames_alias(raw)
         if alias is not None and (arabic_ok or script_of(alias) == "latin"):
             aliases.append(alias)
+    aliases = dedupe_aliases(name, aliases)
+    if not arabic_ok:
+        # Outside the region the transliteration key is made for, another language's name
+        # of a city ("Reval" for Tallinn, "Ohoro" for Oslo) stands for it only written that
+        # way: by key, "Rival" and "Uhuru" would name them.
+        aliases = [a if a == city["name"] else WRITTEN_ONLY + a for a in aliases]
     place = Place(
         name=name,
         kind="city",
@@ -818,9 +827,9 @@ def geonames_city_place(city: dict, feature_code: str, admin1_names: dict) -> Pl
         longitude=float(city["longitude"]),
         population=int(city["population"]) or None,
         geonames_id=int(city["geonameid"]),
-        aliases=dedupe_aliases(name, aliases),
+        aliases=aliases,
     )
-    place.match_names = [place.name, *place.aliases]
+    place.match_names = [place.name, *(a.removeprefix(WRITTEN_ONLY) for a in place.aliases)]
     return place
 
 

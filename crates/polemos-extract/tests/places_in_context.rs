@@ -271,3 +271,27 @@ fn a_town_lies_in_the_region_the_document_names() {
         assert_eq!(town.2.as_deref(), Some(region), "{got:?}");
     }
 }
+
+#[test]
+fn another_languages_name_of_a_foreign_city_matches_only_as_written() {
+    // "Rival" has the key of "Reval" (Tallinn's German name), "Uhuru" that of "Ohoro" (Oslo's
+    // Maori name): neither is a place.
+    assert!(
+        !places("Rival villagers clashed with the police in Mandera.")
+            .iter()
+            .any(|p| p.1 == "EE")
+    );
+    assert!(
+        !places("Marchers walked from Kibera to Uhuru Park in Nairobi.")
+            .iter()
+            .any(|p| p.1 == "NO")
+    );
+    // Written as the alias is, it still names the city.
+    assert!(places("Protesters gathered in Reval on Sunday.")
+        .iter()
+        .any(|p| p.0 == "Reval" && p.1 == "EE"));
+    // Transliteration variants of a place's own name still meet through the key.
+    assert!(places("Gunmen attacked a checkpoint in Deir Ezzor.")
+        .iter()
+        .any(|p| p.1 == "SY"));
+}

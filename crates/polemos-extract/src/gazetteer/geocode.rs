@@ -107,6 +107,15 @@ pub fn geocode_document(
         index.candidates_where(text, keyer, |t, at| words.may_look_proper(t, at))
     });
     abbreviations::resolve(index, text, &mut found);
+    // A name that reaches its places only through the key of aliases matched only as written
+    // ("Rival", keyed like Tallinn's "Reval") names none of them.
+    found.retain(|c| {
+        let written = text.get(c.orig_start..c.orig_end).unwrap_or_default();
+        index
+            .values(c.key)
+            .iter()
+            .any(|&id| gazetteer.accepts(id, written))
+    });
     // A state's name or capital, alone or in a name ("Russia", "Washington", "Kenya Defence
     // Forces"), is a place wherever it is not a metonym, which `choose`'s caller checks: it
     // says which country the story is about.
@@ -210,7 +219,19 @@ pub fn geocode_document(
 
     let mut out = Vec::with_capacity(hits.len());
     for hit in hits {
-        let ids = index.values(hit.cand.key);
+        let all = index.values(hit.cand.key);
+        let written = hit.span.slice(text);
+        let kept: Vec<u32>;
+        let ids = if all.iter().all(|&id| gazetteer.accepts(id, written)) {
+            all
+        } else {
+            kept = all
+                .iter()
+                .copied()
+                .filter(|&id| gazetteer.accepts(id, written))
+                .collect();
+            &kept
+        };
         let Some((place_id, place)) = choose(gazetteer, ids, &hit, focus, &anchors, &regions)
         else {
             continue;

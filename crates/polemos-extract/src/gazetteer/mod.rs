@@ -17,6 +17,7 @@ mod index;
 mod name_key;
 mod table;
 mod words;
+mod written;
 
 pub(crate) use document::{dateline_place, main_country};
 pub(crate) use geocode::location_of;
@@ -80,6 +81,8 @@ pub struct Gazetteer {
     guarded: Vec<usize>,
     /// The lexicon's words the gazetteer was built with.
     words: Arc<GazetteerWords>,
+    /// Ids of the places with aliases matched only as written ([`written`]), sorted.
+    written_only: Vec<u32>,
 }
 
 /// Source and licence lines written at the top of imported gazetteer files.
@@ -132,7 +135,18 @@ impl Gazetteer {
             .collect();
         guarded.sort_unstable();
         guarded.dedup();
+        let written_only = places
+            .iter()
+            .enumerate()
+            .filter(|(_, p)| {
+                p.aliases
+                    .iter()
+                    .any(|a| a.starts_with(written::WRITTEN_ONLY))
+            })
+            .map(|(id, _)| id as u32)
+            .collect();
         Gazetteer {
+            written_only,
             places,
             seats: std::sync::OnceLock::new(),
             countries: std::sync::OnceLock::new(),
@@ -279,6 +293,15 @@ impl Gazetteer {
         self.places.get(id as usize)
     }
 
+    /// Whether place `id` may be what a name written as `written` names: not where the name
+    /// reaches it only through the key of an alias matched only as written ([`written`]).
+    pub(crate) fn accepts(&self, id: u32, written: &str) -> bool {
+        if self.written_only.binary_search(&id).is_err() {
+            return true;
+        }
+        self.place(id).is_some_and(|p| written::accepts(p, written))
+    }
+
     /// Places whose name or alias has the same name key as `name` ("Deir Ezzor" finds Deir
     /// ez-Zor).
     pub fn lookup(&self, name: &str) -> Vec<&Place> {
@@ -412,7 +435,9 @@ impl PlaceKeys {
         for (i, p) in places.iter().enumerate() {
             let is_country = p.kind == PlaceKind::Country;
             let first = out.spans.len();
-            for n in std::iter::once(&p.name).chain(p.aliases.iter()) {
+            for n in std::iter::once(p.name.as_str())
+                .chain(p.aliases.iter().map(|a| written::unmarked(a).0))
+            {
                 let k = keyer.name_key(n);
                 if abbreviations::is_exact_form(n, k) {
                     let start = out.arena.len() as u32;

@@ -1,0 +1,109 @@
+//! Aliases matched only as written: another language's name of a city outside the region
+//! the transliteration key is made for ("Reval" for Tallinn, "Ohoro" for Oslo). By key they
+//! would match English words and other names ("Rival", "Uhuru"): such an alias stands for its
+//! place only where the text writes it the same way, case and diacritics aside.
+//!
+//! The gazetteer table marks them with a leading [`WRITTEN_ONLY`] in its aliases column
+//! (`tools/gazetteer/build.py`); the index keys them like any name, so the text search finds
+//! them, and [`accepts`] then keeps a place for a name only if one of its other names has the
+//! name's key, or the name is written as one of its marked aliases.
+
+use unicode_normalization::char::{decompose_canonical, is_combining_mark};
+
+use super::name_key::name_key;
+use super::Place;
+
+/// The mark of an alias matched only as written.
+pub(crate) const WRITTEN_ONLY: char = '=';
+
+/// The alias without its mark, and whether it had one.
+pub(crate) fn unmarked(alias: &str) -> (&str, bool) {
+    match alias.strip_prefix(WRITTEN_ONLY) {
+        Some(rest) => (rest, true),
+        None => (alias, false),
+    }
+}
+
+/// Whether `place` may be what the name written as `written` names: always, unless the place
+/// has aliases matched only as written; then if one of its other names has the same key, or
+/// `written` is one of those aliases (case and diacritics aside).
+pub(crate) fn accepts(place: &Place, written: &str) -> bool {
+    if !place.aliases.iter().any(|a| a.starts_with(WRITTEN_ONLY)) {
+        return true;
+    }
+    let key = name_key(written);
+    let others = std::iter::once(place.name.as_str()).chain(
+        place
+            .aliases
+            .iter()
+            .filter(|a| !a.starts_with(WRITTEN_ONLY))
+            .map(String::as_str),
+    );
+    if others.into_iter().any(|n| name_key(n) == key) {
+        return true;
+    }
+    let plain = folded(written);
+    place
+        .aliases
+        .iter()
+        .filter_map(|a| a.strip_prefix(WRITTEN_ONLY))
+        .any(|a| folded(a) == plain)
+}
+
+/// Lower case, without diacritics or marks, whitespace and dashes as single spaces.
+fn folded(name: &str) -> String {
+    let mut out = String::with_capacity(name.len());
+    for c in name.chars() {
+        decompose_canonical(c, |d| {
+            if !is_combining_mark(d) {
+                out.extend(d.to_lowercase());
+            }
+        });
+    }
+    out.split(|c: char| c.is_whitespace() || c == '-')
+        .filter(|w| !w.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use polemos_core::PlaceKind;
+
+    fn city(name: &str, aliases: &[&str]) -> Place {
+        Place {
+            name: name.into(),
+            kind: PlaceKind::City,
+            feature_code: "PPLC".into(),
+            country: "EE".into(),
+            admin1: None,
+            admin2: None,
+            latitude: 59.4,
+            longitude: 24.8,
+            population: 394_024,
+            geonames_id: None,
+            aliases: aliases.iter().map(|a| a.to_string()).collect(),
+        }
+    }
+
+    #[test]
+    fn marked_aliases_name_the_place_only_as_written() {
+        let tallinn = city("Tallinn", &["Tallinn", "=Reval", "=Talín"]);
+        assert!(accepts(&tallinn, "Tallinn"));
+        assert!(accepts(&tallinn, "Reval"));
+        assert!(accepts(&tallinn, "REVAL"));
+        assert!(accepts(&tallinn, "Talin")); // diacritics aside
+                                             // "Rival" has Reval's key, but is not written as it.
+        assert!(!accepts(&tallinn, "Rival"));
+        // Unmarked names keep their transliteration variants.
+        let plain = city("Deir ez-Zor", &["Dayr az Zawr"]);
+        assert!(accepts(&plain, "Deir Ezzor"));
+    }
+
+    #[test]
+    fn the_mark_is_stripped() {
+        assert_eq!(unmarked("=Reval"), ("Reval", true));
+        assert_eq!(unmarked("Reval"), ("Reval", false));
+    }
+}
