@@ -15,6 +15,9 @@ use crate::ResourceError;
 pub enum TriggerPos {
     Verb,
     Noun,
+    /// A find of the dead ("bodies were found", "found dead"): who found them is no party to
+    /// the violence, so the words around name neither its agent nor its target.
+    Discovery,
 }
 
 /// The sub-event type a trigger reports.
@@ -109,6 +112,7 @@ impl TriggerLexicon {
             let pos = match row.require("pos")? {
                 "verb" => TriggerPos::Verb,
                 "noun" => TriggerPos::Noun,
+                "discovery" => TriggerPos::Discovery,
                 other => return Err(row.error(format!("unknown pos `{other}`"))),
             };
             let opt = |c: &str| Some(row.get(c)).filter(|s| !s.is_empty()).map(String::from);

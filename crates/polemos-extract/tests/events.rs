@@ -1770,3 +1770,28 @@ fn riots_shoot_outs_and_present_tenses() {
         "{e:#?}"
     );
 }
+
+#[test]
+fn a_find_of_the_dead_is_an_attack_without_the_finders_as_its_agent() {
+    let e = only("Police found the bodies of three men dumped by a roadside in Culiacan.");
+    assert_eq!(e.sub_event_type, SubEventType::Attack);
+    // The police found them; they are no party to the killing.
+    assert!(
+        name(&e.actor1).is_none_or(|a| !a.contains("Police")),
+        "{:?}",
+        e.actor1
+    );
+    assert!(e.actor2.is_none());
+    assert_eq!(
+        only("The bodies of two men were found in Ecatepec on Monday.").sub_event_type,
+        SubEventType::Attack
+    );
+}
+
+#[test]
+fn murder_as_a_verb_before_its_object() {
+    let e = only("Armed men murder a woman inside her home in Uruapan.");
+    assert_eq!(e.sub_event_type, SubEventType::Attack);
+    // "murder" before anything but its object is not the verb ("a murder case").
+    assert!(events("Police registered a murder case against the landlord.").is_empty());
+}

@@ -267,6 +267,8 @@ pub fn assign_roles(
     let not_by = |a: &&&ActorMatch| by_phrase(v, folded, a) == By::None;
 
     let (agent, target, rule) = match pos {
+        // "Police found the bodies of three men": the finders did not kill them.
+        TriggerPos::Discovery => (None, None, "role:discovery"),
         // "Russian military helicopter shot down": a headline drops the auxiliary of the
         // passive, but an aircraft is downed, it downs nothing.
         TriggerPos::Verb if is_passive(v, folded, ts) || aircraft_downed(v, folded, t) => {
