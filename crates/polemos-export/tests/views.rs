@@ -1,6 +1,6 @@
 //! The three views of the events table: `events.geojson` (RFC 7946), `acled.csv` (ACLED's
-//! codebook) and `ucdp.csv` (UCDP GED's columns), on hand-built events covering located and unlocated events, several countries and
-//! civilian targets.
+//! codebook) and `ucdp.csv` (UCDP GED's columns), on hand-built events covering located and
+//! unlocated events, several countries and civilian targets.
 
 #![allow(clippy::unwrap_used)] // Helpers outside #[test] fns; a panic is a test failure.
 

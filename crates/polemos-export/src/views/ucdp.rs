@@ -21,15 +21,16 @@
 //!   `deaths_unknown`, because polemos does not tell which side's combatants died; `deaths_a`
 //!   and `deaths_b` are 0. The four add up to `best`, as in GED.
 //! - `where_prec`: 1 for an exact place, 2 near one, 3 for a second-level admin region, 4 for
-//!   a first-level one or another region, 6 for a country or no place. `priogrid_gid` is the PRIO-GRID cell of the
-//!   coordinates (0.5 degree cells numbered from 1 at 90S 180W, row by row).
+//!   a first-level one or another region, 6 for a country or no place. `priogrid_gid` is the
+//!   PRIO-GRID cell of the coordinates (0.5 degree cells numbered from 1 at 90S 180W, row by
+//!   row).
 //! - `date_prec`: 1 an exact day, 2 a span of two to six days, 3 a week, 4 up to a month (and
 //!   the publication date when the text's date could not be resolved), 5 more.
 //! - `id` numbers rows from 1; `relid` is `ISO3-YEAR-TYPE-N`, `N` running per country, year and
 //!   type. `number_of_sources` is 1 (one report per row); `source_article` the document's URL
-//!   or file (its id for a text passed in memory), `source_headline` its headline or title, `source_original` who the text says
-//!   reports the event. A last column, `polemos_event_id`, links each row back to the events
-//!   table.
+//!   or file (its id for a text passed in memory), `source_headline` its headline or title,
+//!   `source_original` who the text says reports the event. A last column,
+//!   `polemos_event_id`, links each row back to the events table.
 
 use std::collections::HashMap;
 use std::io;

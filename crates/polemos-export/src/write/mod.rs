@@ -6,7 +6,6 @@
 //! valid.
 
 mod acled;
-
 mod geojson;
 mod ipc;
 mod metadata;
@@ -29,8 +28,8 @@ use arrow_schema::SchemaRef;
 use crate::{ExportError, Format, Table, Tables};
 
 /// Writes the tables of `format` ([`Format::tables`]: all five, or only events for GeoJSON,
-/// ACLED and UCDP CSV) into `dir` (created if missing) and returns the paths written, in [`Table::ALL`]
-/// order.
+/// ACLED and UCDP CSV) into `dir` (created if missing) and returns the paths written, in
+/// [`Table::ALL`] order.
 pub fn write_tables(
     tables: &Tables,
     dir: &Path,
