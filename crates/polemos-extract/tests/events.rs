@@ -1789,6 +1789,23 @@ fn a_find_of_the_dead_is_an_attack_without_the_finders_as_its_agent() {
 }
 
 #[test]
+fn a_find_told_in_the_present_tense() {
+    // Headlines tell finds in the present: "They locate a body ...".
+    let e = only("They locate a body in the El Dorado neighborhood of Culiacan.");
+    assert_eq!(e.sub_event_type, SubEventType::Attack);
+    assert!(e.actor2.is_none());
+}
+
+#[test]
+fn assassinate_in_the_present_tense() {
+    // A commander is armed: ACLED codes his killing as a clash; a teacher's as an attack.
+    let e = only("Gunmen assassinate a local commander in the countryside of Daraa.");
+    assert_eq!(e.sub_event_type, SubEventType::ArmedClash);
+    let e = only("Gunmen assassinate a teacher in the countryside of Daraa.");
+    assert_eq!(e.sub_event_type, SubEventType::Attack);
+}
+
+#[test]
 fn murder_as_a_verb_before_its_object() {
     let e = only("Armed men murder a woman inside her home in Uruapan.");
     assert_eq!(e.sub_event_type, SubEventType::Attack);
