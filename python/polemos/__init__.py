@@ -28,8 +28,12 @@ from __future__ import annotations
 from polemos._acled import read_acled
 from polemos._api import extract, import_gazetteer, read
 from polemos._batches import extract_batches
-from polemos._core import (
-    SCHEMA_VERSION,
+from polemos._core import SCHEMA_VERSION, __version__
+from polemos._explain import Explanation, explain
+from polemos._incidents import link_incidents
+from polemos._model import Model, train
+from polemos._result import Result
+from polemos.exceptions import (
     ExportError,
     InputError,
     InputFileNotFoundError,
@@ -37,12 +41,7 @@ from polemos._core import (
     PolemosError,
     ResourceError,
     UnreadableInputError,
-    __version__,
 )
-from polemos._explain import Explanation, explain
-from polemos._incidents import link_incidents
-from polemos._model import Model, train
-from polemos._result import Result
 
 __all__ = [
     "SCHEMA_VERSION",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import os
 from pathlib import Path
 from typing import Any, Union
@@ -234,3 +235,10 @@ def core_model(model: Any) -> _core.Model | None:
     raise TypeError(
         f"model= must be a polemos.Model or the path of a model file, not {type(model).__name__}"
     )
+
+
+@functools.lru_cache(maxsize=4)
+def load_cached(path: str) -> Model:
+    """The model in the file at `path`, read once per process (a Dask or Spark worker reads
+    a model file for every partition it extracts)."""
+    return Model.load(path)

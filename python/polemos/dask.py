@@ -17,7 +17,6 @@ that holds the partition; the dictionaries and gazetteer are loaded once per wor
 
 from __future__ import annotations
 
-import functools
 import operator
 import os
 from typing import Any
@@ -28,7 +27,7 @@ from polemos import _core
 from polemos._api import NO_USER_PATHS, PathLike, UserPaths, extract, user_paths
 from polemos._columns import Columns, columns
 from polemos._incidents import link_incidents
-from polemos._model import Model
+from polemos._model import load_cached
 from polemos._result import TABLES
 
 # The tables each partition gives. Incidents link events across partitions, so they are not
@@ -126,18 +125,12 @@ def _extract_partition(
         threads=threads,
         gazetteer=user.gazetteer,
         lexicon=user.lexicon,
-        model=None if model is None else _load_model(model),
+        model=None if model is None else load_cached(model),
     )
     return {
         name: getattr(result, name).to_pandas(use_pyarrow_extension_array=True)
         for name in PARTITION_TABLES
     }
-
-
-@functools.lru_cache(maxsize=4)
-def _load_model(path: str) -> Model:
-    """A worker's model, read once per process and path."""
-    return Model.load(path)
 
 
 def extract_partitions(

@@ -18,7 +18,6 @@ executor's Python worker loads the dictionaries once and keeps them while Spark 
 
 from __future__ import annotations
 
-import functools
 import os
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
@@ -28,7 +27,7 @@ import polars as pl
 from polemos import _core
 from polemos._api import PathLike, extract_frame_tables, user_paths
 from polemos._columns import Columns, columns
-from polemos._model import Model
+from polemos._model import load_cached
 
 if TYPE_CHECKING:
     import pyarrow as pa
@@ -166,7 +165,7 @@ def _extract_batches(
     import pyarrow as pa
 
     gazetteer, lexicon, model_path = paths
-    user = user_paths(gazetteer, lexicon, None if model_path is None else _load_model(model_path))
+    user = user_paths(gazetteer, lexicon, None if model_path is None else load_cached(model_path))
     offset = 0
     for batch in batches:
         frame = pl.from_arrow(pa.Table.from_batches([batch]))
@@ -189,9 +188,3 @@ def _extract_batches(
         else:
             out = tables[table]
         yield from pa.RecordBatchReader.from_stream(out)
-
-
-@functools.lru_cache(maxsize=4)
-def _load_model(path: str) -> Model:
-    """A worker's model, read once per process and path."""
-    return Model.load(path)

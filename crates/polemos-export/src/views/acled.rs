@@ -27,10 +27,10 @@
 
 use std::collections::HashMap;
 use std::io;
-use std::sync::{Arc, OnceLock};
+use std::sync::OnceLock;
 
 use arrow_array::RecordBatch;
-use arrow_schema::{DataType, Field, Schema, SchemaRef};
+use arrow_schema::{DataType, SchemaRef};
 use chrono::NaiveDate;
 use polemos_core::ActorCategory;
 
@@ -77,15 +77,7 @@ const COLUMNS: [(&str, DataType); 33] = [
 ];
 
 /// The column names of the ACLED view (`acled.csv`'s header).
-pub const ACLED_COLUMNS: [&str; 33] = {
-    let mut names = [""; 33];
-    let mut i = 0;
-    while i < COLUMNS.len() {
-        names[i] = COLUMNS[i].0;
-        i += 1;
-    }
-    names
-};
+pub const ACLED_COLUMNS: [&str; 33] = super::names_of(&COLUMNS);
 
 /// ACLED's disorder type of an event type.
 pub(crate) fn disorder_type(event_type: &str) -> &'static str {
@@ -151,16 +143,7 @@ impl AcledView {
     /// The view's schema: [`ACLED_COLUMNS`] with their types.
     pub fn schema() -> SchemaRef {
         static SCHEMA: OnceLock<SchemaRef> = OnceLock::new();
-        SCHEMA
-            .get_or_init(|| {
-                Arc::new(Schema::new(
-                    COLUMNS
-                        .iter()
-                        .map(|(name, kind)| Field::new(*name, kind.clone(), true))
-                        .collect::<Vec<_>>(),
-                ))
-            })
-            .clone()
+        SCHEMA.get_or_init(|| super::schema_of(&COLUMNS)).clone()
     }
 
     /// The rows of the view for an events batch (a batch of the events table's schema).

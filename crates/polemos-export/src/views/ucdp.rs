@@ -34,10 +34,10 @@
 
 use std::collections::HashMap;
 use std::io;
-use std::sync::{Arc, OnceLock};
+use std::sync::OnceLock;
 
 use arrow_array::RecordBatch;
-use arrow_schema::{DataType, Field, Schema, SchemaRef};
+use arrow_schema::{DataType, SchemaRef};
 use chrono::NaiveDate;
 use polemos_core::ActorCategory;
 
@@ -103,15 +103,7 @@ const COLUMNS: [(&str, DataType); 50] = [
 ];
 
 /// The column names of the UCDP view (`ucdp.csv`'s header).
-pub const UCDP_COLUMNS: [&str; 50] = {
-    let mut names = [""; 50];
-    let mut i = 0;
-    while i < COLUMNS.len() {
-        names[i] = COLUMNS[i].0;
-        i += 1;
-    }
-    names
-};
+pub const UCDP_COLUMNS: [&str; 50] = super::names_of(&COLUMNS);
 
 /// The event types GED's organised violence corresponds to.
 const VIOLENT_TYPES: [&str; 3] = [
@@ -173,16 +165,7 @@ impl UcdpView {
     /// The view's schema: [`UCDP_COLUMNS`] with their types.
     pub fn schema() -> SchemaRef {
         static SCHEMA: OnceLock<SchemaRef> = OnceLock::new();
-        SCHEMA
-            .get_or_init(|| {
-                Arc::new(Schema::new(
-                    COLUMNS
-                        .iter()
-                        .map(|(name, kind)| Field::new(*name, kind.clone(), true))
-                        .collect::<Vec<_>>(),
-                ))
-            })
-            .clone()
+        SCHEMA.get_or_init(|| super::schema_of(&COLUMNS)).clone()
     }
 
     /// Notes the URL (or file) and headline of each document of a documents batch, for the
