@@ -30,7 +30,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from scoring import acled, fakes, geo, india, satp, ucdp
+from scoring import acled, common, fakes, geo, india, satp, ucdp
 from scoring.common import SetReport, confusion_table, warm_up
 
 REPO = Path(__file__).resolve().parents[1]
@@ -66,16 +66,25 @@ def main() -> int:
     parser.add_argument("--field", help="list only misses on this field")
     parser.add_argument("--confusion", action="store_true", help="print confusion tables")
     parser.add_argument("--limit", type=int, help="score only the first N items of each set")
+    parser.add_argument(
+        "--lexicon",
+        type=Path,
+        help="run with this lexicon folder (polemos lexicon export) added to the built-in data",
+    )
     group = parser.add_mutually_exclusive_group()
     group.add_argument("--check", action="store_true", help="compare with bench/scores.json")
     group.add_argument("--write", action="store_true", help="update bench/scores.json and README")
     args = parser.parse_args()
     if (args.check or args.write) and (args.limit or args.set):
         parser.error("--check and --write score every set in full")
+    if args.write and args.lexicon:
+        parser.error("--write keeps the built-in data's figures; move the rows there first")
 
     if not args.data.is_dir():
         print(f"scoreboard: {args.data} not found; skipping (the dev data is not shipped).")
         return 0
+    if args.lexicon:
+        common.EXTRA["lexicon"] = args.lexicon
     warm_up()
     started = time.perf_counter()
     reports: list[SetReport] = []

@@ -22,6 +22,9 @@ import polemos
 
 HERE = Path(__file__).resolve().parent
 MB = 1_000_000
+# A user's lexicon folder (`polemos lexicon export`) every extraction runs with, set by
+# `scoreboard.py --lexicon`: a lexicon edit is scored without rebuilding polemos.
+EXTRA: dict[str, Any] = {}
 
 
 @dataclass
@@ -119,7 +122,7 @@ def extract_timed(report: SetReport, texts: list[str], **kwargs: Any) -> polemos
     sees. Resources are loaded before (`warm_up`), so no set pays for them.
     """
     start = time.perf_counter()
-    result = polemos.extract(texts, **kwargs)
+    result = polemos.extract(texts, **EXTRA, **kwargs)
     for name in ("documents", "mentions", "events"):
         getattr(result, name)
     report.seconds += time.perf_counter() - start
@@ -129,7 +132,7 @@ def extract_timed(report: SetReport, texts: list[str], **kwargs: Any) -> polemos
 
 def warm_up() -> None:
     """Loads polemos's resources once, outside any timing."""
-    polemos.extract(["Warm-up: shelling hit the town."])
+    polemos.extract(["Warm-up: shelling hit the town."], **EXTRA)
 
 
 def lead_events(result: polemos.Result | pl.DataFrame) -> pl.DataFrame:

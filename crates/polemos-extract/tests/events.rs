@@ -1812,3 +1812,52 @@ fn murder_as_a_verb_before_its_object() {
     // "murder" before anything but its object is not the verb ("a murder case").
     assert!(events("Police registered a murder case against the landlord.").is_empty());
 }
+
+/// Violence told by its harm alone: "wounded", "injured" are events when nothing else in the
+/// sentence names one, typed by whom they hit.
+#[test]
+fn wounding_is_an_event_when_nothing_else_is_named() {
+    let e = only("A farmer was wounded by gunmen at his home in Korra on Monday.");
+    assert_eq!(e.sub_event_type, SubEventType::Attack, "{e:#?}");
+    let e = only("Two soldiers were injured near Baleni on Friday.");
+    assert_eq!(e.sub_event_type, SubEventType::ArmedClash, "{e:#?}");
+    // A more specific trigger of the sentence is the event; the wounding is its toll.
+    let e = only("Three civilians were wounded when shelling hit Tamsin.");
+    assert_eq!(
+        e.sub_event_type,
+        SubEventType::ShellingArtilleryMissileAttack,
+        "{e:#?}"
+    );
+}
+
+/// The other words reports use for these acts: opening fire, stone throwing by a crowd,
+/// police tear gas on a gathering, hostages, a repelled attack, strikes from work, seized arms.
+#[test]
+fn gunfire_stones_tear_gas_hostages_and_seizures() {
+    let e = only("Unknown gunmen opened fire on a minibus near Pelli on Sunday.");
+    assert_eq!(e.sub_event_type, SubEventType::Attack, "{e:#?}");
+    let e = only("Youths threw stones at passing cars in Ugoro on Tuesday.");
+    assert_eq!(e.event_type(), EventType::Riots, "{e:#?}");
+    let e = only("Police fired tear gas at traders gathered outside the market in Dasmar.");
+    assert_eq!(
+        e.sub_event_type,
+        SubEventType::ProtestWithIntervention,
+        "{e:#?}"
+    );
+    let e = only("Gunmen held hostage twelve passengers of a bus near Korra.");
+    assert_eq!(
+        e.sub_event_type,
+        SubEventType::AbductionForcedDisappearance,
+        "{e:#?}"
+    );
+    let e = only("Soldiers repelled militants at a checkpoint outside Baleni.");
+    assert_eq!(e.sub_event_type, SubEventType::ArmedClash, "{e:#?}");
+    let e = only("Nurses began a work stoppage at the hospital in Tamsin.");
+    assert_eq!(e.sub_event_type, SubEventType::PeacefulProtest, "{e:#?}");
+    let e = only("Police seized weapons and ammunition in a house in Pelli.");
+    assert_eq!(
+        e.sub_event_type,
+        SubEventType::DisruptedWeaponsUse,
+        "{e:#?}"
+    );
+}
