@@ -1861,3 +1861,18 @@ fn gunfire_stones_tear_gas_hostages_and_seizures() {
         "{e:#?}"
     );
 }
+
+/// Who event notes say did it and to whom: an armed individual is an unidentified armed
+/// group; a truck, a tracker, a preacher are unarmed targets; livestock seized is no territory.
+#[test]
+fn armed_individuals_unarmed_targets_and_seized_livestock() {
+    let e = only("An armed individual killed two persons at a filling station in Korra.");
+    assert_eq!(e.sub_event_type, SubEventType::Attack, "{e:#?}");
+    assert_eq!(name(&e.actor1), Some("Unidentified armed group"));
+    let e = only("Militants opened fire on a truck near Baleni on Sunday.");
+    assert_eq!(e.sub_event_type, SubEventType::Attack, "{e:#?}");
+    let e = only("Gunmen shot dead a wildlife tracker in Tamsin.");
+    assert_eq!(e.sub_event_type, SubEventType::Attack, "{e:#?}");
+    let e = only("Militants killed a preacher and seized his livestock in Pelli.");
+    assert_eq!(e.sub_event_type, SubEventType::Attack, "{e:#?}");
+}
