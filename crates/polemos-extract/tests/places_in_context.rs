@@ -295,3 +295,30 @@ fn another_languages_name_of_a_foreign_city_matches_only_as_written() {
         .iter()
         .any(|p| p.1 == "SY"));
 }
+
+#[test]
+fn names_outside_the_transliterated_region_match_only_as_written() {
+    // By key, "Kuchi" is Kochi (India, Japan) and "Edia" Edea (Cameroon): outside the
+    // countries whose names are transliterated from Arabic script, a place needs its own
+    // spelling.
+    assert!(
+        !places("Gunmen killed two farmers in Kuchi village on Monday.")
+            .iter()
+            .any(|p| p.0 == "Kuchi"),
+    );
+    assert!(
+        !places("Militants opened fire on a vehicle in the village of Tin Edia.")
+            .iter()
+            .any(|p| p.0 == "Edia"),
+    );
+    // Written as named, diacritics, a possessive and letters like "ł" aside, they do.
+    assert!(places("Police closed roads in Kochi, Kerala on Monday.")
+        .iter()
+        .any(|p| p.0 == "Kochi" && p.1 == "IN"));
+    assert!(places("The laboratory in Pulawy tested the samples.")
+        .iter()
+        .any(|p| p.1 == "PL"));
+    assert!(places("Edea's market reopened on Friday.")
+        .iter()
+        .any(|p| p.1 == "CM"));
+}

@@ -83,6 +83,9 @@ pub struct Gazetteer {
     words: Arc<GazetteerWords>,
     /// Ids of the places with aliases matched only as written ([`written`]), sorted.
     written_only: Vec<u32>,
+    /// Per place id, whether the place matches only names written as one of its own: its
+    /// country is none of the lexicon's `key_countries` ([`written`]).
+    as_written: Vec<bool>,
 }
 
 /// Source and licence lines written at the top of imported gazetteer files.
@@ -145,8 +148,13 @@ impl Gazetteer {
             })
             .map(|(id, _)| id as u32)
             .collect();
+        let as_written = places
+            .iter()
+            .map(|p| !words.key_countries.contains(p.country.as_str()))
+            .collect();
         Gazetteer {
             written_only,
+            as_written,
             places,
             seats: std::sync::OnceLock::new(),
             countries: std::sync::OnceLock::new(),
@@ -294,8 +302,14 @@ impl Gazetteer {
     }
 
     /// Whether place `id` may be what a name written as `written` names: not where the name
-    /// reaches it only through the key of an alias matched only as written ([`written`]).
+    /// reaches it only through the key of an alias matched only as written, nor, for a place
+    /// outside the lexicon's `key_countries`, through any key at all ([`written`]).
     pub(crate) fn accepts(&self, id: u32, written: &str) -> bool {
+        if self.as_written.get(id as usize).copied().unwrap_or(false) {
+            return self
+                .place(id)
+                .is_some_and(|p| written::written_as_named(p, written));
+        }
         if self.written_only.binary_search(&id).is_err() {
             return true;
         }

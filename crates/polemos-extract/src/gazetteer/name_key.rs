@@ -90,7 +90,7 @@ struct RawWord {
 }
 
 /// Letters NFD does not take apart.
-fn special_fold(c: char) -> Option<&'static str> {
+pub(super) fn special_fold(c: char) -> Option<&'static str> {
     Some(match c {
         'ı' | 'İ' => "i",
         'ø' | 'Ø' => "o",

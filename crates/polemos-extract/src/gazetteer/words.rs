@@ -15,6 +15,8 @@ pub(crate) struct GazetteerWords {
     pub(super) stop_keys: HashSet<String>,
     /// The guarded names, as written in the lexicon.
     pub(super) guarded_names: Vec<Box<str>>,
+    /// Countries (upper-case ISO codes) whose places match names by key ([`super::written`]).
+    pub(super) key_countries: HashSet<String>,
     /// Each article with its dash ("al-").
     article_prefixes: Vec<Box<str>>,
     /// Whether an article starts with each (lower case ASCII) byte.
@@ -41,6 +43,11 @@ impl GazetteerWords {
         GazetteerWords {
             stop_keys: v.stop_names.texts().map(name_key).collect(),
             guarded_names: v.guarded_place_names.texts().map(Box::from).collect(),
+            key_countries: v
+                .key_countries
+                .iter()
+                .map(|c| c.to_ascii_uppercase())
+                .collect(),
             article_prefixes,
             first_bytes,
             dash_positions,

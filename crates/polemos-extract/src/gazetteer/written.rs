@@ -10,8 +10,9 @@
 
 use unicode_normalization::char::{decompose_canonical, is_combining_mark};
 
-use super::name_key::name_key;
+use super::name_key::{name_key, special_fold};
 use super::Place;
+use crate::fold::is_apostrophe;
 
 /// The mark of an alias matched only as written.
 pub(crate) const WRITTEN_ONLY: char = '=';
@@ -50,10 +51,35 @@ pub(crate) fn accepts(place: &Place, written: &str) -> bool {
         .any(|a| folded(a) == plain)
 }
 
-/// Lower case, without diacritics or marks, whitespace and dashes as single spaces.
+/// Whether `written` is one of `place`'s names (marked aliases included) as written: case,
+/// diacritics, apostrophes, a possessive "'s" and the dashes or spaces between words aside.
+/// The test for places outside the countries whose names the transliteration key is made for
+/// (the lexicon's `key_countries`): "Kuchi" is not Kochi, "Edia" not Edea.
+pub(crate) fn written_as_named(place: &Place, written: &str) -> bool {
+    let plain = without_apostrophes(&folded(written));
+    std::iter::once(place.name.as_str())
+        .chain(place.aliases.iter().map(|a| unmarked(a).0))
+        .any(|n| without_apostrophes(&folded(n)) == plain)
+}
+
+/// `name` (folded) without a final possessive "'s" and without apostrophes.
+fn without_apostrophes(name: &str) -> String {
+    let name = name
+        .strip_suffix("'s")
+        .or_else(|| name.strip_suffix("\u{2019}s"))
+        .unwrap_or(name);
+    name.chars().filter(|&c| !is_apostrophe(c)).collect()
+}
+
+/// Lower case, without diacritics or marks ("ł" is "l", "ß" "ss"), whitespace and dashes as
+/// single spaces.
 fn folded(name: &str) -> String {
     let mut out = String::with_capacity(name.len());
     for c in name.chars() {
+        if let Some(s) = special_fold(c) {
+            out.push_str(s);
+            continue;
+        }
         decompose_canonical(c, |d| {
             if !is_combining_mark(d) {
                 out.extend(d.to_lowercase());

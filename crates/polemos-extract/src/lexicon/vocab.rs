@@ -144,6 +144,8 @@ pub(crate) struct Vocab {
     pub carry_words: WordList,
     /// Words between a capture trigger and a place making it no territory ("lives").
     pub territory_non_objects: WordList,
+    /// Countries (lower-case ISO codes) whose place names match by the transliteration key.
+    pub key_countries: WordList,
     /// Nouns naming aircraft, as the end of an agent's name ("warplanes", "su 24").
     pub aircraft_words: PhraseList,
     /// Words after "as" making it no conjunction ("as well as").
@@ -338,6 +340,7 @@ impl Vocab {
             downing_words: c.phrases("downing_words")?,
             carry_words: c.words("carry_words")?,
             territory_non_objects: c.words("territory_non_objects")?,
+            key_countries: c.words("key_countries")?,
             aircraft_words: c.phrases("aircraft_words")?,
             as_not_clause_after: c.words("as_not_clause_after")?,
             as_not_clause_before: c.words("as_not_clause_before")?,

@@ -191,7 +191,12 @@ See docs/lexicon.md in the polemos repository for worked examples.
 ";
 
 /// The lexicon classes the gazetteer is built with (see `Gazetteer::rebuilt_with`).
-const GAZETTEER_CLASSES: [&str; 3] = ["stop_names.", "guarded_place_names.", "name_articles."];
+const GAZETTEER_CLASSES: [&str; 4] = [
+    "stop_names.",
+    "guarded_place_names.",
+    "name_articles.",
+    "key_countries.",
+];
 
 /// The `.txt` and `.tsv` files directly in `dir`, in name order: (path, file name, text).
 fn user_files(dir: &Path) -> Result<Vec<(PathBuf, String, String)>, ResourceError> {
