@@ -322,3 +322,14 @@ fn names_outside_the_transliterated_region_match_only_as_written() {
         .iter()
         .any(|p| p.1 == "CM"));
 }
+
+#[test]
+fn a_word_for_a_countrys_own_administrative_units_says_where_the_story_is() {
+    // Gopalganj is a town of Bihar and a district of Bangladesh; only Bangladesh has
+    // upazilas.
+    let bihar = places("Two men were hacked to death at a village in Gopalganj on Monday.");
+    assert!(bihar.iter().any(|p| p.0 == "Gopalganj" && p.1 == "IN"));
+    let bangladesh =
+        places("Two men were hacked to death at a village in Gopalganj upazila on Monday.");
+    assert!(bangladesh.iter().any(|p| p.0 == "Gopalganj" && p.1 == "BD"));
+}

@@ -213,7 +213,8 @@ pub fn geocode_document(
         })
         .collect();
 
-    let focus = country_focus(gazetteer, parsed, &hits);
+    let cues = country_cues(v, gazetteer, folded);
+    let focus = country_focus(gazetteer, parsed, &hits, &cues);
     let anchors = anchors(gazetteer, &hits);
     let regions = named_regions(gazetteer, &hits);
 
@@ -548,8 +549,12 @@ fn country_focus<'g>(
     gazetteer: &'g Gazetteer,
     parsed: &ParsedDocument,
     hits: &[Hit],
+    cues: &[(&'g str, f64)],
 ) -> Option<&'g str> {
     let mut votes: HashMap<&'g str, f64> = HashMap::new();
+    for &(c, w) in cues {
+        *votes.entry(c).or_default() += w;
+    }
     let mut readings: Vec<(&'g str, f64)> = Vec::new();
     let mut vote = |ids: &[u32]| {
         readings.clear();
@@ -591,6 +596,36 @@ fn country_focus<'g>(
         .into_iter()
         .max_by(|a, b| a.1.total_cmp(&b.1).then(b.0.cmp(a.0)))
         .map(|(c, _)| c)
+}
+
+/// What a word for an administrative unit only some countries have ("upazila", "LGA"; the
+/// lexicon's `country_cue_words`) votes in [`country_focus`]: as much as a city's name,
+/// shared among its countries.
+const COUNTRY_CUE_VOTE: f64 = 1.0;
+
+/// The votes of the document's words for administrative units (the lexicon's
+/// `country_cue_words`): per occurrence, each of the word's countries with its share of
+/// [`COUNTRY_CUE_VOTE`].
+fn country_cues<'g>(v: &Vocab, gazetteer: &'g Gazetteer, folded: &Folded) -> Vec<(&'g str, f64)> {
+    let mut out = Vec::new();
+    if v.country_cue_words.is_empty() {
+        return out;
+    }
+    for w in folded.words_iter(0, folded.text.len()) {
+        let Some(codes) = v.country_cue_words.get(w.text) else {
+            continue;
+        };
+        let share = COUNTRY_CUE_VOTE / codes.len() as f64;
+        for code in codes.iter() {
+            let country = gazetteer
+                .country_place(code)
+                .and_then(|id| gazetteer.place(id));
+            if let Some(p) = country {
+                out.push((p.country.as_str(), share));
+            }
+        }
+    }
+    out
 }
 
 pub(crate) fn location_of(place: &Place, precision: GeoPrecision) -> Location {
