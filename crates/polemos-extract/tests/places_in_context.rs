@@ -333,3 +333,35 @@ fn a_word_for_a_countrys_own_administrative_units_says_where_the_story_is() {
         places("Two men were hacked to death at a village in Gopalganj upazila on Monday.");
     assert!(bangladesh.iter().any(|p| p.0 == "Gopalganj" && p.1 == "BD"));
 }
+
+#[test]
+fn a_name_after_a_title_or_a_given_name_is_a_persons() {
+    // Zongo is a town of Congo, Sanford one of Florida and North Carolina.
+    let texts = [
+        "Students protested over the death of journalist Norbert Zongo in Ouagadougou.",
+        "Gov. Mark Sanford said on Friday he would not run again.",
+        "President Museveni addressed the rally in Kampala.",
+    ];
+    for text in texts {
+        let found = places(text);
+        assert!(
+            !found
+                .iter()
+                .any(|p| ["Zongo", "Sanford", "Museveni"].contains(&p.0.as_str())),
+            "{text}: {found:?}"
+        );
+    }
+    // Without the title or given name, and after a sentence's end, the towns are places.
+    assert!(places("Fighting spread to Zongo on Monday.")
+        .iter()
+        .any(|p| p.0 == "Zongo"));
+    assert!(
+        places("The report was filed by Nate Raymond. Sanford, Florida, was calm.")
+            .iter()
+            .any(|p| p.0 == "Sanford")
+    );
+    // A capital stays a place: "Minister Kabul" is no one's name.
+    assert!(places("The Interior Minister Kabul visit was cancelled.")
+        .iter()
+        .any(|p| p.0 == "Kabul"));
+}

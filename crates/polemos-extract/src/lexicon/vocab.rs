@@ -146,6 +146,8 @@ pub(crate) struct Vocab {
     pub territory_non_objects: WordList,
     /// Countries (lower-case ISO codes) whose place names match by the transliteration key.
     pub key_countries: WordList,
+    /// Titles and given names: a name right after one is a person's ("Norbert Zongo").
+    pub person_name_words: WordList,
     /// Words for administrative units only some countries have ("upazila"), with those
     /// countries (upper-case ISO codes).
     pub country_cue_words: HashMap<Box<str>, Box<[Box<str>]>>,
@@ -344,6 +346,7 @@ impl Vocab {
             carry_words: c.words("carry_words")?,
             territory_non_objects: c.words("territory_non_objects")?,
             key_countries: c.words("key_countries")?,
+            person_name_words: c.words("person_name_words")?,
             country_cue_words: c
                 .pairs("country_cue_words", "countries", |v| {
                     let codes: Box<[Box<str>]> = v
