@@ -1876,3 +1876,21 @@ fn armed_individuals_unarmed_targets_and_seized_livestock() {
     let e = only("Militants killed a preacher and seized his livestock in Pelli.");
     assert_eq!(e.sub_event_type, SubEventType::Attack, "{e:#?}");
 }
+
+/// Barricades are a violent demonstration, as ACLED's codebook has it; taking part of a town
+/// is taking territory, whatever "part" means after "took" alone.
+#[test]
+fn barricades_and_part_of_a_town_taken() {
+    let e = only("Residents barricaded the road to the mine near Korra on Monday.");
+    assert_eq!(
+        e.sub_event_type,
+        SubEventType::ViolentDemonstration,
+        "{e:#?}"
+    );
+    let e = only("Rebels took control of part of Rwanguba on Friday.");
+    assert_eq!(
+        e.sub_event_type,
+        SubEventType::NonStateActorOvertakesTerritory,
+        "{e:#?}"
+    );
+}

@@ -815,7 +815,10 @@ fn place_follows(f: &Findings<'_>, sentence: u32, t: &TriggerMatch) -> bool {
             && !f
                 .folded
                 .words_iter(t.folded.1, f.folded.folded_offset(p.span.start))
-                .any(|w| f.vocab.territory_non_objects.contains(w.text))
+                .any(|w| {
+                    f.vocab.territory_non_objects.contains(w.text)
+                        || f.vocab.seized_things.contains(w.text)
+                })
     })
 }
 
@@ -824,15 +827,15 @@ fn place_follows(f: &Findings<'_>, sentence: u32, t: &TriggerMatch) -> bool {
 const OBJECT_REACH: usize = 3;
 
 /// Whether what a capture trigger took is a thing, not ground (the lexicon's
-/// `territory_non_objects` within [`OBJECT_REACH`] words after it, in its sentence of
-/// original span `sentence`): "seized his livestock", "took the lives of", "broke into a
-/// house" capture nothing.
+/// `seized_things` within [`OBJECT_REACH`] words after it, in its sentence of original span
+/// `sentence`): "seized his livestock", "broke into a house" capture nothing; "took control
+/// of part of the town" does.
 fn thing_taken(f: &Findings<'_>, t: &TriggerMatch, sentence: (usize, usize)) -> bool {
     let end = f.folded.folded_offset(sentence.1);
     f.folded
         .words_iter(t.folded.1, end)
         .take(OBJECT_REACH)
-        .any(|w| f.vocab.territory_non_objects.contains(w.text))
+        .any(|w| f.vocab.seized_things.contains(w.text))
 }
 
 /// ACLED's sub-event type for territory taken by `agent`: a state's forces regain it, anyone

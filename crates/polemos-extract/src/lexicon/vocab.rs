@@ -144,6 +144,8 @@ pub(crate) struct Vocab {
     pub carry_words: WordList,
     /// Words between a capture trigger and a place making it no territory ("lives").
     pub territory_non_objects: WordList,
+    /// Things capture verbs take that are no territory ("livestock", "vehicles").
+    pub seized_things: WordList,
     /// Countries (lower-case ISO codes) whose place names match by the transliteration key.
     pub key_countries: WordList,
     /// Titles and given names: a name right after one is a person's ("Norbert Zongo").
@@ -345,6 +347,7 @@ impl Vocab {
             downing_words: c.phrases("downing_words")?,
             carry_words: c.words("carry_words")?,
             territory_non_objects: c.words("territory_non_objects")?,
+            seized_things: c.words("seized_things")?,
             key_countries: c.words("key_countries")?,
             person_name_words: c.words("person_name_words")?,
             country_cue_words: c
