@@ -1894,3 +1894,12 @@ fn barricades_and_part_of_a_town_taken() {
         "{e:#?}"
     );
 }
+
+/// Armed people named by the words of the regions they serve in: jawans, rangers, Arbakis,
+/// levies are combatants when counted among the dead.
+#[test]
+fn jawans_and_rangers_are_combatants() {
+    let e = only("Two jawans were killed in an attack by militants near Korra.");
+    assert_eq!(e.casualties.combatants_killed, Some(2), "{e:#?}");
+    assert_eq!(e.sub_event_type, SubEventType::ArmedClash, "{e:#?}");
+}
