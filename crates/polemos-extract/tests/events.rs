@@ -1903,3 +1903,33 @@ fn jawans_and_rangers_are_combatants() {
     assert_eq!(e.casualties.combatants_killed, Some(2), "{e:#?}");
     assert_eq!(e.sub_event_type, SubEventType::ArmedClash, "{e:#?}");
 }
+
+/// Arrests demanded, urged, owed or denied are no arrests made.
+#[test]
+fn arrests_demanded_or_denied_are_not_asserted() {
+    for (text, modality) in [
+        (
+            "He said the party leaders should be arrested under the new act.",
+            Modality::Hypothetical,
+        ),
+        (
+            "The opposition demanded the arrest of the district officer.",
+            Modality::Hypothetical,
+        ),
+        (
+            "Leaders of the march are likely to be arrested on Friday.",
+            Modality::Hypothetical,
+        ),
+        (
+            "Nobody was arrested as the march was peaceful.",
+            Modality::Negated,
+        ),
+    ] {
+        let e = only(text);
+        assert_eq!(e.sub_event_type, SubEventType::Arrests, "{text}");
+        assert_eq!(e.modality, modality, "{text}");
+    }
+    // Made, an arrest is asserted.
+    let e = only("Police arrested the party leaders in Korra on Monday.");
+    assert_eq!(e.modality, Modality::Asserted);
+}
