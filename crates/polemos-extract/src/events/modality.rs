@@ -16,13 +16,15 @@ pub fn modality(v: &Vocab, folded: &Folded, clause_start: usize, t: &TriggerMatc
     let (ts, _) = t.folded;
     // The last WINDOW words before the trigger, kept on the stack, read from the trigger
     // back (a clause may be a whole document's worth of words).
-    let mut window = [""; WINDOW];
+    // One word more than the cues may start at, to see what stands before the first.
+    let mut window = [""; WINDOW + 1];
     let mut len = 0;
-    for w in folded.words_iter(clause_start, ts).rev().take(WINDOW) {
-        window[WINDOW - 1 - len] = w.text;
+    for w in folded.words_iter(clause_start, ts).rev().take(WINDOW + 1) {
+        window[WINDOW - len] = w.text;
         len += 1;
     }
-    let texts = &window[WINDOW - len..];
+    let before_window = (len > WINDOW).then(|| window[0]);
+    let texts = &window[WINDOW + 1 - len.min(WINDOW)..];
     if let [.., aim, "to"] = texts {
         if v.aim_words.contains(aim) {
             return Modality::Planned;
@@ -35,6 +37,18 @@ pub fn modality(v: &Vocab, folded: &Folded, clause_start: usize, t: &TriggerMatc
             continue;
         }
         let rest = &texts[start..];
+        // "On 17 May 2022", "May 3": the month, not the modal.
+        let previous = start
+            .checked_sub(1)
+            .map_or(before_window, |i| texts.get(i).copied());
+        if texts[start] == "may"
+            && [previous, rest.get(1).copied()]
+                .into_iter()
+                .flatten()
+                .any(is_number)
+        {
+            continue;
+        }
         if v.not_modality_cues
             .word_seqs()
             .any(|c| starts_with(rest, c))
@@ -54,6 +68,11 @@ pub fn modality(v: &Vocab, folded: &Folded, clause_start: usize, t: &TriggerMatc
         }
     }
     found.map_or(Modality::Asserted, |(_, m)| m)
+}
+
+/// Whether a folded word is written in digits ("17", "2022", "3rd" is not).
+fn is_number(word: &str) -> bool {
+    !word.is_empty() && word.bytes().all(|b| b.is_ascii_digit())
 }
 
 /// How many words after an event noun its verb may come when the noun heads the subject ("The
@@ -112,6 +131,21 @@ mod tests {
             super::super::roles::boundaries(crate::lexicon::Vocab::embedded(), &f, sentence);
         let clause = super::super::roles::clauses(sentence, &bounds, t.folded).clause;
         modality(crate::lexicon::Vocab::embedded(), &f, clause.0, &t)
+    }
+
+    #[test]
+    fn the_month_of_may_is_no_modal() {
+        for text in [
+            "on 17 may 2022 russian forces shelled the town",
+            "on may 3 russian forces shelled the town",
+            "17 may russian forces shelled the town",
+        ] {
+            assert_eq!(modality_of(text, "shelled"), Modality::Asserted, "{text}");
+        }
+        assert_eq!(
+            modality_of("the militants may attack the town", "attack"),
+            Modality::Hypothetical
+        );
     }
 
     #[test]
