@@ -1933,3 +1933,18 @@ fn arrests_demanded_or_denied_are_not_asserted() {
     let e = only("Police arrested the party leaders in Korra on Monday.");
     assert_eq!(e.modality, Modality::Asserted);
 }
+
+/// A killing told beside violence that is only supposed is an event of its own.
+#[test]
+fn a_killing_beside_supposed_violence_stands() {
+    let found = events(
+        "Rebels said the army might shell Korra next week, and on Monday armed gunmen killed \
+         two farmers in Baleni.",
+    );
+    assert!(
+        found
+            .iter()
+            .any(|e| e.modality == Modality::Asserted && e.sub_event_type == SubEventType::Attack),
+        "{found:#?}"
+    );
+}

@@ -94,9 +94,9 @@ const PLACE_LOOKBACK: u32 = 3;
 
 /// Chooses the triggers of one sentence that become events: specific triggers absorb generic
 /// ones ("an attack with barrel bombs" is one air strike), fallback triggers ("killed") count
-/// only when nothing else does, one event is kept per trigger type, and a weapon that
-/// `carries` another makes one event with it ("shells containing toxic gas"). Returns each
-/// chosen trigger with the triggers it absorbed.
+/// only when nothing else does or all else is not asserted, one event is kept per trigger
+/// type, and a weapon that `carries` another makes one event with it ("shells containing
+/// toxic gas"). Returns each chosen trigger with the triggers it absorbed.
 fn anchors(
     lexicon: &TriggerLexicon,
     in_sentence: &[usize],
@@ -111,8 +111,17 @@ fn anchors(
         .copied()
         .filter(|&t| entry(t).is_some_and(|e| !e.fallback))
         .collect();
+    let asserted = |t: usize| modality_of(t) == Modality::Asserted;
     let pool = if main.is_empty() {
         in_sentence.to_vec()
+    } else if !main.iter().any(|&t| asserted(t)) {
+        // What is only supposed, planned or denied does not stand for what happened: in "the
+        // police which should be firing at agents is killing pilgrims" the killing counts.
+        in_sentence
+            .iter()
+            .copied()
+            .filter(|&t| entry(t).is_some_and(|e| !e.fallback) || asserted(t))
+            .collect()
     } else {
         main
     };
