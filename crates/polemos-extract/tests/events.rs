@@ -1852,6 +1852,10 @@ fn gunfire_stones_tear_gas_hostages_and_seizures() {
     );
     let e = only("Soldiers repelled militants at a checkpoint outside Baleni.");
     assert_eq!(e.sub_event_type, SubEventType::ArmedClash, "{e:#?}");
+    let e = only("Militants besieged the town of Korra for a week.");
+    assert_eq!(e.sub_event_type, SubEventType::ArmedClash, "{e:#?}");
+    // "The besieged town" names a siege's victim, not an event.
+    assert!(events("Aid reached the besieged town of Korra on Monday.").is_empty());
     let e = only("Nurses began a work stoppage at the hospital in Tamsin.");
     assert_eq!(e.sub_event_type, SubEventType::PeacefulProtest, "{e:#?}");
     let e = only("Police seized weapons and ammunition in a house in Pelli.");
