@@ -7,6 +7,10 @@
 //! (`tools/gazetteer/build.py`); the index keys them like any name, so the text search finds
 //! them, and [`accepts`] then keeps a place for a name only if one of its other names has the
 //! name's key, or the name is written as one of its marked aliases.
+//!
+//! The same holds for every name of a place outside the countries the key is made for (the
+//! lexicon's `key_countries`): [`written_as_named`] keeps it for a name written as one of its
+//! names, whatever the key says.
 
 use unicode_normalization::char::{decompose_canonical, is_combining_mark};
 
