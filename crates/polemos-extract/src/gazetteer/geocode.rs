@@ -645,9 +645,6 @@ const COUNTRY_CUE_VOTE: f64 = 1.0;
 /// [`COUNTRY_CUE_VOTE`].
 fn country_cues<'g>(v: &Vocab, gazetteer: &'g Gazetteer, folded: &Folded) -> Vec<(&'g str, f64)> {
     let mut out = Vec::new();
-    if v.country_cue_words.is_empty() {
-        return out;
-    }
     for w in folded.words_iter(0, folded.text.len()) {
         let Some(codes) = v.country_cue_words.get(w.text) else {
             continue;

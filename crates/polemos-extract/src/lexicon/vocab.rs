@@ -3,7 +3,7 @@
 //! This is the one place that says which class files the rules read: a field here, the file
 //! of the same name in `data/lexicon/`, and the rules that use the field.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 use std::sync::{Arc, OnceLock};
 
 use aho_corasick::{AhoCorasick, MatchKind};
@@ -152,7 +152,7 @@ pub(crate) struct Vocab {
     pub person_name_words: WordList,
     /// Words for administrative units only some countries have ("upazila"), with those
     /// countries (upper-case ISO codes).
-    pub country_cue_words: HashMap<Box<str>, Box<[Box<str>]>>,
+    pub country_cue_words: WordMap<Box<[Box<str>]>>,
     /// Nouns naming aircraft, as the end of an agent's name ("warplanes", "su 24").
     pub aircraft_words: PhraseList,
     /// Words after "as" making it no conjunction ("as well as").
@@ -350,16 +350,17 @@ impl Vocab {
             seized_things: c.words("seized_things")?,
             key_countries: c.words("key_countries")?,
             person_name_words: c.words("person_name_words")?,
-            country_cue_words: c
-                .pairs("country_cue_words", "countries", |v| {
+            country_cue_words: word_map(
+                c.pairs("country_cue_words", "countries", |v| {
                     let codes: Box<[Box<str>]> = v
                         .split_whitespace()
                         .map(|c| c.to_ascii_uppercase().into_boxed_str())
                         .collect();
                     (!codes.is_empty()).then_some(codes)
                 })?
-                .into_iter()
-                .collect(),
+                .iter()
+                .map(|(w, codes)| (&**w, codes.clone())),
+            ),
             aircraft_words: c.phrases("aircraft_words")?,
             as_not_clause_after: c.words("as_not_clause_after")?,
             as_not_clause_before: c.words("as_not_clause_before")?,
