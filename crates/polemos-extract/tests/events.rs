@@ -1509,6 +1509,34 @@ fn beatings_and_stabbings_are_attacks() {
 }
 
 #[test]
+fn people_who_beat_or_attack_someone_are_a_crowd_and_their_victim_civilians() {
+    // Civilians as the subject of an active verb did the violence: a riot, with the rioters
+    // as its first side and their victims, civilians, as its second.
+    for text in [
+        "Villagers beat a suspected thief in Kano on Monday.",
+        "Residents attacked and killed a man they suspected of murder in Kisumu.",
+        "Traders of the central market beat up a pickpocket in Jessore on Sunday.",
+    ] {
+        let e = only(text);
+        assert_eq!(
+            e.sub_event_type,
+            SubEventType::MobViolence,
+            "{text}: {e:#?}"
+        );
+        assert_eq!(name(&e.actor1), Some("Rioters"), "{text}");
+        let victims = e.actor2.as_ref().map(|a| a.category);
+        assert_eq!(victims, Some(ActorCategory::Civilians), "{text}: {e:#?}");
+    }
+    // Civilians named as the target of a noun stay its target.
+    let e = only("Villagers came under attack by gunmen in Zamfara on Monday.");
+    assert_eq!(e.sub_event_type, SubEventType::Attack, "{e:#?}");
+    assert_eq!(
+        e.actor2.as_ref().map(|a| a.category),
+        Some(ActorCategory::Civilians)
+    );
+}
+
+#[test]
 fn the_ways_people_protest_are_protests() {
     for text in [
         "Teachers formed a human chain in front of the district office in Bogra on Monday.",

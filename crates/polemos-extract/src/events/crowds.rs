@@ -7,7 +7,7 @@
 use polemos_core::{ActorCategory, ActorRef, Event, EventType, Span, SubEventType};
 
 use super::grievance::Protests;
-use super::{names_source, Built};
+use super::{names_source, Built, CIVILIANS};
 use crate::by_sentence::Grouped;
 use crate::dates::DateMention;
 use crate::fold::Folded;
@@ -140,12 +140,24 @@ fn retype_crowd_violence(v: &Vocab, folded: &Folded, dates: Dates<'_>, e: &mut E
     if clash && !state_side && armed_cue(v, folded, e.sentence_span) {
         return;
     }
+    // An attack was typed so because its victims were unarmed: a crowd's victims are
+    // civilians, the riot's second side, as ACLED codes them ("villagers beat a thief").
+    let unarmed_victims = e.sub_event_type == SubEventType::Attack;
     e.sub_event_type = if demonstrating {
         SubEventType::ViolentDemonstration
     } else {
         SubEventType::MobViolence
     };
     e.rule.push_str("+type:crowd");
+    if unarmed_victims && e.actor2.is_none() {
+        e.actor2 = Some(ActorRef {
+            name: CIVILIANS.to_string(),
+            category: ActorCategory::Civilians,
+            country: None,
+            span: e.casualties.span.unwrap_or(e.trigger_span),
+        });
+        e.rule.push_str("+actor2:victims");
+    }
 }
 
 /// A document's dates and their grouping by sentence ([`crate::by_sentence::SentenceIndex`]).

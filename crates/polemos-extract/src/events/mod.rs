@@ -396,7 +396,7 @@ fn build_events_with(
             if members_harmed {
                 if let Some(a) = roles.actor2.take() {
                     roles.actor2 = Some(ActorRef {
-                        name: PARTY_MEMBERS.to_string(),
+                        name: CIVILIANS.to_string(),
                         category: ActorCategory::Civilians,
                         ..a
                     });
@@ -653,8 +653,9 @@ fn names_source(v: &Vocab, next: Option<&str>) -> bool {
     next.is_some_and(|n| v.report_verbs.get(n).is_some())
 }
 
-/// The actor a party's members harmed are coded as: civilians, as ACLED codes them.
-const PARTY_MEMBERS: &str = "Civilians";
+/// The actor unarmed people harmed are coded as, as ACLED codes them: a party's members, a
+/// crowd's victims.
+const CIVILIANS: &str = "Civilians";
 
 /// How many words on each side of a trigger its victims are looked for in.
 const VICTIM_REACH: usize = 6;

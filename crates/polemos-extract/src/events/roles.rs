@@ -27,6 +27,8 @@ fn is_passive(v: &Vocab, folded: &Folded, at: usize) -> bool {
         || (before.len() == 2
             && (before[0].ends_with("ly") || v.passive_adverbs.contains(before[0]))
             && v.passive_auxiliaries.contains(before[1]))
+        // "came under attack": the subject is attacked.
+        || v.subjection_phrases.precedes(&before)
 }
 
 /// How many words (an article, "fierce", "overnight") may stand between the preposition and
@@ -345,13 +347,15 @@ pub fn assign_roles(
     };
     let mut actor1 = agent.map(|a| a.actor.clone());
     let mut actor2 = target.map(|a| a.actor.clone());
-    // Civilians are never the agent of violence: they are its target.
+    // Civilians are no armed side: named as the agent of violence, they are its target
+    // ("civilians came under attack"), except as the subject of an active verb ("villagers beat
+    // a thief"), where they did it: a crowd, which is no actor here (crowd violence codes it).
     if actor1
         .as_ref()
         .is_some_and(|a| a.category == ActorCategory::Civilians)
     {
         let civilians = actor1.take();
-        if actor2.is_none() {
+        if actor2.is_none() && rule != "role:active-subject-object" {
             actor2 = civilians;
         }
     }

@@ -120,6 +120,8 @@ pub(crate) struct Vocab {
     pub passive_auxiliaries: WordList,
     /// Adverbs between a passive's auxiliary and its participle ("also").
     pub passive_adverbs: WordList,
+    /// Two words making the verb trigger after them befall its subject ("came under").
+    pub subjection_phrases: PhraseList,
     /// Participles before "by" describing a place, not an action ("held").
     pub state_participles: WordList,
     /// Participles before "by" making it a supporter ("backed").
@@ -336,6 +338,7 @@ impl Vocab {
             contrast_words: c.words("contrast_words")?,
             passive_auxiliaries: c.words("passive_auxiliaries")?,
             passive_adverbs: c.words("passive_adverbs")?,
+            subjection_phrases: c.phrases("subjection_phrases")?,
             state_participles: c.words("state_participles")?,
             support_participles: c.words("support_participles")?,
             cause_prepositions: c.words("cause_prepositions")?,
