@@ -3,6 +3,7 @@
 
 use polemos_core::{Sentence, Span};
 
+use super::one_victim::{denied, single_deaths};
 use crate::fold::Folded;
 use crate::lexicon::{Vocab, WordList};
 use crate::numbers::read_count;
@@ -205,7 +206,9 @@ pub(crate) fn find_casualties(
             // "... just days after dozens of aid workers were killed": another, earlier
             // event's toll; it is no count of this sentence's events. And a count no single
             // event reaches is a war's total, whatever words surround it.
-            if follows_earlier_event(v, &words, first) || count > MAX_EVENT_TOLL {
+            // "No one was killed": "one" denied is no count.
+            let no_one = words[first].text == "one" && denied(&words, first + 1);
+            if no_one || follows_earlier_event(v, &words, first) || count > MAX_EVENT_TOLL {
                 i = last + 1;
                 continue;
             }
@@ -254,6 +257,21 @@ pub(crate) fn find_casualties(
                     rule: "casualty:coordinated",
                 });
                 i = k + 1;
+            }
+        }
+        // "A local leader was hacked to death": one victim, with no number to count.
+        if !found_in_sentence {
+            for (first, last, group) in single_deaths(v, &words) {
+                out.push(Casualty {
+                    sentence: s.index,
+                    harm: Harm::Killed,
+                    span: folded.original_span(words[first].start, words[last].end),
+                    count: 1,
+                    group,
+                    subset: false,
+                    vague: false,
+                    rule: "casualty:one-victim",
+                });
             }
         }
     }
@@ -398,7 +416,7 @@ fn of_phrase_before_verb(
 
 /// Whether a word is a manner adverb that may stand inside the verb ("have brutally been
 /// killed", "were allegedly executed").
-fn is_adverb(w: &str) -> bool {
+pub(super) fn is_adverb(w: &str) -> bool {
     w.len() > 4 && w.ends_with("ly") && w != "only"
 }
 
@@ -650,6 +668,30 @@ mod tests {
             find("30 soldiers were killed since the offensive began.").len(),
             1
         );
+    }
+
+    #[test]
+    fn one_victim_named_without_a_number_counts_one() {
+        for text in [
+            "A local leader of the ruling party was hacked to death in the market.",
+            "The drug trafficker was killed during the exchange of fire.",
+            "He was reportedly shot dead on the spot.",
+            "Jacob Mwangi, a lawyer, has been found murdered near his home.",
+        ] {
+            let got = find(text);
+            assert_eq!(got.len(), 1, "{text}: {got:?}");
+            assert_eq!(got[0].0, 1, "{text}");
+        }
+        // A fighter anywhere in the subject makes the victim one.
+        let got = find("Abu Khalid, leader of the rebel group, was killed in the ambush.");
+        assert_eq!(got[0].1, "combatants");
+        // Denied, recalled in a relative clause, or counted already: nothing more.
+        assert!(find("No one was killed in the attack.").is_empty());
+        assert!(find("Nobody was hurt or killed.").is_empty());
+        assert!(find("Relatives of a woman who was killed last year held a vigil.").is_empty());
+        assert!(find("The convoy was attacked near the bridge.").is_empty());
+        let got = find("Two soldiers were killed and one was shot dead later.");
+        assert_eq!(got.iter().map(|c| c.0).sum::<u32>(), 3, "{got:?}");
     }
 
     #[test]

@@ -4,6 +4,7 @@
 //! are one class of the lexicon (`harm_words.tsv`).
 
 mod find;
+mod one_victim;
 mod split;
 
 pub(crate) use find::find_casualties;

@@ -80,6 +80,12 @@ pub(crate) struct Vocab {
     pub injured_before_count: WordList,
     /// Words after a count and its group saying they were killed ("were killed").
     pub killed_after_count: WordList,
+    /// Auxiliaries of a singular passive before a verb of killing ("was", "has been").
+    pub singular_passives: PhraseList,
+    /// Verbs of killing of more than a participle ("shot dead", "hacked to death").
+    pub death_phrases: PhraseList,
+    /// Particles making a verb of killing another verb ("killed off").
+    pub not_death_particles: WordList,
     /// Words after a count and its group saying they were hurt ("were wounded").
     pub injured_after_count: WordList,
     /// A count's own verb, whose "when"/"in"/"by" phrase names what killed them.
@@ -319,6 +325,9 @@ impl Vocab {
             killed_before_count: c.harm_words(Harm::Killed, "before_count")?,
             injured_before_count: c.harm_words(Harm::Injured, "before_count")?,
             killed_after_count: c.harm_words(Harm::Killed, "after_count")?,
+            singular_passives: c.phrases("singular_passives")?,
+            death_phrases: c.phrases("death_phrases")?,
+            not_death_particles: c.words("not_death_particles")?,
             injured_after_count: c.harm_words(Harm::Injured, "after_count")?,
             count_verbs: c.flagged("harm_words", "count_verb")?,
             victim_verbs: c.flagged("harm_words", "victim_verb")?,

@@ -1,0 +1,111 @@
+//! One victim the text names without a number: "a local leader was hacked to death", "the
+//! driver was shot dead", "he was killed on the spot". A singular auxiliary right before a
+//! verb of killing (the lexicon's `singular_passives` and `death_phrases`, or the killing
+//! participles of `harm_words`) says that one person died, whoever the subject is: a name, a
+//! title, a pronoun or a long noun phrase ("a leader of the party's youth wing"), unless it is
+//! denied ("no one was killed"), told in a relative clause ("a woman who was killed"), or the
+//! verb is another one ("killed off", the lexicon's `not_death_particles`).
+
+use super::find::{is_adverb, VictimGroup};
+use crate::lexicon::Vocab;
+use crate::words::Word;
+
+/// How many words before the auxiliary are looked at for the victim's group ("a Syrian
+/// soldier was killed", "a leader of the rebel group Ahrar al-Sham was killed").
+const GROUP_REACH: usize = 8;
+
+/// Whether the words right before word `aux` (a subject's auxiliary) deny that anyone died
+/// ("no one was killed", "nobody was hurt").
+pub(super) fn denied(words: &[Word<'_>], aux: usize) -> bool {
+    let before = |back: usize| aux.checked_sub(back).and_then(|i| words.get(i));
+    let last = before(1).map_or("", |w| w.text);
+    matches!(last, "nobody" | "none" | "noone" | "nothing")
+        || (last == "one" && before(2).is_some_and(|w| w.text == "no"))
+}
+
+/// The group of a word of the victim's noun phrase: its own in the lexicon's `victim_groups`,
+/// or, for a modifier in the singular ("leader of the rebel group"), its plural's fighters.
+fn group_of(v: &Vocab, word: &str) -> Option<VictimGroup> {
+    v.victim_groups.get(word).copied().or_else(|| {
+        let plural = format!("{word}s");
+        v.victim_groups
+            .get(plural.as_str())
+            .copied()
+            .filter(|&g| g == VictimGroup::Combatants)
+    })
+}
+
+/// The length in words of a verb of killing at the start of `words`: a killing participle of
+/// the lexicon's `harm_words` ("killed", "executed") or a phrase of `death_phrases` ("shot
+/// dead", "hacked to death"); 0 where there is none.
+fn killing_verb(v: &Vocab, words: &[Word<'_>]) -> usize {
+    let phrase = v
+        .death_phrases
+        .word_seqs()
+        .filter(|p| p.len() <= words.len() && p.iter().zip(words).all(|(p, w)| **p == *w.text))
+        .map(|p| p.len())
+        .max()
+        .unwrap_or(0);
+    let participle = usize::from(
+        words
+            .first()
+            .is_some_and(|w| v.killed_after_count.contains(w.text)),
+    );
+    phrase.max(participle)
+}
+
+/// Each single death of a sentence's `words`: (first word, last word, the victim's group), from
+/// the auxiliary to the end of the verb of killing.
+pub(super) fn single_deaths(v: &Vocab, words: &[Word<'_>]) -> Vec<(usize, usize, VictimGroup)> {
+    let mut out = Vec::new();
+    for k in 1..words.len() {
+        let verb = killing_verb(v, &words[k..]);
+        // "the group was killed off": wiped out, no count of one.
+        let particle = words
+            .get(k + verb)
+            .is_some_and(|w| v.not_death_particles.contains(w.text));
+        if verb == 0 || particle {
+            continue;
+        }
+        // "was brutally killed": adverbs may stand between the auxiliary and the verb.
+        let mut at = k;
+        while at > 0 && is_adverb(words[at - 1].text) {
+            at -= 1;
+        }
+        let before: Vec<&str> = words[..at].iter().rev().take(3).map(|w| w.text).collect();
+        let Some(aux_words) = v
+            .singular_passives
+            .word_seqs()
+            .filter(|p| {
+                p.len() <= before.len() && p.iter().rev().zip(&before).all(|(p, w)| **p == **w)
+            })
+            .map(|p| p.len())
+            .max()
+        else {
+            continue;
+        };
+        let aux = at - aux_words;
+        // "justice for a woman who was killed in 2021": a relative clause describes someone,
+        // often a death the sentence's event only recalls (a protest's grievance).
+        let relative = aux
+            .checked_sub(1)
+            .is_some_and(|i| v.relative_words.contains(words[i].text));
+        if denied(words, aux) || relative {
+            continue;
+        }
+        // "a leader of the rebel group Ahrar al-Sham was killed": a fighter anywhere in the
+        // subject makes the victim one; else the group nearest the verb.
+        let groups: Vec<VictimGroup> = words[aux.saturating_sub(GROUP_REACH)..aux]
+            .iter()
+            .rev()
+            .filter_map(|w| group_of(v, w.text))
+            .collect();
+        let group = if groups.contains(&VictimGroup::Combatants) {
+            VictimGroup::Combatants
+        } else {
+            groups.first().copied().unwrap_or(VictimGroup::People)
+        };
+        out.push((aux, k + verb - 1, group));
+    }
+    out
+}
