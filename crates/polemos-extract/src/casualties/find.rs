@@ -3,7 +3,7 @@
 
 use polemos_core::{Sentence, Span};
 
-use super::one_victim::{denied, single_deaths};
+use super::one_victim::{denied, single_deaths, single_dying};
 use crate::fold::Folded;
 use crate::lexicon::{Vocab, WordList};
 use crate::numbers::read_count;
@@ -261,7 +261,8 @@ pub(crate) fn find_casualties(
         }
         // "A local leader was hacked to death": one victim, with no number to count.
         if !found_in_sentence {
-            for (first, last, group) in single_deaths(v, &words) {
+            let deaths = single_deaths(v, &words).into_iter();
+            for (first, last, group) in deaths.chain(single_dying(v, &words)) {
                 out.push(Casualty {
                     sentence: s.index,
                     harm: Harm::Killed,
@@ -280,6 +281,10 @@ pub(crate) fn find_casualties(
 
 type Found = (u32, usize, usize, VictimGroup, &'static str, Harm);
 
+/// How many words after "a"/"an" the victim's noun may stand: "a former Awami League member",
+/// "a Tanghin customary chief".
+const SINGULAR_REACH: usize = 5;
+
 /// A count of victims at the start of `words`: a number ([`read_count`]), or "a"/"an" before a
 /// victim noun of the lexicon's victim_groups ("a woman", "a Syrian soldier"; only a singular
 /// follows an article).
@@ -297,7 +302,7 @@ fn read_victims(v: &Vocab, words: &[Word<'_>]) -> Option<crate::numbers::Count> 
         words
             .iter()
             .skip(1 + age)
-            .take(3)
+            .take(SINGULAR_REACH)
             .take_while(|w| !v.victim_phrase_ends.contains(w.text))
             .any(|w| v.victim_groups.get(w.text).is_some())
     };
@@ -689,7 +694,25 @@ mod tests {
         assert!(find("No one was killed in the attack.").is_empty());
         assert!(find("Nobody was hurt or killed.").is_empty());
         assert!(find("Relatives of a woman who was killed last year held a vigil.").is_empty());
+        // A clause opened further back tells the death itself.
+        let got = find("Police are investigating the raid in which the MP was killed.");
+        assert_eq!(got.len(), 1);
         assert!(find("The convoy was attacked near the bridge.").is_empty());
+        // Dying, told of one person: a pronoun, or "the" and a noun not in the plural.
+        for text in [
+            "The driver later died in hospital.",
+            "He died of his wounds on Monday.",
+            "The 14-year-old boy succumbed to his injuries.",
+        ] {
+            assert_eq!(find(text).len(), 1, "{text}");
+        }
+        assert!(find("The soldiers died in the blast.").is_empty());
+        assert!(find("The villagers died later.").is_empty());
+        assert!(find("It is the town where more people died than anywhere else.").is_empty());
+        assert!(find("The protests had just died down.").is_empty());
+        // A verb also said of things needs a person as its subject.
+        assert!(find("The plan has been executed.").is_empty());
+        assert_eq!(find("The prisoner was executed at dawn.").len(), 1);
         let got = find("Two soldiers were killed and one was shot dead later.");
         assert_eq!(got.iter().map(|c| c.0).sum::<u32>(), 3, "{got:?}");
     }

@@ -1,10 +1,13 @@
 //! One victim the text names without a number: "a local leader was hacked to death", "the
-//! driver was shot dead", "he was killed on the spot". A singular auxiliary right before a
+//! driver was shot dead", "he was killed on the spot", "the baby later died". A singular auxiliary right before a
 //! verb of killing (the lexicon's `singular_passives` and `death_phrases`, or the killing
 //! participles of `harm_words`) says that one person died, whoever the subject is: a name, a
 //! title, a pronoun or a long noun phrase ("a leader of the party's youth wing"), unless it is
 //! denied ("no one was killed"), told in a relative clause ("a woman who was killed"), or the
-//! verb is another one ("killed off", the lexicon's `not_death_particles`).
+//! verb is another one ("killed off", the lexicon's `not_death_particles`). A verb of dying
+//! (`dying_verbs`) counts one after a pronoun (`singular_pronouns`) or "the" and a victim's
+//! noun not in the plural (`plural_nouns`: "the people died"). A participle also said of
+//! things (`ambiguous_killings`: "the plan was executed") needs a person in its subject.
 
 use super::find::{is_adverb, VictimGroup};
 use crate::lexicon::Vocab;
@@ -21,6 +24,12 @@ pub(super) fn denied(words: &[Word<'_>], aux: usize) -> bool {
     let last = before(1).map_or("", |w| w.text);
     matches!(last, "nobody" | "none" | "noone" | "nothing")
         || (last == "one" && before(2).is_some_and(|w| w.text == "no"))
+}
+
+/// Whether a word is an adverb that may stand inside the verb ("was brutally killed", "later
+/// died"): one in -ly, or one of the lexicon's `passive_adverbs`.
+fn adverb(v: &Vocab, w: &str) -> bool {
+    is_adverb(w) || v.passive_adverbs.contains(w)
 }
 
 /// The group of a word of the victim's noun phrase: its own in the lexicon's `victim_groups`,
@@ -69,7 +78,7 @@ pub(super) fn single_deaths(v: &Vocab, words: &[Word<'_>]) -> Vec<(usize, usize,
         }
         // "was brutally killed": adverbs may stand between the auxiliary and the verb.
         let mut at = k;
-        while at > 0 && is_adverb(words[at - 1].text) {
+        while at > 0 && adverb(v, words[at - 1].text) {
             at -= 1;
         }
         let before: Vec<&str> = words[..at].iter().rev().take(3).map(|w| w.text).collect();
@@ -85,8 +94,18 @@ pub(super) fn single_deaths(v: &Vocab, words: &[Word<'_>]) -> Vec<(usize, usize,
             continue;
         };
         let aux = at - aux_words;
+        // "the plan was executed": a verb also said of things needs a person as its subject.
+        let subject = &words[aux.saturating_sub(GROUP_REACH)..aux];
+        let person = subject
+            .iter()
+            .any(|w| v.singular_pronouns.contains(w.text) || v.victim_groups.get(w.text).is_some());
+        if verb == 1 && v.ambiguous_killings.contains(words[k].text) && !person {
+            continue;
+        }
         // "justice for a woman who was killed in 2021": a relative clause describes someone,
-        // often a death the sentence's event only recalls (a protest's grievance).
+        // often a death the sentence's event only recalls (a protest's grievance). Not one
+        // opened further back ("the raid in which the MP was killed"), which tells the
+        // death itself.
         let relative = aux
             .checked_sub(1)
             .is_some_and(|i| v.relative_words.contains(words[i].text));
@@ -95,7 +114,7 @@ pub(super) fn single_deaths(v: &Vocab, words: &[Word<'_>]) -> Vec<(usize, usize,
         }
         // "a leader of the rebel group Ahrar al-Sham was killed": a fighter anywhere in the
         // subject makes the victim one; else the group nearest the verb.
-        let groups: Vec<VictimGroup> = words[aux.saturating_sub(GROUP_REACH)..aux]
+        let groups: Vec<VictimGroup> = subject
             .iter()
             .rev()
             .filter_map(|w| group_of(v, w.text))
@@ -106,6 +125,51 @@ pub(super) fn single_deaths(v: &Vocab, words: &[Word<'_>]) -> Vec<(usize, usize,
             groups.first().copied().unwrap_or(VictimGroup::People)
         };
         out.push((aux, k + verb - 1, group));
+    }
+    out
+}
+
+/// How many words may stand between "the" and the victim's noun ("the 14-year-old boy").
+const THE_REACH: usize = 3;
+
+/// Each single death told by a verb of dying after one person named in the singular: a
+/// pronoun ("he died"), or "the" and a victim's noun not in the plural ("the driver later
+/// died", "the baby died in hospital"). (first word, last word, the victim's group).
+pub(super) fn single_dying(v: &Vocab, words: &[Word<'_>]) -> Vec<(usize, usize, VictimGroup)> {
+    let mut out = Vec::new();
+    for k in 1..words.len() {
+        // "the violence had just died down": another verb.
+        let particle = words
+            .get(k + 1)
+            .is_some_and(|w| v.not_death_particles.contains(w.text));
+        if !v.dying_verbs.contains(words[k].text) || particle {
+            continue;
+        }
+        let mut at = k;
+        while at > 0 && adverb(v, words[at - 1].text) {
+            at -= 1;
+        }
+        let Some(subject) = at.checked_sub(1) else {
+            continue;
+        };
+        let noun = words[subject].text;
+        if v.singular_pronouns.contains(noun) {
+            out.push((subject, k, VictimGroup::People));
+            continue;
+        }
+        let Some(group) = v.victim_groups.get(noun).copied() else {
+            continue;
+        };
+        // "the driver", "the 14-year-old boy"; not "the state where more people died".
+        let the = (1..=THE_REACH + 1)
+            .filter_map(|back| subject.checked_sub(back))
+            .take_while(|&i| !v.relative_words.contains(words[i].text))
+            .find(|&i| words[i].text == "the");
+        let plural = noun.ends_with('s') || v.plural_nouns.contains(noun);
+        match the {
+            Some(first) if !plural => out.push((first, k, group)),
+            _ => {}
+        }
     }
     out
 }

@@ -86,6 +86,14 @@ pub(crate) struct Vocab {
     pub death_phrases: PhraseList,
     /// Particles making a verb of killing another verb ("killed off").
     pub not_death_particles: WordList,
+    /// Verbs saying their subject died ("died", "succumbed").
+    pub dying_verbs: WordList,
+    /// Pronouns naming one person ("he", "she").
+    pub singular_pronouns: WordList,
+    /// Nouns of people in the plural not ending in -s ("people").
+    pub plural_nouns: WordList,
+    /// Killing participles also said of things ("executed").
+    pub ambiguous_killings: WordList,
     /// Words after a count and its group saying they were hurt ("were wounded").
     pub injured_after_count: WordList,
     /// A count's own verb, whose "when"/"in"/"by" phrase names what killed them.
@@ -328,6 +336,10 @@ impl Vocab {
             singular_passives: c.phrases("singular_passives")?,
             death_phrases: c.phrases("death_phrases")?,
             not_death_particles: c.words("not_death_particles")?,
+            dying_verbs: c.words("dying_verbs")?,
+            singular_pronouns: c.words("singular_pronouns")?,
+            plural_nouns: c.words("plural_nouns")?,
+            ambiguous_killings: c.words("ambiguous_killings")?,
             injured_after_count: c.harm_words(Harm::Injured, "after_count")?,
             count_verbs: c.flagged("harm_words", "count_verb")?,
             victim_verbs: c.flagged("harm_words", "victim_verb")?,
