@@ -15,8 +15,8 @@ use crate::casualties::find_casualties;
 use crate::classify::TypeModel;
 use crate::dates::find_dates;
 use crate::events::{
-    build_events, choose_lead, codebook_actors, crowd_violence, fill_from_document, foreign_forces,
-    merge_reports, protest_intervention, Findings,
+    build_events, choose_lead, codebook_actors, crowd_violence, drop_deaths_of_deathless,
+    fill_from_document, foreign_forces, merge_reports, protest_intervention, Findings,
 };
 use crate::fold::Folded;
 use crate::gazetteer::{dateline_place, geocode_document, main_country};
@@ -182,6 +182,7 @@ impl Pipeline {
         let mut merged = merge_reports(vocab, &parsed.doc.text, built, headline);
         crowd_violence(vocab, &folded, (&dates, &by_sentence.dates), &mut merged);
         protest_intervention(vocab, &folded, &parsed.sentences, &mut merged);
+        drop_deaths_of_deathless(vocab, &mut merged);
         let mut event_of_trigger: Vec<Option<u32>> = vec![None; triggers.len()];
         for (i, m) in merged.iter().enumerate() {
             for &t in &m.triggers {

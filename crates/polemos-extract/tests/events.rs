@@ -1980,3 +1980,20 @@ fn a_killing_beside_supposed_violence_stands() {
         "{found:#?}"
     );
 }
+
+#[test]
+fn arrests_and_peaceful_protests_record_no_deaths() {
+    // ACLED's codebook gives an arrest no fatalities: the dead of its sentence are another
+    // event's, here one told without a trigger.
+    let x = extract_on(
+        "Police arrested two men in Surat on Monday over the carnage in which 58 people were \
+         burnt alive.",
+        None,
+    );
+    let arrest = x
+        .events
+        .iter()
+        .find(|e| e.sub_event_type == SubEventType::Arrests)
+        .expect("the arrest is an event");
+    assert_eq!(arrest.casualties.killed, None, "{:#?}", x.events);
+}

@@ -3,7 +3,7 @@
 
 use polemos_core::{Sentence, Span};
 
-use super::one_victim::{denied, single_deaths, single_dying};
+use super::one_victim::{denied, killing_verb, single_deaths, single_dying};
 use crate::fold::Folded;
 use crate::lexicon::{Vocab, WordList};
 use crate::numbers::read_count;
@@ -622,9 +622,13 @@ fn find_harm_at(
     {
         next += 2;
     }
-    if words
-        .get(next)
-        .is_some_and(|n| harm.words_after(v).contains(n.text))
+    // "were killed", and "were shot dead", "were hacked to death" (the lexicon's
+    // death_phrases).
+    let killed_so = harm == Harm::Killed && killing_verb(v, words.get(next..).unwrap_or(&[])) > 1;
+    if killed_so
+        || words
+            .get(next)
+            .is_some_and(|n| harm.words_after(v).contains(n.text))
     {
         return Some((count.value, i, last, group, "casualty:count-verb", harm));
     }
@@ -694,6 +698,9 @@ mod tests {
         assert!(find("No one was killed in the attack.").is_empty());
         assert!(find("Nobody was hurt or killed.").is_empty());
         assert!(find("Relatives of a woman who was killed last year held a vigil.").is_empty());
+        // A count before "were shot dead" (the lexicon's death_phrases).
+        let got = find("Two men were shot dead by gunmen in the market.");
+        assert_eq!((got[0].0, got[0].3.as_str()), (2, "Two men"));
         // A clause opened further back tells the death itself.
         let got = find("Police are investigating the raid in which the MP was killed.");
         assert_eq!(got.len(), 1);

@@ -47,7 +47,7 @@ fn group_of(v: &Vocab, word: &str) -> Option<VictimGroup> {
 /// The length in words of a verb of killing at the start of `words`: a killing participle of
 /// the lexicon's `harm_words` ("killed", "executed") or a phrase of `death_phrases` ("shot
 /// dead", "hacked to death"); 0 where there is none.
-fn killing_verb(v: &Vocab, words: &[Word<'_>]) -> usize {
+pub(super) fn killing_verb(v: &Vocab, words: &[Word<'_>]) -> usize {
     let phrase = v
         .death_phrases
         .word_seqs()

@@ -160,7 +160,19 @@ pub(crate) fn casualties_of<'c>(
     let mut spans: Vec<Option<Span>> = vec![None; events.len()];
     for c in casualties {
         let in_scope = |i: usize| scopes.get(i).is_none_or(|s| s.contains(c.span));
-        let candidates: Vec<usize> = (0..events.len()).filter(|&i| in_scope(i)).collect();
+        // An arrest, an agreement records no deaths (ACLED's codebook): the dead of their
+        // sentence are another event's. A protest keeps them for now: deaths at the hands of
+        // those who met it make it excessive force (events, protests), and the deaths it was
+        // only about are cleared once it is typed (events, deathless).
+        let deathless = |i: usize| {
+            let kind = events[i].sub_event_type;
+            c.harm == Harm::Killed
+                && kind.event_type() != EventType::Protests
+                && v.deathless_sub_event_types.contains(&kind)
+        };
+        let candidates: Vec<usize> = (0..events.len())
+            .filter(|&i| in_scope(i) && !deathless(i))
+            .collect();
         // Violence takes the toll before developments do: in "a car bomb attack on buses
         // carrying people evacuated from two towns killed 43", the bomb killed them.
         // Destruction by explosives counts as violence here: if it killed, it is a bombing.

@@ -5,6 +5,7 @@
 mod codebook;
 mod context_fill;
 mod crowds;
+mod deathless;
 mod grievance;
 mod merge;
 mod modality;
@@ -32,6 +33,7 @@ use crate::triggers::{Trigger, TriggerLexicon, TriggerMatch, TriggerPos, Trigger
 pub use codebook::{codebook_actors, foreign_forces};
 pub use context_fill::fill_from_document;
 pub use crowds::crowd_violence;
+pub use deathless::drop_deaths_of_deathless;
 pub(crate) use merge::is_violent_type;
 pub use merge::{choose_lead, merge_reports};
 use merge::{generic_fits, km_between, CITY_RADIUS_KM};

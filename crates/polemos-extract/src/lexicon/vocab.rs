@@ -8,12 +8,13 @@ use std::sync::{Arc, OnceLock};
 
 use aho_corasick::{AhoCorasick, MatchKind};
 use chrono::Weekday;
-use polemos_core::{ActorCategory, Certainty, Modality};
+use polemos_core::{ActorCategory, Certainty, Modality, SubEventType};
 
 use super::word_list::Phrase;
 use super::{Lexicon, PhraseList, PhraseMatcher, WordClass, WordList};
 use crate::casualties::{Harm, VictimGroup};
 use crate::dates::DateExpr;
+use crate::fold::fold_key;
 use crate::words::{word_map, WordMap};
 use crate::ResourceError;
 
@@ -94,6 +95,8 @@ pub(crate) struct Vocab {
     pub plural_nouns: WordList,
     /// Killing participles also said of things ("executed").
     pub ambiguous_killings: WordList,
+    /// Sub-event types that record no fatalities (ACLED's codebook).
+    pub deathless_sub_event_types: Vec<SubEventType>,
     /// Words after a count and its group saying they were hurt ("were wounded").
     pub injured_after_count: WordList,
     /// A count's own verb, whose "when"/"in"/"by" phrase names what killed them.
@@ -340,6 +343,7 @@ impl Vocab {
             singular_pronouns: c.words("singular_pronouns")?,
             plural_nouns: c.words("plural_nouns")?,
             ambiguous_killings: c.words("ambiguous_killings")?,
+            deathless_sub_event_types: c.sub_event_types("deathless_sub_event_types")?,
             injured_after_count: c.harm_words(Harm::Injured, "after_count")?,
             count_verbs: c.flagged("harm_words", "count_verb")?,
             victim_verbs: c.flagged("harm_words", "victim_verb")?,
@@ -682,6 +686,21 @@ impl<'a> Classes<'a> {
                 }
                 .ok_or_else(|| Self::error(class, format!("`{}`: bad date `{date}`", row[0])))?;
                 Ok((row[0].split(' ').map(Box::from).collect(), expr))
+            })
+            .collect()
+    }
+
+    /// A class of ACLED sub-event types, as ACLED writes them, folded.
+    fn sub_event_types(&self, name: &str) -> Result<Vec<SubEventType>, ResourceError> {
+        let class = self.class(name)?;
+        class
+            .entries()
+            .map(|e| {
+                SubEventType::ALL
+                    .iter()
+                    .copied()
+                    .find(|t| fold_key(t.as_str()) == e)
+                    .ok_or_else(|| Self::error(class, format!("`{e}` is no ACLED sub-event type")))
             })
             .collect()
     }
