@@ -3,7 +3,7 @@
 
 use polemos_core::{Sentence, Span};
 
-use super::one_victim::{denied, killing_verb, single_deaths, single_dying};
+use super::one_victim::{denied, killing_verb, single_deaths, single_dying, single_put_to_death};
 use crate::fold::Folded;
 use crate::lexicon::{Vocab, WordList};
 use crate::numbers::read_count;
@@ -261,8 +261,11 @@ pub(crate) fn find_casualties(
         }
         // "A local leader was hacked to death": one victim, with no number to count.
         if !found_in_sentence {
-            let deaths = single_deaths(v, &words).into_iter();
-            for (first, last, group) in deaths.chain(single_dying(v, &words)) {
+            let deaths = single_deaths(v, &words)
+                .into_iter()
+                .chain(single_dying(v, &words))
+                .chain(single_put_to_death(v, &words));
+            for (first, last, group) in deaths {
                 out.push(Casualty {
                     sentence: s.index,
                     harm: Harm::Killed,
@@ -698,6 +701,13 @@ mod tests {
         assert!(find("No one was killed in the attack.").is_empty());
         assert!(find("Nobody was hurt or killed.").is_empty());
         assert!(find("Relatives of a woman who was killed last year held a vigil.").is_empty());
+        // "to death" after one person named with "a".
+        let got = find("Villagers beat a suspected cattle thief to death on Monday.");
+        assert_eq!(
+            (got[0].0, got[0].3.as_str()),
+            (1, "a suspected cattle thief to death")
+        );
+        assert!(find("The court sentenced a former minister to death.").is_empty());
         // A count before "were shot dead" (the lexicon's death_phrases).
         let got = find("Two men were shot dead by gunmen in the market.");
         assert_eq!((got[0].0, got[0].3.as_str()), (2, "Two men"));

@@ -6,7 +6,8 @@
 //! denied ("no one was killed"), told in a relative clause ("a woman who was killed"), or the
 //! verb is another one ("killed off", the lexicon's `not_death_particles`). A verb of dying
 //! (`dying_verbs`) counts one after a pronoun (`singular_pronouns`) or "the" and a victim's
-//! noun not in the plural (`plural_nouns`: "the people died"). A participle also said of
+//! noun not in the plural (`plural_nouns`: "the people died"); a person named with "a" and
+//! "to death" after them counts one ("beat a youth to death"). A participle also said of
 //! things (`ambiguous_killings`: "the plan was executed") needs a person in its subject.
 
 use super::find::{is_adverb, VictimGroup};
@@ -170,6 +171,37 @@ pub(super) fn single_dying(v: &Vocab, words: &[Word<'_>]) -> Vec<(usize, usize, 
             Some(first) if !plural => out.push((first, k, group)),
             _ => {}
         }
+    }
+    out
+}
+
+/// How many words may stand between "a"/"an" and "to death" ("beat a suspected cattle thief
+/// to death").
+const TO_DEATH_REACH: usize = 6;
+
+/// Each single death told by a verb, one person named with "a"/"an" and "to death" after
+/// them ("beat a youth to death", "stabbed an old man to death"), unless the verb puts no
+/// one to death (`not_killing_verbs`: "sentenced a man to death"). (first word, last word,
+/// the victim's group).
+pub(super) fn single_put_to_death(
+    v: &Vocab,
+    words: &[Word<'_>],
+) -> Vec<(usize, usize, VictimGroup)> {
+    let mut out = Vec::new();
+    for a in 1..words.len() {
+        if !matches!(words[a].text, "a" | "an") || v.not_killing_verbs.contains(words[a - 1].text) {
+            continue;
+        }
+        let Some(to) = (a + 2..=(a + 1 + TO_DEATH_REACH).min(words.len().saturating_sub(2)))
+            .find(|&i| words[i].text == "to" && words[i + 1].text == "death")
+        else {
+            continue;
+        };
+        let group = words[a + 1..to]
+            .iter()
+            .find_map(|w| group_of(v, w.text))
+            .unwrap_or(VictimGroup::People);
+        out.push((a, to + 1, group));
     }
     out
 }

@@ -95,6 +95,8 @@ pub(crate) struct Vocab {
     pub plural_nouns: WordList,
     /// Killing participles also said of things ("executed").
     pub ambiguous_killings: WordList,
+    /// Verbs putting someone "to death" without killing ("sentenced").
+    pub not_killing_verbs: WordList,
     /// Sub-event types that record no fatalities (ACLED's codebook).
     pub deathless_sub_event_types: Vec<SubEventType>,
     /// Words after a count and its group saying they were hurt ("were wounded").
@@ -343,6 +345,7 @@ impl Vocab {
             singular_pronouns: c.words("singular_pronouns")?,
             plural_nouns: c.words("plural_nouns")?,
             ambiguous_killings: c.words("ambiguous_killings")?,
+            not_killing_verbs: c.words("not_killing_verbs")?,
             deathless_sub_event_types: c.sub_event_types("deathless_sub_event_types")?,
             injured_after_count: c.harm_words(Harm::Injured, "after_count")?,
             count_verbs: c.flagged("harm_words", "count_verb")?,
