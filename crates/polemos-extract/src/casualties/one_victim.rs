@@ -1,14 +1,16 @@
 //! One victim the text names without a number: "a local leader was hacked to death", "the
-//! driver was shot dead", "he was killed on the spot", "the baby later died". A singular auxiliary right before a
-//! verb of killing (the lexicon's `singular_passives` and `death_phrases`, or the killing
-//! participles of `harm_words`) says that one person died, whoever the subject is: a name, a
-//! title, a pronoun or a long noun phrase ("a leader of the party's youth wing"), unless it is
-//! denied ("no one was killed"), told in a relative clause ("a woman who was killed"), or the
-//! verb is another one ("killed off", the lexicon's `not_death_particles`). A verb of dying
-//! (`dying_verbs`) counts one after a pronoun (`singular_pronouns`) or "the" and a victim's
-//! noun not in the plural (`plural_nouns`: "the people died"); a person named with "a" and
-//! "to death" after them counts one ("beat a youth to death"). A participle also said of
-//! things (`ambiguous_killings`: "the plan was executed") needs a person in its subject.
+//! driver was shot dead", "he was killed on the spot", "the baby later died".
+//!
+//! A singular auxiliary right before a verb of killing (the lexicon's `singular_passives` and
+//! `death_phrases`, or the killing participles of `harm_words`) says that one person died,
+//! whoever the subject is: a name, a title, a pronoun or a long noun phrase ("a leader of the
+//! party's youth wing"), unless it is denied ("no one was killed"), told in a relative clause
+//! ("a woman who was killed"), or the verb is another one ("killed off", the lexicon's
+//! `not_death_particles`). A participle also said of things (`ambiguous_killings`: "the plan
+//! was executed") needs a person in its subject. A verb of dying (`dying_verbs`) counts one
+//! after a pronoun (`singular_pronouns`) or "the" and a victim's noun not in the plural
+//! (`plural_nouns`: "the people died"); a person named with "a" and "to death" after them
+//! counts one ("beat a youth to death").
 
 use super::find::{is_adverb, VictimGroup};
 use crate::lexicon::Vocab;
