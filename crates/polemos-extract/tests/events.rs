@@ -1748,6 +1748,17 @@ fn a_protest_met_with_force_is_an_intervention() {
     );
     assert_eq!(name(&e.actor1), Some("Protesters"));
     assert_eq!(name(&e.actor2), Some("Police Forces of Sudan"));
+    // The dead a protest is about are no force met with: an intervention, with no deaths.
+    let e = only(
+        "Police fired tear gas at students who marched in Nairobi on Monday against the \
+         killing of a teacher.",
+    );
+    assert_eq!(
+        e.sub_event_type,
+        SubEventType::ProtestWithIntervention,
+        "{e:#?}"
+    );
+    assert_eq!(e.casualties.killed, None);
 }
 
 #[test]

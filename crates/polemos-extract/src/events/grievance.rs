@@ -3,7 +3,7 @@
 //! grievance cue (the lexicon's `grievance_cues`) that follows the protest in its sentence:
 //! they neither lead the document nor become the protest's violence.
 
-use polemos_core::{Event, EventType};
+use polemos_core::{Event, EventType, Span};
 
 use crate::by_sentence::Grouped;
 use crate::fold::Folded;
@@ -54,4 +54,20 @@ impl Protests {
             .take(GRIEVANCE_REACH)
             .any(|w| v.grievance_cues.contains(w.text))
     }
+}
+
+/// Whether the words at `at`, after `protest`'s trigger in its sentence, tell what the protest
+/// is about: a grievance cue among the last words before them ("marched against the killing
+/// of a teacher", "protesting the death of a student in custody").
+pub fn told_as_grievance(v: &Vocab, folded: &Folded, protest: &Event, at: Span) -> bool {
+    if at.start < protest.trigger_span.end || !protest.sentence_span.contains(at) {
+        return false;
+    }
+    let start = folded.folded_offset(protest.trigger_span.end);
+    let end = folded.folded_offset(at.start);
+    folded
+        .words_iter(start, end)
+        .rev()
+        .take(GRIEVANCE_REACH)
+        .any(|w| v.grievance_cues.contains(w.text))
 }

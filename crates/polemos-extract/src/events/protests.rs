@@ -8,7 +8,7 @@
 
 use polemos_core::{Event, EventType, Sentence, SubEventType};
 
-use super::grievance::Protests;
+use super::grievance::{told_as_grievance, Protests};
 use super::Built;
 use crate::by_sentence::Grouped;
 use crate::fold::Folded;
@@ -63,14 +63,20 @@ pub fn protest_intervention(
         if !told_with(&v.intervention_cues, folded, sentences, e, true) {
             continue;
         }
-        met_with_force(e);
+        met_with_force(v, folded, e);
     }
     arrests_at_protests(v, folded, &by_sentence, merged);
 }
 
-/// Makes a peaceful protest one met with force: excessive force where protesters were killed.
-fn met_with_force(e: &mut Event) {
-    e.sub_event_type = if e.casualties.killed.unwrap_or(0) > 0 {
+/// Makes a peaceful protest one met with force: excessive force where protesters were killed,
+/// not where the dead it counts are what it was about ("police fired tear gas at students
+/// marching against the killing of a classmate").
+fn met_with_force(v: &Vocab, folded: &Folded, e: &mut Event) {
+    let grievance = e
+        .casualties
+        .span
+        .is_some_and(|at| told_as_grievance(v, folded, e, at));
+    e.sub_event_type = if e.casualties.killed.unwrap_or(0) > 0 && !grievance {
         SubEventType::ExcessiveForceAgainstProtesters
     } else {
         SubEventType::ProtestWithIntervention
@@ -125,7 +131,7 @@ fn arrests_at_protests(v: &Vocab, folded: &Folded, by_sentence: &Grouped, merged
             p.event.evidence.insert(at, sentence);
         }
         if p.event.sub_event_type == SubEventType::PeacefulProtest {
-            met_with_force(&mut p.event);
+            met_with_force(v, folded, &mut p.event);
         }
     }
 }
