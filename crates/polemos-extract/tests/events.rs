@@ -2008,3 +2008,17 @@ fn arrests_and_peaceful_protests_record_no_deaths() {
         .expect("the arrest is an event");
     assert_eq!(arrest.casualties.killed, None, "{:#?}", x.events);
 }
+
+#[test]
+fn a_groups_members_counted_as_civilians_are_civilians_harmed() {
+    // The group names the dead, and the text counts them as civilians: an attack on civilians.
+    let e = only("Two PCJSS activists were shot dead by unidentified gunmen in Rangamati.");
+    assert_eq!(e.sub_event_type, SubEventType::Attack, "{e:#?}");
+    assert_eq!(
+        e.actor2.as_ref().map(|a| a.category),
+        Some(ActorCategory::Civilians)
+    );
+    // Its fighters killed stay a clash.
+    let e = only("Two PCJSS cadres were shot dead by unidentified gunmen in Rangamati.");
+    assert_eq!(e.sub_event_type, SubEventType::ArmedClash, "{e:#?}");
+}

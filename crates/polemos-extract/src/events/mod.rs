@@ -439,6 +439,20 @@ fn build_events_with(
                                 civilian_type: c,
                                 trigger: t.folded,
                                 sides,
+                                side_named: false,
+                            });
+                            kind
+                        }
+                        // "two PCJSS activists were shot dead": a group named as the target,
+                        // whose dead the text counts as civilians, is civilians harmed.
+                        Some(c) if roles.actor2.as_ref().is_some_and(armed_side) => {
+                            unarmed_if_harmed.push(UnarmedIfHarmed {
+                                event: built.len(),
+                                own_type: kind,
+                                civilian_type: c,
+                                trigger: t.folded,
+                                sides: VictimSides::Both,
+                                side_named: true,
                             });
                             kind
                         }
@@ -541,6 +555,7 @@ fn build_events_with(
                 civilian_type,
                 trigger,
                 sides,
+                side_named,
             } in unarmed_if_harmed
             {
                 // Kept only if nothing retyped it since ("warplanes were behind the attacks").
@@ -556,6 +571,10 @@ fn build_events_with(
                         .map(|a| f.folded.folded_offset(a.span.end))
                         .filter(|&end| end <= trigger.0);
                     let from = agent_end.map_or(range.0, |end| end.max(range.0));
+                    if side_named {
+                        civilians_of_named_side(&mut b.event, civilian_type);
+                        continue;
+                    }
                     let named =
                         victims_named_near(f.vocab, f.folded, (from, range.1), trigger, sides);
                     harmed_unarmed(&mut b.event, civilian_type, named);
@@ -649,6 +668,35 @@ fn harmed_unarmed(e: &mut Event, civilian_type: SubEventType, named: Option<bool
     }
 }
 
+/// An event whose target is a named non-state group ([`armed_side`]) becomes violence against
+/// civilians (`civilian_type`) where every dead the text counts is a civilian it names so, and
+/// the group is named among them ("two PCJSS activists", "leaders of the party"; not "two
+/// people", nor "civilians killed in raids on an IS bastion"); the group's harmed members are
+/// then civilians, its second side.
+fn civilians_of_named_side(e: &mut Event, civilian_type: SubEventType) {
+    let c = &e.casualties;
+    let killed = c.killed.unwrap_or(0);
+    let named_civilians = killed > 0 && c.civilians_killed == Some(killed) && !c.civilians_inferred;
+    // The group names the dead ("two PCJSS activists", "leaders of the party"), not a place
+    // they died in ("civilians killed in raids on an IS bastion").
+    let of_the_dead = match (c.span, e.actor2.as_ref()) {
+        (Some(dead), Some(side)) => dead.contains(side.span),
+        _ => false,
+    };
+    if !(named_civilians && of_the_dead) {
+        return;
+    }
+    e.sub_event_type = civilian_type;
+    if let Some(a) = e.actor2.take() {
+        e.actor2 = Some(ActorRef {
+            name: CIVILIANS.to_string(),
+            category: ActorCategory::Civilians,
+            ..a
+        });
+    }
+    e.rule.push_str("+type:civilian-victims");
+}
+
 /// Whether a noun followed by `next` names the source of a report ("activists said",
 /// "residents told"), not a party to the event.
 fn names_source(v: &Vocab, next: Option<&str>) -> bool {
@@ -673,6 +721,20 @@ struct UnarmedIfHarmed {
     /// Its trigger, in folded offsets.
     trigger: (usize, usize),
     sides: VictimSides,
+    /// Whether a non-state armed side was named as its target: then only dead the text counts
+    /// as civilians make it violence against civilians.
+    side_named: bool,
+}
+
+/// Whether an actor is a non-state armed side, whose members harmed may yet be counted as
+/// civilians ("activists of the party").
+fn armed_side(a: &ActorRef) -> bool {
+    matches!(
+        a.category,
+        ActorCategory::RebelGroup
+            | ActorCategory::PoliticalMilitia
+            | ActorCategory::IdentityMilitia
+    )
 }
 
 /// Whether the first words of `after` (folded, a trigger's end to its sentence's) say the
