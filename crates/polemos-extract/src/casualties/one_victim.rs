@@ -51,13 +51,7 @@ fn group_of(v: &Vocab, word: &str) -> Option<VictimGroup> {
 /// the lexicon's `harm_words` ("killed", "executed") or a phrase of `death_phrases` ("shot
 /// dead", "hacked to death"); 0 where there is none.
 pub(super) fn killing_verb(v: &Vocab, words: &[Word<'_>]) -> usize {
-    let phrase = v
-        .death_phrases
-        .word_seqs()
-        .filter(|p| p.len() <= words.len() && p.iter().zip(words).all(|(p, w)| **p == *w.text))
-        .map(|p| p.len())
-        .max()
-        .unwrap_or(0);
+    let phrase = v.death_phrases.longest_at(words);
     let participle = usize::from(
         words
             .first()
@@ -85,17 +79,10 @@ pub(super) fn single_deaths(v: &Vocab, words: &[Word<'_>]) -> Vec<(usize, usize,
             at -= 1;
         }
         let before: Vec<&str> = words[..at].iter().rev().take(3).map(|w| w.text).collect();
-        let Some(aux_words) = v
-            .singular_passives
-            .word_seqs()
-            .filter(|p| {
-                p.len() <= before.len() && p.iter().rev().zip(&before).all(|(p, w)| **p == **w)
-            })
-            .map(|p| p.len())
-            .max()
-        else {
+        let aux_words = v.singular_passives.longest_ending(&before);
+        if aux_words == 0 {
             continue;
-        };
+        }
         let aux = at - aux_words;
         // "the plan was executed": a verb also said of things needs a person as its subject.
         let subject = &words[aux.saturating_sub(GROUP_REACH)..aux];

@@ -46,14 +46,20 @@ impl Protests {
         else {
             return false;
         };
-        let start = folded.folded_offset(protest_end);
-        let end = folded.folded_offset(e.trigger_span.start);
-        folded
-            .words_iter(start, end)
-            .rev()
-            .take(GRIEVANCE_REACH)
-            .any(|w| v.grievance_cues.contains(w.text))
+        cue_right_before(v, folded, protest_end, e.trigger_span.start)
     }
+}
+
+/// Whether a grievance cue stands among the last [`GRIEVANCE_REACH`] words of original bytes
+/// `[from, to)`.
+fn cue_right_before(v: &Vocab, folded: &Folded, from: usize, to: usize) -> bool {
+    let start = folded.folded_offset(from);
+    let end = folded.folded_offset(to);
+    folded
+        .words_iter(start, end)
+        .rev()
+        .take(GRIEVANCE_REACH)
+        .any(|w| v.grievance_cues.contains(w.text))
 }
 
 /// Whether the words at `at`, after `protest`'s trigger in its sentence, tell what the protest
@@ -63,11 +69,5 @@ pub fn told_as_grievance(v: &Vocab, folded: &Folded, protest: &Event, at: Span) 
     if at.start < protest.trigger_span.end || !protest.sentence_span.contains(at) {
         return false;
     }
-    let start = folded.folded_offset(protest.trigger_span.end);
-    let end = folded.folded_offset(at.start);
-    folded
-        .words_iter(start, end)
-        .rev()
-        .take(GRIEVANCE_REACH)
-        .any(|w| v.grievance_cues.contains(w.text))
+    cue_right_before(v, folded, protest.trigger_span.end, at.start)
 }

@@ -396,13 +396,7 @@ fn build_events_with(
             // civilians.
             let members_harmed = !party_clash && party(&roles.actor2);
             if members_harmed {
-                if let Some(a) = roles.actor2.take() {
-                    roles.actor2 = Some(ActorRef {
-                        name: CIVILIANS.to_string(),
-                        category: ActorCategory::Civilians,
-                        ..a
-                    });
-                }
+                roles.actor2 = roles.actor2.take().map(as_civilians);
             }
             let party_rule = match (party_clash, members_harmed) {
                 (true, _) => "+type:party-clash",
@@ -563,6 +557,10 @@ fn build_events_with(
                     .get_mut(i)
                     .filter(|b| b.event.sub_event_type == own_type)
                 {
+                    if side_named {
+                        civilians_of_named_side(&mut b.event, civilian_type);
+                        continue;
+                    }
                     // "militants attacked the village": the agent's own words name no victims.
                     let agent_end = b
                         .event
@@ -571,10 +569,6 @@ fn build_events_with(
                         .map(|a| f.folded.folded_offset(a.span.end))
                         .filter(|&end| end <= trigger.0);
                     let from = agent_end.map_or(range.0, |end| end.max(range.0));
-                    if side_named {
-                        civilians_of_named_side(&mut b.event, civilian_type);
-                        continue;
-                    }
                     let named =
                         victims_named_near(f.vocab, f.folded, (from, range.1), trigger, sides);
                     harmed_unarmed(&mut b.event, civilian_type, named);
@@ -687,13 +681,7 @@ fn civilians_of_named_side(e: &mut Event, civilian_type: SubEventType) {
         return;
     }
     e.sub_event_type = civilian_type;
-    if let Some(a) = e.actor2.take() {
-        e.actor2 = Some(ActorRef {
-            name: CIVILIANS.to_string(),
-            category: ActorCategory::Civilians,
-            ..a
-        });
-    }
+    e.actor2 = e.actor2.take().map(as_civilians);
     e.rule.push_str("+type:civilian-victims");
 }
 
@@ -706,6 +694,15 @@ fn names_source(v: &Vocab, next: Option<&str>) -> bool {
 /// The actor unarmed people harmed are coded as, as ACLED codes them: a party's members, a
 /// crowd's victims.
 const CIVILIANS: &str = "Civilians";
+
+/// A group's members harmed as the civilians they are, named where the group is.
+fn as_civilians(a: ActorRef) -> ActorRef {
+    ActorRef {
+        name: CIVILIANS.to_string(),
+        category: ActorCategory::Civilians,
+        ..a
+    }
+}
 
 /// How many words on each side of a trigger its victims are looked for in.
 const VICTIM_REACH: usize = 6;

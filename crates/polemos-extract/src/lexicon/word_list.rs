@@ -6,7 +6,7 @@ use std::sync::OnceLock;
 
 use aho_corasick::AhoCorasick;
 
-use crate::words::{filter_bit, WordHasher};
+use crate::words::{filter_bit, Word, WordHasher};
 
 /// A phrase of a class as its sequence of words.
 pub(crate) type Phrase = Vec<Box<str>>;
@@ -126,18 +126,35 @@ impl PhraseList {
     /// ("near the town of" is handled by callers passing enough words). `before` holds the
     /// preceding words, nearest first.
     pub(crate) fn precedes(&self, before: &[&str]) -> bool {
-        self.words.iter().any(|phrase| {
-            let n = phrase.len();
-            let ends_at = |skip: usize| {
-                before.len() >= n + skip
-                    && phrase
-                        .iter()
-                        .rev()
-                        .zip(before[skip..].iter())
-                        .all(|(p, w)| **p == **w)
-            };
-            ends_at(0) || (before.first().is_some_and(|w| *w == "the") && ends_at(1))
-        })
+        self.longest_ending(before) > 0
+            || (before.first().is_some_and(|w| *w == "the")
+                && self.longest_ending(&before[1..]) > 0)
+    }
+
+    /// The length in words of the longest phrase that ends right before a match, 0 if none;
+    /// `before` holds the preceding words, nearest first.
+    pub(crate) fn longest_ending(&self, before: &[&str]) -> usize {
+        self.words
+            .iter()
+            .filter(|phrase| {
+                before.len() >= phrase.len()
+                    && phrase.iter().rev().zip(before).all(|(p, w)| **p == **w)
+            })
+            .map(Vec::len)
+            .max()
+            .unwrap_or(0)
+    }
+
+    /// The length in words of the longest phrase `words` start with, 0 if none.
+    pub(crate) fn longest_at(&self, words: &[Word<'_>]) -> usize {
+        self.words
+            .iter()
+            .filter(|phrase| {
+                words.len() >= phrase.len() && phrase.iter().zip(words).all(|(p, w)| **p == *w.text)
+            })
+            .map(Vec::len)
+            .max()
+            .unwrap_or(0)
     }
 }
 
