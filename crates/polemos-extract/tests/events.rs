@@ -186,6 +186,27 @@ fn active_and_passive_roles() {
 }
 
 #[test]
+fn a_verb_joined_to_one_before_shares_its_subject() {
+    let lead = |text: &str| {
+        let x = extract_on(text, None);
+        let e = lead_of(&x);
+        (name(&e.actor1).map(str::to_owned), e.rule.clone())
+    };
+    for text in [
+        "Kenyan police pursued Pokot raiders near Kapedo and killed six of them.",
+        "Kenyan police surrounded Pokot raiders near Kapedo, killing six of them.",
+    ] {
+        let (actor1, rule) = lead(text);
+        assert_eq!(actor1.as_deref(), Some("Police Forces of Kenya"), "{text}");
+        assert!(rule.contains("role:shared-subject"), "{text}: {rule}");
+    }
+    // Without a verb before it, the subject before the verb is the agent, as always.
+    let (actor1, rule) = lead("Pokot raiders killed six herders near Kapedo.");
+    assert_eq!(actor1.as_deref(), Some("Pokot communal militia"));
+    assert!(rule.contains("role:active-subject-object"), "{rule}");
+}
+
+#[test]
 fn noun_roles() {
     let e =
         only("Russian air strikes on Islamic State positions near Palmyra destroyed two depots.");

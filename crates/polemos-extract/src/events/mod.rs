@@ -422,9 +422,7 @@ fn build_events_with(
                             // trader"), on either side of a noun ("an attack on farmers").
                             let sides = match entry.pos {
                                 _ if roles.rule == "role:passive-by" => VictimSides::Before,
-                                TriggerPos::Verb if roles.rule == "role:active-subject-object" => {
-                                    VictimSides::After
-                                }
+                                TriggerPos::Verb if roles.from_active_verb() => VictimSides::After,
                                 _ => VictimSides::Both,
                             };
                             unarmed_if_harmed.push(UnarmedIfHarmed {

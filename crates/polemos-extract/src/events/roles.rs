@@ -17,6 +17,18 @@ pub struct Roles {
     pub rule: &'static str,
 }
 
+impl Roles {
+    /// Whether the roles were read off an active verb, whose subject did it and whose object
+    /// had it done to them.
+    pub fn from_active_verb(&self) -> bool {
+        is_active_verb_rule(self.rule)
+    }
+}
+
+fn is_active_verb_rule(rule: &str) -> bool {
+    matches!(rule, "role:active-subject-object" | "role:shared-subject")
+}
+
 /// Whether the words right before folded offset `at` make a verb passive ("were attacked",
 /// "were reportedly attacked").
 fn is_passive(v: &Vocab, folded: &Folded, at: usize) -> bool {
@@ -29,6 +41,30 @@ fn is_passive(v: &Vocab, folded: &Folded, at: usize) -> bool {
             && v.passive_auxiliaries.contains(before[1]))
         // "came under attack": the subject is attacked.
         || v.subjection_phrases.precedes(&before)
+}
+
+/// Whether an active verb trigger shares the subject of a verb before it, joined to it by a
+/// coordinator ("police pursued the raiders and killed six", "and then killed") or as a
+/// participle after a comma ("jets struck the hideouts, killing eight"): its agent is that
+/// verb's subject, not the object standing between them.
+fn shares_subject(v: &Vocab, folded: &Folded, (ts, te): (usize, usize)) -> bool {
+    let before = previous_words(folded, ts, 2);
+    let adverb = |w: &str| w.ends_with("ly") || v.passive_adverbs.contains(w);
+    let coordinated = match before.as_slice() {
+        [c, ..] if v.verb_coordinators.contains(c) => true,
+        [a, c] => adverb(a) && v.verb_coordinators.contains(c),
+        _ => false,
+    };
+    let participle = || {
+        let text = folded.text.get(ts..te).unwrap_or("");
+        let first = text.split(|c: char| !c.is_alphanumeric()).next();
+        first.is_some_and(|w| w.ends_with("ing"))
+            && folded
+                .text
+                .get(..ts)
+                .is_some_and(|h| h.trim_end().ends_with(','))
+    };
+    coordinated || participle()
 }
 
 /// How many words (an article, "fierce", "overnight") may stand between the preposition and
@@ -281,6 +317,16 @@ pub fn assign_roles(
             after.iter().find(not_by).copied(),
             "role:active-accused",
         ),
+        // "police pursued the raiders and killed six": the first verb's subject, the first
+        // actor of the clause that is neither a "by" phrase nor a reporter.
+        TriggerPos::Verb if shares_subject(v, folded, t.folded) && !before.is_empty() => (
+            before
+                .iter()
+                .find(|a| not_by(a) && !reports(v, folded, a))
+                .copied(),
+            after.iter().find(not_by).copied(),
+            "role:shared-subject",
+        ),
         // "raids which were likely carried out by Russian jets targeted the village": with no
         // other subject, the agent of the subject's own passive is the agent.
         TriggerPos::Verb => (
@@ -355,7 +401,7 @@ pub fn assign_roles(
         .is_some_and(|a| a.category == ActorCategory::Civilians)
     {
         let civilians = actor1.take();
-        if actor2.is_none() && rule != "role:active-subject-object" {
+        if actor2.is_none() && !is_active_verb_rule(rule) {
             actor2 = civilians;
         }
     }

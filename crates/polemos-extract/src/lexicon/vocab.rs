@@ -141,6 +141,8 @@ pub(crate) struct Vocab {
     pub passive_adverbs: WordList,
     /// Two words making the verb trigger after them befall its subject ("came under").
     pub subjection_phrases: PhraseList,
+    /// Words joining a verb to one before it that shares its subject ("and").
+    pub verb_coordinators: WordList,
     /// Participles before "by" describing a place, not an action ("held").
     pub state_participles: WordList,
     /// Participles before "by" making it a supporter ("backed").
@@ -367,6 +369,7 @@ impl Vocab {
             passive_auxiliaries: c.words("passive_auxiliaries")?,
             passive_adverbs: c.words("passive_adverbs")?,
             subjection_phrases: c.phrases("subjection_phrases")?,
+            verb_coordinators: c.words("verb_coordinators")?,
             state_participles: c.words("state_participles")?,
             support_participles: c.words("support_participles")?,
             cause_prepositions: c.words("cause_prepositions")?,
