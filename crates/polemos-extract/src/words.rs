@@ -11,6 +11,12 @@ pub struct Word<'a> {
     pub end: usize,
 }
 
+/// Whether folded word `w` has an adverb's shape: longer than four letters and in -ly
+/// ("brutally", "reportedly"; not "only", "fly").
+pub(crate) fn is_adverb(w: &str) -> bool {
+    w.len() > 4 && w.ends_with("ly") && w != "only"
+}
+
 /// The words of `text[range]`, offsets relative to `text`.
 pub fn words_in(text: &str, start: usize, end: usize) -> Vec<Word<'_>> {
     let mut out = Vec::new();

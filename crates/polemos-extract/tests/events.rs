@@ -183,6 +183,13 @@ fn active_and_passive_roles() {
         (Some("Islamic State"), Some("Syrian government forces"))
     );
     assert!(e.rule.ends_with("role:passive-by"), "{}", e.rule);
+    // A time phrase inside the verb group leaves it passive, and its one victim counted.
+    let e = only("A suspected al-Shabaab militant was on Wednesday morning shot dead by Kenyan police in Mombasa.");
+    assert_eq!(
+        (name(&e.actor1), name(&e.actor2)),
+        (Some("Police Forces of Kenya"), Some("Al Shabaab"))
+    );
+    assert_eq!(e.casualties.killed, Some(1));
 }
 
 #[test]

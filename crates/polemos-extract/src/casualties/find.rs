@@ -7,7 +7,7 @@ use super::one_victim::{denied, killing_verb, single_deaths, single_dying, singl
 use crate::fold::Folded;
 use crate::lexicon::{Vocab, WordList};
 use crate::numbers::read_count;
-use crate::words::Word;
+use crate::words::{is_adverb, Word};
 
 /// Who the dead were, as far as the text says.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -424,10 +424,6 @@ fn of_phrase_before_verb(
 
 /// Whether a word is a manner adverb that may stand inside the verb ("have brutally been
 /// killed", "were allegedly executed").
-pub(super) fn is_adverb(w: &str) -> bool {
-    w.len() > 4 && w.ends_with("ly") && w != "only"
-}
-
 /// The index of the first word from `at` that is not an auxiliary or an adverb ("were", "have
 /// brutally been").
 fn skip_auxiliaries(v: &Vocab, words: &[Word<'_>], mut at: usize) -> usize {

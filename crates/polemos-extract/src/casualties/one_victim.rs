@@ -12,7 +12,7 @@
 //! (`plural_nouns`: "the people died"); a person named with "a" and "to death" after them
 //! counts one ("beat a youth to death").
 
-use super::find::{is_adverb, VictimGroup};
+use super::find::VictimGroup;
 use crate::lexicon::Vocab;
 use crate::words::Word;
 
@@ -27,12 +27,6 @@ pub(super) fn denied(words: &[Word<'_>], aux: usize) -> bool {
     let last = before(1).map_or("", |w| w.text);
     matches!(last, "nobody" | "none" | "noone" | "nothing")
         || (last == "one" && before(2).is_some_and(|w| w.text == "no"))
-}
-
-/// Whether a word is an adverb that may stand inside the verb ("was brutally killed", "later
-/// died"): one in -ly, or one of the lexicon's `passive_adverbs`.
-fn adverb(v: &Vocab, w: &str) -> bool {
-    is_adverb(w) || v.passive_adverbs.contains(w)
 }
 
 /// The group of a word of the victim's noun phrase: its own in the lexicon's `victim_groups`,
@@ -75,7 +69,7 @@ pub(super) fn single_deaths(v: &Vocab, words: &[Word<'_>]) -> Vec<(usize, usize,
         }
         // "was brutally killed": adverbs may stand between the auxiliary and the verb.
         let mut at = k;
-        while at > 0 && adverb(v, words[at - 1].text) {
+        while at > 0 && v.inside_verb_group(words[at - 1].text) {
             at -= 1;
         }
         let before: Vec<&str> = words[..at].iter().rev().take(3).map(|w| w.text).collect();
@@ -136,7 +130,7 @@ pub(super) fn single_dying(v: &Vocab, words: &[Word<'_>]) -> Vec<(usize, usize, 
             continue;
         }
         let mut at = k;
-        while at > 0 && adverb(v, words[at - 1].text) {
+        while at > 0 && v.inside_verb_group(words[at - 1].text) {
             at -= 1;
         }
         let Some(subject) = at.checked_sub(1) else {

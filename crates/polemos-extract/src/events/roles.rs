@@ -29,16 +29,19 @@ fn is_active_verb_rule(rule: &str) -> bool {
     matches!(rule, "role:active-subject-object" | "role:shared-subject")
 }
 
+/// How many words may stand inside a verb group between its auxiliary and its participle
+/// ("were on Wednesday night reportedly shot").
+const VERB_GROUP_GAP: usize = 4;
+
 /// Whether the words right before folded offset `at` make a verb passive ("were attacked",
-/// "were reportedly attacked").
+/// "were reportedly attacked", "was on Sunday night lynched").
 fn is_passive(v: &Vocab, folded: &Folded, at: usize) -> bool {
-    let before = previous_words(folded, at, 2);
-    before
-        .first()
-        .is_some_and(|w| v.passive_auxiliaries.contains(w))
-        || (before.len() == 2
-            && (before[0].ends_with("ly") || v.passive_adverbs.contains(before[0]))
-            && v.passive_auxiliaries.contains(before[1]))
+    let before = previous_words(folded, at, VERB_GROUP_GAP + 1);
+    let auxiliary = before
+        .iter()
+        .position(|w| !v.inside_verb_group(w))
+        .and_then(|i| before.get(i));
+    auxiliary.is_some_and(|w| v.passive_auxiliaries.contains(w))
         // "came under attack": the subject is attacked.
         || v.subjection_phrases.precedes(&before)
 }
@@ -49,10 +52,9 @@ fn is_passive(v: &Vocab, folded: &Folded, at: usize) -> bool {
 /// verb's subject, not the object standing between them.
 fn shares_subject(v: &Vocab, folded: &Folded, (ts, te): (usize, usize)) -> bool {
     let before = previous_words(folded, ts, 2);
-    let adverb = |w: &str| w.ends_with("ly") || v.passive_adverbs.contains(w);
     let coordinated = match before.as_slice() {
         [c, ..] if v.verb_coordinators.contains(c) => true,
-        [a, c] => adverb(a) && v.verb_coordinators.contains(c),
+        [a, c] => v.inside_verb_group(a) && v.verb_coordinators.contains(c),
         _ => false,
     };
     let participle = || {

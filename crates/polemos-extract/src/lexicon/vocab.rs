@@ -15,7 +15,7 @@ use super::{Lexicon, PhraseList, PhraseMatcher, WordClass, WordList};
 use crate::casualties::{Harm, VictimGroup};
 use crate::dates::DateExpr;
 use crate::fold::fold_key;
-use crate::words::{word_map, WordMap};
+use crate::words::{is_adverb, word_map, WordMap};
 use crate::ResourceError;
 
 /// The first actor the codebook gives events of a type (`codebook_actors`).
@@ -494,6 +494,17 @@ impl Vocab {
         let words: Vec<&str> = cues.chain(not_cues).map(|w| &**w).collect();
         self.modality_cue_first_words = WordList::new(words);
         self
+    }
+
+    /// Whether folded word `w` may stand inside a verb group, between an auxiliary and its
+    /// participle or before a verb: an adverb in -ly ("was brutally killed"), one of
+    /// `passive_adverbs` ("was later executed", "were last night killed"), or a weekday or a
+    /// part of the day of a time phrase ("was on Wednesday morning shot dead").
+    pub(crate) fn inside_verb_group(&self, w: &str) -> bool {
+        is_adverb(w)
+            || self.passive_adverbs.contains(w)
+            || self.weekday_names.get(w).is_some()
+            || self.day_parts.contains(w)
     }
 
     /// The built-in lexicon's classes, for the public helpers that run one stage on its own
