@@ -129,6 +129,34 @@ fn party_members_fighting_each_other_riot() {
 }
 
 #[test]
+fn party_members_fighting_the_states_forces_riot() {
+    let e = lead("Activists of the Bangladesh Nationalist Party clashed with police in Feni.");
+    assert_eq!(e.sub_event_type.as_str(), "Mob violence", "{e:#?}");
+    assert_eq!(category(&e.actor1), Some(ActorCategory::Rioters), "{e:#?}");
+    assert_eq!(
+        category(&e.actor2),
+        Some(ActorCategory::StateForces),
+        "{e:#?}"
+    );
+    assert!(e.rule.contains("actor:party-rioters"), "{}", e.rule);
+    // Named second, and demonstrating: a violent demonstration against the police.
+    let e = lead(
+        "Police clashed with activists of the Bangladesh Nationalist Party during a march in Feni.",
+    );
+    assert_eq!(e.sub_event_type.as_str(), "Violent demonstration", "{e:#?}");
+    assert_eq!(category(&e.actor1), Some(ActorCategory::Rioters), "{e:#?}");
+    assert_eq!(
+        category(&e.actor2),
+        Some(ActorCategory::StateForces),
+        "{e:#?}"
+    );
+    // Members who bore arms fought as a militia.
+    let e =
+        lead("Armed activists of the Bangladesh Nationalist Party clashed with police in Feni.");
+    assert_eq!(e.sub_event_type.as_str(), "Armed clash", "{e:#?}");
+}
+
+#[test]
 fn a_states_forces_abroad_are_external_forces() {
     let e = lead("Russian forces shelled Kharkiv on Tuesday, killing two civilians.");
     assert_eq!(name(&e.actor1), Some("Russian forces"), "{e:#?}");

@@ -106,6 +106,10 @@ pub fn crowd_violence(v: &Vocab, folded: &Folded, dates: Dates<'_>, merged: &mut
 
 /// Retypes one event as a riot if a crowd did it.
 fn retype_crowd_violence(v: &Vocab, folded: &Folded, dates: Dates<'_>, e: &mut Event) {
+    let state = |a: &Option<ActorRef>| {
+        a.as_ref()
+            .is_some_and(|a| a.category == ActorCategory::StateForces)
+    };
     // Destruction by a crowd ("rioters set fire to a bus", "villagers vandalised the church")
     // is a riot too; its method says what was done, not with what weapon.
     let destruction = e.sub_event_type == SubEventType::LootingPropertyDestruction;
@@ -118,10 +122,6 @@ fn retype_crowd_violence(v: &Vocab, folded: &Folded, dates: Dates<'_>, e: &mut E
         return;
     }
     let clash = e.sub_event_type == SubEventType::ArmedClash;
-    let state = |a: &Option<ActorRef>| {
-        a.as_ref()
-            .is_some_and(|a| a.category == ActorCategory::StateForces)
-    };
     // A state's forces as the agent of an attack ("police shot dead two men as a mob gathered")
     // did the violence themselves; in a clash ("police and protesters clashed") either side
     // may be named first.
@@ -129,9 +129,15 @@ fn retype_crowd_violence(v: &Vocab, folded: &Folded, dates: Dates<'_>, e: &mut E
         return;
     }
     let (crowd, demonstrating) = crowd_words(v, folded, dates, e);
+    // A side named as rioters (a party's members fighting the state's forces) is a crowd.
+    let rioters = e
+        .actor1
+        .iter()
+        .chain(&e.actor2)
+        .any(|a| a.category == ActorCategory::Rioters);
     // Fighting during a demonstration ("clashes broke out during the march") is the
     // demonstration's, whoever is named.
-    if !(crowd || demonstrating) {
+    if !(crowd || demonstrating || rioters) {
         return;
     }
     // Arms borne by the sides of a clash with no state among them make them militias; a

@@ -384,23 +384,42 @@ fn build_events_with(
             // "Jubo League and Chhatra League activists clashed", "a clash between two groups
             // of the Awami League": members of parties (unions, movements) fighting each other
             // are a riot, not a battle of armed groups, unless the text says they bore arms.
-            let party_clash = entry.sub_event_type == TriggerType::Fixed(SubEventType::ArmedClash)
+            let clash = entry.sub_event_type == TriggerType::Fixed(SubEventType::ArmedClash)
                 && entry.if_civilians.is_none()
+                && !crowds::armed_cue(f.vocab, f.folded, sent.span);
+            let party_clash = clash
                 && match (&roles.actor1, &roles.actor2) {
                     (Some(_), None) => party(&roles.actor1),
                     (None, Some(_)) => party(&roles.actor2),
                     _ => party(&roles.actor1) && party(&roles.actor2),
+                };
+            // "BNP activists clashed with police", "police clashed with BNP activists": a
+            // party's members fighting the state's forces are rioters, on whichever side they
+            // are named (the crowd's violence types the riot, once reports are merged).
+            let state = |a: &Option<ActorRef>| {
+                a.as_ref()
+                    .is_some_and(|a| a.category == ActorCategory::StateForces)
+            };
+            let party_rioters = clash
+                && ((party(&roles.actor1) && state(&roles.actor2))
+                    || (party(&roles.actor2) && state(&roles.actor1)));
+            if party_rioters {
+                for side in [&mut roles.actor1, &mut roles.actor2] {
+                    if party(side) {
+                        *side = side.take().map(as_rioters);
+                    }
                 }
-                && !crowds::armed_cue(f.vocab, f.folded, sent.span);
+            }
             // "killed a local leader of the Awami League": a party's members harmed are
             // civilians.
-            let members_harmed = !party_clash && party(&roles.actor2);
+            let members_harmed = !party_clash && !party_rioters && party(&roles.actor2);
             if members_harmed {
                 roles.actor2 = roles.actor2.take().map(as_civilians);
             }
-            let party_rule = match (party_clash, members_harmed) {
-                (true, _) => "+type:party-clash",
-                (_, true) => "+actor2:party-members",
+            let party_rule = match (party_clash, party_rioters, members_harmed) {
+                (true, _, _) => "+type:party-clash",
+                (_, true, _) => "+actor:party-rioters",
+                (_, _, true) => "+actor2:party-members",
                 _ => "",
             };
             let sub_event_type = match entry.sub_event_type {
@@ -422,7 +441,9 @@ fn build_events_with(
                             // trader"), on either side of a noun ("an attack on farmers").
                             let sides = match entry.pos {
                                 _ if roles.rule == "role:passive-by" => VictimSides::Before,
-                                TriggerPos::Verb if roles.from_active_verb() => VictimSides::After,
+                                TriggerPos::Verb if roles.read_off_active_verb() => {
+                                    VictimSides::After
+                                }
                                 _ => VictimSides::Both,
                             };
                             unarmed_if_harmed.push(UnarmedIfHarmed {
@@ -698,6 +719,15 @@ fn as_civilians(a: ActorRef) -> ActorRef {
     ActorRef {
         name: CIVILIANS.to_string(),
         category: ActorCategory::Civilians,
+        ..a
+    }
+}
+
+/// A party named as a side of a clash with the state's forces, as its rioters: the party's
+/// name stays, to say whose they were.
+fn as_rioters(a: ActorRef) -> ActorRef {
+    ActorRef {
+        category: ActorCategory::Rioters,
         ..a
     }
 }

@@ -20,7 +20,7 @@ pub struct Roles {
 impl Roles {
     /// Whether the roles were read off an active verb, whose subject did it and whose object
     /// had it done to them.
-    pub fn from_active_verb(&self) -> bool {
+    pub fn read_off_active_verb(&self) -> bool {
         is_active_verb_rule(self.rule)
     }
 }
