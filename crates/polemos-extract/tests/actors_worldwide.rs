@@ -157,6 +157,20 @@ fn party_members_fighting_the_states_forces_riot() {
 }
 
 #[test]
+fn a_generic_word_of_one_country_names_no_actor_of_it_elsewhere() {
+    // "Rebels" are Syria's in Syria ...
+    let e = lead("Rebels shelled army positions near Saraqib in Idlib province, Syria.");
+    assert_eq!(name(&e.actor1), Some("Syrian rebels"), "{e:#?}");
+    // ... and unidentified elsewhere.
+    let e = lead("Insurgents attacked a police post in Rueso, Narathiwat, Thailand, on Monday.");
+    assert_eq!(name(&e.actor1), Some("Unidentified armed group"), "{e:#?}");
+    // "Opposition" outside Syria is no armed group.
+    let e = lead("Police fired tear gas at opposition activists in Khulna, Bangladesh.");
+    let names = [name(&e.actor1), name(&e.actor2)];
+    assert!(!names.contains(&Some("Syrian rebels")), "{e:#?}");
+}
+
+#[test]
 fn a_states_forces_abroad_are_external_forces() {
     let e = lead("Russian forces shelled Kharkiv on Tuesday, killing two civilians.");
     assert_eq!(name(&e.actor1), Some("Russian forces"), "{e:#?}");

@@ -215,18 +215,31 @@ impl ActorDictionary {
                 .iter()
                 .filter(|a| a.exact.as_ref().is_none_or(|e| letters_equal(written, e)))
         };
-        let of_country = |a: &&Alias| match a.target {
-            AliasTarget::Named(id) | AliasTarget::Demonym(id) | AliasTarget::CountryName(id) => {
-                country.is_some() && self.actors[id].country.as_deref() == country
+        let own_country = |a: &Alias| match a.target {
+            AliasTarget::Named(id)
+            | AliasTarget::Demonym(id)
+            | AliasTarget::CountryName(id)
+            | AliasTarget::Generic(Resolve::FirstNamed(_, Some(id))) => {
+                self.actors[id].country.as_deref()
             }
-            _ => false,
+            _ => None,
+        };
+        let of_country = |a: &&Alias| country.is_some() && own_country(a) == country;
+        // A generic word whose own actor belongs to another country than the document's
+        // ("rebels" as Syria's rebels) stands for nothing there: a worldwide sense, if the
+        // dictionary has one, or no actor ("opposition" in Bangladesh is no armed group).
+        let generic_elsewhere = |a: &&Alias| {
+            matches!(a.target, AliasTarget::Generic(_))
+                && country.is_some()
+                && own_country(a).is_some_and(|c| Some(c) != country)
         };
         let not_noun = |a: &&Alias| !matches!(a.target, AliasTarget::Noun(_));
-        fitting()
+        let usable = || fitting().filter(|a| !generic_elsewhere(a));
+        usable()
             .filter(not_noun)
             .find(of_country)
-            .or_else(|| fitting().find(not_noun))
-            .or_else(|| fitting().next())
+            .or_else(|| usable().find(not_noun))
+            .or_else(|| usable().next())
     }
 
     /// The original spans of `hits` that name a group, a community or a people ("Taliban",
