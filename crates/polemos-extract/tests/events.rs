@@ -266,7 +266,8 @@ fn civilians_are_targets_and_make_attacks_violence_against_civilians() {
 
 #[test]
 fn modality() {
-    let all = events("The jihadists attacked the base but did not manage to get inside it.");
+    let all =
+        events("The jihadists attacked the base but did not manage to get inside the barracks.");
     let entry = all
         .iter()
         .find(|e| e.modality.as_str() == "negated")
@@ -280,6 +281,30 @@ fn modality() {
         .any(|e| e.modality.as_str() == "asserted" && e.sub_event_type.as_str() == "Armed clash"));
     let e = only("The army is preparing to storm Islamic State positions in Raqqa.");
     assert_eq!(e.modality.as_str(), "planned");
+}
+
+#[test]
+fn a_territory_verb_takes_ground_not_people_or_things() {
+    let territory = |text: &str| {
+        events(text)
+            .iter()
+            .any(|e| e.sub_event_type.as_str() == "Non-state actor overtakes territory")
+    };
+    for text in [
+        "Islamic State fighters captured the town after a week of fighting.",
+        "Islamic State fighters seized large parts of eastern Deir ez-Zor province.",
+        "Rebels captured Kafr Nabl from government forces on Thursday.",
+    ] {
+        assert!(territory(text), "{text}");
+    }
+    for text in [
+        "Residents captured two suspected thieves and handed them to the police.",
+        "Gunmen seized a truck loaded with supplies near the market in Kafr Nabl.",
+        "The transport blockade entered its 12th day on Friday.",
+        "Thousands took out a rally in Kafr Nabl on Friday.",
+    ] {
+        assert!(!territory(text), "{text}");
+    }
 }
 
 #[test]

@@ -253,7 +253,7 @@ fn build_events_with(
             .filter(|&i| {
                 f.triggers.get(i).is_some_and(|t| {
                     lexicon.get(t.trigger).is_some_and(|e| {
-                        (!e.needs_place || place_follows(f, sentence, t))
+                        (!e.needs_place || place_follows(f, sent, t))
                             && !(e.sub_event_type == TriggerType::Territory
                                 && thing_taken(f, t, (sent.span.start, sent.span.end)))
                     })
@@ -901,24 +901,40 @@ fn as_clause_starts(v: &Vocab, folded: &Folded, range: (usize, usize)) -> Vec<us
         .collect()
 }
 
-/// How far after a trigger (in bytes) the place of a `needs_place` trigger may start.
-const PLACE_REACH: usize = 24;
+/// How many words (`ground_object_gaps`, numbers) may stand between a `needs_place` trigger
+/// and the ground it took ("took control of most of the town").
+const GROUND_GAP: usize = 5;
 
-/// Whether a place name starts right after the trigger ("took al-Malah farms", "took the town
-/// of Saraqib").
-fn place_follows(f: &Findings<'_>, sentence: u32, t: &TriggerMatch) -> bool {
-    f.places_in(sentence).any(|p| {
-        !p.modifier
-            && p.span.start >= t.span.end
-            && p.span.start - t.span.end <= PLACE_REACH
-            && !f
-                .folded
-                .words_iter(t.folded.1, f.folded.folded_offset(p.span.start))
-                .any(|w| {
-                    f.vocab.territory_non_objects.contains(w.text)
-                        || f.vocab.seized_things.contains(w.text)
-                })
-    })
+/// Whether ground follows the trigger as its object, with only `ground_object_gaps` words or
+/// numbers between: a place name ("took al-Malah farms", "took the town of Saraqib"), a
+/// capitalised name the gazetteer lacks ("seized Ayn Issa"), or a ground noun ("captured the
+/// town", "overran army positions"). Not people or things ("captured two suspected thieves",
+/// "seized a cargo of gold"), nor another sense of the verb ("took out a rally in Thatta",
+/// "entered its 25th day").
+fn place_follows(f: &Findings<'_>, sentence: &polemos_core::Sentence, t: &TriggerMatch) -> bool {
+    let v = f.vocab;
+    let end = f.folded.folded_offset(sentence.span.end);
+    for (k, w) in f.folded.words_iter(t.folded.1, end).enumerate() {
+        let place_starts = f
+            .places_in(sentence.index)
+            .any(|p| !p.modifier && f.folded.folded_offset(p.span.start) == w.start);
+        let capitalised = f
+            .folded
+            .original_span(w.start, w.end)
+            .slice(&f.parsed.doc.text)
+            .starts_with(|c: char| c.is_uppercase());
+        if place_starts || capitalised || v.ground_nouns.contains(w.text) {
+            return true;
+        }
+        let gap = v.ground_object_gaps.contains(w.text)
+            || v.compass_words.contains(w.text)
+            || w.text.bytes().all(|b| b.is_ascii_digit())
+            || v.number_units.iter().any(|(n, _)| **n == *w.text);
+        if k >= GROUND_GAP || !gap {
+            return false;
+        }
+    }
+    false
 }
 
 /// How many words after a capture trigger its object is looked for in: "seized his

@@ -143,6 +143,10 @@ pub(crate) struct Vocab {
     pub subjection_phrases: PhraseList,
     /// Words joining a verb to one before it that shares its subject ("and").
     pub verb_coordinators: WordList,
+    /// Ground a territory verb takes as its object ("town", "positions").
+    pub ground_nouns: WordList,
+    /// Words between a territory verb and the ground it took ("control of the").
+    pub ground_object_gaps: WordList,
     /// Participles before "by" describing a place, not an action ("held").
     pub state_participles: WordList,
     /// Participles before "by" making it a supporter ("backed").
@@ -165,8 +169,6 @@ pub(crate) struct Vocab {
     // Events.
     /// Words between two weapons saying one carried the other ("containing").
     pub carry_words: WordList,
-    /// Words between a capture trigger and a place making it no territory ("lives").
-    pub territory_non_objects: WordList,
     /// Things capture verbs take that are no territory ("livestock", "vehicles").
     pub seized_things: WordList,
     /// Countries (lower-case ISO codes) whose place names match by the transliteration key.
@@ -370,6 +372,8 @@ impl Vocab {
             passive_adverbs: c.words("passive_adverbs")?,
             subjection_phrases: c.phrases("subjection_phrases")?,
             verb_coordinators: c.words("verb_coordinators")?,
+            ground_nouns: c.words("ground_nouns")?,
+            ground_object_gaps: c.words("ground_object_gaps")?,
             state_participles: c.words("state_participles")?,
             support_participles: c.words("support_participles")?,
             cause_prepositions: c.words("cause_prepositions")?,
@@ -380,7 +384,6 @@ impl Vocab {
             opponent_prepositions: c.words("opponent_prepositions")?,
             downing_words: c.phrases("downing_words")?,
             carry_words: c.words("carry_words")?,
-            territory_non_objects: c.words("territory_non_objects")?,
             seized_things: c.words("seized_things")?,
             key_countries: c.words("key_countries")?,
             person_name_words: c.words("person_name_words")?,
