@@ -140,7 +140,14 @@ fn group_at(v: &Vocab, words: &[Word<'_>], i: usize) -> Option<(VictimGroup, usi
         k += age_words(words.get(k..).unwrap_or_default());
         let w = words.get(k)?;
         if let Some(g) = v.victim_groups.get(w.text) {
-            return Some((*g, k));
+            // "seven members of the Tuareg community", "12 members of one family": members of
+            // a family, a community or a tribe are civilians.
+            let group = if family_of_phrase(v, words, k + 1) {
+                VictimGroup::Civilians
+            } else {
+                *g
+            };
+            return Some((group, k));
         }
         // Another count ("... 2014 six people were killed"), a verb ("38 injured in terrorist
         // attacks") or a preposition ends the phrase.
@@ -393,18 +400,11 @@ fn skip_breakdown(v: &Vocab, words: &[Word<'_>], mut at: usize) -> Option<usize>
 const OF_PHRASE_REACH: usize = 5;
 
 /// Where the verb of `harm` stands after an "of" phrase opening at `at` ("members of government
-/// forces were killed"), and whether the phrase names a family: None when no "of" opens
-/// there or no verb follows it closely.
-fn of_phrase_before_verb(
-    v: &Vocab,
-    words: &[Word<'_>],
-    at: usize,
-    harm: Harm,
-) -> Option<(usize, bool)> {
+/// forces were killed"): None when no "of" opens there or no verb follows it closely.
+fn of_phrase_before_verb(v: &Vocab, words: &[Word<'_>], at: usize, harm: Harm) -> Option<usize> {
     if words.get(at)?.text != "of" {
         return None;
     }
-    let mut family = false;
     for k in at + 1..(at + 1 + OF_PHRASE_REACH).min(words.len()) {
         let w = words[k].text;
         if v.harm_auxiliaries.contains(w) || harm.words_after(v).contains(w) {
@@ -412,14 +412,32 @@ fn of_phrase_before_verb(
             return words
                 .get(verb)
                 .is_some_and(|w| harm.words_after(v).contains(w.text))
-                .then_some((k, family));
+                .then_some(k);
         }
         if v.victim_phrase_ends.contains(w) {
             return None;
         }
-        family |= v.family_words.contains(w);
     }
     None
+}
+
+/// Whether an "of" phrase opening at `at` names a family, a community or a tribe (the
+/// lexicon's `family_words`) before it ends: "members of the Foulse community".
+fn family_of_phrase(v: &Vocab, words: &[Word<'_>], at: usize) -> bool {
+    if words.get(at).is_none_or(|w| w.text != "of") {
+        return false;
+    }
+    words
+        .iter()
+        .skip(at + 1)
+        .take(OF_PHRASE_REACH)
+        .take_while(|w| {
+            !v.victim_phrase_ends.contains(w.text)
+                && !v.harm_auxiliaries.contains(w.text)
+                && !v.killed_after_count.contains(w.text)
+                && !v.injured_after_count.contains(w.text)
+        })
+        .any(|w| v.family_words.contains(w.text))
 }
 
 /// Whether a word is a manner adverb that may stand inside the verb ("have brutally been
@@ -587,16 +605,13 @@ fn find_harm_at(
     }
     let count = here?;
     let at = i + count.words;
-    let (mut group, mut last, mut next) = match group_at(v, words, at) {
+    let (group, mut last, mut next) = match group_at(v, words, at) {
         Some((g, k)) => (g, k, k + 1),
         None => (VictimGroup::People, at - 1, at),
     };
     // "38 members of government forces were killed": the group's "of" phrase is part of the
     // victims, up to the verb.
-    if let Some((end, family)) = of_phrase_before_verb(v, words, next, harm) {
-        if family {
-            group = VictimGroup::Civilians;
-        }
+    if let Some(end) = of_phrase_before_verb(v, words, next, harm) {
         last = end - 1;
         next = end;
     }
