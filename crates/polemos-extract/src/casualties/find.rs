@@ -922,6 +922,12 @@ mod tests {
         );
         // "of" then a place is no part of the victims' phrase.
         assert!(find("Five members of the council in Idlib were killed.").is_empty());
+        // The count after its verb, too.
+        let got = find("Gunmen killed seven members of the Tuareg community near Menaka.");
+        assert_eq!(
+            got.iter().map(|g| (g.0, g.1)).collect::<Vec<_>>(),
+            vec![(7, "civilians")]
+        );
     }
 
     #[test]
