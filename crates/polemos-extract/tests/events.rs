@@ -284,6 +284,18 @@ fn modality() {
 }
 
 #[test]
+fn violence_against_civilians_has_civilians_as_its_second_actor() {
+    let e = only("Gunmen shot dead a trader at the market in Mopti, Mali, on Monday.");
+    assert_eq!(e.sub_event_type.as_str(), "Attack");
+    assert_eq!(name(&e.actor2), Some("Civilians"), "{e:#?}");
+    assert!(e.rule.contains("actor2:codebook"), "{}", e.rule);
+    // A target the text names stays: a clash with soldiers has no civilians.
+    let e = only("Gunmen attacked soldiers at a checkpoint near Mopti, Mali, on Monday.");
+    assert_eq!(e.sub_event_type.as_str(), "Armed clash");
+    assert_ne!(name(&e.actor2), Some("Civilians"), "{e:#?}");
+}
+
+#[test]
 fn a_territory_verb_takes_ground_not_people_or_things() {
     let territory = |text: &str| {
         events(text)
@@ -1873,7 +1885,8 @@ fn a_find_of_the_dead_is_an_attack_without_the_finders_as_its_agent() {
         "{:?}",
         e.actor1
     );
-    assert!(e.actor2.is_none());
+    // Nor its target: the dead are the codebook's civilians.
+    assert_eq!(name(&e.actor2), Some("Civilians"));
     assert_eq!(
         only("The bodies of two men were found in Ecatepec on Monday.").sub_event_type,
         SubEventType::Attack
@@ -1885,7 +1898,7 @@ fn a_find_told_in_the_present_tense() {
     // Headlines tell finds in the present: "They locate a body ...".
     let e = only("They locate a body in the El Dorado neighborhood of Culiacan.");
     assert_eq!(e.sub_event_type, SubEventType::Attack);
-    assert!(e.actor2.is_none());
+    assert_eq!(name(&e.actor2), Some("Civilians"));
 }
 
 #[test]

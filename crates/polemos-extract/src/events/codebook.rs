@@ -26,20 +26,9 @@ fn opposes_crowd(a: &ActorRef) -> bool {
 /// own is dropped, as the codebook's actor stands for it), and for the others only where no
 /// agent was found.
 pub fn codebook_actors(v: &Vocab, events: &mut [Event]) {
-    if v.codebook_actors.is_empty() {
-        return;
-    }
-    let entry = |key: &str| {
-        let key = fold_key(key);
-        v.codebook_actors
-            .iter()
-            .find(|(k, _)| **k == *key)
-            .map(|(_, c)| c)
-    };
     for e in events.iter_mut() {
-        let Some(codebook) =
-            entry(e.sub_event_type.as_str()).or_else(|| entry(e.event_type().as_str()))
-        else {
+        codebook_second_actor(v, e);
+        let Some(codebook) = entry_for(&v.codebook_actors, e) else {
             continue;
         };
         let CodebookActor {
@@ -76,6 +65,44 @@ pub fn codebook_actors(v: &Vocab, events: &mut [Event]) {
         });
         e.rule.push_str("+actor1:codebook");
     }
+}
+
+/// The codebook's row of `table` for `e`: its sub-event type's, else its event type's.
+fn entry_for<'a>(table: &'a [(Box<str>, CodebookActor)], e: &Event) -> Option<&'a CodebookActor> {
+    let entry = |key: &str| {
+        let key = fold_key(key);
+        table.iter().find(|(k, _)| **k == *key).map(|(_, c)| c)
+    };
+    entry(e.sub_event_type.as_str()).or_else(|| entry(e.event_type().as_str()))
+}
+
+/// Gives `e` the codebook's second actor for its type (the lexicon's
+/// `codebook_second_actors`): the civilians of violence against civilians where the text
+/// names no target, as ACLED codes every victim of it (rule `actor2:codebook`). Run once
+/// reports are merged, so that the target it fills in does not keep two reports of one
+/// event apart.
+fn codebook_second_actor(v: &Vocab, e: &mut Event) {
+    let Some(codebook) = entry_for(&v.codebook_second_actors, e) else {
+        return;
+    };
+    let fill = match codebook.when {
+        CodebookWhen::Never => false,
+        CodebookWhen::Unnamed => e.actor2.is_none(),
+        CodebookWhen::Always => e
+            .actor2
+            .as_ref()
+            .is_none_or(|a| a.category != codebook.category),
+    };
+    if !fill {
+        return;
+    }
+    e.actor2 = Some(ActorRef {
+        name: codebook.name.clone(),
+        category: codebook.category,
+        country: e.location.as_ref().map(|l| l.country.clone()),
+        span: e.casualties.span.unwrap_or(e.trigger_span),
+    });
+    e.rule.push_str("+actor2:codebook");
 }
 
 /// ACLED codes a state's forces acting outside their own country as external forces (Russian

@@ -233,6 +233,9 @@ pub(crate) struct Vocab {
     // The codebook's actors.
     /// Per folded event type, the first actor the codebook gives its events.
     pub codebook_actors: Vec<(Box<str>, CodebookActor)>,
+    /// The second actor the codebook gives events of a type where the text names none
+    /// (`codebook_second_actors`: the civilians of violence against civilians).
+    pub codebook_second_actors: Vec<(Box<str>, CodebookActor)>,
 
     // Filling from the article.
     /// Words saying the article does not know who flew its strikes ("unclear who").
@@ -424,7 +427,8 @@ impl Vocab {
             violent_protest_cues: c.matcher("violent_protest_cues")?,
             disruption_cues: c.words("disruption_cues")?,
             reciprocal_words: c.phrases("reciprocal_words")?,
-            codebook_actors: c.codebook_actors()?,
+            codebook_actors: c.codebook_actors("codebook_actors")?,
+            codebook_second_actors: c.codebook_actors("codebook_second_actors")?,
             unknown_agent_cues: c.matcher("unknown_agent_cues")?,
             report_verbs: c.map("report_verbs", "class", reporting_class)?,
             certainty_cues: c.automaton("certainty_cues")?,
@@ -553,9 +557,9 @@ fn parse_certainty(name: &str) -> Option<Certainty> {
 struct Classes<'a>(&'a BTreeMap<String, WordClass>);
 
 impl<'a> Classes<'a> {
-    /// `codebook_actors`: its rows as [`CodebookActor`]s, each column checked.
-    fn codebook_actors(&self) -> Result<Vec<(Box<str>, CodebookActor)>, ResourceError> {
-        let name = "codebook_actors";
+    /// `codebook_actors` or `codebook_second_actors` (class `name`): its rows as
+    /// [`CodebookActor`]s, each column checked.
+    fn codebook_actors(&self, name: &str) -> Result<Vec<(Box<str>, CodebookActor)>, ResourceError> {
         let actors = self.pairs(name, "actor", |a| (!a.is_empty()).then(|| a.to_string()))?;
         let categories = self.pairs(name, "category", ActorCategory::parse)?;
         let whens = self.pairs(name, "when", |w| match w {
