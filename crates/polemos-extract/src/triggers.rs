@@ -155,6 +155,14 @@ impl TriggerLexicon {
             .find(|t| t.sub_event_type == TriggerType::Fixed(kind))
     }
 
+    /// The index of the family of peaceful protests, which strikes of workers join.
+    fn protest_family(&self) -> Option<usize> {
+        self.triggers.iter().position(|t| {
+            t.sub_event_type == TriggerType::Fixed(SubEventType::PeacefulProtest)
+                && t.pos == TriggerPos::Noun
+        })
+    }
+
     pub fn len(&self) -> usize {
         self.triggers.len()
     }
@@ -221,8 +229,14 @@ impl TriggerLexicon {
             .filter_map(|hit| {
                 let span = folded.original_span(hit.start, hit.end);
                 let sentence = sentence_of(sentences, span)?;
-                let trigger =
+                let mut trigger =
                     self.choose(v, folded, hit.start, hit.end, self.matcher.values(hit.key))?;
+                // "Teachers began an unlimited strike": a protest, not an air strike.
+                if work_stoppage(v, folded, (hit.start, hit.end)) {
+                    if let Some(protest) = self.protest_family() {
+                        trigger = protest;
+                    }
+                }
                 if self.triggers.get(trigger)?.pos == TriggerPos::Noun
                     && names_a_thing(v, folded, hit.end)
                 {
@@ -244,6 +258,27 @@ impl TriggerLexicon {
             })
             .collect()
     }
+}
+
+/// How many words on each side of a strike a labour cue may stand.
+const LABOUR_REACH: usize = 4;
+
+/// Whether the event word at folded `(start, end)` is a strike of workers: one of
+/// `work_stoppage_words` right after "on" or with a labour cue within [`LABOUR_REACH`] words
+/// ("went on strike", "a general strike", "teachers began an unlimited strike over salaries";
+/// not "workers dig out the dead after a regime strike on Aleppo").
+fn work_stoppage(v: &Vocab, folded: &Folded, (start, end): (usize, usize)) -> bool {
+    let word = folded.text.get(start..end).unwrap_or("");
+    if !v.work_stoppage_words.contains(word) {
+        return false;
+    }
+    let before = previous_words(folded, start, LABOUR_REACH);
+    let after = next_words(folded, end, LABOUR_REACH);
+    before.first() == Some(&"on")
+        || before
+            .iter()
+            .chain(after.iter())
+            .any(|w| *w != "on" && v.labour_cues.contains(w))
 }
 
 /// Whether a word ends its sentence or is followed by "on": "attack" there is the noun ("in
@@ -336,6 +371,30 @@ mod tests {
 
     fn written(text: &str) -> Vec<String> {
         found(text).into_iter().map(|(w, _)| w).collect()
+    }
+
+    #[test]
+    fn a_strike_of_workers_is_a_protest() {
+        let id_of = |text: &str, word: &str| {
+            found(text)
+                .into_iter()
+                .find(|(w, _)| w == word)
+                .map(|(_, id)| id)
+        };
+        for text in [
+            "Teachers began an unlimited strike over unpaid salaries.",
+            "Dock workers began a strike in Mombasa.",
+            "Transporters began a strike across the province.",
+        ] {
+            assert_eq!(
+                id_of(text, "strike").as_deref(),
+                Some("protest.noun"),
+                "{text}"
+            );
+        }
+        // Workers named far from it leave an air strike an air strike.
+        let text = "Workers dug out the dead on Tuesday after the regime strike on Aleppo.";
+        assert_eq!(id_of(text, "strike").as_deref(), Some("strike.noun"));
     }
 
     #[test]

@@ -143,6 +143,10 @@ pub(crate) struct Vocab {
     pub subjection_phrases: PhraseList,
     /// Words joining a verb to one before it that shares its subject ("and").
     pub verb_coordinators: WordList,
+    /// Event words that, told of work, are a strike of workers ("strike").
+    pub work_stoppage_words: WordList,
+    /// Words telling that a strike is one of workers ("workers", "general").
+    pub labour_cues: WordList,
     /// Ground a territory verb takes as its object ("town", "positions").
     pub ground_nouns: WordList,
     /// Words between a territory verb and the ground it took ("control of the").
@@ -375,6 +379,8 @@ impl Vocab {
             passive_adverbs: c.words("passive_adverbs")?,
             subjection_phrases: c.phrases("subjection_phrases")?,
             verb_coordinators: c.words("verb_coordinators")?,
+            work_stoppage_words: c.words("work_stoppage_words")?,
+            labour_cues: c.words("labour_cues")?,
             ground_nouns: c.words("ground_nouns")?,
             ground_object_gaps: c.words("ground_object_gaps")?,
             state_participles: c.words("state_participles")?,
