@@ -50,7 +50,8 @@ pub struct Trigger {
     pub plover: Option<String>,
     pub fallback: bool,
     pub generic: bool,
-    /// Only a trigger when a place name follows closely ("took al-Malah farms").
+    /// Only a trigger when ground follows as its object ("took al-Malah farms", "captured the
+    /// town"; not "captured two thieves").
     pub needs_place: bool,
 }
 

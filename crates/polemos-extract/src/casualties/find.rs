@@ -440,8 +440,6 @@ fn family_of_phrase(v: &Vocab, words: &[Word<'_>], at: usize) -> bool {
         .any(|w| v.family_words.contains(w.text))
 }
 
-/// Whether a word is a manner adverb that may stand inside the verb ("have brutally been
-/// killed", "were allegedly executed").
 /// The index of the first word from `at` that is not an auxiliary or an adverb ("were", "have
 /// brutally been").
 fn skip_auxiliaries(v: &Vocab, words: &[Word<'_>], mut at: usize) -> usize {

@@ -143,14 +143,6 @@ pub(crate) struct Vocab {
     pub subjection_phrases: PhraseList,
     /// Words joining a verb to one before it that shares its subject ("and").
     pub verb_coordinators: WordList,
-    /// Event words that, told of work, are a strike of workers ("strike").
-    pub work_stoppage_words: WordList,
-    /// Words telling that a strike is one of workers ("workers", "general").
-    pub labour_cues: WordList,
-    /// Ground a territory verb takes as its object ("town", "positions").
-    pub ground_nouns: WordList,
-    /// Words between a territory verb and the ground it took ("control of the").
-    pub ground_object_gaps: WordList,
     /// Participles before "by" describing a place, not an action ("held").
     pub state_participles: WordList,
     /// Participles before "by" making it a supporter ("backed").
@@ -175,6 +167,10 @@ pub(crate) struct Vocab {
     pub carry_words: WordList,
     /// Things capture verbs take that are no territory ("livestock", "vehicles").
     pub seized_things: WordList,
+    /// Ground a territory verb takes as its object ("town", "positions").
+    pub ground_nouns: WordList,
+    /// Words between a territory verb and the ground it took ("control of the").
+    pub ground_object_gaps: WordList,
     /// Countries (lower-case ISO codes) whose place names match by the transliteration key.
     pub key_countries: WordList,
     /// Titles and given names: a name right after one is a person's ("Norbert Zongo").
@@ -276,6 +272,10 @@ pub(crate) struct Vocab {
     pub described_nouns: WordList,
     /// Words after "fighting" naming a side, not a battle ("fighting for").
     pub membership_words: WordList,
+    /// Event words that, told of work, are a strike of workers ("strike").
+    pub work_stoppage_words: WordList,
+    /// Words telling that a strike is one of workers ("workers", "general").
+    pub labour_cues: WordList,
     /// Words after "demonstration of" making it a showing ("of its power").
     pub showing_words: WordList,
     /// Trigger phrases naming a weapon ("chemical weapons").
@@ -379,10 +379,6 @@ impl Vocab {
             passive_adverbs: c.words("passive_adverbs")?,
             subjection_phrases: c.phrases("subjection_phrases")?,
             verb_coordinators: c.words("verb_coordinators")?,
-            work_stoppage_words: c.words("work_stoppage_words")?,
-            labour_cues: c.words("labour_cues")?,
-            ground_nouns: c.words("ground_nouns")?,
-            ground_object_gaps: c.words("ground_object_gaps")?,
             state_participles: c.words("state_participles")?,
             support_participles: c.words("support_participles")?,
             cause_prepositions: c.words("cause_prepositions")?,
@@ -394,6 +390,8 @@ impl Vocab {
             downing_words: c.phrases("downing_words")?,
             carry_words: c.words("carry_words")?,
             seized_things: c.words("seized_things")?,
+            ground_nouns: c.words("ground_nouns")?,
+            ground_object_gaps: c.words("ground_object_gaps")?,
             key_countries: c.words("key_countries")?,
             person_name_words: c.words("person_name_words")?,
             country_cue_words: word_map(
@@ -453,6 +451,8 @@ impl Vocab {
             noun_context: c.words("noun_context")?,
             described_nouns: c.words("described_nouns")?,
             membership_words: c.words("membership_words")?,
+            work_stoppage_words: c.words("work_stoppage_words")?,
+            labour_cues: c.words("labour_cues")?,
             showing_words: c.words("showing_words")?,
             weapon_names: c.phrases("weapon_names")?,
             stock_nouns: c.words("stock_nouns")?,
