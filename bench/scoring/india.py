@@ -6,7 +6,9 @@ both with the article's publication date. A label is predicted where polemos fin
 the text asserts (modality `asserted`) of the matching kind, as ACLED would code the action:
 
 - `ARREST`: an event of sub-event type Arrests;
-- `KILL`: an event with at least one death whose actor1 is a state's forces (the police);
+- `KILL`: an event with at least one death whose actor1 is a state's forces (the police), or
+  a protest or riot that absorbed their violence (rule `type:force-at-protest`: ACLED codes
+  police killing demonstrators as one event, with the police as its second actor);
 - `FORCE`: the police using force: an event whose actor1 is a state's forces and which is
   violent (Battles, Violence against civilians, Explosions/Remote violence, Riots), a protest
   met with force (Excessive force against protesters, Protest with intervention), or a riot
@@ -38,12 +40,14 @@ def predicted_labels(events: pl.DataFrame) -> dict[str, set[str]]:
     """doc_id -> the labels its asserted events express."""
     asserted = events.filter(pl.col("modality") == "asserted")
     state1 = pl.col("actor1_category") == "state_forces"
+    state2 = pl.col("actor2_category") == "state_forces"
     rules = {
         "ARREST": pl.col("sub_event_type") == "Arrests",
-        "KILL": state1 & (pl.col("fatalities").fill_null(0) > 0),
+        "KILL": (pl.col("fatalities").fill_null(0) > 0)
+        & (state1 | (state2 & pl.col("rule").str.contains("type:force-at-protest", literal=True))),
         "FORCE": (state1 & pl.col("event_type").is_in(VIOLENT))
         | pl.col("sub_event_type").is_in(FORCE_SUB_TYPES)
-        | ((pl.col("event_type") == "Riots") & (pl.col("actor2_category") == "state_forces")),
+        | ((pl.col("event_type") == "Riots") & state2),
     }
     out: dict[str, set[str]] = {}
     for label, rule in rules.items():

@@ -181,7 +181,13 @@ impl Pipeline {
             .map(|s| s.index);
         let mut merged = merge_reports(vocab, &parsed.doc.text, built, headline);
         crowd_violence(vocab, &folded, (&dates, &by_sentence.dates), &mut merged);
-        protest_intervention(vocab, &folded, &parsed.sentences, &mut merged);
+        protest_intervention(
+            vocab,
+            &parsed.doc.text,
+            &folded,
+            &parsed.sentences,
+            &mut merged,
+        );
         drop_deaths_of_deathless(vocab, &mut merged);
         let mut event_of_trigger: Vec<Option<u32>> = vec![None; triggers.len()];
         for (i, m) in merged.iter().enumerate() {

@@ -284,6 +284,31 @@ fn modality() {
 }
 
 #[test]
+fn the_states_violence_at_a_protest_is_force_against_it() {
+    let x = extract_on(
+        "Police opened fire on students marching in Nairobi, Kenya, killing two.",
+        None,
+    );
+    assert_eq!(x.events.len(), 1, "{:#?}", x.events);
+    let e = &x.events[0];
+    assert_eq!(
+        e.sub_event_type,
+        SubEventType::ExcessiveForceAgainstProtesters
+    );
+    assert_eq!(name(&e.actor2), Some("Police Forces of Kenya"));
+    assert_eq!(e.casualties.killed, Some(2));
+    assert!(e.rule.contains("type:force-at-protest"), "{}", e.rule);
+    // Violence the protest is about stays its own event.
+    let x = extract_on(
+        "Students marched in Nairobi, Kenya, against the shooting of a classmate by police.",
+        None,
+    );
+    let lead = lead_of(&x);
+    assert_eq!(lead.sub_event_type, SubEventType::PeacefulProtest);
+    assert_eq!(x.events.len(), 2, "{:#?}", x.events);
+}
+
+#[test]
 fn violence_against_civilians_has_civilians_as_its_second_actor() {
     let e = only("Gunmen shot dead a trader at the market in Mopti, Mali, on Monday.");
     assert_eq!(e.sub_event_type.as_str(), "Attack");

@@ -706,7 +706,7 @@ fn civilians_of_named_side(e: &mut Event, civilian_type: SubEventType) {
 
 /// Whether a noun followed by `next` names the source of a report ("activists said",
 /// "residents told"), not a party to the event.
-fn names_source(v: &Vocab, next: Option<&str>) -> bool {
+pub(super) fn names_source(v: &Vocab, next: Option<&str>) -> bool {
     next.is_some_and(|n| v.report_verbs.get(n).is_some())
 }
 

@@ -6,10 +6,11 @@
 //! Excessive force against protesters. Arrests stay events of their own: who was detained is
 //! what studies of repression count.
 
-use polemos_core::{Event, EventType, Sentence, SubEventType};
+use polemos_core::{ActorCategory, Event, EventType, Modality, Sentence, SubEventType};
 
 use super::grievance::{told_as_grievance, Protests};
-use super::Built;
+use super::merge::{absorb, compatible_dates};
+use super::{names_source, Built};
 use crate::by_sentence::Grouped;
 use crate::fold::Folded;
 use crate::lexicon::{PhraseMatcher, Vocab};
@@ -41,10 +42,12 @@ fn told_with(
 /// authorities (rule `type:intervention`) their sub-event type.
 pub fn protest_intervention(
     v: &Vocab,
+    text: &str,
     folded: &Folded,
     sentences: &[Sentence],
-    merged: &mut [Built],
+    merged: &mut Vec<Built>,
 ) {
+    force_at_protests(v, text, folded, merged);
     let of_events: Vec<u32> = merged.iter().map(|b| b.event.sentence).collect();
     let by_sentence = Grouped::new(&of_events);
     for b in merged.iter_mut() {
@@ -66,6 +69,111 @@ pub fn protest_intervention(
         met_with_force(v, folded, e);
     }
     arrests_at_protests(v, folded, &by_sentence, merged);
+}
+
+/// Whether `e` is violence the state's forces did (a clash, an attack, a shooting, a blast),
+/// told as having happened.
+fn states_violence(e: &Event) -> bool {
+    e.modality == Modality::Asserted
+        && e.actor1
+            .as_ref()
+            .is_some_and(|a| a.category == ActorCategory::StateForces)
+        && matches!(
+            e.event_type(),
+            EventType::Battles
+                | EventType::ViolenceAgainstCivilians
+                | EventType::ExplosionsRemoteViolence
+        )
+}
+
+/// Violence of the state's forces told in a protest's sentence ("police opened fire on
+/// students marching in the capital, killing two", "Police shot two people during protests in
+/// Kisumu"), or against the crowd in the sentence after, is their force against the protest, as ACLED codes it: the protest absorbs it, its
+/// dead, its reports and the forces as the side that met it, and a peaceful protest becomes
+/// one met with force, excessive force where people were killed (rule
+/// `type:force-at-protest`). Not the violence the protest is about ("marched against the
+/// killing of a student by police").
+fn force_at_protests(v: &Vocab, text: &str, folded: &Folded, merged: &mut Vec<Built>) {
+    let protests = Protests::of(merged.iter().map(|b| &b.event));
+    let of_events: Vec<u32> = merged.iter().map(|b| b.event.sentence).collect();
+    let by_sentence = Grouped::new(&of_events);
+    let of_protest = |e: &Event| {
+        e.event_type() == EventType::Protests
+            || e.sub_event_type == SubEventType::ViolentDemonstration
+    };
+    let protest_in = |s: u32| {
+        by_sentence
+            .positions(s)
+            .find(|&i| merged.get(i).is_some_and(|b| of_protest(&b.event)))
+    };
+    // (violence, protest), by index into `merged`.
+    let pairs: Vec<(usize, usize)> = merged
+        .iter()
+        .enumerate()
+        .filter(|(_, b)| states_violence(&b.event))
+        .filter(|(_, b)| !protests.names_grievance(v, folded, &b.event))
+        .filter_map(|(i, b)| {
+            let s = b.event.sentence;
+            // In the sentence after, only violence against the crowd ("Police fired on the
+            // demonstrators"), not whatever the next sentence reports ("... began with protests
+            // against Assad. Government air strikes hit Mayadin.").
+            let at_crowd = || names_crowd(v, folded, &b.event);
+            let protest =
+                protest_in(s).or_else(|| protest_in(s.checked_sub(1)?).filter(|_| at_crowd()))?;
+            // At the protest, not in a war it recalls ("the conflict, which began in 2011 with
+            // protests").
+            let p = &merged.get(protest)?.event;
+            (compatible_dates(text, p, &b.event) && same_days(p, &b.event)).then_some((i, protest))
+        })
+        .collect();
+    if pairs.is_empty() {
+        return;
+    }
+    for &(violence, protest) in &pairs {
+        let Some(force) = merged.get(violence).cloned() else {
+            continue;
+        };
+        let Some(p) = merged.get_mut(protest) else {
+            continue;
+        };
+        absorb(&mut p.event, force.event);
+        p.triggers.extend(force.triggers);
+        if p.event.sub_event_type == SubEventType::PeacefulProtest {
+            met_with_force(v, folded, &mut p.event);
+        }
+        p.event.rule.push_str("+type:force-at-protest");
+    }
+    let mut index = 0;
+    merged.retain(|_| {
+        let absorbed = pairs.iter().any(|&(violence, _)| violence == index);
+        index += 1;
+        !absorbed
+    });
+}
+
+/// Whether the days of `a` and `b` overlap, where both are resolved, whether the text dates
+/// them or they take the publication's ("began in March 2011 with protests" is no protest of
+/// the day).
+fn same_days(a: &Event, b: &Event) -> bool {
+    match (a.date.start, a.date.end, b.date.start, b.date.end) {
+        (Some(s1), Some(e1), Some(s2), Some(e2)) => s1 <= e2 && s2 <= e1,
+        _ => true,
+    }
+}
+
+/// Whether the sentence of `e` names a crowd or its demonstrating (the lexicon's
+/// `crowd_nouns` and `demonstration_words`) after its trigger, where its target stands:
+/// "fired on the demonstrators"; not "activists accuse the government of using chemical
+/// weapons".
+fn names_crowd(v: &Vocab, folded: &Folded, e: &Event) -> bool {
+    let start = folded.folded_offset(e.trigger_span.start);
+    let end = folded.folded_offset(e.sentence_span.end);
+    let words: Vec<&str> = folded.words_iter(start, end).map(|w| w.text).collect();
+    words.iter().enumerate().any(|(i, w)| {
+        v.demonstration_words.contains(w)
+            // "residents said": a crowd telling of it, not met by it.
+            || (v.crowd_nouns.contains(w) && !names_source(v, words.get(i + 1).copied()))
+    })
 }
 
 /// Makes a peaceful protest one met with force: excessive force where protesters were killed,

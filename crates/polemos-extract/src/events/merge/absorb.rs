@@ -7,7 +7,7 @@ use super::same::unidentified;
 use crate::events::settle_territory_type;
 
 /// Takes from `other` what `into` lacks.
-pub(super) fn absorb(into: &mut Event, other: Event) {
+pub(crate) fn absorb(into: &mut Event, other: Event) {
     let refines = |mine: &Option<ActorRef>, theirs: &Option<ActorRef>| match (mine, theirs) {
         (None, Some(_)) => true,
         (Some(m), Some(t)) => unidentified(m) && !unidentified(t),

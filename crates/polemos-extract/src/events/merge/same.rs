@@ -234,7 +234,7 @@ pub(crate) fn km_between(a: &Location, b: &Location) -> f64 {
     (dx * dx + dy * dy).sqrt()
 }
 
-fn compatible_dates(text: &str, a: &Event, b: &Event) -> bool {
+pub(crate) fn compatible_dates(text: &str, a: &Event, b: &Event) -> bool {
     // Dates given by both: resolved ones must overlap; unresolved ones (no publication date)
     // must be the same expression.
     match (a.date.span, b.date.span) {
