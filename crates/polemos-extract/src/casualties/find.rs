@@ -340,7 +340,8 @@ fn age_words(words: &[Word<'_>]) -> usize {
 
 /// Whether the word at `i` is part of a date, which no toll is: the year of "17 Mar 2014",
 /// "March 2014", "October 19, 2019", "in 2011", or the day of "July 28" (a number of days
-/// right after a month that has no day of its own: in "12 Sep. 4 killed" the 4 is a count).
+/// right after a month that has no day of its own: in "12 Sep. 4 killed" the 4 is a count) or
+/// of "07 May" (right before a month).
 fn is_part_of_date(v: &Vocab, words: &[Word<'_>], i: usize) -> bool {
     let Ok(n) = words[i].text.parse::<u32>() else {
         return false;
@@ -360,7 +361,10 @@ fn is_part_of_date(v: &Vocab, words: &[Word<'_>], i: usize) -> bool {
                 || word(one).is_some_and(|w| v.year_prepositions.contains(w))
                 || (is_day(one) && is_month(two))
         }
-        1..=31 => is_month(one) && !is_day(two),
+        // "May 7", and "7 May" ("07 May: residents killed two people").
+        1..=31 => {
+            (is_month(one) && !is_day(two)) || is_month(Some(i + 1).filter(|&k| k < words.len()))
+        }
         _ => false,
     }
 }
@@ -828,6 +832,9 @@ mod tests {
         assert!(find("On March 3 police killed two protesters.")
             .iter()
             .all(|c| c.0 != 3));
+        // The day before its month: "07 May: ..." counts no seven residents.
+        let found = find("07 May: residents of the village killed two people.");
+        assert!(found.iter().all(|c| c.0 != 7), "{found:?}");
         // A count that follows a day with a year between is still a count, and so is one
         // after a month that already has its day.
         let found = find("On 3 March 2021, 12 soldiers were killed.");
