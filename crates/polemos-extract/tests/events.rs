@@ -183,6 +183,9 @@ fn active_and_passive_roles() {
         (Some("Islamic State"), Some("Syrian government forces"))
     );
     assert!(e.rule.ends_with("role:passive-by"), "{}", e.rule);
+    // A headline's participle with its "by" phrase right after it is passive too.
+    let e = only("Suspected al-Shabaab militants killed by Kenyan police in Mombasa.");
+    assert_eq!(name(&e.actor1), Some("Police Forces of Kenya"), "{e:#?}");
     // A time phrase inside the verb group leaves it passive, and its one victim counted.
     let e = only("A suspected al-Shabaab militant was on Wednesday morning shot dead by Kenyan police in Mombasa.");
     assert_eq!(

@@ -46,6 +46,13 @@ fn is_passive(v: &Vocab, folded: &Folded, at: usize) -> bool {
         || v.subjection_phrases.precedes(&before)
 }
 
+/// Whether the trigger's "by" phrase starts right after it, as a participle with no
+/// auxiliary has it in a headline or a reduced relative clause ("Suspected Mungiki members
+/// killed by police", "a man shot dead by gunmen on Monday"): the verb is passive.
+fn agent_right_after(folded: &Folded, t: &TriggerMatch, by_agent: Option<&ActorMatch>) -> bool {
+    by_agent.is_some() && next_words(folded, t.folded.1, 1).first() == Some(&"by")
+}
+
 /// Whether an active verb trigger shares the subject of a verb before it, joined to it by a
 /// coordinator ("police pursued the raiders and killed six", "and then killed") or as a
 /// participle after a comma ("jets struck the hideouts, killing eight"): its agent is that
@@ -311,7 +318,11 @@ pub fn assign_roles(
         TriggerPos::Discovery => (None, None, "role:discovery"),
         // "Russian military helicopter shot down": a headline drops the auxiliary of the
         // passive, but an aircraft is downed, it downs nothing.
-        TriggerPos::Verb if is_passive(v, folded, ts) || aircraft_downed(v, folded, t) => {
+        TriggerPos::Verb
+            if is_passive(v, folded, ts)
+                || aircraft_downed(v, folded, t)
+                || agent_right_after(folded, t, by_agent) =>
+        {
             (by_agent, before.last().copied(), "role:passive-by")
         }
         TriggerPos::Verb if accused(v, folded, &before).is_some() => (
