@@ -129,7 +129,7 @@ fn party_members_fighting_each_other_riot() {
 }
 
 #[test]
-fn party_members_fighting_the_states_forces_riot() {
+fn party_members_fighting_the_police_or_destroying_property_riot() {
     let e = lead("Activists of the Bangladesh Nationalist Party clashed with police in Feni.");
     assert_eq!(e.sub_event_type.as_str(), "Mob violence", "{e:#?}");
     assert_eq!(category(&e.actor1), Some(ActorCategory::Rioters), "{e:#?}");
@@ -150,6 +150,10 @@ fn party_members_fighting_the_states_forces_riot() {
         Some(ActorCategory::StateForces),
         "{e:#?}"
     );
+    // Destroying property, they riot too.
+    let e = lead("Activists of the Bangladesh Nationalist Party vandalised shops in Feni.");
+    assert_eq!(e.sub_event_type.as_str(), "Mob violence", "{e:#?}");
+    assert_eq!(category(&e.actor1), Some(ActorCategory::Rioters), "{e:#?}");
     // Members who bore arms fought as a militia.
     let e =
         lead("Armed activists of the Bangladesh Nationalist Party clashed with police in Feni.");

@@ -403,6 +403,12 @@ fn build_events_with(
             let party_rioters = clash
                 && ((party(&roles.actor1) && state(&roles.actor2))
                     || (party(&roles.actor2) && state(&roles.actor1)));
+            // "Nepali Congress cadres vandalised the chairs": a party's members destroying
+            // property, unarmed, are rioters too.
+            let party_vandals = entry.sub_event_type
+                == TriggerType::Fixed(SubEventType::LootingPropertyDestruction)
+                && party(&roles.actor1)
+                && !crowds::armed_cue(f.vocab, f.folded, sent.span);
             if party_rioters {
                 for side in [&mut roles.actor1, &mut roles.actor2] {
                     if party(side) {
@@ -410,13 +416,16 @@ fn build_events_with(
                     }
                 }
             }
+            if party_vandals {
+                roles.actor1 = roles.actor1.take().map(as_rioters);
+            }
             // "killed a local leader of the Awami League": a party's members harmed are
             // civilians.
             let members_harmed = !party_clash && !party_rioters && party(&roles.actor2);
             if members_harmed {
                 roles.actor2 = roles.actor2.take().map(as_civilians);
             }
-            let party_rule = match (party_clash, party_rioters, members_harmed) {
+            let party_rule = match (party_clash, party_rioters || party_vandals, members_harmed) {
                 (true, _, _) => "+type:party-clash",
                 (_, true, _) => "+actor:party-rioters",
                 (_, _, true) => "+actor2:party-members",
