@@ -2043,6 +2043,21 @@ fn jawans_and_rangers_are_combatants() {
 
 /// Arrests demanded, urged, owed or denied are no arrests made.
 #[test]
+fn arrests_with_no_one_named_making_them_are_the_states() {
+    let e = only("Three opposition activists were detained in Feni on Monday.");
+    assert_eq!(e.sub_event_type, SubEventType::Arrests);
+    assert_eq!(
+        e.actor1.as_ref().map(|a| a.category),
+        Some(polemos_core::ActorCategory::StateForces),
+        "{e:#?}"
+    );
+    assert!(e.rule.contains("actor1:codebook"), "{}", e.rule);
+    // A subject the dictionary does not know made them: no state's forces stand in for it.
+    let e = only("The Feni Youth Front said it had detained two suspects in Feni.");
+    assert!(e.actor1.is_none(), "{e:#?}");
+}
+
+#[test]
 fn arrests_demanded_or_denied_are_not_asserted() {
     for (text, modality) in [
         (

@@ -8,6 +8,7 @@
 
 use polemos_core::{ActorCategory, ActorRef, Event};
 
+use super::roles::is_active_verb_rule;
 use crate::fold::fold_key;
 use crate::lexicon::{CodebookActor, CodebookWhen, Vocab};
 
@@ -39,7 +40,8 @@ pub fn codebook_actors(v: &Vocab, events: &mut [Event]) {
         match (&e.actor1, when) {
             (_, CodebookWhen::Never) => continue,
             (Some(a), _) if a.category == *category => continue,
-            (Some(_), CodebookWhen::Unnamed) => continue,
+            (Some(_), CodebookWhen::Unnamed | CodebookWhen::Untold) => continue,
+            (None, CodebookWhen::Untold) if read_off_active_verb(&e.rule) => continue,
             _ => {}
         }
         // The crowd named as a target ("killing two protesters"), or as civilians ("students
@@ -67,6 +69,12 @@ pub fn codebook_actors(v: &Vocab, events: &mut [Event]) {
     }
 }
 
+/// Whether an event's roles were read off an active verb (its rule trail says so), whose
+/// subject, recognised or not, did it.
+fn read_off_active_verb(rule: &str) -> bool {
+    rule.split('+').any(is_active_verb_rule)
+}
+
 /// The codebook's row of `table` for `e`: its sub-event type's, else its event type's.
 fn entry_for<'a>(table: &'a [(Box<str>, CodebookActor)], e: &Event) -> Option<&'a CodebookActor> {
     let entry = |key: &str| {
@@ -87,7 +95,7 @@ fn codebook_second_actor(v: &Vocab, e: &mut Event) {
     };
     let fill = match codebook.when {
         CodebookWhen::Never => false,
-        CodebookWhen::Unnamed => e.actor2.is_none(),
+        CodebookWhen::Unnamed | CodebookWhen::Untold => e.actor2.is_none(),
         CodebookWhen::Always => e
             .actor2
             .as_ref()

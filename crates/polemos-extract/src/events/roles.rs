@@ -25,7 +25,8 @@ impl Roles {
     }
 }
 
-fn is_active_verb_rule(rule: &str) -> bool {
+/// Whether `rule` is one reading roles off an active verb.
+pub(crate) fn is_active_verb_rule(rule: &str) -> bool {
     matches!(rule, "role:active-subject-object" | "role:shared-subject")
 }
 

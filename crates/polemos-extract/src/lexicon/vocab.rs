@@ -33,6 +33,10 @@ pub(crate) enum CodebookWhen {
     Always,
     /// Only where no agent was found.
     Unnamed,
+    /// Only where the text leaves the agent untold: none found, and no active verb's subject
+    /// that went unrecognised ("three activists were detained"; not "it had detained two
+    /// suspects", whose "it" names someone).
+    Untold,
     /// Never: the type keeps the agent the text gives, or none.
     Never,
 }
@@ -571,6 +575,7 @@ impl<'a> Classes<'a> {
         let whens = self.pairs(name, "when", |w| match w {
             "always" => Some(CodebookWhen::Always),
             "unnamed" => Some(CodebookWhen::Unnamed),
+            "untold" => Some(CodebookWhen::Untold),
             "never" => Some(CodebookWhen::Never),
             _ => None,
         })?;
