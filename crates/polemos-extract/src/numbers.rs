@@ -17,19 +17,24 @@ fn lookup(table: &[(Box<str>, u32)], w: &str) -> Option<u32> {
     table.iter().find(|(k, _)| &**k == w).map(|(_, v)| *v)
 }
 
+/// The value of a number word from one to nineteen ("seven"), if `w` is one.
+pub(crate) fn unit_number(v: &Vocab, w: &str) -> Option<u32> {
+    lookup(&v.number_units, w)
+}
+
 fn small_number(v: &Vocab, words: &[Word<'_>]) -> Option<(u32, usize)> {
     let w = words.first()?.text;
     if let Some(t) = lookup(&v.number_tens, w) {
         if let Some(u) = words
             .get(1)
-            .and_then(|n| lookup(&v.number_units, n.text))
+            .and_then(|n| unit_number(v, n.text))
             .filter(|u| *u < 10)
         {
             return Some((t + u, 2));
         }
         return Some((t, 1));
     }
-    lookup(&v.number_units, w).map(|u| (u, 1))
+    unit_number(v, w).map(|u| (u, 1))
 }
 
 /// A whole number written in digits, commas allowed anywhere ("1,200"); none with a dot.

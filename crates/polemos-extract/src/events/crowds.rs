@@ -7,7 +7,7 @@
 use polemos_core::{ActorCategory, ActorRef, Event, EventType, Span, SubEventType};
 
 use super::grievance::Protests;
-use super::{names_source, Built, CIVILIANS};
+use super::{drop_at, names_source, Built, CIVILIANS};
 use crate::by_sentence::Grouped;
 use crate::dates::DateMention;
 use crate::fold::Folded;
@@ -96,12 +96,7 @@ pub fn crowd_violence(v: &Vocab, folded: &Folded, dates: Dates<'_>, merged: &mut
         target.event.evidence.sort_unstable();
         target.event.evidence.dedup();
     }
-    let mut index = 0;
-    merged.retain(|_| {
-        let joined = joins.iter().any(|&(protest, _)| protest == index);
-        index += 1;
-        !joined
-    });
+    drop_at(merged, |i| joins.iter().any(|&(protest, _)| protest == i));
 }
 
 /// Retypes one event as a riot if a crowd did it.

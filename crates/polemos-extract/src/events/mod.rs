@@ -29,6 +29,7 @@ use crate::dates::{event_date, DateMention};
 use crate::fold::{fold_key, Folded};
 use crate::gazetteer::PlaceMatch;
 use crate::lexicon::Vocab;
+use crate::numbers::unit_number;
 use crate::triggers::{Trigger, TriggerLexicon, TriggerMatch, TriggerPos, TriggerType};
 pub use codebook::{codebook_actors, foreign_forces};
 pub use context_fill::fill_from_document;
@@ -732,6 +733,17 @@ fn as_civilians(a: ActorRef) -> ActorRef {
     }
 }
 
+/// Drops the built events at indices `dropped` (into `merged`), the others kept in order: the
+/// reports one event took into another.
+fn drop_at(merged: &mut Vec<Built>, dropped: impl Fn(usize) -> bool) {
+    let mut index = 0;
+    merged.retain(|_| {
+        let drop = dropped(index);
+        index += 1;
+        !drop
+    });
+}
+
 /// A party named as a side of a clash with the state's forces, as its rioters: the party's
 /// name stays, to say whose they were.
 fn as_rioters(a: ActorRef) -> ActorRef {
@@ -938,7 +950,7 @@ fn place_follows(f: &Findings<'_>, sentence: &polemos_core::Sentence, t: &Trigge
         let gap = v.ground_object_gaps.contains(w.text)
             || v.compass_words.contains(w.text)
             || w.text.bytes().all(|b| b.is_ascii_digit())
-            || v.number_units.iter().any(|(n, _)| **n == *w.text);
+            || unit_number(v, w.text).is_some();
         if k >= GROUND_GAP || !gap {
             return false;
         }

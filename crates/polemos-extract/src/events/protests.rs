@@ -9,8 +9,8 @@
 use polemos_core::{ActorCategory, Event, EventType, Modality, Sentence, SubEventType};
 
 use super::grievance::{told_as_grievance, Protests};
-use super::merge::{absorb, compatible_dates};
-use super::{names_source, Built};
+use super::merge::{absorb, compatible_dates, days_overlap};
+use super::{drop_at, names_source, Built};
 use crate::by_sentence::Grouped;
 use crate::fold::Folded;
 use crate::lexicon::{PhraseMatcher, Vocab};
@@ -97,15 +97,7 @@ fn force_at_protests(v: &Vocab, text: &str, folded: &Folded, merged: &mut Vec<Bu
     let protests = Protests::of(merged.iter().map(|b| &b.event));
     let of_events: Vec<u32> = merged.iter().map(|b| b.event.sentence).collect();
     let by_sentence = Grouped::new(&of_events);
-    let of_protest = |e: &Event| {
-        e.event_type() == EventType::Protests
-            || e.sub_event_type == SubEventType::ViolentDemonstration
-    };
-    let protest_in = |s: u32| {
-        by_sentence
-            .positions(s)
-            .find(|&i| merged.get(i).is_some_and(|b| of_protest(&b.event)))
-    };
+    let protest_in = |s: u32| protest_in(merged, &by_sentence, s);
     // (violence, protest), by index into `merged`.
     let pairs: Vec<(usize, usize)> = merged
         .iter()
@@ -123,7 +115,10 @@ fn force_at_protests(v: &Vocab, text: &str, folded: &Folded, merged: &mut Vec<Bu
             // At the protest, not in a war it recalls ("the conflict, which began in 2011 with
             // protests").
             let p = &merged.get(protest)?.event;
-            (compatible_dates(text, p, &b.event) && same_days(p, &b.event)).then_some((i, protest))
+            // On the protest's days, whether the text dates them or they take the
+            // publication's.
+            let same_days = days_overlap(p, &b.event).unwrap_or(true);
+            (compatible_dates(text, p, &b.event) && same_days).then_some((i, protest))
         })
         .collect();
     if pairs.is_empty() {
@@ -143,22 +138,7 @@ fn force_at_protests(v: &Vocab, text: &str, folded: &Folded, merged: &mut Vec<Bu
         }
         p.event.rule.push_str("+type:force-at-protest");
     }
-    let mut index = 0;
-    merged.retain(|_| {
-        let absorbed = pairs.iter().any(|&(violence, _)| violence == index);
-        index += 1;
-        !absorbed
-    });
-}
-
-/// Whether the days of `a` and `b` overlap, where both are resolved, whether the text dates
-/// them or they take the publication's ("began in March 2011 with protests" is no protest of
-/// the day).
-fn same_days(a: &Event, b: &Event) -> bool {
-    match (a.date.start, a.date.end, b.date.start, b.date.end) {
-        (Some(s1), Some(e1), Some(s2), Some(e2)) => s1 <= e2 && s2 <= e1,
-        _ => true,
-    }
+    drop_at(merged, |i| pairs.iter().any(|&(violence, _)| violence == i));
 }
 
 /// Whether the sentence of `e` names a crowd or its demonstrating (the lexicon's
@@ -192,6 +172,17 @@ fn met_with_force(v: &Vocab, folded: &Folded, e: &mut Event) {
     e.rule.push_str("+type:intervention");
 }
 
+/// The first protest (one turned violent included) of sentence `s`, by index into `merged`,
+/// whose events' sentences `by_sentence` groups.
+fn protest_in(merged: &[Built], by_sentence: &Grouped, s: u32) -> Option<usize> {
+    by_sentence.positions(s).find(|&i| {
+        merged.get(i).is_some_and(|b| {
+            b.event.event_type() == EventType::Protests
+                || b.event.sub_event_type == SubEventType::ViolentDemonstration
+        })
+    })
+}
+
 /// The rule an arrest told with a protest carries; such an arrest does not lead.
 pub const ARREST_AT_PROTEST: &str = "+arrest:at-protest";
 
@@ -203,16 +194,7 @@ pub const ARREST_AT_PROTEST: &str = "+arrest:at-protest";
 /// left as they are.
 fn arrests_at_protests(v: &Vocab, folded: &Folded, by_sentence: &Grouped, merged: &mut [Built]) {
     let protests = Protests::of(merged.iter().map(|b| &b.event));
-    let of_protest = |e: &Event| {
-        e.event_type() == EventType::Protests
-            || e.sub_event_type == SubEventType::ViolentDemonstration
-    };
-    // The first protest of sentence `s`, by index into `merged`.
-    let protest_in = |s: u32| {
-        by_sentence
-            .positions(s)
-            .find(|&i| merged.get(i).is_some_and(|b| of_protest(&b.event)))
-    };
+    let protest_in = |s: u32| protest_in(merged, by_sentence, s);
     // (arrests, protest), by index into `merged`: the protest of the arrests' sentence, else of
     // the one before.
     let pairs: Vec<(usize, usize)> = merged

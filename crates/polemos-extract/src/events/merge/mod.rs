@@ -16,7 +16,7 @@ pub(crate) use self::absorb::absorb;
 use self::fold::{fold_claims, fold_generic_openings};
 pub use self::lead::choose_lead;
 use self::same::same_event;
-pub(crate) use self::same::{compatible_dates, km_between, CITY_RADIUS_KM};
+pub(crate) use self::same::{compatible_dates, days_overlap, km_between, CITY_RADIUS_KM};
 use super::Built;
 use crate::lexicon::Vocab;
 

@@ -238,10 +238,17 @@ pub(crate) fn compatible_dates(text: &str, a: &Event, b: &Event) -> bool {
     // Dates given by both: resolved ones must overlap; unresolved ones (no publication date)
     // must be the same expression.
     match (a.date.span, b.date.span) {
-        (Some(x), Some(y)) => match (a.date.start, a.date.end, b.date.start, b.date.end) {
-            (Some(s1), Some(e1), Some(s2), Some(e2)) => s1 <= e2 && s2 <= e1,
-            _ => fold_key(x.slice(text)) == fold_key(y.slice(text)),
-        },
+        (Some(x), Some(y)) => {
+            days_overlap(a, b).unwrap_or_else(|| fold_key(x.slice(text)) == fold_key(y.slice(text)))
+        }
         _ => true,
+    }
+}
+
+/// Whether the resolved days of `a` and `b` overlap; None where either is unresolved.
+pub(crate) fn days_overlap(a: &Event, b: &Event) -> Option<bool> {
+    match (a.date.start, a.date.end, b.date.start, b.date.end) {
+        (Some(s1), Some(e1), Some(s2), Some(e2)) => Some(s1 <= e2 && s2 <= e1),
+        _ => None,
     }
 }
