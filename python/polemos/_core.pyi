@@ -185,6 +185,8 @@ class Model:
     @property
     def types_sub_events(self) -> bool: ...
     @property
+    def reads_rules(self) -> bool: ...
+    @property
     def cv_fold_accuracy(self) -> list[float] | None: ...
     @property
     def cv_accuracy(self) -> float | None: ...
@@ -203,7 +205,8 @@ def train(
     text_column: str,
     label_column: str,
     folds: int = 5,
-    threshold: float = 0.5,
+    threshold: float | None = None,
     epochs: int = 10,
+    rules: bool = True,
     threads: int | None = None,
 ) -> Model: ...

@@ -18,12 +18,14 @@ class Model:
     """A trained event-type model (`polemos.train`, `Model.load`), for `extract(..., model=)`.
 
     The rules find the events, their spans, actors, places, counts and modality; the model
-    reads each event's sentence with the sentences on either side and gives a label and its
-    probability (the events' `model_label` and `model_probability`). When the labels are ACLED
-    sub-event types and the probability reaches `threshold`, the model's sub-event type (and
-    with it the event type) replaces the rules' one; `rules_sub_event_type` keeps the rules'
-    answer and `rule` ends in `+model:NAME`. Models with other labels (event types, your own
-    codebook) only fill `model_label` and `model_probability`.
+    reads each event's sentence with the sentences on either side (and, when trained with
+    `rules=True`, what the rules made of the event: its sub-event type and trigger rule) and
+    gives a label and its probability (the events' `model_label` and `model_probability`).
+    When the labels are ACLED sub-event types and the probability reaches `threshold`, the
+    model's sub-event type (and with it the event type) replaces the rules' one (for a model of
+    words alone, only where it also finds the rules' type unlikely); `rules_sub_event_type`
+    keeps the rules' answer and `rule` ends in `+model:NAME`. Models with other labels (event
+    types, your own codebook) only fill `model_label` and `model_probability`.
     """
 
     __slots__ = ("_core",)
@@ -79,6 +81,11 @@ class Model:
     def threshold(self) -> float:
         """Probability from which the model's sub-event type replaces the rules' one."""
         return self._core.threshold
+
+    @property
+    def reads_rules(self) -> bool:
+        """Whether the model was trained with the rules' reading of each text (`rules=True`)."""
+        return self._core.reads_rules
 
     @property
     def types_sub_events(self) -> bool:
@@ -140,8 +147,9 @@ def train(
     label: str = "sub_event_type",
     folds: int = 5,
     name: str = "model",
-    threshold: float = 0.5,
+    threshold: float | None = None,
     epochs: int = 10,
+    rules: bool = True,
     threads: int | None = None,
 ) -> Model:
     """Learns an event-type model from labelled texts, after k-fold cross-validation.
@@ -152,6 +160,13 @@ def train(
     Rows without a text or a label are left out. The default columns are ACLED's (`notes`,
     `sub_event_type`): with ACLED sub-event types as labels the model may retype events; any
     other labels (your own codebook) fill `model_label`.
+
+    `rules` (default True) reads each text with polemos's rules first and trains the model on
+    the text's words together with what the rules made of it (the sub-event type and trigger
+    rule of the event they lead with, or none): the model learns from your labels when the
+    rules' type is to be trusted, and at extraction reads each event's with its context.
+    `rules=False` trains on the words alone. `threshold` (default 0.3 with the rules, 0.5
+    without) is the model's probability from which its sub-event type replaces the rules'.
 
     `folds` (default 5; 0 for none) runs k-fold cross-validation first: each fold is typed by
     a model trained on the others, so `Model.cv_accuracy`, `Model.report()` and
@@ -196,6 +211,7 @@ def train(
         folds=folds,
         threshold=threshold,
         epochs=epochs,
+        rules=rules,
         threads=threads,
     )
     return Model(core)

@@ -44,6 +44,9 @@ def test_train_cross_validates_and_reports(model: polemos.Model) -> None:
     assert (model.text_column, model.label_column) == ("notes", "sub_event_type")
     assert model.n_examples == 90
     assert model.types_sub_events
+    # Trained with the rules' reading of each text, which it has weighed: its type stands.
+    assert model.reads_rules
+    assert model.threshold == pytest.approx(0.3)
     assert model.cv_accuracy is not None
     assert model.cv_accuracy > 0.9
     assert model.cv_fold_accuracy is not None
@@ -84,7 +87,7 @@ def test_extract_with_a_model_keeps_both_readings(model: polemos.Model, tmp_path
     polemos.extract(text, model=model).write(tmp_path / "out", format="parquet")
     metadata = pq.read_metadata(tmp_path / "out" / "events.parquet").metadata
     resources = metadata[b"polemos.resources"].decode()
-    assert "; model=mine (sub_event_type: 3 labels, 90 texts, threshold 0.5)" in resources
+    assert "; model=mine (sub_event_type: 3 labels, 90 texts, threshold 0.3)" in resources
 
 
 def test_a_saved_model_loads_back_identical(model: polemos.Model, tmp_path: Path) -> None:
@@ -108,6 +111,15 @@ def test_model_in_batches_and_from_files(model: polemos.Model, tmp_path: Path) -
     assert from_file.cv_accuracy is None
     assert from_file.report() == ""
     assert from_file.labels == ["Armed clash", "Attack", "Peaceful protest"]
+
+
+def test_a_model_of_words_alone() -> None:
+    words = polemos.train(labelled(10), folds=0, rules=False)
+    assert not words.reads_rules
+    assert words.threshold == 0.5
+    assert polemos.train(labelled(10), folds=0, threshold=0.7).threshold == pytest.approx(0.7)
+    events = polemos.extract("Gunmen shot dead two farmers in Korra.", model=words).events
+    assert events["model_label"].to_list() == ["Attack"]
 
 
 def test_own_codebook_labels(tmp_path: Path) -> None:
@@ -150,6 +162,11 @@ def test_the_command_trains_and_extracts(tmp_path: Path) -> None:
     out = tmp_path / "m.polemos"
     assert _core.run_cli(["train", str(csv), "-o", str(out), "--folds", "3", "-q"]) == 0
     assert polemos.Model.load(out).name == "m"
+    assert polemos.Model.load(out).reads_rules
+    words = tmp_path / "words.polemos"
+    assert _core.run_cli(["train", str(csv), "-o", str(words), "--no-rules", "-q"]) == 0
+    assert not polemos.Model.load(words).reads_rules
+    assert polemos.Model.load(words).threshold == 0.5
     texts = tmp_path / "in.txt"
     texts.write_text("Unidentified gunmen shot dead 3 traders in Korra.")
     code = _core.run_cli(

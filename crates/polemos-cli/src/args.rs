@@ -52,9 +52,11 @@ pub enum Command {
         polemos train acled_export.csv --text notes --label sub_event_type -o acled.polemos\n  \
         polemos train coded.jsonl --text body --label category -o mine.polemos --folds 10\n  \
         polemos extract articles/ -o out --model acled.polemos\n\n\
-        The model types each event the rules find from the event's sentence and its neighbours.\n\
-        With ACLED sub-event types as labels it replaces the rules' sub-event type where its\n\
-        probability reaches --threshold; with other labels it only fills model_label.")]
+        The model types each event the rules find from the event's sentence and its neighbours\n\
+        and, unless trained with --no-rules, the rules' reading of the event (its type and\n\
+        trigger rule), which the rules give every training text first. With ACLED sub-event\n\
+        types as labels it replaces the rules' sub-event type where its probability reaches\n\
+        --threshold; with other labels it only fills model_label.")]
     Train(TrainArgs),
 }
 
@@ -84,14 +86,19 @@ pub struct TrainArgs {
     #[arg(long, value_name = "NAME")]
     pub name: Option<String>,
 
-    /// Probability from which the model's sub-event type replaces the rules' one.
-    #[arg(long, value_name = "P", default_value_t = polemos_extract::classify::DEFAULT_THRESHOLD,
-          value_parser = probability)]
-    pub threshold: f32,
+    /// Probability from which the model's sub-event type replaces the rules' one [default: 0.3
+    /// for a model that reads the rules, 0.5 with --no-rules].
+    #[arg(long, value_name = "P", value_parser = probability)]
+    pub threshold: Option<f32>,
 
     /// Passes over the texts while training.
     #[arg(long, value_name = "N", default_value_t = 10)]
     pub epochs: u32,
+
+    /// Learn from the words alone: without the rules' reading of each text (the type of the
+    /// event they find in it), from which a model learns when the rules are to be trusted.
+    #[arg(long)]
+    pub no_rules: bool,
 
     /// Print nothing but errors.
     #[arg(short, long)]

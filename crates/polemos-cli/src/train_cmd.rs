@@ -2,7 +2,10 @@
 
 use std::io::Write;
 
-use polemos_extract::classify::{cross_validate, train, ModelInfo, TrainOptions};
+use polemos_engine::{user_pipeline, UserResources};
+use polemos_extract::classify::{
+    cross_validate, default_threshold, train, ModelInfo, TrainOptions,
+};
 
 use crate::args::TrainArgs;
 use crate::labelled::read_labelled;
@@ -33,8 +36,21 @@ pub fn run(args: &TrainArgs) -> Result<(), CliError> {
         epochs: args.epochs,
         ..TrainOptions::default()
     };
+    let readings = if args.no_rules {
+        None
+    } else {
+        let started = std::time::Instant::now();
+        let readings = user_pipeline(&UserResources::default())?.rules_readings(&data.texts);
+        say(format!(
+            "read the texts with the rules in {:.1} s",
+            started.elapsed().as_secs_f64()
+        ));
+        Some(readings)
+    };
+    let readings = readings.as_deref();
     let cross_validation = if args.folds > 0 {
-        let (labels, cv) = cross_validate(&data.texts, &data.labels, args.folds, &options)?;
+        let (labels, cv) =
+            cross_validate(&data.texts, &data.labels, readings, args.folds, &options)?;
         let report = cv.render(&labels);
         let stdout = std::io::stdout();
         let mut out = stdout.lock();
@@ -58,11 +74,13 @@ pub fn run(args: &TrainArgs) -> Result<(), CliError> {
         text_column: args.text.clone(),
         label_column: args.label.clone(),
         n_examples: 0,
-        threshold: args.threshold,
+        threshold: args
+            .threshold
+            .unwrap_or_else(|| default_threshold(readings.is_some())),
         cross_validation,
     };
     let started = std::time::Instant::now();
-    let model = train(&data.texts, &data.labels, info, &options)?;
+    let model = train(&data.texts, &data.labels, readings, info, &options)?;
     model.save(&args.output)?;
     say(format!(
         "trained on {} texts in {:.1} s: {} features, {} labels{}; wrote {}",
@@ -72,8 +90,13 @@ pub fn run(args: &TrainArgs) -> Result<(), CliError> {
         model.labels().len(),
         if model.types_sub_events() {
             format!(
-                " (ACLED sub-event types: retypes events from probability {})",
-                model.info().threshold
+                " (ACLED sub-event types: retypes events from probability {}{})",
+                model.info().threshold,
+                if model.reads_rules() {
+                    ", reading the rules' type of each"
+                } else {
+                    ""
+                }
             )
         } else {
             " (not ACLED sub-event types: events keep the rules' types, the model's label is \

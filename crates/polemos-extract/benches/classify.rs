@@ -49,7 +49,7 @@ fn classify(c: &mut Criterion) {
     let (texts, labels) = labelled(&rules, &notes);
     let options = TrainOptions::default();
     let model: TypeModel =
-        train(&texts, &labels, ModelInfo::unnamed(), &options).expect("the model trains");
+        train(&texts, &labels, None, ModelInfo::unnamed(), &options).expect("the model trains");
     let with_model = rules.clone().with_model(Arc::new(model.clone()));
 
     let mut group = c.benchmark_group("classify");
@@ -60,7 +60,7 @@ fn classify(c: &mut Criterion) {
             .build()
             .expect("a one-thread pool");
         b.iter(|| {
-            pool.install(|| black_box(train(&texts, &labels, ModelInfo::unnamed(), &options)))
+            pool.install(|| black_box(train(&texts, &labels, None, ModelInfo::unnamed(), &options)))
         });
     });
     let bytes: usize = texts.iter().map(String::len).sum();

@@ -12,7 +12,7 @@ use rayon::prelude::*;
 use crate::actors::keep_modifying_demonyms;
 use crate::by_sentence::SentenceIndex;
 use crate::casualties::find_casualties;
-use crate::classify::TypeModel;
+use crate::classify::{RulesReading, TypeModel};
 use crate::dates::find_dates;
 use crate::events::{
     build_events, choose_lead, codebook_actors, crowd_violence, drop_deaths_of_deathless,
@@ -75,6 +75,29 @@ impl Pipeline {
     /// The trained model this pipeline reads beside the rules, if any.
     pub fn model(&self) -> Option<&TypeModel> {
         self.model.as_deref()
+    }
+
+    /// What the rules make of each of `texts` ([`RulesReading`]): the sub-event type and
+    /// trigger rule of the event each leads with, as [`Pipeline::process`] reads the text
+    /// without a model. A model trained with these readings
+    /// ([`classify::train`](crate::classify::train)) learns when the rules are to be trusted.
+    /// Texts are read in parallel on the current rayon pool.
+    pub fn rules_readings<T: AsRef<str> + Sync>(&self, texts: &[T]) -> Vec<RulesReading> {
+        let rules = Pipeline {
+            model: None,
+            ..self.clone()
+        };
+        texts
+            .par_iter()
+            .map(|t| {
+                let out = rules.process(Document::from_text("", t.as_ref()));
+                out.events
+                    .iter()
+                    .find(|e| e.is_lead)
+                    .map(RulesReading::of_event)
+                    .unwrap_or_default()
+            })
+            .collect()
     }
 
     pub fn resources(&self) -> &Resources {

@@ -5,7 +5,7 @@ use std::sync::{Arc, OnceLock};
 
 use polemos_core::{Document, DocumentExtraction, SubEventType};
 use polemos_extract::classify::{
-    cross_validate, train, ModelError, ModelInfo, TrainOptions, TypeModel,
+    cross_validate, train, ModelError, ModelInfo, RulesReading, TrainOptions, TypeModel,
 };
 use polemos_extract::{Pipeline, Resources};
 
@@ -84,7 +84,14 @@ fn model() -> &'static TypeModel {
     static MODEL: OnceLock<TypeModel> = OnceLock::new();
     MODEL.get_or_init(|| {
         let (texts, labels) = labelled(40);
-        train(&texts, &labels, info("tests"), &TrainOptions::default()).expect("trains")
+        train(
+            &texts,
+            &labels,
+            None,
+            info("tests"),
+            &TrainOptions::default(),
+        )
+        .expect("trains")
     })
 }
 
@@ -123,7 +130,7 @@ fn learns_the_labels_and_says_how_sure_it_is() {
 #[test]
 fn cross_validation_types_held_out_texts() {
     let (texts, labels) = labelled(20);
-    let (names, cv) = cross_validate(&texts, &labels, 4, &TrainOptions::default()).unwrap();
+    let (names, cv) = cross_validate(&texts, &labels, None, 4, &TrainOptions::default()).unwrap();
     assert_eq!(names.len(), 4);
     assert_eq!(cv.fold_accuracy.len(), 4);
     let held_out: u32 = cv.confusion.iter().flatten().sum();
@@ -142,8 +149,8 @@ fn cross_validation_types_held_out_texts() {
 #[test]
 fn training_is_deterministic_and_the_file_round_trips() {
     let (texts, labels) = labelled(10);
-    let a = train(&texts, &labels, info("a"), &TrainOptions::default()).unwrap();
-    let b = train(&texts, &labels, info("a"), &TrainOptions::default()).unwrap();
+    let a = train(&texts, &labels, None, info("a"), &TrainOptions::default()).unwrap();
+    let b = train(&texts, &labels, None, info("a"), &TrainOptions::default()).unwrap();
     let bytes = a.to_bytes().unwrap();
     assert_eq!(bytes, b.to_bytes().unwrap(), "same data, same model");
     let back = TypeModel::from_bytes(&bytes).unwrap();
@@ -177,20 +184,28 @@ fn bad_training_data_is_an_error() {
     let one_label = train(
         &["a", "b"],
         &["x", "x"],
+        None,
         info("m"),
         &TrainOptions::default(),
     );
     assert!(matches!(one_label, Err(ModelError::Training(m)) if m.contains("two labels")));
-    let lengths = train(&["a", "b"], &["x"], info("m"), &TrainOptions::default());
+    let lengths = train(
+        &["a", "b"],
+        &["x"],
+        None,
+        info("m"),
+        &TrainOptions::default(),
+    );
     assert!(matches!(lengths, Err(ModelError::Training(_))));
     let empty_label = train(
         &["a", "b"],
         &["x", " "],
+        None,
         info("m"),
         &TrainOptions::default(),
     );
     assert!(matches!(empty_label, Err(ModelError::Training(m)) if m.contains("row 1")));
-    let folds = cross_validate(&["a", "b"], &["x", "y"], 3, &TrainOptions::default());
+    let folds = cross_validate(&["a", "b"], &["x", "y"], None, 3, &TrainOptions::default());
     assert!(matches!(folds, Err(ModelError::Training(_))));
 }
 
@@ -236,7 +251,14 @@ fn a_confident_model_retypes_and_the_rules_answer_is_kept() {
             labels.push(label.to_string());
         }
     }
-    let m = train(&texts, &labels, info("mine"), &TrainOptions::default()).unwrap();
+    let m = train(
+        &texts,
+        &labels,
+        None,
+        info("mine"),
+        &TrainOptions::default(),
+    )
+    .unwrap();
     let pipeline = base_pipeline().with_model(Arc::new(m));
     let text = "Gunmen clashed with farmers in Tamsin and shot them dead.";
     let x = extract(&pipeline, text);
@@ -281,7 +303,7 @@ fn labels_of_a_users_own_codebook_leave_the_acled_types_alone() {
             .to_string()
         })
         .collect();
-    let m = train(&texts, &own, info("own"), &TrainOptions::default()).unwrap();
+    let m = train(&texts, &own, None, info("own"), &TrainOptions::default()).unwrap();
     assert!(!m.types_sub_events());
     let text = "Army troops and rebel fighters exchanged fire near Pelli; 3 were killed.";
     let x = extract(&base_pipeline().with_model(Arc::new(m)), text);
@@ -305,4 +327,86 @@ fn text_without_a_trigger_gets_no_event_from_the_model() {
          the decision at a meeting in Baleni.",
     );
     assert!(x.events.is_empty(), "{:#?}", x.events);
+}
+
+/// The rules' reading of a text: the type and trigger rule of the event they lead with.
+#[test]
+fn the_rules_reading_of_a_text_is_its_lead_events_type_and_trigger() {
+    let readings = base_pipeline().rules_readings(&[
+        "Soldiers clashed with rebels in Korra, killing 4 fighters.",
+        "The council of Korra approved a new budget for schools and roads.",
+    ]);
+    assert_eq!(readings[0].sub_event_type, Some(SubEventType::ArmedClash));
+    let trigger = readings[0].trigger.as_deref().unwrap_or_default();
+    assert!(trigger.starts_with("clash"), "{trigger}");
+    assert!(!trigger.contains('+'), "{trigger}");
+    assert_eq!(readings[1], RulesReading::default());
+}
+
+/// A codebook in which what decides is what the rules read, not the words: texts that say
+/// nothing, labelled an attack where the rules read a clash and a protest where they read a
+/// protest. A model trained with the rules' readings learns that, and types a clash the rules
+/// find as the codebook's attack; a model of the words alone cannot, and leaves the rules'
+/// type.
+#[test]
+fn a_model_reading_the_rules_learns_what_their_types_mean_in_a_codebook() {
+    let clash = RulesReading {
+        sub_event_type: Some(SubEventType::ArmedClash),
+        trigger: Some("clash.verb".into()),
+    };
+    let protest = RulesReading {
+        sub_event_type: Some(SubEventType::PeacefulProtest),
+        trigger: Some("protest.verb".into()),
+    };
+    let (mut texts, mut labels, mut readings) = (Vec::new(), Vec::new(), Vec::new());
+    for town in TOWNS {
+        for (reading, label) in [(&clash, "Attack"), (&protest, "Peaceful protest")] {
+            texts.push(format!("It happened in {town} on that day."));
+            labels.push(label.to_string());
+            readings.push(reading.clone());
+        }
+    }
+    let options = TrainOptions::default();
+    let reading = train(&texts, &labels, Some(&readings), info("reads"), &options).unwrap();
+    assert!(reading.reads_rules());
+    let words = train(&texts, &labels, None, info("words"), &options).unwrap();
+    assert!(!words.reads_rules());
+
+    let text = "Soldiers clashed with rebels in Korra, killing 4 fighters.";
+    let lead = |m: TypeModel| {
+        let x = extract(&base_pipeline().with_model(Arc::new(m)), text);
+        x.events.into_iter().find(|e| e.is_lead).expect("an event")
+    };
+    let by_reading = lead(reading.clone());
+    assert_eq!(
+        by_reading.sub_event_type,
+        SubEventType::Attack,
+        "{by_reading:#?}"
+    );
+    assert!(
+        by_reading.rule.ends_with("+model:reads"),
+        "{}",
+        by_reading.rule
+    );
+    let typing = by_reading.typing.as_ref().unwrap();
+    assert_eq!(typing.rules_sub_event_type, Some(SubEventType::ArmedClash));
+    assert!(typing.probability > 0.9, "{typing:?}");
+    let by_words = lead(words);
+    assert_eq!(
+        by_words.sub_event_type,
+        SubEventType::ArmedClash,
+        "{by_words:#?}"
+    );
+    // Air strikes are none of its labels, and the rules gave none to its texts: the model does
+    // not know what they mean in this codebook, and the rules' type stands.
+    let x = extract(
+        &base_pipeline().with_model(Arc::new(reading.clone())),
+        "Warplanes bombed the market in Tamsin, killing 9 people.",
+    );
+    let air = x.events.iter().find(|e| e.is_lead).expect("an event");
+    assert_eq!(air.sub_event_type, SubEventType::AirDroneStrike, "{air:#?}");
+
+    // One reading per text, or none at all.
+    let short = train(&texts, &labels, Some(&readings[1..]), info("m"), &options);
+    assert!(matches!(short, Err(ModelError::Training(m)) if m.contains("readings")));
 }

@@ -4,8 +4,10 @@
 use std::path::PathBuf;
 use std::sync::Arc;
 
+use polemos_engine::{user_pipeline, UserResources};
 use polemos_extract::classify::{
-    cross_validate, train as train_model, ModelInfo, TrainOptions, TypeModel,
+    cross_validate, default_threshold, train as train_model, ModelInfo, RulesReading, TrainOptions,
+    TypeModel,
 };
 use pyo3::prelude::*;
 
@@ -77,6 +79,12 @@ impl PyModel {
         self.model.types_sub_events()
     }
 
+    /// Whether the model was trained with the rules' reading of each text.
+    #[getter]
+    fn reads_rules(&self) -> bool {
+        self.model.reads_rules()
+    }
+
     /// Accuracy of each cross-validation fold, or None when none was run.
     #[getter]
     fn cv_fold_accuracy(&self) -> Option<Vec<f32>> {
@@ -142,11 +150,12 @@ impl PyModel {
 }
 
 /// Trains a model on `texts` labelled `labels`, after `folds`-fold cross-validation (0:
-/// none). Runs on `threads` workers (the folds in parallel).
+/// none), with the rules' reading of each text where `rules` (the embedded resources' rules).
+/// Runs on `threads` workers (the texts' readings and the folds in parallel).
 #[pyfunction]
 #[pyo3(signature = (
-    texts, labels, *, name, text_column, label_column, folds=5, threshold=0.5, epochs=10,
-    threads=None
+    texts, labels, *, name, text_column, label_column, folds=5, threshold=None, epochs=10,
+    rules=true, threads=None
 ))]
 // One parameter per Python keyword argument: the signature is the Python API.
 #[allow(clippy::too_many_arguments)]
@@ -158,10 +167,12 @@ pub(crate) fn train(
     text_column: String,
     label_column: String,
     folds: usize,
-    threshold: f32,
+    threshold: Option<f32>,
     epochs: u32,
+    rules: bool,
     threads: Option<i64>,
 ) -> PyResult<PyModel> {
+    let threshold = threshold.unwrap_or_else(|| default_threshold(rules));
     if !(0.0..=1.0).contains(&threshold) {
         return Err(input_error(format!(
             "threshold must be a probability between 0 and 1, not {threshold}"
@@ -178,10 +189,18 @@ pub(crate) fn train(
                 epochs,
                 ..TrainOptions::default()
             };
+            let readings: Option<Vec<RulesReading>> = if rules {
+                let pipeline = user_pipeline(&UserResources::default())
+                    .map_err(|e| crate::errors::polemos_error(e.to_string()))?;
+                Some(pipeline.rules_readings(&texts))
+            } else {
+                None
+            };
+            let readings = readings.as_deref();
             let cross_validation = match folds {
                 0 => None,
                 k => Some(
-                    cross_validate(&texts, &labels, k, &options)
+                    cross_validate(&texts, &labels, readings, k, &options)
                         .map_err(from_model)?
                         .1,
                 ),
@@ -194,7 +213,7 @@ pub(crate) fn train(
                 threshold,
                 cross_validation,
             };
-            train_model(&texts, &labels, info, &options).map_err(from_model)
+            train_model(&texts, &labels, readings, info, &options).map_err(from_model)
         })
     })?;
     Ok(PyModel {

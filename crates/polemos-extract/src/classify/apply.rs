@@ -1,13 +1,17 @@
 //! A trained model beside the rules: each event's context is typed by the model, the reading
 //! is kept on the event, and where the model is sure enough its sub-event type replaces the
-//! rules' one. In a document where the rules found no event at all, the passage the model is
-//! surest of becomes an event of its own.
+//! rules' one. A model trained with the rules' readings of its texts reads each event's with
+//! its context, and its choice stands wherever it reaches its threshold; a model of words
+//! alone overrules only a rules' type it finds unlikely. In a document where the rules found
+//! no event at all, the passage the model is surest of becomes an event of its own.
 
 use std::collections::HashMap;
 
 use polemos_core::{Event, ModelTyping, ParsedDocument, Span, SubEventType};
 
+use super::features::reading_features;
 use super::model::{Prediction, TypeModel};
+use super::{RulesReading, MODEL_RULE};
 use crate::by_sentence::Grouped;
 use crate::dates::{event_date, DateMention};
 use crate::fold::Folded;
@@ -16,9 +20,28 @@ use crate::fold::Folded;
 /// and news leads spread who, what and how over two or three sentences.
 const CONTEXT_SENTENCES: u32 = 1;
 
-/// The model's probability for the rules' own sub-event type from which the rules' type
-/// stands, however sure the model is of another: the model overrules only what it finds
-/// unlikely. Chosen by 5-fold cross-validation on ACLED notes: 0.2 and 0.3 did best, 0.1
+/// A text of up to this many sentences (an event description, a news brief) is read whole for
+/// each of its events, as models learn from whole descriptions. On ACLED notes (5-fold,
+/// rules plus model) event type +0.3 points over an event's sentence and its neighbours; 4
+/// did less, 10 no better.
+const WHOLE_TEXT_SENTENCES: usize = 6;
+
+/// The first and last sentence of a context the model reads.
+type Window = (u32, u32);
+
+/// The first and last sentence the model reads for an event of sentence `sentence` in a text
+/// of `n` sentences.
+fn context_of(sentence: u32, n: usize) -> Window {
+    if n <= WHOLE_TEXT_SENTENCES {
+        return (0, n.saturating_sub(1) as u32);
+    }
+    let last = (sentence.saturating_add(CONTEXT_SENTENCES) as usize).min(n.saturating_sub(1));
+    (sentence.saturating_sub(CONTEXT_SENTENCES), last as u32)
+}
+
+/// For a model of words alone, the model's probability for the rules' own sub-event type from
+/// which the rules' type stands, however sure the model is of another: the model overrules
+/// only what it finds unlikely. Chosen by 5-fold cross-validation on ACLED notes: 0.2 and 0.3 did best, 0.1
 /// worse than letting the model overrule everything.
 const RULES_PLAUSIBLE: f32 = 0.3;
 
@@ -31,6 +54,9 @@ struct ContextReader<'a> {
     model: &'a TypeModel,
     parsed: &'a ParsedDocument,
     folded: &'a Folded,
+    /// The first and last sentence of the context read last, and the rows of its words the
+    /// model knows: events of one context with different readings of the rules share them.
+    words: Option<(Window, Vec<u32>)>,
     rows: Vec<u32>,
     x: Vec<(u32, f32)>,
 }
@@ -41,24 +67,37 @@ impl<'a> ContextReader<'a> {
             model,
             parsed,
             folded,
+            words: None,
             rows: Vec::new(),
             x: Vec::new(),
         }
     }
 
-    /// The probability of each label for sentence `sentence` with its neighbours.
-    fn read(&mut self, sentence: u32) -> Option<Vec<f32>> {
-        let sentences = &self.parsed.sentences;
-        let first = sentences.get(sentence.saturating_sub(CONTEXT_SENTENCES) as usize)?;
-        let last_index = (sentence.saturating_add(CONTEXT_SENTENCES) as usize)
-            .min(sentences.len().saturating_sub(1));
-        let last = sentences.get(last_index)?;
-        let (start, end) = (
-            self.folded.folded_offset(first.span.start),
-            self.folded.folded_offset(last.span.end),
-        );
+    /// The probability of each label for the sentences `window` (first and last, from
+    /// [`context_of`]), read with the rules' `reading` of an event where the model was trained
+    /// with readings.
+    fn read(&mut self, window: Window, reading: &RulesReading) -> Option<Vec<f32>> {
         let vectorizer = &self.model.vectorizer;
-        vectorizer.vector_of(self.folded, start, end, &mut self.rows, &mut self.x);
+        let sentences = &self.parsed.sentences;
+        if self.words.as_ref().map(|(w, _)| *w) != Some(window) {
+            let first = sentences.get(window.0 as usize)?;
+            let last = sentences.get(window.1 as usize)?;
+            let (start, end) = (
+                self.folded.folded_offset(first.span.start),
+                self.folded.folded_offset(last.span.end),
+            );
+            let mut rows = self.words.take().map(|(_, r)| r).unwrap_or_default();
+            rows.clear();
+            vectorizer.rows_of(self.folded, start, end, &mut rows);
+            self.words = Some((window, rows));
+        }
+        let (_, words) = self.words.as_ref()?;
+        self.rows.clear();
+        self.rows.extend_from_slice(words);
+        if self.model.reads_rules() {
+            vectorizer.rows_of_features(&reading_features(reading), &mut self.rows);
+        }
+        vectorizer.vector_from_rows(&mut self.rows, &mut self.x);
         let mut p = Vec::with_capacity(self.model.labels.len());
         self.model.probabilities_of(&self.x, &mut p);
         Some(p)
@@ -67,22 +106,27 @@ impl<'a> ContextReader<'a> {
 
 impl TypeModel {
     /// Types each of `events` of `parsed` (folded as `folded`): fills [`Event::typing`], and
-    /// where the labels are ACLED sub-event types, the model's probability reaches its
-    /// threshold and its probability for the rules' sub-event type is under
-    /// [`RULES_PLAUSIBLE`] (the rules' type being one of its labels), sets the event's
-    /// sub-event type to the model's and adds `+model:NAME` to its rule.
+    /// where the labels are ACLED sub-event types and the model's probability reaches its
+    /// threshold, sets the event's sub-event type to the model's and adds `+model:NAME` to its
+    /// rule: always for a model that reads the rules ([`TypeModel::reads_rules`]: it reads each
+    /// event's [`RulesReading`] with its context), and for a model of words alone where its
+    /// probability for the rules' sub-event type is under [`RULES_PLAUSIBLE`] (the rules' type
+    /// being one of its labels).
     ///
-    /// The model reads a context, not an event: the events of one sentence get one reading,
-    /// which is the lead event's. So an event other than the lead is not retyped to a
-    /// sub-event type the rules gave another event of its context (an arrest during a protest
-    /// stays an arrest when the model reads the protest).
+    /// The model reads a context, not an event: the events of one context with the same
+    /// reading of the rules get one reading of the model. So an event other than the lead is
+    /// not retyped to a sub-event type the rules gave another event of
+    /// its context (an arrest during a protest stays an arrest when the model reads the
+    /// protest).
     pub fn type_events(&self, parsed: &ParsedDocument, folded: &Folded, events: &mut [Event]) {
         // Per event, the sub-event type the model would give it, where the rules' type does
-        // not stand (the model's reading is surer than its threshold and finds the rules' type
-        // unlikely).
+        // not stand (the model's reading is surer than its threshold and, for a model of words
+        // alone, finds the rules' type unlikely).
         let mut proposed: Vec<Option<SubEventType>> = vec![None; events.len()];
-        // Events of one sentence share a context: it is read once.
-        let mut reads: HashMap<u32, Option<Vec<f32>>> = HashMap::new();
+        // Events of one context share a reading of it: it is read once (once per reading of
+        // the rules, where the model reads them).
+        let mut reads: HashMap<(Window, RulesReading), Option<Vec<f32>>> = HashMap::new();
+        let n = parsed.sentences.len();
         let mut reader = ContextReader::new(self, parsed, folded);
         // An event the model found itself has its reading already.
         for (i, e) in events
@@ -90,17 +134,30 @@ impl TypeModel {
             .enumerate()
             .filter(|(_, e)| e.typing.is_none())
         {
+            let reading = if self.reads_rules() {
+                RulesReading::of_event(e)
+            } else {
+                RulesReading::default()
+            };
             let read = reads
-                .entry(e.sentence)
-                .or_insert_with(|| reader.read(e.sentence));
+                .entry((context_of(e.sentence, n), reading))
+                .or_insert_with_key(|(window, reading)| reader.read(*window, reading));
             let Some(probs) = read else { continue };
             let p = self.best(probs);
-            // A type the model was never taught is not the model's to judge: the rules'
-            // stands (a model of six sub-event types reads an air strike as one of them).
             let of_rules = (0..probs.len())
                 .find(|&k| self.sub_event_type(k) == Some(e.sub_event_type))
-                .map_or(1.0, |k| probs[k]);
-            if p.probability >= self.info.threshold && of_rules < RULES_PLAUSIBLE {
+                .map(|k| probs[k]);
+            let rules_stand = if self.reads_rules() {
+                // A model that read the rules' reading has weighed it already, where it learnt
+                // what the rules' type means: a type it saw them give or one of its labels.
+                of_rules.is_none() && !self.learnt_rules_type(e.sub_event_type)
+            } else {
+                // A type the model was never taught is not the model's to judge: the rules'
+                // stands (a model of six sub-event types reads an air strike as one of them).
+                // Otherwise the model overrules only a type it finds unlikely.
+                of_rules.is_none_or(|p| p >= RULES_PLAUSIBLE)
+            };
+            if p.probability >= self.info.threshold && !rules_stand {
                 proposed[i] = self.sub_event_type(p.index);
             }
             e.typing = Some(ModelTyping {
@@ -120,8 +177,7 @@ impl TypeModel {
             let Some(sub) = proposed[i].filter(|&sub| sub != e.sub_event_type) else {
                 continue;
             };
-            let first = e.sentence.saturating_sub(CONTEXT_SENTENCES);
-            let last = e.sentence.saturating_add(CONTEXT_SENTENCES);
+            let (first, last) = context_of(e.sentence, parsed.sentences.len());
             let from = rules.partition_point(|&(s, _, _)| s < first);
             let told_elsewhere = !e.is_lead
                 && rules[from..]
@@ -130,7 +186,8 @@ impl TypeModel {
                     .any(|&(_, j, t)| j != i && t == sub);
             if !told_elsewhere {
                 e.sub_event_type = sub;
-                e.rule.push_str("+model:");
+                e.rule.push('+');
+                e.rule.push_str(MODEL_RULE);
                 e.rule.push_str(&self.info.name);
             }
         }
@@ -163,7 +220,8 @@ impl TypeModel {
         let (sentence, p) = candidates
             .into_iter()
             .filter_map(|s| {
-                let p = reader.read(s)?;
+                let window = context_of(s, parsed.sentences.len());
+                let p = reader.read(window, &RulesReading::default())?;
                 Some((s, self.best(&p)))
             })
             .fold(
@@ -203,7 +261,7 @@ impl TypeModel {
             attribution: None,
             evidence: vec![sentence],
             is_lead: false,
-            rule: format!("model:{}", self.info.name),
+            rule: format!("{MODEL_RULE}{}", self.info.name),
             typing: Some(ModelTyping {
                 label: p.label.to_string(),
                 probability: p.probability,

@@ -6,10 +6,26 @@
 
 use crate::fold::Folded;
 
+use super::RulesReading;
 use crate::data::{fnv1a64_continue as fnv, FNV_OFFSET};
 
 /// Seeds the hash of a word that starts a pair, so that pairs and words hash apart.
 const PAIR_SALT: u64 = 0x5bd1_e995;
+
+/// Seeds the hashes of a rules' reading, so that they hash apart from any word.
+const READING_SALT: u64 = 0x2f6b_8c3a_91d4_e507;
+
+/// The two features of the rules' reading of a text ([`RulesReading`]): its sub-event type
+/// and its trigger rule, each "none" where the rules found no event.
+pub(crate) fn reading_features(reading: &RulesReading) -> [u64; 2] {
+    let seed = FNV_OFFSET ^ READING_SALT;
+    let sub = reading.sub_event_type.map_or("none", |s| s.as_str());
+    let trigger = reading.trigger.as_deref().unwrap_or("none");
+    [
+        fnv(fnv(seed, b"rules\x00"), sub.as_bytes()),
+        fnv(fnv(seed, b"trigger\x00"), trigger.as_bytes()),
+    ]
+}
 
 /// The form a word is counted under: numbers are one word ("12", "1,200" and "3.5" read
 /// alike), so that a model learns "killed N" rather than each count seen in training.
@@ -46,17 +62,20 @@ pub(crate) fn for_each_feature(
     }
 }
 
-/// The hashed features of folded bytes `[start, end)` ([`for_each_feature`]), with how often
-/// each occurs, sorted by hash; `out` is cleared first.
+/// The hashed features of folded bytes `[start, end)` ([`for_each_feature`]) and of the rules'
+/// `reading` where there is one, with how often each occurs, sorted by hash; `out` is
+/// cleared first.
 pub(crate) fn counted_features(
     folded: &Folded,
     start: usize,
     end: usize,
+    reading: Option<&RulesReading>,
     out: &mut Vec<(u64, u32)>,
 ) {
     out.clear();
     let mut hashes: Vec<u64> = Vec::new();
     for_each_feature(folded, start, end, |h| hashes.push(h));
+    hashes.extend(reading.map(reading_features).into_iter().flatten());
     hashes.sort_unstable();
     for h in hashes {
         match out.last_mut() {
@@ -73,7 +92,7 @@ mod tests {
     fn features(text: &str) -> Vec<(u64, u32)> {
         let folded = Folded::new(text);
         let mut out = Vec::new();
-        counted_features(&folded, 0, folded.text.len(), &mut out);
+        counted_features(&folded, 0, folded.text.len(), None, &mut out);
         out
     }
 

@@ -6,7 +6,8 @@ use std::hash::{BuildHasherDefault, Hasher};
 
 use polemos_core::{EventType, SubEventType};
 
-use super::features::for_each_feature;
+use super::features::{for_each_feature, reading_features};
+use super::RulesReading;
 use crate::data::{fnv1a64_continue, FNV_OFFSET};
 use crate::fold::Folded;
 
@@ -128,9 +129,19 @@ impl Vectorizer {
         self.vector_from_rows(rows, out);
     }
 
+    /// Whether the model knows feature `hash`.
+    pub(crate) fn knows(&self, hash: u64) -> bool {
+        self.index.contains_key(&hash)
+    }
+
+    /// Appends to `rows` the row of each of the features `hashes` the model knows.
+    pub(crate) fn rows_of_features(&self, hashes: &[u64], rows: &mut Vec<u32>) {
+        rows.extend(hashes.iter().filter_map(|h| self.index.get(h).copied()));
+    }
+
     /// Appends to `rows` the row of each feature of folded bytes `[start, end)` the model
     /// knows, repeats included.
-    fn rows_of(&self, folded: &Folded, start: usize, end: usize, rows: &mut Vec<u32>) {
+    pub(crate) fn rows_of(&self, folded: &Folded, start: usize, end: usize, rows: &mut Vec<u32>) {
         for_each_feature(folded, start, end, |h| {
             if let Some(&i) = self.index.get(&h) {
                 rows.push(i);
@@ -139,7 +150,7 @@ impl Vectorizer {
     }
 
     /// The vector of the features whose rows are `rows` (sorted here), into `out`.
-    fn vector_from_rows(&self, rows: &mut [u32], out: &mut Vec<(u32, f32)>) {
+    pub(crate) fn vector_from_rows(&self, rows: &mut [u32], out: &mut Vec<(u32, f32)>) {
         rows.sort_unstable();
         out.clear();
         for &i in rows.iter() {
@@ -202,6 +213,9 @@ pub struct TypeModel {
     pub(crate) sub_event_types: Vec<Option<SubEventType>>,
     /// Whether every label is an ACLED sub-event type.
     types_sub_events: bool,
+    /// Whether the model was trained with the rules' readings of its texts ([`RulesReading`]):
+    /// it knows at least one of their features.
+    reads_rules: bool,
     pub(crate) vectorizer: Vectorizer,
     /// One row of `labels.len()` weights per feature.
     pub(crate) weights: Weights,
@@ -242,7 +256,19 @@ impl TypeModel {
         }
         let bytes: Vec<u8> = weights.rows.iter().map(|&w| w as u8).collect();
         fingerprint = fnv1a64_continue(fingerprint, &bytes);
+        let reads_rules = SubEventType::ALL
+            .iter()
+            .map(|&s| Some(s))
+            .chain([None])
+            .flat_map(|sub_event_type| {
+                reading_features(&RulesReading {
+                    sub_event_type,
+                    trigger: None,
+                })
+            })
+            .any(|h| vectorizer.knows(h));
         TypeModel {
+            reads_rules,
             fingerprint,
             info,
             labels,
@@ -285,6 +311,23 @@ impl TypeModel {
     /// Whether every label is an ACLED sub-event type, so that the model may retype events.
     pub fn types_sub_events(&self) -> bool {
         self.types_sub_events
+    }
+
+    /// Whether the model was trained with the rules' readings of its texts
+    /// ([`RulesReading`]): it then types each event from its context and the rules' reading of
+    /// it together.
+    pub fn reads_rules(&self) -> bool {
+        self.reads_rules
+    }
+
+    /// Whether the model learnt from the rules' readings what their sub-event type `sub`
+    /// means: the rules gave it to some of its training texts.
+    pub(crate) fn learnt_rules_type(&self, sub: SubEventType) -> bool {
+        let reading = RulesReading {
+            sub_event_type: Some(sub),
+            trigger: None,
+        };
+        self.reads_rules && self.vectorizer.knows(reading_features(&reading)[0])
     }
 
     /// The ACLED sub-event type of label `index`, if it names one.

@@ -10,7 +10,7 @@ use rayon::prelude::*;
 
 use super::features::counted_features;
 use super::model::{softmax, CrossValidation, ModelInfo, TypeModel, Vectorizer, Weights};
-use super::ModelError;
+use super::{ModelError, RulesReading};
 use crate::fold::Folded;
 
 /// How a model is trained.
@@ -56,12 +56,20 @@ impl Corpus {
     fn new<T: AsRef<str> + Sync, L: AsRef<str>>(
         texts: &[T],
         labels: &[L],
+        readings: Option<&[RulesReading]>,
     ) -> Result<Corpus, ModelError> {
         if texts.len() != labels.len() {
             return Err(ModelError::Training(format!(
                 "{} texts but {} labels",
                 texts.len(),
                 labels.len()
+            )));
+        }
+        if let Some(readings) = readings.filter(|r| r.len() != texts.len()) {
+            return Err(ModelError::Training(format!(
+                "{} texts but {} readings of the rules",
+                texts.len(),
+                readings.len()
             )));
         }
         let mut names: Vec<String> = labels
@@ -90,10 +98,12 @@ impl Corpus {
             .collect();
         let features = texts
             .par_iter()
-            .map(|t| {
+            .enumerate()
+            .map(|(i, t)| {
                 let folded = Folded::new(t.as_ref());
                 let mut out = Vec::new();
-                counted_features(&folded, 0, folded.text.len(), &mut out);
+                let reading = readings.and_then(|r| r.get(i));
+                counted_features(&folded, 0, folded.text.len(), reading, &mut out);
                 out
             })
             .collect();
@@ -105,15 +115,19 @@ impl Corpus {
     }
 }
 
-/// Trains a model on `texts` labelled `labels` (one label per text). `info` names the model
-/// and its columns; its `n_examples` is set here.
+/// Trains a model on `texts` labelled `labels` (one label per text), reading with each text
+/// what the rules made of it where `readings` are given (one per text,
+/// [`Pipeline::rules_readings`](crate::Pipeline::rules_readings)): such a model learns when
+/// the rules' type is to be trusted, and types events from their context and their rules'
+/// reading together. `info` names the model and its columns; its `n_examples` is set here.
 pub fn train<T: AsRef<str> + Sync, L: AsRef<str>>(
     texts: &[T],
     labels: &[L],
+    readings: Option<&[RulesReading]>,
     mut info: ModelInfo,
     options: &TrainOptions,
 ) -> Result<TypeModel, ModelError> {
-    let corpus = Corpus::new(texts, labels)?;
+    let corpus = Corpus::new(texts, labels, readings)?;
     let rows: Vec<usize> = (0..corpus.y.len()).collect();
     let (vectorizer, weights, bias) = fit(&corpus, &rows, options);
     info.n_examples = rows.len() as u32;
@@ -127,15 +141,17 @@ pub fn train<T: AsRef<str> + Sync, L: AsRef<str>>(
 }
 
 /// k-fold cross-validation: the texts are shuffled into `folds` parts, and each part is typed
-/// by a model trained on the others (vocabulary and weights learnt without it). Folds run in
-/// parallel on the current rayon pool. The confusion table's labels are `labels` sorted.
+/// by a model trained on the others (vocabulary and weights learnt without it), reading the
+/// rules' `readings` as [`train`] does. Folds run in parallel on the current rayon pool. The
+/// confusion table's labels are `labels` sorted.
 pub fn cross_validate<T: AsRef<str> + Sync, L: AsRef<str>>(
     texts: &[T],
     labels: &[L],
+    readings: Option<&[RulesReading]>,
     folds: usize,
     options: &TrainOptions,
 ) -> Result<(Vec<String>, CrossValidation), ModelError> {
-    let corpus = Corpus::new(texts, labels)?;
+    let corpus = Corpus::new(texts, labels, readings)?;
     let n = corpus.y.len();
     if folds < 2 || folds > n {
         return Err(ModelError::Training(format!(
