@@ -43,8 +43,9 @@ pub use schema::{Table, SCHEMA_VERSION};
 pub use tables::{tables, tables_from, Tables, TablesBuilder};
 pub use views::{AcledView, UcdpView, ACLED_COLUMNS, UCDP_COLUMNS};
 pub use write::{
-    file_name, remove_temporary_files, write_table, write_table_with_metadata, write_tables,
-    write_tables_with_metadata, write_tables_with_options, TableWriter, TablesWriter,
+    file_name, remove_temporary_files, temporary_files_removed, write_table,
+    write_table_with_metadata, write_tables, write_tables_with_metadata, write_tables_with_options,
+    TableWriter, TablesWriter,
 };
 pub use write::{RESOURCES_KEY, SCHEMA_VERSION_KEY, TABLE_KEY, VERSION_KEY};
 

@@ -14,7 +14,7 @@ mod temporary;
 mod text;
 mod ucdp;
 
-pub use temporary::remove_temporary_files;
+pub use temporary::{remove_temporary_files, temporary_files_removed};
 
 pub use metadata::{RESOURCES_KEY, SCHEMA_VERSION_KEY, TABLE_KEY, VERSION_KEY};
 
@@ -196,8 +196,7 @@ impl TableWriter {
         metadata: &[(String, String)],
     ) -> Result<TableWriter, ExportError> {
         let tmp = temporary_path(path);
-        let file = File::create(&tmp).map_err(io_error(path))?;
-        temporary::register(&tmp);
+        let file = temporary::create(&tmp).map_err(io_error(path))?;
         let mut writer = TableWriter {
             table,
             path: path.to_path_buf(),

@@ -2,36 +2,84 @@
 //! scheduler's SIGTERM) can remove them: the process then exits without dropping its
 //! writers, which would otherwise remove them.
 
+use std::fs::File;
 use std::path::{Path, PathBuf};
 use std::sync::{Mutex, PoisonError};
 
-static OPEN: Mutex<Vec<PathBuf>> = Mutex::new(Vec::new());
+/// The temporary files of the writers that are open, and whether they have been removed for
+/// a signal, after which no writer may create another.
+struct Registry {
+    open: Mutex<(Vec<PathBuf>, bool)>,
+}
 
-/// Records `path` as a temporary file being written.
-pub(super) fn register(path: &Path) {
-    OPEN.lock()
-        .unwrap_or_else(PoisonError::into_inner)
-        .push(path.to_path_buf());
+impl Registry {
+    const fn new() -> Registry {
+        Registry {
+            open: Mutex::new((Vec::new(), false)),
+        }
+    }
+
+    /// Creates the temporary file `path` and records it, under one lock with the removal:
+    /// a file is either created before a removal, and removed by it, or refused after it.
+    fn create(&self, path: &Path) -> std::io::Result<File> {
+        let mut open = self.open.lock().unwrap_or_else(PoisonError::into_inner);
+        if open.1 {
+            return Err(std::io::Error::new(
+                std::io::ErrorKind::Interrupted,
+                "the run was interrupted: its unfinished files were removed",
+            ));
+        }
+        let file = File::create(path)?;
+        open.0.push(path.to_path_buf());
+        Ok(file)
+    }
+
+    fn forget(&self, path: &Path) {
+        let mut open = self.open.lock().unwrap_or_else(PoisonError::into_inner);
+        if let Some(i) = open.0.iter().position(|p| p == path) {
+            open.0.swap_remove(i);
+        }
+    }
+
+    fn removed(&self) -> bool {
+        self.open.lock().unwrap_or_else(PoisonError::into_inner).1
+    }
+
+    fn remove_all(&self) -> usize {
+        let mut open = self.open.lock().unwrap_or_else(PoisonError::into_inner);
+        open.1 = true;
+        open.0
+            .drain(..)
+            .filter(|p| std::fs::remove_file(p).is_ok())
+            .count()
+    }
+}
+
+static OPEN: Registry = Registry::new();
+
+/// Creates the temporary file `path` and records it as being written. Refused once
+/// [`remove_temporary_files`] has run: the process is ending.
+pub(super) fn create(path: &Path) -> std::io::Result<File> {
+    OPEN.create(path)
 }
 
 /// Forgets `path`: renamed into place or removed.
 pub(super) fn unregister(path: &Path) {
-    let mut open = OPEN.lock().unwrap_or_else(PoisonError::into_inner);
-    if let Some(i) = open.iter().position(|p| p == path) {
-        open.swap_remove(i);
-    }
+    OPEN.forget(path);
 }
 
 /// Removes every temporary file a table writer of this process has open, and returns how
-/// many it removed. For a handler that ends the process on a signal; writers still in use
-/// afterwards fail on their next write or rename.
+/// many it removed. For a handler that ends the process on a signal: no writer creates a
+/// temporary file afterwards (their opening fails), and writers still in use fail on their
+/// next write or rename.
 pub fn remove_temporary_files() -> usize {
-    let mut open = OPEN.lock().unwrap_or_else(PoisonError::into_inner);
-    let removed = open
-        .drain(..)
-        .filter(|p| std::fs::remove_file(p).is_ok())
-        .count();
-    removed
+    OPEN.remove_all()
+}
+
+/// Whether [`remove_temporary_files`] has run: the process is ending on a signal, and a
+/// writer that failed since failed because of it.
+pub fn temporary_files_removed() -> bool {
+    OPEN.removed()
 }
 
 #[cfg(test)]
@@ -40,15 +88,20 @@ mod tests {
 
     #[test]
     fn registered_files_are_removed_and_forgotten_ones_kept() {
+        let registry = Registry::new();
         let dir = tempfile::tempdir().expect("temporary directory");
         let (a, b) = (dir.path().join(".a.tmp"), dir.path().join(".b.tmp"));
         for p in [&a, &b] {
-            std::fs::write(p, "x").expect("write");
-            register(p);
+            registry.create(p).expect("created");
         }
-        unregister(&b);
-        assert!(remove_temporary_files() >= 1);
+        registry.forget(&b);
+        assert_eq!(registry.remove_all(), 1);
         assert!(!a.exists());
         assert!(b.exists());
+        // Once removed for a signal, no writer starts another file.
+        let c = dir.path().join(".c.tmp");
+        assert!(registry.removed());
+        assert!(registry.create(&c).is_err());
+        assert!(!c.exists());
     }
 }
