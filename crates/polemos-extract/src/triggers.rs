@@ -157,6 +157,17 @@ impl TriggerLexicon {
     }
 
     /// The index of the family of peaceful protests, which strikes of workers join.
+    /// The looting verb family marked fallback and generic, which captures of goods are read
+    /// as: beside a killing, such a capture is part of the attack.
+    fn capture_of_goods_family(&self) -> Option<usize> {
+        self.triggers.iter().position(|t| {
+            t.sub_event_type == TriggerType::Fixed(SubEventType::LootingPropertyDestruction)
+                && t.pos == TriggerPos::Verb
+                && t.fallback
+                && t.generic
+        })
+    }
+
     fn protest_family(&self) -> Option<usize> {
         self.triggers.iter().position(|t| {
             t.sub_event_type == TriggerType::Fixed(SubEventType::PeacefulProtest)
@@ -238,6 +249,19 @@ impl TriggerLexicon {
                         trigger = protest;
                     }
                 }
+                // What a capture verb took: ground is territory, goods are loot ("militants
+                // seized nine goats"), other things no event of their own.
+                if self.triggers.get(trigger)?.sub_event_type == TriggerType::Territory {
+                    let sentence_end = sentences
+                        .get(sentence as usize)
+                        .filter(|s| s.index == sentence)
+                        .map_or(hit.end, |s| folded.folded_offset(s.span.end));
+                    match taken(v, folded, hit.end, sentence_end) {
+                        Taken::Loot => trigger = self.capture_of_goods_family().unwrap_or(trigger),
+                        Taken::Thing => return None,
+                        Taken::Other => {}
+                    }
+                }
                 if self.triggers.get(trigger)?.pos == TriggerPos::Noun
                     && names_a_thing(v, folded, hit.end)
                 {
@@ -259,6 +283,34 @@ impl TriggerLexicon {
             })
             .collect()
     }
+}
+
+/// How many words after a capture trigger what it took is looked for in: "seized his
+/// livestock", "seized forty head of cattle".
+const OBJECT_REACH: usize = 4;
+
+/// What a capture verb took, by the words after it.
+enum Taken {
+    /// Goods, animals, vehicles (`looted_things`).
+    Loot,
+    /// Other things that are no ground (`seized_things`).
+    Thing,
+    /// Ground, people, or nothing the lexicon knows.
+    Other,
+}
+
+/// What the capture trigger ending at folded `end` took: the first of `looted_things` or
+/// `seized_things` among the [`OBJECT_REACH`] words after it, before `sentence_end`.
+fn taken(v: &Vocab, folded: &Folded, end: usize, sentence_end: usize) -> Taken {
+    for w in folded.words_iter(end, sentence_end).take(OBJECT_REACH) {
+        if v.looted_things.contains(w.text) {
+            return Taken::Loot;
+        }
+        if v.seized_things.contains(w.text) {
+            return Taken::Thing;
+        }
+    }
+    Taken::Other
 }
 
 /// How many words on each side of a strike a labour cue may stand.

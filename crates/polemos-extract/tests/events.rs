@@ -347,6 +347,46 @@ fn a_territory_verb_takes_ground_not_people_or_things() {
     }
 }
 
+/// ACLED codes the seizure of goods as looting; beside a killing it is part of the attack,
+/// and weapons seized are no event of their own.
+#[test]
+fn a_capture_of_goods_is_looting_unless_it_is_part_of_an_attack() {
+    let x = extract_on("Raiders seized nine goats from herders near Korra.", None);
+    let lead = lead_of(&x);
+    assert_eq!(
+        lead.sub_event_type.as_str(),
+        "Looting/property destruction",
+        "{lead:#?}"
+    );
+    assert!(lead.rule.starts_with("looting.capture"), "{}", lead.rule);
+    let x = extract_on(
+        "Gunmen killed two herders and took over their cattle near Korra.",
+        None,
+    );
+    let lead = lead_of(&x);
+    assert_ne!(
+        lead.sub_event_type.as_str(),
+        "Looting/property destruction",
+        "{lead:#?}"
+    );
+    assert_eq!(lead.casualties.killed, Some(2), "{lead:#?}");
+    for text in [
+        "Soldiers seized three weapons and documents at a checkpoint in Korra.",
+        "Rebels overran the homes of herders near Korra.",
+    ] {
+        let seized = events(text);
+        assert!(
+            seized.iter().all(|e| !matches!(
+                e.sub_event_type.as_str(),
+                "Looting/property destruction"
+                    | "Government regains territory"
+                    | "Non-state actor overtakes territory"
+            )),
+            "{text}: {seized:#?}"
+        );
+    }
+}
+
 #[test]
 fn attribution_and_certainty() {
     let e = only("State news agency SANA reported that rebels shelled Aleppo.");

@@ -253,11 +253,9 @@ fn build_events_with(
             .into_iter()
             .filter(|&i| {
                 f.triggers.get(i).is_some_and(|t| {
-                    lexicon.get(t.trigger).is_some_and(|e| {
-                        (!e.needs_place || place_follows(f, sent, t))
-                            && !(e.sub_event_type == TriggerType::Territory
-                                && thing_taken(f, t, (sent.span.start, sent.span.end)))
-                    })
+                    lexicon
+                        .get(t.trigger)
+                        .is_some_and(|e| !e.needs_place || place_follows(f, sent, t))
                 })
             })
             .collect();
@@ -956,22 +954,6 @@ fn place_follows(f: &Findings<'_>, sentence: &polemos_core::Sentence, t: &Trigge
         }
     }
     false
-}
-
-/// How many words after a capture trigger its object is looked for in: "seized his
-/// livestock", "seized three motorbikes and weapons".
-const OBJECT_REACH: usize = 3;
-
-/// Whether what a capture trigger took is a thing, not ground (the lexicon's
-/// `seized_things` within [`OBJECT_REACH`] words after it, in its sentence of original span
-/// `sentence`): "seized his livestock", "broke into a house" capture nothing; "took control
-/// of part of the town" does.
-fn thing_taken(f: &Findings<'_>, t: &TriggerMatch, sentence: (usize, usize)) -> bool {
-    let end = f.folded.folded_offset(sentence.1);
-    f.folded
-        .words_iter(t.folded.1, end)
-        .take(OBJECT_REACH)
-        .any(|w| f.vocab.seized_things.contains(w.text))
 }
 
 /// ACLED's sub-event type for territory taken by `agent`: a state's forces regain it, anyone

@@ -169,8 +169,6 @@ pub(crate) struct Vocab {
     // Events.
     /// Words between two weapons saying one carried the other ("containing").
     pub carry_words: WordList,
-    /// Things capture verbs take that are no territory ("livestock", "vehicles").
-    pub seized_things: WordList,
     /// Ground a territory verb takes as its object ("town", "positions").
     pub ground_nouns: WordList,
     /// Words between a territory verb and the ground it took ("control of the").
@@ -280,6 +278,11 @@ pub(crate) struct Vocab {
     pub work_stoppage_words: WordList,
     /// Words telling that a strike is one of workers ("workers", "general").
     pub labour_cues: WordList,
+    /// Things capture verbs take that are neither territory nor loot ("weapons", "house"):
+    /// such a capture is no trigger.
+    pub seized_things: WordList,
+    /// Goods, animals and vehicles whose capture is looting ("livestock", "carts").
+    pub looted_things: WordList,
     /// Words after "demonstration of" making it a showing ("of its power").
     pub showing_words: WordList,
     /// Trigger phrases naming a weapon ("chemical weapons").
@@ -393,7 +396,6 @@ impl Vocab {
             opponent_prepositions: c.words("opponent_prepositions")?,
             downing_words: c.phrases("downing_words")?,
             carry_words: c.words("carry_words")?,
-            seized_things: c.words("seized_things")?,
             ground_nouns: c.words("ground_nouns")?,
             ground_object_gaps: c.words("ground_object_gaps")?,
             key_countries: c.words("key_countries")?,
@@ -457,6 +459,8 @@ impl Vocab {
             membership_words: c.words("membership_words")?,
             work_stoppage_words: c.words("work_stoppage_words")?,
             labour_cues: c.words("labour_cues")?,
+            seized_things: c.words("seized_things")?,
+            looted_things: c.words("looted_things")?,
             showing_words: c.words("showing_words")?,
             weapon_names: c.phrases("weapon_names")?,
             stock_nouns: c.words("stock_nouns")?,
