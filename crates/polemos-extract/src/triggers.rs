@@ -53,6 +53,9 @@ pub struct Trigger {
     /// Only a trigger when ground follows as its object ("took al-Malah farms", "captured the
     /// town"; not "captured two thieves").
     pub needs_place: bool,
+    /// Only a trigger when the claim it presses follows in its sentence (`protest_causes`:
+    /// "blocked the highway demanding ..."; not "soldiers blocked access to the valley").
+    pub needs_cause: bool,
 }
 
 /// A trigger found in a document.
@@ -132,6 +135,7 @@ impl TriggerLexicon {
                 fallback: row.get("fallback") == "yes",
                 generic: row.get("generic") == "yes",
                 needs_place: row.get("needs_place") == "yes",
+                needs_cause: row.get("needs_cause") == "yes",
             });
         }
         Ok(TriggerLexicon {
@@ -249,13 +253,21 @@ impl TriggerLexicon {
                         trigger = protest;
                     }
                 }
+                let sentence_end = sentences
+                    .get(sentence as usize)
+                    .filter(|s| s.index == sentence)
+                    .map_or(hit.end, |s| folded.folded_offset(s.span.end));
+                let family = self.triggers.get(trigger)?;
+                if family.needs_cause
+                    && !folded
+                        .words_iter(hit.end, sentence_end)
+                        .any(|w| v.protest_causes.contains(w.text))
+                {
+                    return None;
+                }
                 // What a capture verb took: ground is territory, goods are loot ("militants
                 // seized nine goats"), other things no event of their own.
-                if self.triggers.get(trigger)?.sub_event_type == TriggerType::Territory {
-                    let sentence_end = sentences
-                        .get(sentence as usize)
-                        .filter(|s| s.index == sentence)
-                        .map_or(hit.end, |s| folded.folded_offset(s.span.end));
+                if family.sub_event_type == TriggerType::Territory {
                     match taken(v, folded, hit.end, sentence_end) {
                         Taken::Loot => trigger = self.capture_of_goods_family().unwrap_or(trigger),
                         Taken::Thing => return None,

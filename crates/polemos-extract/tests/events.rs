@@ -387,6 +387,24 @@ fn a_capture_of_goods_is_looting_unless_it_is_part_of_an_attack() {
     }
 }
 
+/// A blockade is a protest where the text says what it presses for; soldiers closing a road
+/// are no protest.
+#[test]
+fn a_blockade_pressing_a_claim_is_a_protest() {
+    let e = only(
+        "Taxi drivers blocked the ring road near Korra for hours, demanding lower fuel prices.",
+    );
+    assert_eq!(e.sub_event_type, SubEventType::PeacefulProtest, "{e:#?}");
+    assert!(e.rule.starts_with("protest.blockade"), "{}", e.rule);
+    let closed = events("Soldiers blocked access to the valley near Korra on Monday.");
+    assert!(
+        closed
+            .iter()
+            .all(|e| e.event_type() != polemos_core::EventType::Protests),
+        "{closed:#?}"
+    );
+}
+
 #[test]
 fn attribution_and_certainty() {
     let e = only("State news agency SANA reported that rebels shelled Aleppo.");

@@ -82,12 +82,19 @@ fn bad_files_say_which_file_and_line() {
         "{err}"
     );
 
-    let header = folder(&[("actors.tsv", "name\tcategory\nX\trebel_group\n")]);
+    // Columns out of order are an error; the first columns alone (a file written before a
+    // column was added) are not.
+    let header = folder(&[("actors.tsv", "category\tname\nrebel_group\tX\n")]);
     let err = Resources::from_dir(header.path()).unwrap_err().to_string();
     assert!(
         err.contains("actors.tsv:1") && err.contains("header"),
         "{err}"
     );
+    let older = folder(&[(
+        "triggers.tsv",
+        "id\tpatterns\tpos\tsub_event_type\nwaylay.verb\twaylaid\tverb\tArmed clash\n",
+    )]);
+    assert!(Resources::from_dir(older.path()).is_ok());
 
     let row = folder(&[(
         "actors.tsv",

@@ -283,6 +283,8 @@ pub(crate) struct Vocab {
     pub seized_things: WordList,
     /// Goods, animals and vehicles whose capture is looting ("livestock", "carts").
     pub looted_things: WordList,
+    /// Words telling that an act pressed a claim ("demanding"): a blockade is then a protest.
+    pub protest_causes: WordList,
     /// Words after "demonstration of" making it a showing ("of its power").
     pub showing_words: WordList,
     /// Trigger phrases naming a weapon ("chemical weapons").
@@ -461,6 +463,7 @@ impl Vocab {
             labour_cues: c.words("labour_cues")?,
             seized_things: c.words("seized_things")?,
             looted_things: c.words("looted_things")?,
+            protest_causes: c.words("protest_causes")?,
             showing_words: c.words("showing_words")?,
             weapon_names: c.phrases("weapon_names")?,
             stock_nouns: c.words("stock_nouns")?,

@@ -274,7 +274,8 @@ impl Merged {
 }
 
 /// The built-in table `builtin` of file `name` with the user's file at `path` (its `text`)
-/// merged in; a table's header must be the built-in one.
+/// merged in; a table's header must be the built-in one, or its first columns (a file written
+/// before columns were added keeps working: what it leaves out is empty).
 fn merge(name: &str, builtin: &str, path: &Path, text: &str) -> Result<Merged, ResourceError> {
     let user = Some(path.to_path_buf());
     if text
@@ -294,11 +295,14 @@ fn merge(name: &str, builtin: &str, path: &Path, text: &str) -> Result<Merged, R
         let Some((at, header)) = first_line(text) else {
             return Ok(Merged::builtin(builtin));
         };
-        if header != builtin_header {
+        if !builtin_header.starts_with(&header) {
             return Err(ResourceError::Parse {
                 file: path.display().to_string(),
                 line: at + 1,
-                message: format!("header {header:?} differs from the built-in {builtin_header:?}"),
+                message: format!(
+                    "header {header:?} is neither the built-in {builtin_header:?} nor its first \
+                     columns"
+                ),
             });
         }
         // The header becomes a comment: line numbers stay those of the user's file.
