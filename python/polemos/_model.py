@@ -125,7 +125,9 @@ class Model:
         return self._core.report() or ""
 
     def predict(self, texts: str | list[str] | pl.Series) -> pl.DataFrame:
-        """The model's `label` and `probability` for each text (whole texts, no events)."""
+        """The model's `label` and `probability` for each text: whole texts, no events, and so
+        without the rules' reading that a model trained with `rules=True` also reads when it
+        types events."""
         if isinstance(texts, str):
             texts = [texts]
         elif isinstance(texts, pl.Series):

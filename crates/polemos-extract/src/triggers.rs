@@ -160,7 +160,6 @@ impl TriggerLexicon {
             .find(|t| t.sub_event_type == TriggerType::Fixed(kind))
     }
 
-    /// The index of the family of peaceful protests, which strikes of workers join.
     /// The looting verb family marked fallback and generic, which captures of goods are read
     /// as: beside a killing, such a capture is part of the attack.
     fn capture_of_goods_family(&self) -> Option<usize> {
@@ -172,6 +171,7 @@ impl TriggerLexicon {
         })
     }
 
+    /// The index of the family of peaceful protests, which strikes of workers join.
     fn protest_family(&self) -> Option<usize> {
         self.triggers.iter().position(|t| {
             t.sub_event_type == TriggerType::Fixed(SubEventType::PeacefulProtest)

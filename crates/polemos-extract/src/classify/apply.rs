@@ -41,8 +41,8 @@ fn context_of(sentence: u32, n: usize) -> Window {
 
 /// For a model of words alone, the model's probability for the rules' own sub-event type from
 /// which the rules' type stands, however sure the model is of another: the model overrules
-/// only what it finds unlikely. Chosen by 5-fold cross-validation on ACLED notes: 0.2 and 0.3 did best, 0.1
-/// worse than letting the model overrule everything.
+/// only what it finds unlikely. Chosen by 5-fold cross-validation on ACLED notes: 0.2 and 0.3
+/// did best, 0.1 worse than letting the model overrule everything.
 const RULES_PLAUSIBLE: f32 = 0.3;
 
 /// Probability the model needs to report an event the rules did not find: higher than the
@@ -115,9 +115,8 @@ impl TypeModel {
     ///
     /// The model reads a context, not an event: the events of one context with the same
     /// reading of the rules get one reading of the model. So an event other than the lead is
-    /// not retyped to a sub-event type the rules gave another event of
-    /// its context (an arrest during a protest stays an arrest when the model reads the
-    /// protest).
+    /// not retyped to a sub-event type the rules gave another event of its context (an arrest
+    /// during a protest stays an arrest when the model reads the protest).
     pub fn type_events(&self, parsed: &ParsedDocument, folded: &Folded, events: &mut [Event]) {
         // Per event, the sub-event type the model would give it, where the rules' type does
         // not stand (the model's reading is surer than its threshold and, for a model of words
