@@ -253,14 +253,18 @@ impl TriggerLexicon {
                         trigger = protest;
                     }
                 }
-                let sentence_end = sentences
-                    .get(sentence as usize)
-                    .filter(|s| s.index == sentence)
-                    .map_or(hit.end, |s| folded.folded_offset(s.span.end));
+                // Where the trigger's sentence ends, in folded bytes: looked up only for the
+                // families that read the words after them.
+                let sentence_end = || {
+                    sentences
+                        .get(sentence as usize)
+                        .filter(|s| s.index == sentence)
+                        .map_or(hit.end, |s| folded.folded_offset(s.span.end))
+                };
                 let family = self.triggers.get(trigger)?;
                 if family.needs_cause
                     && !folded
-                        .words_iter(hit.end, sentence_end)
+                        .words_iter(hit.end, sentence_end())
                         .any(|w| v.protest_causes.contains(w.text))
                 {
                     return None;
@@ -268,7 +272,7 @@ impl TriggerLexicon {
                 // What a capture verb took: ground is territory, goods are loot ("militants
                 // seized nine goats"), other things no event of their own.
                 if family.sub_event_type == TriggerType::Territory {
-                    match taken(v, folded, hit.end, sentence_end) {
+                    match taken(v, folded, hit.end, sentence_end()) {
                         Taken::Loot => trigger = self.capture_of_goods_family().unwrap_or(trigger),
                         Taken::Thing => return None,
                         Taken::Other => {}

@@ -6,16 +6,24 @@ use std::fs::File;
 use std::path::{Path, PathBuf};
 use std::sync::{Mutex, PoisonError};
 
-/// The temporary files of the writers that are open, and whether they have been removed for
-/// a signal, after which no writer may create another.
+/// The temporary files of the writers that are open, under one lock.
 struct Registry {
-    open: Mutex<(Vec<PathBuf>, bool)>,
+    open: Mutex<Open>,
+}
+
+struct Open {
+    files: Vec<PathBuf>,
+    /// Whether the files have been removed for a signal: no writer may create another.
+    removed: bool,
 }
 
 impl Registry {
     const fn new() -> Registry {
         Registry {
-            open: Mutex::new((Vec::new(), false)),
+            open: Mutex::new(Open {
+                files: Vec::new(),
+                removed: false,
+            }),
         }
     }
 
@@ -23,32 +31,35 @@ impl Registry {
     /// a file is either created before a removal, and removed by it, or refused after it.
     fn create(&self, path: &Path) -> std::io::Result<File> {
         let mut open = self.open.lock().unwrap_or_else(PoisonError::into_inner);
-        if open.1 {
+        if open.removed {
             return Err(std::io::Error::new(
                 std::io::ErrorKind::Interrupted,
                 "the run was interrupted: its unfinished files were removed",
             ));
         }
         let file = File::create(path)?;
-        open.0.push(path.to_path_buf());
+        open.files.push(path.to_path_buf());
         Ok(file)
     }
 
     fn forget(&self, path: &Path) {
         let mut open = self.open.lock().unwrap_or_else(PoisonError::into_inner);
-        if let Some(i) = open.0.iter().position(|p| p == path) {
-            open.0.swap_remove(i);
+        if let Some(i) = open.files.iter().position(|p| p == path) {
+            open.files.swap_remove(i);
         }
     }
 
     fn removed(&self) -> bool {
-        self.open.lock().unwrap_or_else(PoisonError::into_inner).1
+        self.open
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .removed
     }
 
     fn remove_all(&self) -> usize {
         let mut open = self.open.lock().unwrap_or_else(PoisonError::into_inner);
-        open.1 = true;
-        open.0
+        open.removed = true;
+        open.files
             .drain(..)
             .filter(|p| std::fs::remove_file(p).is_ok())
             .count()

@@ -88,11 +88,11 @@ fn states_violence(e: &Event) -> bool {
 
 /// Violence of the state's forces told in a protest's sentence ("police opened fire on
 /// students marching in the capital, killing two", "Police shot two people during protests in
-/// Kisumu"), or against the crowd in the sentence after, is their force against the protest, as ACLED codes it: the protest absorbs it, its
-/// dead, its reports and the forces as the side that met it, and a peaceful protest becomes
-/// one met with force, excessive force where people were killed (rule
-/// `type:force-at-protest`). Not the violence the protest is about ("marched against the
-/// killing of a student by police").
+/// Kisumu"), or against the crowd in the sentence after, is their force against the protest,
+/// as ACLED codes it: the protest absorbs it, its dead, its reports and the forces as the side
+/// that met it, and a peaceful protest becomes one met with force, excessive force where
+/// people were killed (rule `type:force-at-protest`). Not the violence the protest is about
+/// ("marched against the killing of a student by police").
 fn force_at_protests(v: &Vocab, text: &str, folded: &Folded, merged: &mut Vec<Built>) {
     let protests = Protests::of(merged.iter().map(|b| &b.event));
     let of_events: Vec<u32> = merged.iter().map(|b| b.event.sentence).collect();
@@ -116,9 +116,10 @@ fn force_at_protests(v: &Vocab, text: &str, folded: &Folded, merged: &mut Vec<Bu
             // protests").
             let p = &merged.get(protest)?.event;
             // On the protest's days, whether the text dates them or they take the
-            // publication's.
-            let same_days = days_overlap(p, &b.event).unwrap_or(true);
-            (compatible_dates(text, p, &b.event) && same_days).then_some((i, protest))
+            // publication's; undated, told by the same date expression or by none.
+            days_overlap(p, &b.event)
+                .unwrap_or_else(|| compatible_dates(text, p, &b.event))
+                .then_some((i, protest))
         })
         .collect();
     if pairs.is_empty() {
