@@ -27,6 +27,9 @@ pub(crate) const ALL: &[(&str, &[u8])] = &[
 /// The starting value of [`fnv1a64`].
 pub(crate) const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
 
+/// The 64-bit FNV prime.
+pub(crate) const FNV_PRIME: u64 = 0x0000_0100_0000_01b3;
+
 /// FNV-1a, 64 bits: a stable fingerprint of data bytes (not a security hash).
 pub(crate) fn fnv1a64(parts: &[&[u8]]) -> u64 {
     parts
@@ -38,7 +41,7 @@ pub(crate) fn fnv1a64(parts: &[&[u8]]) -> u64 {
 pub(crate) fn fnv1a64_continue(mut hash: u64, bytes: &[u8]) -> u64 {
     for &b in bytes {
         hash ^= u64::from(b);
-        hash = hash.wrapping_mul(0x0000_0100_0000_01b3);
+        hash = hash.wrapping_mul(FNV_PRIME);
     }
     hash
 }

@@ -5,13 +5,13 @@
 //! alone overrules only a rules' type it finds unlikely. In a document where the rules found
 //! no event at all, the passage the model is surest of becomes an event of its own.
 
-use std::collections::HashMap;
+use std::cell::RefCell;
 
 use polemos_core::{Event, ModelTyping, ParsedDocument, Span, SubEventType};
 
-use super::features::reading_features;
-use super::model::{Prediction, TypeModel};
-use super::{RulesReading, MODEL_RULE};
+use super::features::reading_parts_features;
+use super::model::{weigh, Prediction, TypeModel};
+use super::{reading_of_event, MODEL_RULE};
 use crate::by_sentence::Grouped;
 use crate::dates::{event_date, DateMention};
 use crate::fold::Folded;
@@ -49,58 +49,106 @@ const RULES_PLAUSIBLE: f32 = 0.3;
 /// threshold for retyping, since there is no trigger, only the model's reading of a passage.
 const FOUND_ONLY_BY_MODEL: f32 = 0.8;
 
-/// Reads the contexts of one document, reusing its buffers from one reading to the next.
+/// Buffers the model reads with, kept per thread from one document to the next: typing
+/// allocates nothing per event once they have grown.
+#[derive(Default)]
+struct Scratch {
+    hashes: Vec<u64>,
+    rows: Vec<u32>,
+    /// The context read last, and its words the model knows, counted, by record: events of
+    /// one context with different readings of the rules share them.
+    window: Option<Window>,
+    words: Vec<(u32, f32)>,
+    x: Vec<(u32, f32)>,
+    p: Vec<f32>,
+    /// The probabilities of each reading of a document, one after another.
+    probs: Vec<f32>,
+    /// Per reading: its context, the event whose reading of the rules it read with, and
+    /// where its probabilities start in `probs` (none where the context was not found).
+    reads: Vec<(Window, usize, Option<usize>)>,
+    /// Per event, the sub-event type the model would give it.
+    proposed: Vec<Option<SubEventType>>,
+    /// The rules' types by sentence: (sentence, event, sub-event type).
+    told: Vec<(u32, usize, SubEventType)>,
+}
+
+thread_local! {
+    static SCRATCH: RefCell<Scratch> = RefCell::new(Scratch::default());
+}
+
+/// The rules' reading of `event` a model reads with its context: none for a model of words
+/// alone.
+fn reading_read_by(reads_rules: bool, event: &Event) -> (Option<SubEventType>, Option<&str>) {
+    if reads_rules {
+        reading_of_event(event)
+    } else {
+        (None, None)
+    }
+}
+
+/// Reads the contexts of one document.
 struct ContextReader<'a> {
     model: &'a TypeModel,
     parsed: &'a ParsedDocument,
     folded: &'a Folded,
-    /// The first and last sentence of the context read last, and the rows of its words the
-    /// model knows: events of one context with different readings of the rules share them.
-    words: Option<(Window, Vec<u32>)>,
-    rows: Vec<u32>,
-    x: Vec<(u32, f32)>,
 }
 
-impl<'a> ContextReader<'a> {
-    fn new(model: &'a TypeModel, parsed: &'a ParsedDocument, folded: &'a Folded) -> Self {
-        ContextReader {
-            model,
-            parsed,
-            folded,
-            words: None,
-            rows: Vec::new(),
-            x: Vec::new(),
-        }
-    }
-
+impl ContextReader<'_> {
     /// The probability of each label for the sentences `window` (first and last, from
-    /// [`context_of`]), read with the rules' `reading` of an event where the model was trained
-    /// with readings.
-    fn read(&mut self, window: Window, reading: &RulesReading) -> Option<Vec<f32>> {
-        let vectorizer = &self.model.vectorizer;
+    /// [`context_of`]), read with the rules' reading of an event (its sub-event type and
+    /// trigger rule) where the model was trained with readings; appended to `s.probs`.
+    /// False where the window's sentences are not the document's.
+    fn read(
+        &self,
+        s: &mut Scratch,
+        window: Window,
+        reading: (Option<SubEventType>, Option<&str>),
+    ) -> bool {
+        let table = &self.model.table;
         let sentences = &self.parsed.sentences;
-        if self.words.as_ref().map(|(w, _)| *w) != Some(window) {
-            let first = sentences.get(window.0 as usize)?;
-            let last = sentences.get(window.1 as usize)?;
+        if s.window != Some(window) {
+            let (Some(first), Some(last)) = (
+                sentences.get(window.0 as usize),
+                sentences.get(window.1 as usize),
+            ) else {
+                return false;
+            };
             let (start, end) = (
                 self.folded.folded_offset(first.span.start),
                 self.folded.folded_offset(last.span.end),
             );
-            let mut rows = self.words.take().map(|(_, r)| r).unwrap_or_default();
-            rows.clear();
-            vectorizer.rows_of(self.folded, start, end, &mut rows);
-            self.words = Some((window, rows));
+            s.rows.clear();
+            table.rows_of(self.folded, start, end, &mut s.hashes, &mut s.rows);
+            s.rows.sort_unstable();
+            s.words.clear();
+            for &r in &s.rows {
+                match s.words.last_mut() {
+                    Some((last, n)) if *last == r => *n += 1.0,
+                    _ => s.words.push((r, 1.0)),
+                }
+            }
+            s.window = Some(window);
         }
-        let (_, words) = self.words.as_ref()?;
-        self.rows.clear();
-        self.rows.extend_from_slice(words);
+        s.x.clear();
+        s.x.extend_from_slice(&s.words);
         if self.model.reads_rules() {
-            vectorizer.rows_of_features(&reading_features(reading), &mut self.rows);
+            let (sub, trigger) = reading;
+            s.rows.clear();
+            table.rows_of_features(&reading_parts_features(sub, trigger), &mut s.rows);
+            // In record order among the words' (a reading's features are never words), so
+            // that the sums run in the same order as over a text's features alone.
+            for &r in &s.rows {
+                let at = s.x.partition_point(|&(w, _)| w < r);
+                match s.x.get_mut(at) {
+                    Some((w, n)) if *w == r => *n += 1.0,
+                    _ => s.x.insert(at, (r, 1.0)),
+                }
+            }
         }
-        vectorizer.vector_from_rows(&mut self.rows, &mut self.x);
-        let mut p = Vec::with_capacity(self.model.labels.len());
-        self.model.probabilities_of(&self.x, &mut p);
-        Some(p)
+        weigh(&mut s.x, |r| table.idf(r));
+        self.model.probabilities_of(&s.x, &mut s.p);
+        s.probs.extend_from_slice(&s.p);
+        true
     }
 }
 
@@ -118,30 +166,60 @@ impl TypeModel {
     /// not retyped to a sub-event type the rules gave another event of its context (an arrest
     /// during a protest stays an arrest when the model reads the protest).
     pub fn type_events(&self, parsed: &ParsedDocument, folded: &Folded, events: &mut [Event]) {
+        SCRATCH.with(|scratch| match scratch.try_borrow_mut() {
+            Ok(mut s) => self.type_events_with(&mut s, parsed, folded, events),
+            // Only a reentrant call could find it borrowed; it gets buffers of its own.
+            Err(_) => self.type_events_with(&mut Scratch::default(), parsed, folded, events),
+        });
+    }
+
+    fn type_events_with(
+        &self,
+        s: &mut Scratch,
+        parsed: &ParsedDocument,
+        folded: &Folded,
+        events: &mut [Event],
+    ) {
         // Per event, the sub-event type the model would give it, where the rules' type does
         // not stand (the model's reading is surer than its threshold and, for a model of words
         // alone, finds the rules' type unlikely).
-        let mut proposed: Vec<Option<SubEventType>> = vec![None; events.len()];
+        s.proposed.clear();
+        s.proposed.resize(events.len(), None);
         // Events of one context share a reading of it: it is read once (once per reading of
-        // the rules, where the model reads them).
-        let mut reads: HashMap<(Window, RulesReading), Option<Vec<f32>>> = HashMap::new();
+        // the rules, where the model reads them). A document has few contexts: a list.
+        s.reads.clear();
+        s.probs.clear();
+        s.window = None;
+        let k = self.labels.len();
         let n = parsed.sentences.len();
-        let mut reader = ContextReader::new(self, parsed, folded);
-        // An event the model found itself has its reading already.
-        for (i, e) in events
-            .iter_mut()
-            .enumerate()
-            .filter(|(_, e)| e.typing.is_none())
-        {
-            let reading = if self.reads_rules() {
-                RulesReading::of_event(e)
-            } else {
-                RulesReading::default()
+        let reader = ContextReader {
+            model: self,
+            parsed,
+            folded,
+        };
+        let reads_rules = self.reads_rules();
+        for i in 0..events.len() {
+            let e = &events[i];
+            // An event the model found itself has its reading already.
+            if e.typing.is_some() {
+                continue;
+            }
+            let reading = reading_read_by(reads_rules, e);
+            let window = context_of(e.sentence, n);
+            let known = s.reads.iter().find(|&&(w, j, _)| {
+                w == window && reading_read_by(reads_rules, &events[j]) == reading
+            });
+            let at = match known {
+                Some(&(_, _, at)) => at,
+                None => {
+                    let start = s.probs.len();
+                    let at = reader.read(s, window, reading).then_some(start);
+                    s.reads.push((window, i, at));
+                    at
+                }
             };
-            let read = reads
-                .entry((context_of(e.sentence, n), reading))
-                .or_insert_with_key(|(window, reading)| reader.read(*window, reading));
-            let Some(probs) = read else { continue };
+            let Some(at) = at else { continue };
+            let probs = &s.probs[at..at + k];
             let p = self.best(probs);
             let of_rules = (0..probs.len())
                 .find(|&k| self.sub_event_type(k) == Some(e.sub_event_type))
@@ -157,29 +235,32 @@ impl TypeModel {
                 of_rules.is_none_or(|p| p >= RULES_PLAUSIBLE)
             };
             if p.probability >= self.info.threshold && !rules_stand {
-                proposed[i] = self.sub_event_type(p.index);
+                s.proposed[i] = self.sub_event_type(p.index);
             }
-            e.typing = Some(ModelTyping {
+            let typing = ModelTyping {
                 label: p.label.to_string(),
                 probability: p.probability,
                 rules_sub_event_type: Some(e.sub_event_type),
-            });
+            };
+            events[i].typing = Some(typing);
         }
         // The rules' types by sentence, to find those told in an event's context.
-        let mut rules: Vec<(u32, usize, SubEventType)> = events
-            .iter()
-            .enumerate()
-            .map(|(j, e)| (e.sentence, j, e.sub_event_type))
-            .collect();
-        rules.sort_unstable_by_key(|&(s, j, _)| (s, j));
+        s.told.clear();
+        s.told.extend(
+            events
+                .iter()
+                .enumerate()
+                .map(|(j, e)| (e.sentence, j, e.sub_event_type)),
+        );
+        s.told.sort_unstable_by_key(|&(s, j, _)| (s, j));
         for (i, e) in events.iter_mut().enumerate() {
-            let Some(sub) = proposed[i].filter(|&sub| sub != e.sub_event_type) else {
+            let Some(sub) = s.proposed[i].filter(|&sub| sub != e.sub_event_type) else {
                 continue;
             };
             let (first, last) = context_of(e.sentence, parsed.sentences.len());
-            let from = rules.partition_point(|&(s, _, _)| s < first);
+            let from = s.told.partition_point(|&(s, _, _)| s < first);
             let told_elsewhere = !e.is_lead
-                && rules[from..]
+                && s.told[from..]
                     .iter()
                     .take_while(|&&(s, _, _)| s <= last)
                     .any(|&(_, j, t)| j != i && t == sub);
@@ -215,13 +296,20 @@ impl TypeModel {
         let mut candidates = trigger_sentences.to_vec();
         candidates.sort_unstable();
         candidates.dedup();
-        let mut reader = ContextReader::new(self, parsed, folded);
+        let reader = ContextReader {
+            model: self,
+            parsed,
+            folded,
+        };
+        let mut scratch = Scratch::default();
         let (sentence, p) = candidates
             .into_iter()
             .filter_map(|s| {
                 let window = context_of(s, parsed.sentences.len());
-                let p = reader.read(window, &RulesReading::default())?;
-                Some((s, self.best(&p)))
+                scratch.probs.clear();
+                reader
+                    .read(&mut scratch, window, (None, None))
+                    .then(|| (s, self.best(&scratch.probs)))
             })
             .fold(
                 None,

@@ -6,8 +6,10 @@
 
 use crate::fold::Folded;
 
+use polemos_core::SubEventType;
+
 use super::RulesReading;
-use crate::data::{fnv1a64_continue as fnv, FNV_OFFSET};
+use crate::data::{fnv1a64_continue as fnv, FNV_OFFSET, FNV_PRIME};
 
 /// Seeds the hash of a word that starts a pair, so that pairs and words hash apart.
 const PAIR_SALT: u64 = 0x5bd1_e995;
@@ -18,9 +20,14 @@ const READING_SALT: u64 = 0x2f6b_8c3a_91d4_e507;
 /// The two features of the rules' reading of a text ([`RulesReading`]): its sub-event type
 /// and its trigger rule, each "none" where the rules found no event.
 pub(crate) fn reading_features(reading: &RulesReading) -> [u64; 2] {
+    reading_parts_features(reading.sub_event_type, reading.trigger.as_deref())
+}
+
+/// [`reading_features`] of a reading's parts: the sub-event type and trigger rule.
+pub(crate) fn reading_parts_features(sub: Option<SubEventType>, trigger: Option<&str>) -> [u64; 2] {
     let seed = FNV_OFFSET ^ READING_SALT;
-    let sub = reading.sub_event_type.map_or("none", |s| s.as_str());
-    let trigger = reading.trigger.as_deref().unwrap_or("none");
+    let sub = sub.map_or("none", |s| s.as_str());
+    let trigger = trigger.unwrap_or("none");
     [
         fnv(fnv(seed, b"rules\x00"), sub.as_bytes()),
         fnv(fnv(seed, b"trigger\x00"), trigger.as_bytes()),
@@ -49,17 +56,32 @@ pub(crate) fn for_each_feature(
     mut found: impl FnMut(u64),
 ) {
     // The pair's hash starts from a salted hash of the first word, so that a pair and a word
-    // are hashed from different seeds.
+    // are hashed from different seeds. A word's three hashes (alone, as the second of a pair,
+    // as the seed of the next pair) are computed side by side in one pass over its bytes.
     let mut pair_seed: Option<u64> = None;
+    let pair_start = FNV_OFFSET ^ PAIR_SALT;
     for w in folded.words_iter(start, end) {
         let form = word_form(w.text).as_bytes();
-        found(fnv(FNV_OFFSET, form));
-        if let Some(seed) = pair_seed {
-            // A separator no word contains keeps "ab c" and "a bc" apart .
-            found(fnv(fnv(seed, b"\x00"), form));
+        // A separator no word contains keeps "ab c" and "a bc" apart.
+        let second = fnv(pair_seed.unwrap_or(FNV_OFFSET), b"\x00");
+        let [alone, pair, seed] = fnv_three([FNV_OFFSET, second, pair_start], form);
+        found(alone);
+        if pair_seed.is_some() {
+            found(pair);
         }
-        pair_seed = Some(fnv(FNV_OFFSET ^ PAIR_SALT, form));
+        pair_seed = Some(seed);
     }
+}
+
+/// FNV-1a of `bytes` continued from each of three `seeds`: the same as three calls of
+/// `fnv1a64_continue`, with the three multiplications of a byte independent of each other.
+fn fnv_three(mut seeds: [u64; 3], bytes: &[u8]) -> [u64; 3] {
+    for &b in bytes {
+        for h in &mut seeds {
+            *h = (*h ^ u64::from(b)).wrapping_mul(FNV_PRIME);
+        }
+    }
+    seeds
 }
 
 /// The hashed features of folded bytes `[start, end)` ([`for_each_feature`]) and of the rules'
@@ -102,6 +124,15 @@ mod tests {
         let f = features("the Gunmen the");
         assert_eq!(f.len(), 4, "{f:?}");
         assert_eq!(f.iter().map(|&(_, n)| n).sum::<u32>(), 5);
+    }
+
+    #[test]
+    fn three_hashes_in_one_pass_are_three_hashes() {
+        let seeds = [FNV_OFFSET, 7, FNV_OFFSET ^ PAIR_SALT];
+        for word in ["", "a", "gunmen", "قتل"] {
+            let b = word.as_bytes();
+            assert_eq!(fnv_three(seeds, b), seeds.map(|s| fnv(s, b)));
+        }
     }
 
     #[test]

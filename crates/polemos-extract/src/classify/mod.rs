@@ -11,6 +11,7 @@ mod features;
 mod file;
 mod model;
 mod report;
+mod table;
 mod train;
 
 pub use file::FORMAT_VERSION;
@@ -56,14 +57,20 @@ pub struct RulesReading {
 impl RulesReading {
     /// The rules' reading of `event`; an event the model found itself is no reading.
     pub fn of_event(event: &Event) -> RulesReading {
-        if event.rule.starts_with(MODEL_RULE) {
-            return RulesReading::default();
-        }
+        let (sub_event_type, trigger) = reading_of_event(event);
         RulesReading {
-            sub_event_type: Some(event.sub_event_type),
-            trigger: event.rule.split('+').next().map(str::to_string),
+            sub_event_type,
+            trigger: trigger.map(str::to_string),
         }
     }
+}
+
+/// [`RulesReading::of_event`], borrowed from the event: its sub-event type and trigger rule.
+pub(crate) fn reading_of_event(event: &Event) -> (Option<SubEventType>, Option<&str>) {
+    if event.rule.starts_with(MODEL_RULE) {
+        return (None, None);
+    }
+    (Some(event.sub_event_type), event.rule.split('+').next())
 }
 
 /// The start of the rule of an event only a model found (`model:NAME`).

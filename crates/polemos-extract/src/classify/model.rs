@@ -6,7 +6,8 @@ use std::hash::{BuildHasherDefault, Hasher};
 
 use polemos_core::{EventType, SubEventType};
 
-use super::features::{for_each_feature, reading_features};
+use super::features::reading_features;
+use super::table::FeatureTable;
 use super::RulesReading;
 use crate::data::{fnv1a64_continue, FNV_OFFSET};
 use crate::fold::Folded;
@@ -78,13 +79,15 @@ impl Hasher for PreHashed {
 }
 
 /// The features a model knows, and the weight of each: tf-idf, each text's vector scaled to
-/// length 1.
+/// length 1. This is the model as trained and stored; a model reads text through its
+/// [`FeatureTable`], the same features laid out for reading.
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) struct Vectorizer {
     /// Feature hashes, in the order of the model's weight rows.
     pub(crate) hashes: Vec<u64>,
     /// Inverse document frequency of each feature.
     pub(crate) idf: Vec<f32>,
+    /// The row of each hash, for training's vectors.
     index: HashMap<u64, u32, BuildHasherDefault<PreHashed>>,
 }
 
@@ -110,69 +113,20 @@ impl Vectorizer {
                 out.push((i, n as f32));
             }
         }
-        self.weigh(out);
+        weigh(out, |i| self.idf[i as usize]);
     }
+}
 
-    /// The vector of folded bytes `[start, end)`, into `out`, with `rows` as scratch: the same
-    /// as [`Vectorizer::vector`] of their counted features, without counting the features the
-    /// model does not know.
-    pub(crate) fn vector_of(
-        &self,
-        folded: &Folded,
-        start: usize,
-        end: usize,
-        rows: &mut Vec<u32>,
-        out: &mut Vec<(u32, f32)>,
-    ) {
-        rows.clear();
-        self.rows_of(folded, start, end, rows);
-        self.vector_from_rows(rows, out);
+/// Counts into tf-idf weights (`idf` of each feature), the vector scaled to length 1.
+pub(crate) fn weigh(x: &mut [(u32, f32)], idf: impl Fn(u32) -> f32) {
+    let mut norm = 0.0f32;
+    for (i, v) in x.iter_mut() {
+        *v = (1.0 + v.ln()) * idf(*i);
+        norm += *v * *v;
     }
-
-    /// Whether the model knows feature `hash`.
-    pub(crate) fn knows(&self, hash: u64) -> bool {
-        self.index.contains_key(&hash)
-    }
-
-    /// Appends to `rows` the row of each of the features `hashes` the model knows.
-    pub(crate) fn rows_of_features(&self, hashes: &[u64], rows: &mut Vec<u32>) {
-        rows.extend(hashes.iter().filter_map(|h| self.index.get(h).copied()));
-    }
-
-    /// Appends to `rows` the row of each feature of folded bytes `[start, end)` the model
-    /// knows, repeats included.
-    pub(crate) fn rows_of(&self, folded: &Folded, start: usize, end: usize, rows: &mut Vec<u32>) {
-        for_each_feature(folded, start, end, |h| {
-            if let Some(&i) = self.index.get(&h) {
-                rows.push(i);
-            }
-        });
-    }
-
-    /// The vector of the features whose rows are `rows` (sorted here), into `out`.
-    pub(crate) fn vector_from_rows(&self, rows: &mut [u32], out: &mut Vec<(u32, f32)>) {
-        rows.sort_unstable();
-        out.clear();
-        for &i in rows.iter() {
-            match out.last_mut() {
-                Some((last, n)) if *last == i => *n += 1.0,
-                _ => out.push((i, 1.0)),
-            }
-        }
-        self.weigh(out);
-    }
-
-    /// Counts into tf-idf weights, the vector scaled to length 1.
-    fn weigh(&self, x: &mut [(u32, f32)]) {
-        let mut norm = 0.0f32;
-        for (i, v) in x.iter_mut() {
-            *v = (1.0 + v.ln()) * self.idf[*i as usize];
-            norm += *v * *v;
-        }
-        if norm > 0.0 {
-            let inv = 1.0 / norm.sqrt();
-            x.iter_mut().for_each(|(_, v)| *v *= inv);
-        }
+    if norm > 0.0 {
+        let inv = 1.0 / norm.sqrt();
+        x.iter_mut().for_each(|(_, v)| *v *= inv);
     }
 }
 
@@ -217,6 +171,8 @@ pub struct TypeModel {
     /// it knows at least one of their features.
     reads_rules: bool,
     pub(crate) vectorizer: Vectorizer,
+    /// The features, their idf and weights laid out for reading text.
+    pub(crate) table: FeatureTable,
     /// One row of `labels.len()` weights per feature.
     pub(crate) weights: Weights,
     pub(crate) bias: Vec<f32>,
@@ -256,6 +212,13 @@ impl TypeModel {
         }
         let bytes: Vec<u8> = weights.rows.iter().map(|&w| w as u8).collect();
         fingerprint = fnv1a64_continue(fingerprint, &bytes);
+        let table = FeatureTable::new(
+            &vectorizer.hashes,
+            &vectorizer.idf,
+            &weights.scales,
+            &weights.rows,
+            labels.len(),
+        );
         let reads_rules = SubEventType::ALL
             .iter()
             .map(|&s| Some(s))
@@ -266,7 +229,7 @@ impl TypeModel {
                     trigger: None,
                 })
             })
-            .any(|h| vectorizer.knows(h));
+            .any(|h| table.knows(h));
         TypeModel {
             reads_rules,
             fingerprint,
@@ -275,6 +238,7 @@ impl TypeModel {
             sub_event_types,
             types_sub_events,
             vectorizer,
+            table,
             weights,
             bias,
         }
@@ -327,7 +291,7 @@ impl TypeModel {
             sub_event_type: Some(sub),
             trigger: None,
         };
-        self.reads_rules && self.vectorizer.knows(reading_features(&reading)[0])
+        self.reads_rules && self.table.knows(reading_features(&reading)[0])
     }
 
     /// The ACLED sub-event type of label `index`, if it names one.
@@ -337,16 +301,10 @@ impl TypeModel {
 
     /// The probability of each label for the vector `x`, into `out`.
     pub(crate) fn probabilities_of(&self, x: &[(u32, f32)], out: &mut Vec<f32>) {
-        let k = self.labels.len();
         out.clear();
         out.extend_from_slice(&self.bias);
         for &(i, v) in x {
-            let i = i as usize;
-            let row = &self.weights.rows[i * k..(i + 1) * k];
-            let v = v * self.weights.scales[i];
-            for (o, &w) in out.iter_mut().zip(row) {
-                *o += f32::from(w) * v;
-            }
+            self.table.add_weighted(i, v, out);
         }
         softmax(out);
     }
@@ -360,8 +318,7 @@ impl TypeModel {
     /// `[start, end)`.
     pub fn probabilities_folded(&self, folded: &Folded, start: usize, end: usize) -> Vec<f32> {
         let (mut rows, mut x) = (Vec::new(), Vec::new());
-        self.vectorizer
-            .vector_of(folded, start, end, &mut rows, &mut x);
+        self.table.vector_of(folded, start, end, &mut rows, &mut x);
         let mut p = Vec::with_capacity(self.labels.len());
         self.probabilities_of(&x, &mut p);
         p

@@ -185,7 +185,7 @@ pub fn cross_validate<T: AsRef<str> + Sync, L: AsRef<str>>(
             let (mut x, mut p) = (Vec::new(), Vec::new());
             let mut right = 0usize;
             for &r in &test_rows {
-                model.vectorizer.vector(&corpus.features[r], &mut x);
+                model.table.vector(&corpus.features[r], &mut x);
                 model.probabilities_of(&x, &mut p);
                 let got = model.best(&p).index;
                 let gold = corpus.y[r] as usize;
