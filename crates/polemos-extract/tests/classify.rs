@@ -329,6 +329,64 @@ fn text_without_a_trigger_gets_no_event_from_the_model() {
     assert!(x.events.is_empty(), "{:#?}", x.events);
 }
 
+/// A model that also learnt a kind of event the rules have no trigger for (families
+/// arriving displaced, coded "Other"), from texts of `n` of each kind.
+fn model_knowing_displacement(n: usize) -> TypeModel {
+    let (mut texts, mut labels) = labelled(n);
+    for i in 0..n {
+        let town = TOWNS[i % TOWNS.len()];
+        let other = TOWNS[(i * 7 + 3) % TOWNS.len()];
+        let count = 20 + 13 * i;
+        texts.push(format!(
+            "Displacement: about {count} families from {town} arrived in {other} and were \
+             registered by the local authorities."
+        ));
+        labels.push("Other".to_string());
+    }
+    train(
+        &texts,
+        &labels,
+        None,
+        info("moves"),
+        &TrainOptions::default(),
+    )
+    .expect("trains")
+}
+
+/// A short text the rules find no trigger in, written as the model's training texts of one
+/// kind are, is an event of the model's own: its rule names the model, and the rules' type is
+/// none.
+#[test]
+fn a_short_text_like_the_models_own_is_its_event_without_a_trigger() {
+    let text = "Displacement: about 140 families from Pelli arrived in Seret and were registered \
+                by the local authorities.";
+    let rules = extract(&base_pipeline(), text);
+    assert!(rules.events.is_empty(), "{:#?}", rules.events);
+    let pipeline = base_pipeline().with_model(Arc::new(model_knowing_displacement(30)));
+    let x = extract(&pipeline, text);
+    let [e] = x.events.as_slice() else {
+        panic!("one event: {:#?}", x.events)
+    };
+    assert_eq!(e.sub_event_type, SubEventType::Other);
+    assert_eq!(e.rule, "model:moves");
+    let typing = e.typing.as_ref().expect("the model's reading");
+    assert!(typing.probability >= 0.8, "{typing:?}");
+    assert_eq!(typing.rules_sub_event_type, None);
+}
+
+/// However sure the model is, a short text mostly of words and pairs it never saw is not its
+/// event: it learnt events only, and reads any text as one.
+#[test]
+fn a_short_text_unlike_the_models_own_is_no_event_however_sure_it_is() {
+    let model = model_knowing_displacement(30);
+    let text = "About 140 families of music fans from Pelli arrived in Seret for the annual \
+                festival and were welcomed by its organisers.";
+    let words_alone = model.predict(text);
+    assert!(words_alone.probability >= 0.8, "{words_alone:?}");
+    let x = extract(&base_pipeline().with_model(Arc::new(model)), text);
+    assert!(x.events.is_empty(), "{:#?}", x.events);
+}
+
 /// The rules' reading of a text: the type and trigger rule of the event they lead with.
 #[test]
 fn the_rules_reading_of_a_text_is_its_lead_events_type_and_trigger() {
