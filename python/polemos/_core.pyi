@@ -209,4 +209,6 @@ def train(
     epochs: int = 10,
     rules: bool = True,
     threads: int | None = None,
+    gazetteer: str | None = None,
+    lexicon: str | None = None,
 ) -> Model: ...

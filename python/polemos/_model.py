@@ -153,6 +153,8 @@ def train(
     epochs: int = 10,
     rules: bool = True,
     threads: int | None = None,
+    gazetteer: PathLike | None = None,
+    lexicon: PathLike | None = None,
 ) -> Model:
     """Learns an event-type model from labelled texts, after k-fold cross-validation.
 
@@ -169,6 +171,8 @@ def train(
     rules' type is to be trusted, and at extraction reads each event's with its context.
     `rules=False` trains on the words alone. `threshold` (default 0.3 with the rules, 0.5
     without) is the model's probability from which its sub-event type replaces the rules'.
+    If you extract with your own `gazetteer=` file or `lexicon=` folder, train with them too:
+    the rules then read the training texts as they will read your articles.
 
     `folds` (default 5; 0 for none) runs k-fold cross-validation first: each fold is typed by
     a model trained on the others, so `Model.cv_accuracy`, `Model.report()` and
@@ -181,8 +185,13 @@ def train(
     >>> polemos.extract(Path("articles"), model=model).events          # doctest: +SKIP
 
     Raises `InputError` when a column is missing, fewer than two labels remain, or `folds`
-    is larger than the number of rows.
+    is larger than the number of rows; `ResourceError` when the gazetteer file or lexicon
+    folder cannot be loaded.
     """
+    # Imported here: the extraction API imports this module.
+    from polemos._api import user_paths
+
+    paths = user_paths(gazetteer, lexicon)
     frame = _frame(data)
     missing = [c for c in (text, label) if c not in frame.columns]
     if missing:
@@ -215,6 +224,8 @@ def train(
         epochs=epochs,
         rules=rules,
         threads=threads,
+        gazetteer=paths.gazetteer,
+        lexicon=paths.lexicon,
     )
     return Model(core)
 

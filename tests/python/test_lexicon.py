@@ -103,3 +103,46 @@ def test_bad_folders_are_resource_errors_that_name_the_file(tmp_path: Path) -> N
         polemos.extract(TEXT, lexicon=folder)
     with pytest.raises(TypeError, match="lexicon="):
         polemos.extract(TEXT, lexicon=3)  # type: ignore[arg-type]
+
+
+def waylay_training(n: int) -> pl.DataFrame:
+    """Labelled texts, half told with the folder's trigger ("waylaid"), which the built-in
+    rules do not know."""
+    towns = ["Mopti", "Gao", "Segou", "Kayes", "Sikasso"]
+    texts, labels = [], []
+    for i in range(n):
+        town = towns[i % len(towns)]
+        texts.append(f"Fighters waylaid a convoy near {town} on Monday; {i + 2} drivers died.")
+        labels.append("Attack")
+        texts.append(f"Traders marched through {town} on Monday to demand lower fuel prices.")
+        labels.append("Peaceful protest")
+    return pl.DataFrame({"notes": texts, "sub_event_type": labels})
+
+
+def test_a_model_is_trained_on_what_the_folders_rules_make_of_its_texts(
+    lexicon: Path, tmp_path: Path
+) -> None:
+    data = waylay_training(6)
+    plain = polemos.train(data, folds=0)
+    mine = polemos.train(data, folds=0, lexicon=lexicon)
+    plain.save(tmp_path / "plain.polemos")
+    mine.save(tmp_path / "mine.polemos")
+    polemos.train(data, folds=0).save(tmp_path / "again.polemos")
+    # Training is deterministic: only the rules' readings (the folder's trigger) differ.
+    assert (tmp_path / "plain.polemos").read_bytes() == (tmp_path / "again.polemos").read_bytes()
+    assert (tmp_path / "plain.polemos").read_bytes() != (tmp_path / "mine.polemos").read_bytes()
+    # The command reads the training texts with the folder too.
+    csv = tmp_path / "labelled.csv"
+    data.write_csv(csv)
+    out = tmp_path / "cli.polemos"
+    args = ["train", str(csv), "-o", str(out), "--folds", "0", "-q", "--name", "model"]
+    assert polemos._core.run_cli([*args, "--lexicon", str(lexicon)]) == 0
+    assert out.read_bytes() == (tmp_path / "mine.polemos").read_bytes()
+
+
+def test_training_with_a_missing_folder_or_a_non_path_is_refused(tmp_path: Path) -> None:
+    data = waylay_training(3)
+    with pytest.raises(polemos.ResourceError, match="lexicon folder"):
+        polemos.train(data, folds=0, lexicon=tmp_path / "nowhere")
+    with pytest.raises(TypeError, match="lexicon="):
+        polemos.train(data, folds=0, lexicon=3)  # type: ignore[arg-type]

@@ -100,6 +100,17 @@ pub struct TrainArgs {
     #[arg(long)]
     pub no_rules: bool,
 
+    /// Read the training texts with the places of this gazetteer file added, as `extract
+    /// --gazetteer` will read articles with the model.
+    #[arg(long, value_name = "FILE", conflicts_with = "no_rules")]
+    pub gazetteer: Option<PathBuf>,
+
+    /// Read the training texts with the dictionaries and word classes of this folder added,
+    /// as `extract --lexicon` will read articles with the model: the model learns what the
+    /// rules you extract with make of each text.
+    #[arg(long, value_name = "DIR", conflicts_with = "no_rules")]
+    pub lexicon: Option<PathBuf>,
+
     /// Print nothing but errors.
     #[arg(short, long)]
     pub quiet: bool,

@@ -2,7 +2,7 @@
 
 use std::io::Write;
 
-use polemos_engine::{user_pipeline, UserResources};
+use polemos_engine::{rules_readings, UserResources};
 use polemos_extract::classify::{
     cross_validate, default_threshold, train, ModelInfo, TrainOptions,
 };
@@ -40,7 +40,12 @@ pub fn run(args: &TrainArgs) -> Result<(), CliError> {
         None
     } else {
         let started = std::time::Instant::now();
-        let readings = user_pipeline(&UserResources::default())?.rules_readings(&data.texts);
+        let resources = UserResources {
+            gazetteer: args.gazetteer.clone(),
+            lexicon: args.lexicon.clone(),
+            model: None,
+        };
+        let readings = rules_readings(&resources, &data.texts)?;
         say(format!(
             "read the texts with the rules in {:.1} s",
             started.elapsed().as_secs_f64()

@@ -14,7 +14,7 @@ use std::sync::{Arc, OnceLock};
 use polemos_core::isolate::isolated;
 use polemos_core::{Document, DocumentExtraction};
 use polemos_export::{Tables, TablesBuilder};
-use polemos_extract::classify::{ModelError, TypeModel};
+use polemos_extract::classify::{ModelError, RulesReading, TypeModel};
 use polemos_extract::{Gazetteer, Pipeline, ResourceError, Resources};
 use rayon::prelude::*;
 
@@ -159,6 +159,21 @@ impl UserResources {
     pub fn is_empty(&self) -> bool {
         self.gazetteer.is_none() && self.lexicon.is_none() && self.model.is_none()
     }
+}
+
+/// The rules' reading of each of `texts` (the sub-event type and trigger rule of the event
+/// they lead with), for training a model that reads the rules: read with the user's lexicon
+/// folder and gazetteer file where given, as the rules will read text at extraction (a model
+/// in `user` plays no part).
+pub fn rules_readings(
+    user: &UserResources,
+    texts: &[String],
+) -> Result<Vec<RulesReading>, EngineError> {
+    let rules = UserResources {
+        model: None,
+        ..user.clone()
+    };
+    Ok(user_pipeline(&rules)?.rules_readings(texts))
 }
 
 /// The pipeline over the embedded resources with the user's added: the lexicon folder's files

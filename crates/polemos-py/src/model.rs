@@ -4,7 +4,7 @@
 use std::path::PathBuf;
 use std::sync::Arc;
 
-use polemos_engine::{user_pipeline, UserResources};
+use polemos_engine::{rules_readings, UserResources};
 use polemos_extract::classify::{
     cross_validate, default_threshold, train as train_model, ModelInfo, RulesReading, TrainOptions,
     TypeModel,
@@ -150,12 +150,13 @@ impl PyModel {
 }
 
 /// Trains a model on `texts` labelled `labels`, after `folds`-fold cross-validation (0:
-/// none), with the rules' reading of each text where `rules` (the embedded resources' rules).
+/// none), with the rules' reading of each text where `rules` (the embedded resources' rules,
+/// with the user's `gazetteer` file and `lexicon` folder added where given).
 /// Runs on `threads` workers (the texts' readings and the folds in parallel).
 #[pyfunction]
 #[pyo3(signature = (
     texts, labels, *, name, text_column, label_column, folds=5, threshold=None, epochs=10,
-    rules=true, threads=None
+    rules=true, threads=None, gazetteer=None, lexicon=None
 ))]
 // One parameter per Python keyword argument: the signature is the Python API.
 #[allow(clippy::too_many_arguments)]
@@ -171,7 +172,14 @@ pub(crate) fn train(
     epochs: u32,
     rules: bool,
     threads: Option<i64>,
+    gazetteer: Option<PathBuf>,
+    lexicon: Option<PathBuf>,
 ) -> PyResult<PyModel> {
+    let resources = UserResources {
+        gazetteer,
+        lexicon,
+        model: None,
+    };
     let threshold = threshold.unwrap_or_else(|| default_threshold(rules));
     if !(0.0..=1.0).contains(&threshold) {
         return Err(input_error(format!(
@@ -190,9 +198,10 @@ pub(crate) fn train(
                 ..TrainOptions::default()
             };
             let readings: Option<Vec<RulesReading>> = if rules {
-                let pipeline = user_pipeline(&UserResources::default())
-                    .map_err(|e| crate::errors::polemos_error(e.to_string()))?;
-                Some(pipeline.rules_readings(&texts))
+                Some(
+                    rules_readings(&resources, &texts)
+                        .map_err(|e| crate::errors::user_resources_error(&resources, e))?,
+                )
             } else {
                 None
             };
