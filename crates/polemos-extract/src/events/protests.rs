@@ -10,7 +10,7 @@ use polemos_core::{ActorCategory, Event, EventType, Modality, Sentence, SubEvent
 
 use super::grievance::{told_as_grievance, Protests};
 use super::merge::{absorb, compatible_dates, days_overlap};
-use super::{drop_at, names_source, Built};
+use super::{names_source, Built};
 use crate::by_sentence::Grouped;
 use crate::fold::Folded;
 use crate::lexicon::{PhraseMatcher, Vocab};
@@ -125,11 +125,14 @@ fn force_at_protests(v: &Vocab, text: &str, folded: &Folded, merged: &mut Vec<Bu
     if pairs.is_empty() {
         return;
     }
+    // Each violence joins its protest and leaves the list: taken, not copied (the two are of
+    // different event types, so no event is both).
+    let mut slots: Vec<Option<Built>> = std::mem::take(merged).into_iter().map(Some).collect();
     for &(violence, protest) in &pairs {
-        let Some(force) = merged.get(violence).cloned() else {
+        let Some(force) = slots.get_mut(violence).and_then(Option::take) else {
             continue;
         };
-        let Some(p) = merged.get_mut(protest) else {
+        let Some(p) = slots.get_mut(protest).and_then(Option::as_mut) else {
             continue;
         };
         absorb(&mut p.event, force.event);
@@ -139,7 +142,7 @@ fn force_at_protests(v: &Vocab, text: &str, folded: &Folded, merged: &mut Vec<Bu
         }
         p.event.rule.push_str("+type:force-at-protest");
     }
-    drop_at(merged, |i| pairs.iter().any(|&(violence, _)| violence == i));
+    merged.extend(slots.into_iter().flatten());
 }
 
 /// Whether the sentence of `e` names a crowd or its demonstrating (the lexicon's
