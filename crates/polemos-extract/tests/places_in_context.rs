@@ -341,13 +341,16 @@ fn a_name_after_a_title_or_a_given_name_is_a_persons() {
         "Students protested over the death of journalist Norbert Zongo in Ouagadougou.",
         "Gov. Mark Sanford said on Friday he would not run again.",
         "President Museveni addressed the rally in Kampala.",
+        // Police ranks and a team's coach: Rogers is a town of Arkansas.
+        "Police in Little Rock, Arkansas, said Officer Rogers is in charge of the case.",
+        "Sheriff Sanford said the road was closed.",
     ];
     for text in texts {
         let found = places(text);
         assert!(
             !found
                 .iter()
-                .any(|p| ["Zongo", "Sanford", "Museveni"].contains(&p.0.as_str())),
+                .any(|p| ["Zongo", "Sanford", "Museveni", "Rogers"].contains(&p.0.as_str())),
             "{text}: {found:?}"
         );
     }
@@ -355,10 +358,34 @@ fn a_name_after_a_title_or_a_given_name_is_a_persons() {
     assert!(places("Fighting spread to Zongo on Monday.")
         .iter()
         .any(|p| p.0 == "Zongo"));
+    assert!(places("Police in Rogers closed the road on Monday.")
+        .iter()
+        .any(|p| p.0 == "Rogers"));
     assert!(
         places("The report was filed by Nate Raymond. Sanford, Florida, was calm.")
             .iter()
             .any(|p| p.0 == "Sanford")
+    );
+    // A given name before a surname is a person's too, unless the word after it names a
+    // kind of place.
+    for text in [
+        "The trip was a gift from Michael Marshall, the founder of the firm.",
+        "Linda Evans said the road was closed.",
+    ] {
+        let found = places(text);
+        assert!(
+            !found
+                .iter()
+                .any(|p| ["Michael", "Linda"].contains(&p.0.as_str())),
+            "{text}: {found:?}"
+        );
+    }
+    assert!(
+        places("Police in Madison Township, Ohio, closed the road on Monday.")
+            .iter()
+            .any(|p| p.0 == "Madison"),
+        "{:?}",
+        places("Police in Madison Township, Ohio, closed the road on Monday.")
     );
     // A capital stays a place: "Minister Kabul" is no one's name.
     assert!(places("The Interior Minister Kabul visit was cancelled.")

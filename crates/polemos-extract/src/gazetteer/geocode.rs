@@ -180,8 +180,12 @@ pub fn geocode_document(
         {
             continue;
         }
-        // "President Museveni", "Norbert Zongo": a person's name, unless a state's.
-        if after_person_word(v, text, span.start) && !names_state(cand) {
+        // "President Museveni", "Norbert Zongo": a person's name, unless a state's; and
+        // "Michael Marshall": the given name before a surname.
+        if (after_person_word(v, text, span.start)
+            || (one_word && given_name_before_surname(v, text, span)))
+            && !names_state(cand)
+        {
             continue;
         }
         accepted.push((*cand, run.clone()));
@@ -632,6 +636,30 @@ fn after_person_word(v: &Vocab, text: &str, start: usize) -> bool {
     };
     word.starts_with(char::is_uppercase)
         && !word.contains('.')
+        && v.person_name_words.contains(&fold_key(word))
+}
+
+/// Whether the one word at `span` of `text` is a given name of the lexicon's
+/// `person_name_words` followed, a space apart, by a capitalised word: a person's name
+/// ("Michael Marshall's plane", "Linda Evans said"), not the village called Michael; unless
+/// that word names a kind of place (the lexicon's `place_kind_words`: "Madison Township"). A
+/// name the gazetteer knows as a whole ("George Town") is matched as one before this is asked.
+fn given_name_before_surname(v: &Vocab, text: &str, span: Span) -> bool {
+    let (Some(word), Some(rest)) = (text.get(span.start..span.end), text.get(span.end..)) else {
+        return false;
+    };
+    let Some(next) = rest.strip_prefix(' ') else {
+        return false;
+    };
+    let surname = next
+        .split(|c: char| !c.is_alphabetic())
+        .next()
+        .unwrap_or("");
+    word.starts_with(char::is_uppercase)
+        && surname.starts_with(char::is_uppercase)
+        && surname.chars().count() > 1
+        // "Madison Township": the kind of place the name is.
+        && !v.place_kind_words.contains(&fold_key(surname))
         && v.person_name_words.contains(&fold_key(word))
 }
 

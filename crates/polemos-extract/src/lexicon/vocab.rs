@@ -305,6 +305,9 @@ pub(crate) struct Vocab {
     pub around_words: WordList,
     /// Words after a name making it the city ("Aleppo city").
     pub city_words: WordList,
+    /// Words after a name making it a place of that kind ("Madison Township"), not a person's
+    /// given name before a surname.
+    pub place_kind_words: WordList,
     /// Words after a name making it a news outlet ("al-Mayadeen TV").
     pub media_words: WordList,
     /// Words after a capital's name making it its government ("Ankara says").
@@ -473,6 +476,7 @@ impl Vocab {
             province_words: c.words("province_words")?,
             around_words: c.words("around_words")?,
             city_words: c.words("city_words")?,
+            place_kind_words: c.words("place_kind_words")?,
             media_words: c.words("media_words")?,
             metonym_next: c.words("metonym_next")?,
             metonym_before: c.words("metonym_before")?,
