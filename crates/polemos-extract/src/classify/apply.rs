@@ -149,8 +149,8 @@ impl ContextReader<'_> {
             let (sub, trigger) = reading;
             s.rows.clear();
             table.rows_of_features(&reading_parts_features(sub, trigger), &mut s.rows);
-            // In record order among the words' (a reading's features are never words), so
-            // that the sums run in the same order as over a text's features alone.
+            // Each at its place in record order among the words' (a reading's features are
+            // never words), as a vector built from all of them at once would have it.
             for &r in &s.rows {
                 let at = s.x.partition_point(|&(w, _)| w < r);
                 match s.x.get_mut(at) {
@@ -220,10 +220,10 @@ impl TypeModel {
             }
             let reading = reading_read_by(reads_rules, e);
             let window = context_of(e.sentence, n);
-            let known = s.reads.iter().find(|&&(w, j, _)| {
+            let earlier = s.reads.iter().find(|&&(w, j, _)| {
                 w == window && reading_read_by(reads_rules, &events[j]) == reading
             });
-            let at = match known {
+            let at = match earlier {
                 Some(&(_, _, at)) => at,
                 None => {
                     let start = s.probs.len();
@@ -266,17 +266,18 @@ impl TypeModel {
                 .enumerate()
                 .map(|(j, e)| (e.sentence, j, e.sub_event_type)),
         );
-        s.told.sort_unstable_by_key(|&(s, j, _)| (s, j));
+        s.told
+            .sort_unstable_by_key(|&(sentence, j, _)| (sentence, j));
         for (i, e) in events.iter_mut().enumerate() {
             let Some(sub) = s.proposed[i].filter(|&sub| sub != e.sub_event_type) else {
                 continue;
             };
             let (first, last) = context_of(e.sentence, parsed.sentences.len());
-            let from = s.told.partition_point(|&(s, _, _)| s < first);
+            let from = s.told.partition_point(|&(sentence, _, _)| sentence < first);
             let told_elsewhere = !e.is_lead
                 && s.told[from..]
                     .iter()
-                    .take_while(|&&(s, _, _)| s <= last)
+                    .take_while(|&&(sentence, _, _)| sentence <= last)
                     .any(|&(_, j, t)| j != i && t == sub);
             if !told_elsewhere {
                 e.sub_event_type = sub;
