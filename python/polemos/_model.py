@@ -184,14 +184,20 @@ def train(
     >>> model.save("acled.polemos")                                    # doctest: +SKIP
     >>> polemos.extract(Path("articles"), model=model).events          # doctest: +SKIP
 
-    Raises `InputError` when a column is missing, fewer than two labels remain, or `folds`
-    is larger than the number of rows; `ResourceError` when the gazetteer file or lexicon
+    Raises `InputError` when a column is missing, fewer than two labels remain, `folds`
+    is larger than the number of rows, or `gazetteer=` / `lexicon=` come with
+    `rules=False`; `ResourceError` when the gazetteer file or lexicon
     folder cannot be loaded.
     """
     # Imported here: the extraction API imports this module.
     from polemos._api import user_paths
 
     paths = user_paths(gazetteer, lexicon)
+    if not rules and (paths.gazetteer or paths.lexicon):
+        raise _core.InputError(
+            "gazetteer= and lexicon= are what the rules read the training texts with; "
+            "a model trained with rules=False reads no rules"
+        )
     frame = _frame(data)
     missing = [c for c in (text, label) if c not in frame.columns]
     if missing:

@@ -140,9 +140,11 @@ def test_a_model_is_trained_on_what_the_folders_rules_make_of_its_texts(
     assert out.read_bytes() == (tmp_path / "mine.polemos").read_bytes()
 
 
-def test_training_with_a_missing_folder_or_a_non_path_is_refused(tmp_path: Path) -> None:
+def test_training_with_a_missing_folder_a_non_path_or_no_rules_is_refused(tmp_path: Path) -> None:
     data = waylay_training(3)
     with pytest.raises(polemos.ResourceError, match="lexicon folder"):
         polemos.train(data, folds=0, lexicon=tmp_path / "nowhere")
     with pytest.raises(TypeError, match="lexicon="):
         polemos.train(data, folds=0, lexicon=3)  # type: ignore[arg-type]
+    with pytest.raises(polemos.InputError, match="rules=False"):
+        polemos.train(data, folds=0, rules=False, lexicon=tmp_path)
