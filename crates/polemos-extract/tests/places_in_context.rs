@@ -335,6 +335,20 @@ fn a_word_for_a_countrys_own_administrative_units_says_where_the_story_is() {
 }
 
 #[test]
+fn a_name_whose_first_word_is_abbreviated_is_found() {
+    // GeoNames writes them out ("Saint Paul", "Fort Worth"); news abbreviates them.
+    let found = places("The meeting was held in St. Paul, Minnesota, on Monday.");
+    assert!(
+        found
+            .iter()
+            .any(|p| p.0 == "St. Paul" && p.1 == "US" && p.2.as_deref() == Some("Minnesota")),
+        "{found:?}"
+    );
+    let found = places("Two men were arrested near Ft. Worth, Texas.");
+    assert!(found.iter().any(|p| p.0 == "Ft. Worth"), "{found:?}");
+}
+
+#[test]
 fn a_name_after_a_title_or_a_given_name_is_a_persons() {
     // Zongo is a town of Congo, Sanford one of Florida and North Carolina.
     let texts = [

@@ -234,6 +234,34 @@ fn dotted_initialism_end(text: &str, start: usize, first_end: usize) -> Option<u
     (end > first_end).then_some(end)
 }
 
+/// The first words of place names news abbreviates, with the folded word each stands for.
+const NAME_ABBREVIATIONS: [(&[u8], &str); 4] = [
+    (b"St", "saint"),
+    (b"Ste", "sainte"),
+    (b"Mt", "mount"),
+    (b"Ft", "fort"),
+];
+
+/// Where `bytes[start..end]` is one of [`NAME_ABBREVIATIONS`] beginning a name (its dot,
+/// then one space and a capital follow: "St. Paul", not "Main St." at a sentence's end), the
+/// word it stands for and where the abbreviation ends (after its dot).
+pub(super) fn name_abbreviation(
+    bytes: &[u8],
+    start: usize,
+    end: usize,
+) -> Option<(&'static str, usize)> {
+    let (_, word) = NAME_ABBREVIATIONS
+        .iter()
+        .find(|(abbreviation, _)| bytes.get(start..end) == Some(*abbreviation))?;
+    // With its dot only: "St Pauls" and "Mt Carmel" name schools and churches as often as
+    // places (ACLED notes from Kenya), and a dotless one found places abroad.
+    if bytes.get(end) != Some(&b'.') {
+        return None;
+    }
+    let next = bytes.get(end + 1..end + 3)?;
+    (next[0] == b' ' && next[1].is_ascii_uppercase()).then_some((word, end + 1))
+}
+
 /// Splits `text` into folded words with their gaps. Letters go to `buf`, words to `words`.
 fn split_words(text: &str, buf: &mut Vec<u8>, words: &mut Vec<RawWord>) {
     let bytes = text.as_bytes();
@@ -264,6 +292,23 @@ fn split_words(text: &str, buf: &mut Vec<u8>, words: &mut Vec<RawWord>) {
             // Most words: ASCII letters and digits up to a space or ASCII punctuation other
             // than an apostrophe. Their letters are not copied; see `PLAIN`.
             let j = ascii_alnum_end(bytes, i + 1);
+            if let Some((word, end)) = name_abbreviation(bytes, i, j) {
+                // "St. Paul", "Mt. Pleasant", "Ft. Worth": the word the abbreviation stands
+                // for, so that the name keys as its written-out form ("Saint Paul") does.
+                let start = buf.len();
+                buf.extend_from_slice(word.as_bytes());
+                words.push(RawWord {
+                    start: start as u32,
+                    end: buf.len() as u32,
+                    orig_start: i as u32,
+                    orig_end: end as u32,
+                    gap,
+                    final_ayn: false,
+                });
+                gap = Gap::Space;
+                i = end;
+                continue;
+            }
             if let Some(end) = dotted_initialism_end(text, i, j) {
                 // "U.S.", "D.C.", "W.Va.": one word of its letters ("us", "dc", "wva"), so
                 // that the abbreviations news writes for places can be names.

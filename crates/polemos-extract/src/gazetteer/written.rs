@@ -14,7 +14,7 @@
 
 use unicode_normalization::char::{decompose_canonical, is_combining_mark};
 
-use super::name_key::{name_key, special_fold};
+use super::name_key::{name_abbreviation, name_key, special_fold};
 use super::Place;
 use crate::fold::is_apostrophe;
 
@@ -62,10 +62,24 @@ pub(crate) fn accepts(place: &Place, written: &str) -> bool {
 /// The test for places outside the countries whose names the transliteration key is made for
 /// (the lexicon's `key_countries`): "Kuchi" is not Kochi, "Edia" not Edea.
 pub(crate) fn written_as_named(place: &Place, written: &str) -> bool {
-    let plain = without_apostrophes(&folded(written));
+    let plain = without_apostrophes(&folded(&written_out(written)));
     std::iter::once(place.name.as_str())
         .chain(place.aliases.iter().map(|a| unmarked(a).0))
         .any(|n| without_apostrophes(&folded(n)) == plain)
+}
+
+/// `written` with an abbreviated first word written out as the gazetteer writes names ("Ft.
+/// Worth" is "fort Worth"; see `name_key::name_abbreviation`).
+fn written_out(written: &str) -> std::borrow::Cow<'_, str> {
+    let bytes = written.as_bytes();
+    let first_end = bytes
+        .iter()
+        .position(|b| !b.is_ascii_alphabetic())
+        .unwrap_or(bytes.len());
+    match name_abbreviation(bytes, 0, first_end) {
+        Some((word, end)) => format!("{word}{}", &written[end..]).into(),
+        None => written.into(),
+    }
 }
 
 /// `name` (folded) without a final possessive "'s" and without apostrophes.

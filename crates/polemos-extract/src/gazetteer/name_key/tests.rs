@@ -63,6 +63,11 @@ const MEETING: &[(&str, &str)] = &[
     ("Ţafas", "Tafas"),
     ("Ad Dālīyah", "Ad Daliyah"),
     ("As-Suwayda", "as Suwayda"),
+    // News abbreviates a name's first word.
+    ("Saint Paul", "St. Paul"),
+    ("Sainte Anne", "Ste. Anne"),
+    ("Mount Pleasant", "Mt. Pleasant"),
+    ("Fort Worth", "Ft. Worth"),
 ];
 
 /// Distinct places that must keep distinct keys.
@@ -85,6 +90,9 @@ const APART: &[(&str, &str)] = &[
     ("Nawa", "Nahwa"),
     ("Kafr Naha", "Kafr Nabl"),
     ("Tabqa", "Taqba"),
+    // "St." ends a sentence here, before no name; without its dot it is no abbreviation.
+    ("Main St.", "Main Saint"),
+    ("Saint Pauls", "St Pauls"),
 ];
 
 #[test]
