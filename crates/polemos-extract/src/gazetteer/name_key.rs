@@ -262,6 +262,28 @@ pub(super) fn name_abbreviation(
     (next[0] == b' ' && next[1].is_ascii_uppercase()).then_some((word, end + 1))
 }
 
+/// Pushes a word whose key letters are `letters` (copied into `buf`, not read from the
+/// original: an abbreviation written out, an initialism without its dots), standing for the
+/// original bytes `orig`.
+fn push_letters(
+    buf: &mut Vec<u8>,
+    words: &mut Vec<RawWord>,
+    letters: impl Iterator<Item = u8>,
+    orig: (usize, usize),
+    gap: Gap,
+) {
+    let start = buf.len();
+    buf.extend(letters);
+    words.push(RawWord {
+        start: start as u32,
+        end: buf.len() as u32,
+        orig_start: orig.0 as u32,
+        orig_end: orig.1 as u32,
+        gap,
+        final_ayn: false,
+    });
+}
+
 /// Splits `text` into folded words with their gaps. Letters go to `buf`, words to `words`.
 fn split_words(text: &str, buf: &mut Vec<u8>, words: &mut Vec<RawWord>) {
     let bytes = text.as_bytes();
@@ -295,16 +317,7 @@ fn split_words(text: &str, buf: &mut Vec<u8>, words: &mut Vec<RawWord>) {
             if let Some((word, end)) = name_abbreviation(bytes, i, j) {
                 // "St. Paul", "Mt. Pleasant", "Ft. Worth": the word the abbreviation stands
                 // for, so that the name keys as its written-out form ("Saint Paul") does.
-                let start = buf.len();
-                buf.extend_from_slice(word.as_bytes());
-                words.push(RawWord {
-                    start: start as u32,
-                    end: buf.len() as u32,
-                    orig_start: i as u32,
-                    orig_end: end as u32,
-                    gap,
-                    final_ayn: false,
-                });
+                push_letters(buf, words, word.bytes(), (i, end), gap);
                 gap = Gap::Space;
                 i = end;
                 continue;
@@ -312,21 +325,11 @@ fn split_words(text: &str, buf: &mut Vec<u8>, words: &mut Vec<RawWord>) {
             if let Some(end) = dotted_initialism_end(text, i, j) {
                 // "U.S.", "D.C.", "W.Va.": one word of its letters ("us", "dc", "wva"), so
                 // that the abbreviations news writes for places can be names.
-                let start = buf.len();
-                buf.extend(
-                    bytes[i..end]
-                        .iter()
-                        .filter(|b| b.is_ascii_alphabetic())
-                        .map(u8::to_ascii_lowercase),
-                );
-                words.push(RawWord {
-                    start: start as u32,
-                    end: buf.len() as u32,
-                    orig_start: i as u32,
-                    orig_end: end as u32,
-                    gap,
-                    final_ayn: false,
-                });
+                let letters = bytes[i..end]
+                    .iter()
+                    .filter(|b| b.is_ascii_alphabetic())
+                    .map(u8::to_ascii_lowercase);
+                push_letters(buf, words, letters, (i, end), gap);
                 gap = Gap::Space;
                 i = end;
                 continue;
