@@ -10,7 +10,7 @@ use std::cell::RefCell;
 use polemos_core::{Event, ModelTyping, ParsedDocument, Span, SubEventType};
 
 use super::features::reading_parts_features;
-use super::model::{weigh, Prediction, TypeModel};
+use super::model::{tf_idf, Prediction, TypeModel};
 use super::{reading_of_event, MODEL_RULE};
 use crate::by_sentence::Grouped;
 use crate::dates::{event_date, DateMention};
@@ -66,13 +66,14 @@ const KNOWN_FOR_EVENT: f32 = 0.7;
 struct Scratch {
     hashes: Vec<u64>,
     rows: Vec<u32>,
-    /// The context read last, and its words the model knows, counted, by record: events of
-    /// one context with different readings of the rules share them.
+    /// The context read last, and its words' scores per label and sum of squared weights,
+    /// both before scaling the vector to length 1: events of one context with different
+    /// readings of the rules share them.
     window: Option<Window>,
-    words: Vec<(u32, f32)>,
+    word_scores: Vec<f32>,
+    word_norm2: f32,
     /// The share of that context's features (words and pairs) the model knows.
     known: f32,
-    x: Vec<(u32, f32)>,
     p: Vec<f32>,
     /// The probabilities of each reading of a document, one after another.
     probs: Vec<f32>,
@@ -111,6 +112,10 @@ impl ContextReader<'_> {
     /// [`context_of`]), read with the rules' reading of an event (its sub-event type and
     /// trigger rule) where the model was trained with readings; appended to `s.probs`.
     /// False where the window's sentences are not the document's.
+    ///
+    /// A context's words are weighed once for all its readings: the scores of a vector scaled
+    /// to length 1 are the scores of its unscaled weights divided by their length, and a
+    /// reading's two features (never words) only add their own weights and squares.
     fn read(
         &self,
         s: &mut Scratch,
@@ -118,50 +123,59 @@ impl ContextReader<'_> {
         reading: (Option<SubEventType>, Option<&str>),
     ) -> bool {
         let table = &self.model.table;
-        let sentences = &self.parsed.sentences;
-        if s.window != Some(window) {
-            let (Some(first), Some(last)) = (
-                sentences.get(window.0 as usize),
-                sentences.get(window.1 as usize),
-            ) else {
-                return false;
-            };
-            let (start, end) = (
-                self.folded.folded_offset(first.span.start),
-                self.folded.folded_offset(last.span.end),
-            );
-            s.rows.clear();
-            table.rows_of(self.folded, start, end, &mut s.hashes, &mut s.rows);
-            s.rows.sort_unstable();
-            s.words.clear();
-            for &r in &s.rows {
-                match s.words.last_mut() {
-                    Some((last, n)) if *last == r => *n += 1.0,
-                    _ => s.words.push((r, 1.0)),
-                }
-            }
-            s.known = s.rows.len() as f32 / s.hashes.len().max(1) as f32;
-            s.window = Some(window);
+        if s.window != Some(window) && !self.read_words(s, window) {
+            return false;
         }
-        s.x.clear();
-        s.x.extend_from_slice(&s.words);
+        s.p.clear();
+        s.p.extend_from_slice(&s.word_scores);
+        let mut norm2 = s.word_norm2;
         if self.model.reads_rules() {
             let (sub, trigger) = reading;
             s.rows.clear();
             table.rows_of_features(&reading_parts_features(sub, trigger), &mut s.rows);
-            // Each at its place in record order among the words' (a reading's features are
-            // never words), as a vector built from all of them at once would have it.
             for &r in &s.rows {
-                let at = s.x.partition_point(|&(w, _)| w < r);
-                match s.x.get_mut(at) {
-                    Some((w, n)) if *w == r => *n += 1.0,
-                    _ => s.x.insert(at, (r, 1.0)),
-                }
+                let v = tf_idf(1.0, table.idf(r));
+                norm2 += v * v;
+                table.add_weighted(r, v, &mut s.p);
             }
         }
-        weigh(&mut s.x, |r| table.idf(r));
-        self.model.probabilities_of(&s.x, &mut s.p);
+        self.model.probabilities_of_sums(norm2, &mut s.p);
         s.probs.extend_from_slice(&s.p);
+        true
+    }
+
+    /// Reads the words of the sentences `window` into `s`: how many of its features the
+    /// model knows, the sum of their squared weights and their scores, unscaled. False where
+    /// the window's sentences are not the document's.
+    fn read_words(&self, s: &mut Scratch, window: Window) -> bool {
+        let table = &self.model.table;
+        let sentences = &self.parsed.sentences;
+        let (Some(first), Some(last)) = (
+            sentences.get(window.0 as usize),
+            sentences.get(window.1 as usize),
+        ) else {
+            return false;
+        };
+        let (start, end) = (
+            self.folded.folded_offset(first.span.start),
+            self.folded.folded_offset(last.span.end),
+        );
+        s.rows.clear();
+        table.rows_of(self.folded, start, end, &mut s.hashes, &mut s.rows);
+        s.known = s.rows.len() as f32 / s.hashes.len().max(1) as f32;
+        s.rows.sort_unstable();
+        s.word_scores.clear();
+        s.word_scores.resize(self.model.labels.len(), 0.0);
+        s.word_norm2 = 0.0;
+        let mut at = 0;
+        while let Some(&r) = s.rows.get(at) {
+            let n = s.rows[at..].iter().take_while(|&&q| q == r).count();
+            at += n;
+            let v = tf_idf(n as f32, table.idf(r));
+            s.word_norm2 += v * v;
+            table.add_weighted(r, v, &mut s.word_scores);
+        }
+        s.window = Some(window);
         true
     }
 }

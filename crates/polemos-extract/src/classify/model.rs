@@ -121,12 +121,23 @@ impl Vectorizer {
 pub(crate) fn weigh(x: &mut [(u32, f32)], idf: impl Fn(u32) -> f32) {
     let mut norm = 0.0f32;
     for (i, v) in x.iter_mut() {
-        *v = (1.0 + v.ln()) * idf(*i);
+        *v = tf_idf(*v, idf(*i));
         norm += *v * *v;
     }
     if norm > 0.0 {
         let inv = 1.0 / norm.sqrt();
         x.iter_mut().for_each(|(_, v)| *v *= inv);
+    }
+}
+
+/// The weight of a feature found `n` times with inverse document frequency `idf`, before the
+/// vector is scaled: sublinear in `n`. Most features of a text occur once, where the weight
+/// is the idf itself (no logarithm to take).
+pub(crate) fn tf_idf(n: f32, idf: f32) -> f32 {
+    if n == 1.0 {
+        idf
+    } else {
+        (1.0 + n.ln()) * idf
     }
 }
 
@@ -307,6 +318,17 @@ impl TypeModel {
             self.table.add_weighted(i, v, out);
         }
         softmax(out);
+    }
+
+    /// The probability of each label from `sums`, the scores of a vector's unscaled weights
+    /// (whose squares sum to `norm2`), in place: the vector scaled to length 1, the bias
+    /// added.
+    pub(crate) fn probabilities_of_sums(&self, norm2: f32, sums: &mut [f32]) {
+        let inv = if norm2 > 0.0 { 1.0 / norm2.sqrt() } else { 0.0 };
+        for (s, &b) in sums.iter_mut().zip(&self.bias) {
+            *s = b + *s * inv;
+        }
+        softmax(sums);
     }
 
     /// The most probable label of folded bytes `[start, end)`.

@@ -1,8 +1,9 @@
 //! A model's features laid out for reading text fast: each feature's hash, idf, weight scale
-//! and one weight per label in one record of whole cache lines, found through a compact
-//! open-addressing table. Reading a feature costs one slot and one record, where a hash map
-//! of rows and four separate arrays (row, idf, scale, weights) cost up to five cache misses:
-//! the model reads each event's context, so this is the model's share of extraction time.
+//! and one weight per label in one record of whole cache lines, the records themselves an
+//! open-addressing hash table. Reading a feature costs the cache line of its record (and, now
+//! and then, the next one): the model reads each event's context, so this is the model's
+//! share of extraction time, and a text's lookups are issued together so that their cache
+//! misses overlap.
 
 use super::features::for_each_feature;
 use super::model::weigh;
@@ -18,25 +19,25 @@ const LINE: usize = 64;
 /// Bytes of a record before its weights: the hash (8), idf (4) and weight scale (4).
 const HEAD: usize = 16;
 
-/// An empty slot.
-const EMPTY: u32 = u32::MAX;
-
 /// Fibonacci hashing spreads a hash's bits over the slot number.
 const SPREAD: u64 = 0x9E37_79B9_7F4A_7C15;
 
-/// The features of a model by hash, each a record numbered in the table's own order.
+/// The features of a model by hash, each a record in a slot of the table. An empty slot's
+/// idf is 0; a feature's is at least 1 (`ln((1 + n) / (1 + df)) + 1`), and one of idf 0 (a
+/// damaged file) would weigh nothing, so it is left out.
 #[derive(Clone, PartialEq)]
 pub(crate) struct FeatureTable {
-    /// Per slot, the high half of a hash (to skip others without reading their record) and
-    /// its record number, or [`EMPTY`]. Linear probing; at most half the slots are full.
-    slots: Vec<(u32, u32)>,
+    /// Slots of `stride` lines each, a power of two of them, at most half full; linear
+    /// probing, each feature in the first free slot from its hash's own ([`Self::slot_of`]).
+    records: Vec<Line>,
     /// Shift taking a spread hash to a slot number.
     shift: u32,
-    records: Vec<Line>,
     /// Lines per record.
     stride: usize,
     /// Labels: weights per record.
     k: usize,
+    /// Features held.
+    features: usize,
 }
 
 impl std::fmt::Debug for FeatureTable {
@@ -60,50 +61,52 @@ impl FeatureTable {
     ) -> FeatureTable {
         let n = hashes.len();
         let stride = (HEAD + k).div_ceil(LINE).max(1);
-        // Records in the order of their idf, most frequent features first: the features of
-        // most texts then share a few lines that stay cached from one text to the next.
+        // At least twice as many slots as features, a power of two.
+        let bits = (2 * n.max(1)).next_power_of_two().trailing_zeros().max(1);
+        let mut table = FeatureTable {
+            records: vec![Line([0; LINE]); (1usize << bits) * stride],
+            shift: 64 - bits,
+            stride,
+            k,
+            features: 0,
+        };
+        // The most frequent features (lowest idf) first, so that they take their own slots
+        // and are found without probing.
         let idf_of = |i: usize| idf.get(i).copied().unwrap_or(0.0);
-        let mut order: Vec<usize> = (0..n).collect();
+        let mut order: Vec<usize> = (0..n).filter(|&i| idf_of(i) != 0.0).collect();
         order.sort_by(|&a, &b| {
             idf_of(a)
                 .total_cmp(&idf_of(b))
                 .then(hashes[a].cmp(&hashes[b]))
         });
-        let mut records = vec![Line([0; LINE]); n * stride];
-        for (r, &i) in order.iter().enumerate() {
-            write_record(
-                &mut records[r * stride..(r + 1) * stride],
-                hashes[i],
-                idf_of(i),
-                scales.get(i).copied().unwrap_or(0.0),
-                weights.get(i * k..(i + 1) * k).unwrap_or(&[]),
-            );
-        }
-        // At least twice as many slots as features, a power of two.
-        let bits = (2 * n.max(1)).next_power_of_two().trailing_zeros().max(1);
-        let mut table = FeatureTable {
-            slots: vec![(0, EMPTY); 1 << bits],
-            shift: 64 - bits,
-            records,
-            stride,
-            k,
-        };
-        let mask = table.slots.len() - 1;
-        for (r, &i) in order.iter().enumerate() {
+        let mask = table.slots() - 1;
+        for i in order {
             let h = hashes[i];
             let mut s = table.slot_of(h);
             // A vectorizer holds each hash once; one given twice keeps its first record.
-            while table.slots[s].1 != EMPTY && table.hash(table.slots[s].1) != h {
+            while !table.is_empty(s as u32) && table.hash(s as u32) != h {
                 s = (s + 1) & mask;
             }
-            if table.slots[s].1 == EMPTY {
-                table.slots[s] = (tag(h), r as u32);
+            if table.is_empty(s as u32) {
+                write_record(
+                    &mut table.records[s * stride..(s + 1) * stride],
+                    h,
+                    idf_of(i),
+                    scales.get(i).copied().unwrap_or(0.0),
+                    weights.get(i * k..(i + 1) * k).unwrap_or(&[]),
+                );
+                table.features += 1;
             }
         }
         table
     }
 
+    /// Features held.
     pub(crate) fn len(&self) -> usize {
+        self.features
+    }
+
+    fn slots(&self) -> usize {
         self.records.len() / self.stride
     }
 
@@ -121,17 +124,20 @@ impl FeatureTable {
         u64::from_le_bytes([b[0], b[1], b[2], b[3], b[4], b[5], b[6], b[7]])
     }
 
+    fn is_empty(&self, r: u32) -> bool {
+        self.idf(r) == 0.0
+    }
+
     /// The record of hash `h`, if the model knows it.
     pub(crate) fn get(&self, h: u64) -> Option<u32> {
-        let mask = self.slots.len() - 1;
-        let t = tag(h);
+        let mask = self.slots() - 1;
         let mut s = self.slot_of(h);
         loop {
-            let (slot_tag, r) = self.slots[s];
-            if r == EMPTY {
+            let r = s as u32;
+            if self.is_empty(r) {
                 return None;
             }
-            if slot_tag == t && self.hash(r) == h {
+            if self.hash(r) == h {
                 return Some(r);
             }
             s = (s + 1) & mask;
@@ -170,51 +176,18 @@ impl FeatureTable {
         self.get(hash).is_some()
     }
 
-    /// Appends to `rows` the row of each of the features `hashes` the model knows.
+    /// Appends to `rows` the record of each of the features `hashes` the model knows.
     pub(crate) fn rows_of_features(&self, hashes: &[u64], rows: &mut Vec<u32>) {
-        // A text's features are looked up in three passes rather than one after another, so
-        // that the processor fetches their cache lines side by side instead of waiting on each
-        // miss in turn (most lines are not cached: the rules ran in between). First each
-        // hash's first slot, in a loop without branches.
-        let touched = hashes
-            .iter()
-            .fold(0u32, |acc, &h| acc ^ self.slots[self.slot_of(h)].1);
-        std::hint::black_box(touched);
-        // Then, per hash, the record whose slot has its tag (probing past others), or none.
-        let from = rows.len();
-        let mask = self.slots.len() - 1;
+        // Each hash's first slot is asked for before any is read, so that the processor
+        // fetches their cache lines side by side instead of waiting on each miss in turn
+        // (most are not cached: the rules ran in between).
         for &h in hashes {
-            let t = tag(h);
-            let mut s = self.slot_of(h);
-            let found = loop {
-                let (slot_tag, r) = self.slots[s];
-                if r == EMPTY || slot_tag == t {
-                    break r;
-                }
-                s = (s + 1) & mask;
-            };
-            rows.push(found);
+            prefetch(&self.record(self.slot_of(h) as u32)[0]);
         }
-        // Last, each record's full hash checked: a branch that all but never fails, so the
-        // records' lines are fetched together. A tag two hashes share (one in four billion)
-        // is looked up in full.
-        let mut kept = from;
-        for (i, &h) in hashes.iter().enumerate() {
-            let r = rows[from + i];
-            let r = if r == EMPTY || self.hash(r) == h {
-                r
-            } else {
-                self.get(h).unwrap_or(EMPTY)
-            };
-            if r != EMPTY {
-                rows[kept] = r;
-                kept += 1;
-            }
-        }
-        rows.truncate(kept);
+        rows.extend(hashes.iter().filter_map(|&h| self.get(h)));
     }
 
-    /// Appends to `rows` the row of each feature of folded bytes `[start, end)` the model
+    /// Appends to `rows` the record of each feature of folded bytes `[start, end)` the model
     /// knows, repeats included; `hashes` is scratch.
     pub(crate) fn rows_of(
         &self,
@@ -229,7 +202,7 @@ impl FeatureTable {
         self.rows_of_features(hashes, rows);
     }
 
-    /// The vector of the features whose rows are `rows` (sorted here), into `out`.
+    /// The vector of the features whose records are `rows` (sorted here), into `out`.
     pub(crate) fn vector_from_rows(&self, rows: &mut [u32], out: &mut Vec<(u32, f32)>) {
         rows.sort_unstable();
         out.clear();
@@ -268,8 +241,18 @@ impl FeatureTable {
     }
 }
 
-fn tag(h: u64) -> u32 {
-    (h >> 32) as u32
+/// Asks the processor to fetch `x`'s cache line, without waiting for it. A hint only: it
+/// reads nothing and changes nothing, so results are the same with or without it.
+fn prefetch<T>(x: &T) {
+    #[cfg(target_arch = "x86_64")]
+    // SAFETY: a prefetch neither reads nor writes memory and cannot fault; `x` is a live
+    // reference in any case. SSE, which the instruction needs, is part of every x86_64.
+    unsafe {
+        use std::arch::x86_64::{_mm_prefetch, _MM_HINT_T0};
+        _mm_prefetch::<_MM_HINT_T0>((x as *const T).cast());
+    }
+    #[cfg(not(target_arch = "x86_64"))]
+    let _ = x;
 }
 
 /// Writes a feature's record (its hash, idf, weight scale and weights) into its `lines`.
@@ -309,10 +292,10 @@ mod tests {
         out
     }
 
-    /// Feature `i`'s idf (falling with `i`, so that records are in another order than
-    /// features), scale and weights.
+    /// Feature `i`'s idf (falling with `i`, so that features are placed in another order than
+    /// given; at least 1, as a trained model's), scale and weights.
     fn idf(i: usize) -> f32 {
-        1000.0 - i as f32 / 7.0
+        1.0 + (20_000 - i) as f32 / 7.0
     }
     fn scale(i: usize) -> f32 {
         0.5 + i as f32 / 3.0
@@ -342,8 +325,9 @@ mod tests {
             assert_eq!(t.get(h), Some(r));
             assert_eq!(t.idf(r), idf(i));
         }
-        // The most frequent feature (lowest idf) has the first record.
-        assert_eq!(t.get(known[known.len() - 1]), Some(0));
+        // The most frequent feature (lowest idf) was placed first: in its own slot.
+        let frequent = known[known.len() - 1];
+        assert_eq!(t.get(frequent), Some(t.slot_of(frequent) as u32));
         assert!(unknown.iter().all(|&h| t.get(h).is_none()));
         rows.clear();
         t.rows_of_features(unknown, &mut rows);
@@ -352,15 +336,14 @@ mod tests {
     }
 
     #[test]
-    fn a_hash_sharing_a_known_ones_tag_and_slot_is_not_known() {
+    fn a_hash_of_a_known_ones_slot_is_not_known() {
         let known = 0xdead_beef_0123_4567u64;
         let t = table(&[known], 3);
-        // The same high half (tag), another low half, in the same slot.
+        // Another hash whose own slot is the known one's.
         let other = (1..64u64)
             .map(|x| known ^ x)
             .find(|&h| t.slot_of(h) == t.slot_of(known))
             .expect("a hash in the same slot");
-        assert_eq!(tag(other), tag(known));
         assert_eq!(t.get(other), None);
         let mut rows = Vec::new();
         t.rows_of_features(&[other, known, other], &mut rows);
