@@ -507,6 +507,27 @@ fn a_blast_is_no_part_of_an_agreement_and_takes_the_toll() {
 }
 
 #[test]
+fn a_toll_told_in_another_clause_without_a_place_is_the_events() {
+    // "while" opens another clause; the killing and the wounding in it are the attack's toll.
+    for text in [
+        "One villager was killed while three others were injured in an attack by gunmen on \
+         Monday night.",
+        "Gunmen killed a farmer while two of his sons were wounded in the attack.",
+    ] {
+        let e = only(text);
+        assert_eq!(e.sub_event_type.as_str(), "Attack", "{text}: {e:#?}");
+        assert_eq!(e.casualties.killed, Some(1), "{text}: {e:#?}");
+        assert!(
+            e.casualties.injured.is_some_and(|n| n >= 2),
+            "{text}: {e:#?}"
+        );
+    }
+    // A clause that names its own place tells of other dead.
+    let x = events("Rebels attacked the town of Hama while 100 died in Aleppo.");
+    assert!(x.iter().all(|e| e.casualties.killed != Some(100)), "{x:#?}");
+}
+
+#[test]
 fn a_headline_joins_the_opening_report_it_rewords() {
     let x = extract_on(
         "Shelling of town in Idlib province kills 19\n\n\

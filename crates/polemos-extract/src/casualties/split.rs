@@ -143,7 +143,9 @@ fn says_what_killed(v: &Vocab, text: &str, count: Span, trigger: usize) -> bool 
 /// Adds each count of sentence `sentence` of `text` to the event whose trigger closely follows
 /// it and says what killed them, else to the one whose trigger comes last before it (the first
 /// event when the count comes first). A count outside every event's clause ("... while 100
-/// died in Aleppo") is attached to none: `scopes` holds each event's clause.
+/// died in Aleppo") is attached to none: `scopes` holds each event's clause, with the clauses
+/// of the killings it took in that name no place of their own ("one person was killed while
+/// three others were injured in an attack").
 pub(crate) fn casualties_of<'c>(
     v: &Vocab,
     text: &str,

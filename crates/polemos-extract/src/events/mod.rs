@@ -525,7 +525,15 @@ fn build_events_with(
                     cameo = how.cameo.clone();
                 }
             }
-            scopes.push(scope);
+            scopes.push(toll_scope(
+                f,
+                lexicon,
+                sentence,
+                scope,
+                anchor,
+                &members,
+                |m| found_of(m).map(|(_, c, _)| c.contrast),
+            ));
             built.push(Built {
                 event: Event {
                     sentence,
@@ -664,6 +672,42 @@ fn build_events_with(
         }
     }
     (built, left_out_killings)
+}
+
+/// Where the counts of an event's toll may stand: its trigger's clause (`scope`), and the
+/// clause of each killing or wounding it took in as a member (a fallback trigger, which makes
+/// no event of its own beside another) where that clause names no place of its own. In "one
+/// person was killed while three others were injured in an attack by militia", both counts
+/// are the attack's; in "rebels attacked the town while 100 died in Aleppo", the 100 are not.
+/// `contrast_of` gives a trigger's clause as folded offsets.
+fn toll_scope(
+    f: &Findings<'_>,
+    lexicon: &TriggerLexicon,
+    sentence: u32,
+    scope: Span,
+    anchor: usize,
+    members: &[usize],
+    contrast_of: impl Fn(usize) -> Option<(usize, usize)>,
+) -> Span {
+    let placeless = |clause: Span| {
+        !f.places
+            .iter()
+            .any(|p| p.sentence == sentence && !p.modifier && clause.contains(p.span))
+    };
+    members
+        .iter()
+        .copied()
+        .filter(|&m| m != anchor)
+        .filter(|&m| {
+            f.triggers
+                .get(m)
+                .and_then(|t| lexicon.get(t.trigger))
+                .is_some_and(|e| e.fallback)
+        })
+        .filter_map(contrast_of)
+        .map(|(start, end)| f.folded.original_span(start, end))
+        .filter(|&clause| placeless(clause))
+        .fold(scope, |s, clause| s.cover(clause))
 }
 
 /// "Gunmen shot dead a trader", "attackers killed three people": violence whose target the
