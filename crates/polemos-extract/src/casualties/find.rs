@@ -196,6 +196,7 @@ pub(crate) fn find_casualties(
         }
         let mut i = 0;
         let mut found_in_sentence = false;
+        let first_of_sentence = out.len();
         while i < words.len() {
             let mut found = find_at(v, &words, i);
             // "..., including five children": a breakdown of the count just given.
@@ -266,8 +267,13 @@ pub(crate) fn find_casualties(
                 i = k + 1;
             }
         }
-        // "A local leader was hacked to death": one victim, with no number to count.
-        if !found_in_sentence {
+        // "A local leader was hacked to death": one victim, with no number to count (an
+        // injured count beside it is no count of the dead: "a man was shot dead and two
+        // others sustained bullet wounds").
+        if !out[first_of_sentence..]
+            .iter()
+            .any(|c| c.harm == Harm::Killed)
+        {
             let deaths = single_deaths(v, &words)
                 .into_iter()
                 .chain(single_dying(v, &words))
@@ -648,7 +654,37 @@ fn find_harm_at(
     {
         return Some((count.value, i, last, group, "casualty:count-verb", harm));
     }
+    // "three others sustained serious injuries", "two men received bullet wounds".
+    if harm == Harm::Injured && injury_got(v, words.get(next..).unwrap_or_default()) {
+        return Some((count.value, i, last, group, "casualty:count-injury", harm));
+    }
     None
+}
+
+/// Words that may name an injury's kind between its verb and the wound: "sustained severe
+/// burn injuries".
+const INJURY_KIND_REACH: usize = 3;
+
+/// Whether `words` open with an injury the people before them got (the lexicon's
+/// `injury_words`): a verb ("sustained", "suffered", "received"), at most
+/// [`INJURY_KIND_REACH`] words of its kind, and the wound ("injuries", "wounds"). "Suffered no
+/// injuries" tells none; a phrase that ends first ("received treatment in hospital") neither.
+fn injury_got(v: &Vocab, words: &[Word<'_>]) -> bool {
+    let Some((verb, rest)) = words.split_first() else {
+        return false;
+    };
+    if !v.injury_verbs.contains(verb.text) {
+        return false;
+    }
+    for w in rest.iter().take(INJURY_KIND_REACH + 1) {
+        if v.injury_wounds.contains(w.text) {
+            return true;
+        }
+        if v.injury_denials.contains(w.text) || v.victim_phrase_ends.contains(w.text) {
+            return false;
+        }
+    }
+    false
 }
 
 #[cfg(test)]
@@ -770,6 +806,29 @@ mod tests {
             find("Shelling killed one man and wounded 20 others.").len(),
             1
         );
+    }
+
+    #[test]
+    fn an_injury_the_counted_people_got_counts_them_injured() {
+        let injured = |text: &str| -> Vec<u32> {
+            find_all(text)
+                .iter()
+                .filter(|c| c.harm == Harm::Injured)
+                .map(|c| c.count)
+                .collect()
+        };
+        assert_eq!(injured("Three others sustained serious injuries."), [3]);
+        assert_eq!(injured("Two men received bullet wounds in the raid."), [2]);
+        assert_eq!(
+            injured("Four villagers suffered severe burn injuries."),
+            [4]
+        );
+        // Denied, or no wound after the verb: nothing.
+        assert!(injured("Two soldiers suffered no injuries.").is_empty());
+        assert!(injured("Five people received treatment in hospital.").is_empty());
+        // The one dead beside them still counts.
+        let got = find("A young man was shot dead and two others sustained bullet wounds.");
+        assert_eq!(got.iter().map(|c| c.0).sum::<u32>(), 1, "{got:?}");
     }
 
     #[test]

@@ -113,6 +113,11 @@ pub(crate) struct Vocab {
     pub victim_phrase_ends: WordList,
     /// Words between a count's group and its harm word ("were", "reportedly").
     pub harm_auxiliaries: WordList,
+    /// An injury the counted people got: its verb ("sustained"), the wound ("injuries") and
+    /// what denies it between them ("no").
+    pub injury_verbs: WordList,
+    pub injury_wounds: WordList,
+    pub injury_denials: WordList,
     /// Phrases making a sentence's counts war-wide totals ("since the war").
     pub total_cues: PhraseList,
     /// Words before a count making it part of one already given ("including").
@@ -375,6 +380,9 @@ impl Vocab {
             victim_verbs: c.flagged("harm_words", "victim_verb")?,
             victim_phrase_ends: c.words("victim_phrase_ends")?,
             harm_auxiliaries: c.words("harm_auxiliaries")?,
+            injury_verbs: c.flagged("injury_words", "verb")?,
+            injury_wounds: c.flagged("injury_words", "wound")?,
+            injury_denials: c.flagged("injury_words", "denial")?,
             total_cues: c.phrases("total_cues")?,
             subset_cues: c.words("subset_cues")?,
             not_people_after_count: c.words("not_people_after_count")?,
