@@ -469,6 +469,40 @@ fn find_at(v: &Vocab, words: &[Word<'_>], i: usize) -> Option<Found> {
         .or_else(|| find_harm_at(v, words, i, Harm::Injured, here))
         .or_else(|| find_death_toll(v, words, i))
         .or_else(|| find_killing_of(v, words, i))
+        .or_else(|| find_count_of_dead(v, words, i))
+}
+
+/// Words that may say whose the dead were between a count and its noun of the dead ("five
+/// Taliban fatalities", "two civilian deaths").
+const DEAD_NOUN_REACH: usize = 2;
+
+/// "2 fatalities", "15 bodies found", "resulting in one fatality": a count of a noun that names
+/// the dead themselves (the lexicon's `dead_nouns`) counts the killed, with no verb; a word
+/// between them that names a victim group gives theirs ("two civilian deaths").
+fn find_count_of_dead(v: &Vocab, words: &[Word<'_>], i: usize) -> Option<Found> {
+    let count = read_count(v, &words[i..])?;
+    let at = i + count.words;
+    let mut group = VictimGroup::People;
+    for k in at..=at + DEAD_NOUN_REACH {
+        let w = words.get(k)?.text;
+        if v.dead_nouns.contains(w) {
+            return Some((
+                count.value,
+                i,
+                k,
+                group,
+                "casualty:count-of-dead",
+                Harm::Killed,
+            ));
+        }
+        if v.victim_phrase_ends.contains(w) || read_count(v, &words[k..]).is_some() {
+            return None;
+        }
+        if let Some(&g) = v.victim_groups.get(w) {
+            group = g;
+        }
+    }
+    None
 }
 
 /// "The execution of 17 young men", "the killing of 12 civilians": a killing noun, "of" and a
@@ -806,6 +840,27 @@ mod tests {
             find("Shelling killed one man and wounded 20 others.").len(),
             1
         );
+    }
+
+    #[test]
+    fn a_count_of_the_dead_themselves_counts_the_killed() {
+        assert_eq!(
+            find("2 fatalities."),
+            [(2, "people", false, "2 fatalities".into())]
+        );
+        assert_eq!(find("Fifteen bodies were found near the road.")[0].0, 15);
+        assert_eq!(
+            find("Police clashed with gunmen, resulting in one fatality.")[0].0,
+            1
+        );
+        assert_eq!(
+            find("The clashes caused two civilian deaths.")[0].1,
+            "civilians"
+        );
+        // "The bodies of": its "of" phrase counts them.
+        assert_eq!(find("The bodies of two men were found.")[0].0, 2);
+        // A death sentence is no death.
+        assert!(find("Two death sentences were handed down.").is_empty());
     }
 
     #[test]

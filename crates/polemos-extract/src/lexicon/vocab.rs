@@ -113,6 +113,9 @@ pub(crate) struct Vocab {
     pub victim_phrase_ends: WordList,
     /// Words between a count's group and its harm word ("were", "reportedly").
     pub harm_auxiliaries: WordList,
+    /// Nouns naming the dead themselves ("fatalities", "bodies"): a count of them is of the
+    /// killed.
+    pub dead_nouns: WordList,
     /// An injury the counted people got: its verb ("sustained"), the wound ("injuries") and
     /// what denies it between them ("no").
     pub injury_verbs: WordList,
@@ -380,6 +383,7 @@ impl Vocab {
             victim_verbs: c.flagged("harm_words", "victim_verb")?,
             victim_phrase_ends: c.words("victim_phrase_ends")?,
             harm_auxiliaries: c.words("harm_auxiliaries")?,
+            dead_nouns: c.words("dead_nouns")?,
             injury_verbs: c.flagged("injury_words", "verb")?,
             injury_wounds: c.flagged("injury_words", "wound")?,
             injury_denials: c.flagged("injury_words", "denial")?,
