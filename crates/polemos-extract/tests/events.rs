@@ -528,6 +528,19 @@ fn a_toll_told_in_another_clause_without_a_place_is_the_events() {
 }
 
 #[test]
+fn a_later_death_adds_to_the_toll_without_losing_the_wounded() {
+    let e = only(
+        "A bomb exploded in the crowded market, injuring 38 people. One person later died in \
+         hospital.",
+    );
+    assert_eq!(e.casualties.killed, Some(1), "{e:#?}");
+    assert_eq!(e.casualties.injured, Some(38), "{e:#?}");
+    // "Fatally shot" tells a death.
+    let e = only("A shopkeeper was fatally shot by gunmen near the market.");
+    assert_eq!(e.casualties.killed, Some(1), "{e:#?}");
+}
+
+#[test]
 fn a_headline_joins_the_opening_report_it_rewords() {
     let x = extract_on(
         "Shelling of town in Idlib province kills 19\n\n\

@@ -45,6 +45,20 @@ fn add(slot: &mut Option<u32>, n: u32) {
 }
 
 impl Tally {
+    /// The toll an event was given already, as a tally to add later counts to.
+    fn of(c: &Casualties) -> Tally {
+        Tally {
+            killed: c.killed,
+            injured: c.injured,
+            civilians: c.civilians_killed,
+            children: c.children_killed,
+            women: c.women_killed,
+            combatants: c.combatants_killed,
+            vague: c.vague,
+            ..Tally::default()
+        }
+    }
+
     fn count(&mut self, c: &Casualty) {
         match (c.harm, c.subset) {
             (Harm::Injured, false) => add(&mut self.injured, c.count),
@@ -156,8 +170,10 @@ pub(crate) fn casualties_of<'c>(
     if events.is_empty() {
         return;
     }
-    // Per event: the tolls finished so far (kept as their maximum) and the one being read.
-    let mut done: Vec<Tally> = vec![Tally::default(); events.len()];
+    // Per event: the tolls finished so far (kept as their maximum, from the toll it has
+    // already: a later sentence's "one person later died in hospital" keeps the 38 injured of
+    // the blast) and the one being read.
+    let mut done: Vec<Tally> = events.iter().map(|e| Tally::of(&e.casualties)).collect();
     let mut open: Vec<Option<Tally>> = vec![None; events.len()];
     let mut spans: Vec<Option<Span>> = vec![None; events.len()];
     for c in casualties {
@@ -213,6 +229,7 @@ pub(crate) fn casualties_of<'c>(
     for (i, e) in events.iter_mut().enumerate() {
         let Some(span) = spans[i] else { continue };
         let t = open[i].map_or(done[i], |o| done[i].max(o));
+        let span = e.casualties.span.map_or(span, |s| s.cover(span));
         apply(e, t, span);
     }
 }
