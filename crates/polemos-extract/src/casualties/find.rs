@@ -982,6 +982,9 @@ mod tests {
         assert!(find("In 2015 the group was killed off.").is_empty());
         assert!(find("Twenty soldiers arrived.").is_empty());
         assert!(find("The blast was heard killing 3 km away.").is_empty());
+        // Animals killed are no toll.
+        assert!(find("Raiders killed 25 heads of cattle in the village.").is_empty());
+        assert!(find("Gunmen shot dead 30 cows.").is_empty());
         let got = find("05-05-2016 Several Syrians Killed Injured in Homs Suicide Blasts.");
         assert_eq!(got.iter().map(|g| g.0).collect::<Vec<_>>(), vec![10]);
         let got = find("AFP Monday 17 Mar 2014 Six people were killed by a car bomb.");
