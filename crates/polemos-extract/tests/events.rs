@@ -541,6 +541,25 @@ fn a_later_death_adds_to_the_toll_without_losing_the_wounded() {
 }
 
 #[test]
+fn more_dead_told_with_also_add_to_the_toll() {
+    for text in [
+        "Militants attacked the police station and killed five policemen; two civilian workers \
+         were also killed in the attack.",
+        "Militants attacked the police station and killed five policemen. Two guards were also \
+         killed.",
+    ] {
+        let e = only(text);
+        assert_eq!(e.casualties.killed, Some(7), "{text}: {e:#?}");
+    }
+    // Told again without "also", the toll is one.
+    let e = only(
+        "Militants attacked the police station and killed five policemen. Five policemen were \
+         killed, officials said.",
+    );
+    assert_eq!(e.casualties.killed, Some(5), "{e:#?}");
+}
+
+#[test]
 fn a_headline_joins_the_opening_report_it_rewords() {
     let x = extract_on(
         "Shelling of town in Idlib province kills 19\n\n\

@@ -139,7 +139,22 @@ fn group_at(v: &Vocab, words: &[Word<'_>], i: usize) -> Option<(VictimGroup, usi
         // "two 12-year-old boys": an age is no count.
         k += age_words(words.get(k..).unwrap_or_default());
         let w = words.get(k)?;
-        if let Some(g) = v.victim_groups.get(w.text) {
+        if let Some(mut g) = v.victim_groups.get(w.text) {
+            // "two civilian workers", "three child soldiers": a singular noun right before a
+            // plural one modifies it, and the plural heads the group ("several women children
+            // and elderly men" is a list).
+            let mut k = k;
+            // Only the two words side by side: in "19 people, activists said", a comma parts them.
+            if let Some(h) = words.get(k + 1).filter(|n| {
+                n.start == words[k].end + 1
+                    && !words[k].text.ends_with('s')
+                    && n.text.ends_with('s')
+            }) {
+                if let Some(hg) = v.victim_groups.get(h.text) {
+                    g = hg;
+                    k += 1;
+                }
+            }
             // "seven members of the Tuareg community", "12 members of one family": members of
             // a family, a community or a tribe are civilians.
             let group = if family_of_phrase(v, words, k + 1) {
@@ -686,7 +701,16 @@ fn find_harm_at(
             .get(next)
             .is_some_and(|n| harm.words_after(v).contains(n.text))
     {
-        return Some((count.value, i, last, group, "casualty:count-verb", harm));
+        // "five workers were also killed": more dead, not the toll told again.
+        let more = words
+            .get(last + 1..next)
+            .is_some_and(|ws| ws.iter().any(|w| v.another_cues.contains(w.text)));
+        let rule = if more {
+            "casualty:count-more"
+        } else {
+            "casualty:count-verb"
+        };
+        return Some((count.value, i, last, group, rule, harm));
     }
     // "three others sustained serious injuries", "two men received bullet wounds".
     if harm == Harm::Injured && injury_got(v, words.get(next..).unwrap_or_default()) {

@@ -170,11 +170,18 @@ pub(crate) fn casualties_of<'c>(
     if events.is_empty() {
         return;
     }
-    // Per event: the tolls finished so far (kept as their maximum, from the toll it has
-    // already: a later sentence's "one person later died in hospital" keeps the 38 injured of
-    // the blast) and the one being read.
-    let mut done: Vec<Tally> = events.iter().map(|e| Tally::of(&e.casualties)).collect();
-    let mut open: Vec<Option<Tally>> = vec![None; events.len()];
+    // Per event: the tolls finished so far (kept as their maximum) and the one being read,
+    // which starts as the toll the event has already: a later sentence's "one person later
+    // died in hospital" keeps the 38 injured of the blast, and its "two guards were also
+    // killed" adds to the dead.
+    let mut done: Vec<Tally> = vec![Tally::default(); events.len()];
+    let mut open: Vec<Option<Tally>> = events
+        .iter()
+        .map(|e| {
+            let c = &e.casualties;
+            (c.killed.is_some() || c.injured.is_some()).then(|| Tally::of(c))
+        })
+        .collect();
     let mut spans: Vec<Option<Span>> = vec![None; events.len()];
     for c in casualties {
         let in_scope = |i: usize| scopes.get(i).is_none_or(|s| s.contains(c.span));
@@ -218,7 +225,10 @@ pub(crate) fn casualties_of<'c>(
             })
             .unwrap_or(first);
         spans[target] = Some(spans[target].map_or(c.span, |s| s.cover(c.span)));
-        let joins_previous = c.subset || c.rule == "casualty:coordinated";
+        // Counts joined by "and", a breakdown, and more dead told with "also" add to the
+        // toll being read; any other count is the toll told again.
+        let joins_previous =
+            c.subset || c.rule == "casualty:coordinated" || c.rule == "casualty:count-more";
         if !joins_previous {
             if let Some(t) = open[target].take() {
                 done[target] = done[target].max(t);

@@ -639,11 +639,18 @@ fn build_events_with(
                     !own_places.is_empty() && (far || other)
                 })
             };
+            // "Two guards were also killed.": more dead of the events before, which have a toll
+            // already.
+            let more_dead = f
+                .casualties_in(sentence)
+                .all(|c| c.rule == "casualty:count-more");
             let events: Vec<&mut Event> = built
                 .iter_mut()
                 .map(|b| &mut b.event)
                 .filter(|e| {
-                    e.sentence + 1 == sentence && e.casualties.killed.is_none() && !elsewhere(e)
+                    e.sentence + 1 == sentence
+                        && (e.casualties.killed.is_none() || more_dead)
+                        && !elsewhere(e)
                 })
                 .collect();
             casualties_of(
