@@ -538,6 +538,15 @@ fn a_later_death_adds_to_the_toll_without_losing_the_wounded() {
     // "Fatally shot" tells a death.
     let e = only("A shopkeeper was fatally shot by gunmen near the market.");
     assert_eq!(e.casualties.killed, Some(1), "{e:#?}");
+    // "The victim", "an IDP": nouns of the victim_groups lexicon.
+    let e = only("Gunmen shot a shopkeeper in the market. The victim later died in hospital.");
+    assert_eq!(e.casualties.killed, Some(1), "{e:#?}");
+    let e = only("Unknown gunmen killed an IDP in the camp on Monday.");
+    assert_eq!(
+        (e.casualties.killed, e.sub_event_type.as_str()),
+        (Some(1), "Attack"),
+        "{e:#?}"
+    );
 }
 
 #[test]
