@@ -1797,6 +1797,8 @@ fn a_protest_whose_crowd_does_violence_is_a_violent_demonstration() {
     for text in [
         "Students protested in Pouytenga over fees and pelted the police station with stones.",
         "Traders demonstrated in Kisii on Monday, burning tyres on the main road.",
+        "Students put up barricades on the highway in Pabna to protest against higher fees.",
+        "Villagers protested in Korra against the new dam and threw rocks at the contractors.",
     ] {
         let e = only(text);
         assert_eq!(
