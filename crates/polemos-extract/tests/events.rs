@@ -2134,6 +2134,8 @@ fn armed_individuals_unarmed_targets_and_seized_livestock() {
     assert_eq!(e.sub_event_type, SubEventType::Attack, "{e:#?}");
     let e = only("Militants killed a preacher and seized his livestock in Pelli.");
     assert_eq!(e.sub_event_type, SubEventType::Attack, "{e:#?}");
+    let e = only("Armed bandits attacked a polling station in Korra on Saturday.");
+    assert_eq!(e.sub_event_type, SubEventType::Attack, "{e:#?}");
 }
 
 /// Barricades are a violent demonstration, as ACLED's codebook has it; taking part of a town
