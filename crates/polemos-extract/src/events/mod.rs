@@ -697,9 +697,8 @@ fn toll_scope(
     contrast_of: impl Fn(usize) -> Option<(usize, usize)>,
 ) -> Span {
     let placeless = |clause: Span| {
-        !f.places
-            .iter()
-            .any(|p| p.sentence == sentence && !p.modifier && clause.contains(p.span))
+        !f.places_in(sentence)
+            .any(|p| !p.modifier && clause.contains(p.span))
     };
     members
         .iter()
