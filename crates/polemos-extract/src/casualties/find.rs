@@ -320,7 +320,17 @@ const SINGULAR_REACH: usize = 5;
 /// victim noun of the lexicon's victim_groups ("a woman", "a Syrian soldier"; only a singular
 /// follows an article).
 fn read_victims(v: &Vocab, words: &[Word<'_>]) -> Option<crate::numbers::Count> {
-    if let Some(count) = read_count(v, words) {
+    victims_of(v, words, read_count(v, words))
+}
+
+/// [`read_victims`] from the count `words` open with (`read_count`), read once by a caller
+/// that needs it too.
+fn victims_of(
+    v: &Vocab,
+    words: &[Word<'_>],
+    count: Option<crate::numbers::Count>,
+) -> Option<crate::numbers::Count> {
+    if let Some(count) = count {
         // "a 19-year-old youth": an age, not a count.
         return (age_words(words) == 0).then_some(count);
     }
@@ -478,13 +488,15 @@ fn skip_auxiliaries(v: &Vocab, words: &[Word<'_>], mut at: usize) -> usize {
 }
 
 fn find_at(v: &Vocab, words: &[Word<'_>], i: usize) -> Option<Found> {
-    // The count starting here is read once for both harms: this runs at every word.
-    let here = read_victims(v, &words[i..]);
+    // The count starting here is read once for both harms and the dead's nouns: this runs
+    // at every word.
+    let count = read_count(v, &words[i..]);
+    let here = victims_of(v, &words[i..], count);
     find_harm_at(v, words, i, Harm::Killed, here)
         .or_else(|| find_harm_at(v, words, i, Harm::Injured, here))
         .or_else(|| find_death_toll(v, words, i))
         .or_else(|| find_killing_of(v, words, i))
-        .or_else(|| find_count_of_dead(v, words, i))
+        .or_else(|| find_count_of_dead(v, words, i, count))
 }
 
 /// Words that may say whose the dead were between a count and its noun of the dead ("five
@@ -493,9 +505,15 @@ const DEAD_NOUN_REACH: usize = 2;
 
 /// "2 fatalities", "15 bodies found", "resulting in one fatality": a count of a noun that names
 /// the dead themselves (the lexicon's `dead_nouns`) counts the killed, with no verb; a word
-/// between them that names a victim group gives theirs ("two civilian deaths").
-fn find_count_of_dead(v: &Vocab, words: &[Word<'_>], i: usize) -> Option<Found> {
-    let count = read_count(v, &words[i..])?;
+/// between them that names a victim group gives theirs ("two civilian deaths"). `count` is
+/// the count at `i` (`read_count`).
+fn find_count_of_dead(
+    v: &Vocab,
+    words: &[Word<'_>],
+    i: usize,
+    count: Option<crate::numbers::Count>,
+) -> Option<Found> {
+    let count = count?;
     let at = i + count.words;
     let mut group = VictimGroup::People;
     for k in at..=at + DEAD_NOUN_REACH {
